@@ -1,0 +1,1 @@
+"""Pure rules: validation, dates, drafting, questions, stats. No SQL, no textual."""

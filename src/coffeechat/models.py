@@ -1,0 +1,196 @@
+"""Plain, frozen records passed between the store, the domain rules and the UI.
+
+Dates are ISO strings (``YYYY-MM-DD``) and timestamps ISO datetimes, exactly as they
+are stored, so a record round-trips through SQLite and JSON unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a contact is in the outreach pipeline."""
+
+    TO_CONTACT = "to contact"
+    LETTER_SENT = "letter sent"
+    FOLLOW_UP_DUE = "follow-up due"
+    SCHEDULED = "scheduled"
+    INTERVIEWED = "interviewed"
+    THANKED = "thanked"
+    KEEP_IN_TOUCH = "keep in touch"
+    NO_REPLY = "no reply"
+    DECLINED = "declined"
+
+
+PIPELINE: tuple[Status, ...] = tuple(Status)
+
+
+class Medium(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    IN_PERSON = "in person"
+
+
+class OutcomeKind(StrEnum):
+    REFERRAL_OFFERED = "referral offered"
+    NO_REFERRAL = "no referral"
+    FOLLOW_UP_SCHEDULED = "follow-up scheduled"
+    DEAD_END = "dead end"
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    title: str = ""
+    organization: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    how_found: str = ""
+    referred_by: int | None = None
+    purpose: str = ""
+    status: Status = Status.TO_CONTACT
+    next_action: str = ""
+    next_action_date: str = ""
+    tags: str = ""
+    archived: bool = False
+    connected_on: str = ""
+    replied_on: str = ""
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Markdown research notes about a contact or an organization (or the "my story" card)."""
+
+    kind: str  # "research", "self_assessment" or "story"
+    body: str = ""
+    contact_id: int | None = None
+    organization_id: int | None = None
+    id: int | None = None
+    updated_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    contact_id: int
+    title: str
+    url: str = ""
+    is_read: bool = False
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    group: str = "Insights"
+    position: int = 0
+    asks_for_job: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    contact_id: int
+    scheduled_at: str = ""
+    medium: Medium = Medium.PHONE
+    length_minutes: int = 30
+    state: str = "planned"  # planned, in progress, held
+    started_at: str = ""
+    ended_at: str = ""
+    elapsed_seconds: float = 0.0
+    running_since: str = ""
+    draft_note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    interview_id: int
+    text: str
+    position: int = 0
+    asked: bool = False
+    answer: str = ""
+    question_id: int | None = None
+    asked_at: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteLine:
+    interview_id: int
+    text: str
+    minute: int = 0
+    checklist_item_id: int | None = None
+    created_at: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    text: str
+    due_date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    name: str
+    title: str = ""
+    organization: str = ""
+    email: str = ""
+    url: str = ""
+    how_to_reach: str = ""
+    contact_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    interview_id: int
+    kind: OutcomeKind
+    learned: str = ""
+    skills: str = ""
+    advice: str = ""
+    resources: str = ""
+    assignments: str = ""
+    next_steps: tuple[NextStep, ...] = ()
+    confidence: int = 3
+    referrals: tuple[Referral, ...] = field(default_factory=tuple)
+    id: int | None = None
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    contact_id: int
+    template: str
+    body: str = ""
+    subject: str = ""
+    sent_at: str = ""
+    id: int | None = None
+    updated_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    contact_id: int
+    kind: str  # follow_up, second_person, thank_you, next_step, call
+    due_date: str
+    title: str = ""
+    state: str = "open"  # open, done
+    done_at: str = ""
+    draft_id: int | None = None
+    outcome_id: int | None = None
+    id: int | None = None

@@ -1,0 +1,205 @@
+"""Contacts: the people in the pipeline."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from typing import NamedTuple
+
+from ..models import Contact, Status
+from .db import Database
+from .organizations import Organizations
+
+_SELECT = """
+SELECT c.id, c.name, c.title, ifnull(o.name, ''), c.email, c.phone, c.url, c.how_found,
+       c.referred_by, c.purpose, c.status, c.next_action, c.next_action_date, c.tags,
+       c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at
+FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id
+"""
+
+_WRITABLE = (
+    "name",
+    "title",
+    "email",
+    "phone",
+    "url",
+    "how_found",
+    "referred_by",
+    "purpose",
+    "status",
+    "next_action",
+    "next_action_date",
+    "tags",
+    "archived",
+    "connected_on",
+    "replied_on",
+)
+
+
+class ContactRow(NamedTuple):
+    """What the contact list needs for one row: small, so 30,000 of them stay cheap."""
+
+    id: int
+    name: str
+    organization: str
+    title: str
+    email: str
+    tags: str
+    status: str
+    next_action_date: str
+    archived: bool
+
+
+def _contact(row: sqlite3.Row | tuple) -> Contact:
+    return Contact(
+        id=row[0],
+        name=row[1],
+        title=row[2],
+        organization=row[3],
+        email=row[4],
+        phone=row[5],
+        url=row[6],
+        how_found=row[7],
+        referred_by=row[8],
+        purpose=row[9],
+        status=Status(row[10]) if row[10] in Status._value2member_map_ else Status.TO_CONTACT,
+        next_action=row[11],
+        next_action_date=row[12],
+        tags=row[13],
+        archived=bool(row[14]),
+        connected_on=row[15],
+        replied_on=row[16],
+        created_at=row[17],
+        updated_at=row[18],
+    )
+
+
+def _values(contact: Contact) -> dict[str, object]:
+    values = {name: getattr(contact, name) for name in _WRITABLE}
+    values["status"] = str(contact.status)
+    values["archived"] = int(contact.archived)
+    return values
+
+
+class Contacts:
+    def __init__(self, database: Database, organizations: Organizations) -> None:
+        self._database = database
+        self._organizations = organizations
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._database.conn
+
+    def add(self, contact: Contact) -> Contact:
+        with self._database.transaction() as conn:
+            values = _values(contact)
+            values["organization_id"] = self._organizations.id_for(contact.organization)
+            columns = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            new_id = conn.execute(
+                f"INSERT INTO contacts({columns}) VALUES ({marks})", tuple(values.values())
+            ).lastrowid
+        created = self.get(new_id)
+        assert created is not None
+        return created
+
+    def update(self, contact: Contact) -> Contact:
+        if contact.id is None:
+            raise ValueError("update() needs a contact with an id")
+        with self._database.transaction() as conn:
+            values = _values(contact)
+            values["organization_id"] = self._organizations.id_for(contact.organization)
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            conn.execute(
+                f"UPDATE contacts SET {assignments}, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+                (*values.values(), contact.id),
+            )
+        updated = self.get(contact.id)
+        assert updated is not None
+        return updated
+
+    def get(self, contact_id: int) -> Contact | None:
+        row = self._conn.execute(_SELECT + " WHERE c.id = ?", (contact_id,)).fetchone()
+        return _contact(row) if row else None
+
+    def all(self, include_archived: bool = True) -> list[Contact]:
+        where = "" if include_archived else " WHERE c.archived = 0"
+        return [_contact(r) for r in self._conn.execute(_SELECT + where + " ORDER BY c.id")]
+
+    def by_organization(self, organization_id: int) -> list[Contact]:
+        rows = self._conn.execute(
+            _SELECT + " WHERE c.organization_id = ? ORDER BY c.name", (organization_id,)
+        )
+        return [_contact(r) for r in rows]
+
+    def set_status(self, contact_id: int, status: Status) -> None:
+        self._conn.execute(
+            "UPDATE contacts SET status = ?, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+            (str(status), contact_id),
+        )
+
+    def set_archived(self, contact_id: int, archived: bool) -> None:
+        self._conn.execute(
+            "UPDATE contacts SET archived = ?, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+            (int(archived), contact_id),
+        )
+
+    def forget(self, contact_id: int) -> None:
+        """Remove the person and, by cascade, every note, draft and follow-up about them."""
+        with self._database.transaction() as conn:
+            # Referral records name the person too: drop them rather than leave a trace.
+            conn.execute("DELETE FROM referrals WHERE contact_id = ?", (contact_id,))
+            conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+
+    def count(self) -> int:
+        return self._conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+
+    def rows(self, include_archived: bool = False) -> list[ContactRow]:
+        """Every contact for the list, soonest next action first, undated last."""
+        where = "" if include_archived else "WHERE c.archived = 0"
+        cursor = self._conn.execute(
+            "SELECT c.id, c.name, ifnull(o.name, ''), c.title, c.email, c.tags, c.status, "
+            "c.next_action_date, c.archived "
+            "FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id "
+            f"{where} ORDER BY c.next_action_date = '', c.next_action_date, "
+            "c.name COLLATE NOCASE"
+        )
+        return [ContactRow(*row) for row in cursor]
+
+    def find_match(
+        self, *, email: str = "", url: str = "", name: str = "", organization: str = ""
+    ) -> int | None:
+        """An existing contact that is the same person: email, then URL, then name + org."""
+        if email.strip():
+            row = self._conn.execute(
+                "SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND email != '' LIMIT 1",
+                (email.strip(),),
+            ).fetchone()
+            if row:
+                return row[0]
+        if url.strip():
+            row = self._conn.execute(
+                "SELECT id FROM contacts WHERE url = ? AND url != '' LIMIT 1",
+                (url.strip().rstrip("/"),),
+            ).fetchone()
+            if row:
+                return row[0]
+        if name.strip():
+            row = self._conn.execute(
+                "SELECT c.id FROM contacts c LEFT JOIN organizations o "
+                "ON o.id = c.organization_id WHERE c.name = ? COLLATE NOCASE "
+                "AND ifnull(o.name, '') = ? COLLATE NOCASE LIMIT 1",
+                (name.strip(), organization.strip()),
+            ).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def with_changes(self, contact_id: int, **changes: object) -> Contact:
+        current = self.get(contact_id)
+        if current is None:
+            raise KeyError(contact_id)
+        return self.update(replace(current, **changes))

@@ -1,0 +1,173 @@
+"""Opening the database file safely: identify it, refuse what is not ours, migrate.
+
+A file is only ever written after it has been recognised as a coffeechat database
+(or created by us), so a wrong ``--db`` path never damages another program's data.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from ..paths import ensure_private_dir
+from .errors import StoreError
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _inspect_existing(path: Path) -> int:
+    """Return the schema version of an existing coffeechat file, or raise StoreError."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a coffeechat database")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if not header:
+        raise StoreError(f"{path} is an empty file, not a coffeechat database")
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a coffeechat database (not an SQLite file)")
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is not a readable SQLite database ({error})") from None
+    if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
+        raise StoreError(f"{path} belongs to another program, not coffeechat")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer coffeechat (schema {version}; "
+            f"this version knows up to {SCHEMA_VERSION}); upgrade coffeechat to open it"
+        )
+    # Check the mode bits as well as access(): root may write anything, but a file
+    # its owner marked read-only should not be changed behind their back.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise StoreError(f"{path} is read-only; coffeechat needs to write to it")
+    return version
+
+
+def _create_private_file(path: Path) -> None:
+    try:
+        ensure_private_dir(path.parent)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise StoreError(f"cannot create {path}: {reason}") from None
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _backup_before_migration(path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        target = sqlite3.connect(backup)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    os.chmod(backup, 0o600)
+    return backup
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the pragmas every coffeechat connection needs."""
+    # isolation_level=None: we manage transactions explicitly (see Database.transaction);
+    # check_same_thread=False lets a worker thread hand results back, while every
+    # write still goes through one thread at a time.
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode: a committed transaction survives the process being killed;
+    # only an OS crash or power loss can roll back the last few commits.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+class Database:
+    """The open coffeechat file: a sqlite-utils Database plus transaction control."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.migration_backup: Path | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Database:
+        """Open (creating if needed) the database at *path*, or raise StoreError."""
+        path = Path(path)
+        version = _inspect_existing(path) if path.exists() else None
+        if version is None:
+            _create_private_file(path)
+            version = 0
+        migration_backup = None
+        if 0 < version < SCHEMA_VERSION:
+            migration_backup = _backup_before_migration(path, version)
+        try:
+            conn = connect(path)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open {path}: {error}") from None
+        database = cls(path, conn)
+        database.migration_backup = migration_backup
+        database._migrate(version)
+        return database
+
+    def _migrate(self, version: int) -> None:
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            # Re-read inside the write lock: another instance may have migrated already.
+            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for migration in MIGRATIONS[current:]:
+                migration(self.conn)
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write. Use raw SQL inside: sqlite-utils' table helpers commit."""
+        if self.conn.in_transaction:
+            # Nested use joins the outer transaction.
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def backup_to(database: Database, target: str | os.PathLike[str]) -> None:
+    """A consistent copy through SQLite's online backup API, written 0600."""
+    target = Path(target)
+    dest = sqlite3.connect(target)
+    try:
+        database.conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, 0o600)

@@ -1,0 +1,52 @@
+"""Organizations: named once, shared by every contact who works there."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..models import Organization
+from .db import Database
+
+
+class Organizations:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._database.conn
+
+    def id_for(self, name: str) -> int | None:
+        """The id of the organization called *name* (case-insensitive), creating it."""
+        name = name.strip()
+        if not name:
+            return None
+        row = self._conn.execute(
+            "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (name,)
+        ).fetchone()
+        if row:
+            return row[0]
+        return self._conn.execute("INSERT INTO organizations(name) VALUES (?)", (name,)).lastrowid
+
+    def get(self, organization_id: int) -> Organization | None:
+        row = self._conn.execute(
+            "SELECT o.id, o.name, ifnull(n.body, '') FROM organizations o "
+            "LEFT JOIN notes n ON n.organization_id = o.id AND n.kind = 'research' "
+            "WHERE o.id = ?",
+            (organization_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Organization(id=row[0], name=row[1], notes=row[2])
+
+    def all(self) -> list[Organization]:
+        rows = self._conn.execute(
+            "SELECT o.id, o.name, ifnull(n.body, '') FROM organizations o "
+            "LEFT JOIN notes n ON n.organization_id = o.id AND n.kind = 'research' "
+            "ORDER BY o.name COLLATE NOCASE"
+        )
+        return [Organization(id=r[0], name=r[1], notes=r[2]) for r in rows]
+
+    def names(self) -> list[str]:
+        rows = self._conn.execute("SELECT name FROM organizations ORDER BY name COLLATE NOCASE")
+        return [r[0] for r in rows]

@@ -1,0 +1,115 @@
+"""Every user-facing action, declared once.
+
+Key bindings, footer labels, the command palette and the help screen are all derived
+from :data:`COMMANDS`, so a new action is added in one place and shows up everywhere.
+A binding's ``id`` is the action name, which is what a user's keymap file rebinds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    action: str
+    """The Textual action run by the key and the palette (``action_<name>`` on the screen)."""
+    title: str
+    """The plain name shown in the palette, the footer and the help screen."""
+    help: str
+    """One sentence on what it does, shown in the palette and the help screen."""
+    scope: str
+    """Where the key works: "app", "contacts", "call", ... (help groups keys by it)."""
+    key: str = ""
+    """Default key(s), comma separated; empty for palette-only commands."""
+    show: bool = True
+    """Whether the footer shows it."""
+    priority: bool = False
+    """Whether the key works even when a text input has focus."""
+    footer_title: str = ""
+    """A shorter label for the footer, where space is tight."""
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "help",
+        "Help",
+        "Show the keys of the focused pane and a short guide",
+        "app",
+        "f1,question_mark",
+        footer_title="Help",
+    ),
+    Command("quit", "Quit", "Save everything and quit", "app", "ctrl+q", priority=True),
+    Command(
+        "focus_filter",
+        "Filter contacts",
+        "Type to filter by name, organization, title, email or tag",
+        "contacts",
+        "slash",
+        footer_title="Filter",
+    ),
+    Command("new_contact", "New contact", "Add a contact", "contacts", "n", footer_title="New"),
+    Command(
+        "edit_contact",
+        "Edit contact",
+        "Open the highlighted contact's form",
+        "contacts",
+        "enter",
+        show=False,
+    ),
+    Command(
+        "change_status",
+        "Change pipeline status",
+        "Move the highlighted contact along the pipeline",
+        "contacts",
+        "s",
+        footer_title="Status",
+    ),
+    Command(
+        "toggle_archive",
+        "Archive contact",
+        "Archive or restore the highlighted contact",
+        "contacts",
+        "x",
+        show=False,
+    ),
+    Command(
+        "delete_contact",
+        "Delete contact",
+        "Forget the highlighted contact and everything about them",
+        "contacts",
+        "delete",
+        show=False,
+    ),
+    Command(
+        "toggle_show_archived",
+        "Show archived contacts",
+        "Show or hide archived contacts in the list",
+        "contacts",
+    ),
+)
+
+BY_ACTION = {command.action: command for command in COMMANDS}
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The bindings of every command in *scope* that has a key."""
+    return [
+        Binding(
+            command.key,
+            command.action,
+            command.footer_title or command.title,
+            show=command.show,
+            priority=command.priority,
+            id=command.action,
+            tooltip=command.help,
+        )
+        for command in COMMANDS
+        if command.scope == scope and command.key
+    ]
+
+
+def in_scope(scope: str) -> list[Command]:
+    return [command for command in COMMANDS if command.scope == scope]

@@ -1,0 +1,80 @@
+"""Help: the keys of the focused pane (from the command registry) and a short guide."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..commands import BY_ACTION
+
+GUIDE = """\
+How an informational interview goes
+
+1. Research the person and their organization: what they wrote, what they do.
+2. Send a brief letter (under 100 words): who you are, why them, ask for 15 or 30
+   minutes, and say when you will follow up. Then follow up when you said you would.
+3. On the call, keep to the time you asked for. Ask your prepared questions
+   (Trends, Insights, Advice, Resources, Assignments) and listen.
+4. Never ask for a job. Ask who else you should talk to.
+5. Send a thank-you note within 24 hours, and keep in touch.
+"""
+
+
+def key_label(key: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "delete": "del"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss(None)", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $panel; padding: 0 2;
+    }
+    HelpScreen .help-title { text-style: bold; margin-top: 1; }
+    """
+
+    def __init__(self, pane_name: str, bindings: list[tuple[str, str, str]]) -> None:
+        """*bindings* are (key, title, help) rows for the focused pane."""
+        super().__init__()
+        self.pane_name = pane_name
+        self.rows = bindings
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(style="dim")
+        for key, title, description in self.rows:
+            table.add_row(Text(key_label(key)), Text(title), Text(description))
+        with VerticalScroll():
+            yield Static(f"Keys: {self.pane_name}", classes="help-title", markup=False)
+            yield Static(table)
+            yield Static("ctrl+p opens the command palette: every action by name.", markup=False)
+            yield Static(GUIDE, classes="help-title", markup=False)
+            yield Static("escape closes this help.", markup=False)
+
+
+def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
+    """Turn ``screen.active_bindings`` into help rows, known commands first."""
+    seen: set[str] = set()
+    rows: list[tuple[str, str, str]] = []
+    for key, active_binding in active.items():
+        binding = active_binding.binding
+        if binding.action in seen or not binding.description:
+            continue
+        seen.add(binding.action)
+        command = BY_ACTION.get(binding.action)
+        keys = ",".join(k for k, ab in active.items() if ab.binding.action == binding.action) or key
+        if command is not None:
+            rows.append((keys, command.title, command.help))
+        else:
+            rows.append((keys, binding.description, binding.tooltip or ""))
+    return rows

@@ -1,0 +1,166 @@
+"""The main screen: contact list on the left, the highlighted contact on the right."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from ...models import Contact, Status
+from ...store import Store
+from ..commands import bindings
+from ..widgets.contact_list import ContactList
+from ..widgets.contact_pane import ContactPane
+from ..widgets.profile import ProfileView
+from .confirm import ConfirmScreen
+from .contact_form import ContactForm
+from .status_picker import StatusPicker
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = bindings("contacts")
+    HELP_NAME = "Contact list"
+
+    DEFAULT_CSS = """
+    MainScreen #body { height: 1fr; }
+    MainScreen #contacts { width: 50%; min-width: 38; }
+    MainScreen #detail { width: 1fr; height: 100%; border: round $primary-muted; }
+    MainScreen #detail:focus-within { border: round $primary; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.show_archived = False
+        self.contact: Contact | None = None
+        """The highlighted contact, fully loaded."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield ContactPane(today=self.app.clock.today(), id="contacts")
+            with TabbedContent(id="detail"):
+                with TabPane("Profile", id="tab-profile"):
+                    yield ProfileView(id="profile")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(ContactList).focus()
+
+    @property
+    def pane(self) -> ContactPane:
+        return self.query_one(ContactPane)
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Re-read the list from the database (after a write, or another instance's)."""
+        rows = self.store.contacts.rows(include_archived=self.show_archived)
+        self.pane.load(rows, keep_id)
+        self._show(self.pane.contact_list.highlighted_id)
+
+    @on(ContactList.Highlighted)
+    def _highlighted(self, event: ContactList.Highlighted) -> None:
+        self._show(event.contact_id)
+
+    @on(ContactList.Selected)
+    def _selected(self, event: ContactList.Selected) -> None:
+        self.action_edit_contact()
+
+    def _show(self, contact_id: int | None) -> None:
+        self.contact = self.store.contacts.get(contact_id) if contact_id is not None else None
+        referrer = ""
+        if self.contact and self.contact.referred_by is not None:
+            found = self.store.contacts.get(self.contact.referred_by)
+            referrer = found.name if found else ""
+        self.query_one(ProfileView).show(self.contact, referred_by=referrer)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.pane.filter_input.focus()
+
+    def action_new_contact(self) -> None:
+        self._open_form(None)
+
+    def action_edit_contact(self) -> None:
+        if self.contact is None:
+            self.notify("No contact highlighted: press n to add one.", severity="warning")
+            return
+        self._open_form(self.contact)
+
+    @work
+    async def _open_form(self, contact: Contact | None) -> None:
+        names = {c.name: c.id for c in self.store.contacts.all() if c.id is not None}
+        referred_by_name = ""
+        if contact and contact.referred_by is not None:
+            referrer = self.store.contacts.get(contact.referred_by)
+            referred_by_name = referrer.name if referrer else ""
+        result = await self.app.push_screen_wait(
+            ContactForm(
+                contact,
+                organizations=self.store.organizations.names(),
+                contact_names=names,
+                referred_by_name=referred_by_name,
+            )
+        )
+        if result is None:
+            return
+        saved = (
+            self.store.contacts.update(result)
+            if result.id is not None
+            else self.store.contacts.add(result)
+        )
+        self.reload(keep_id=saved.id)
+        verb = "Saved" if contact else "Added"
+        self.notify(f"{verb} {saved.name}", markup=False)
+
+    def action_change_status(self) -> None:
+        contact = self.contact
+        if contact is None:
+            return
+
+        def chosen(status: Status | None) -> None:
+            if status is not None and contact.id is not None:
+                self.store.contacts.set_status(contact.id, status)
+                self.reload(keep_id=contact.id)
+                self.notify(f"{contact.name}: {status}", markup=False)
+
+        self.app.push_screen(StatusPicker(contact.status, contact.name), chosen)
+
+    def action_toggle_archive(self) -> None:
+        contact = self.contact
+        if contact is None or contact.id is None:
+            return
+        self.store.contacts.set_archived(contact.id, not contact.archived)
+        self.reload(keep_id=contact.id)
+        done = "Restored" if contact.archived else "Archived"
+        hint = "" if contact.archived or self.show_archived else " (palette: Show archived)"
+        self.notify(f"{done} {contact.name}{hint}", markup=False)
+
+    def action_delete_contact(self) -> None:
+        contact = self.contact
+        if contact is None or contact.id is None:
+            return
+        contact_id = contact.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.contacts.forget(contact_id)
+                self.reload()
+                self.notify(f"Deleted {contact.name}", markup=False)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {contact.name} and every note, draft and follow-up about them? "
+                "This cannot be undone.",
+                confirm_label="Delete",
+            ),
+            answered,
+        )
+
+    def action_toggle_show_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload(keep_id=self.contact.id if self.contact else None)
+        self.notify("Showing archived contacts" if self.show_archived else "Archived hidden")

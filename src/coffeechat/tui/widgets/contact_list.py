@@ -1,0 +1,228 @@
+"""A virtual contact list on the Line API: only the rows on screen are ever rendered.
+
+Textual's ListView builds a widget per row and takes seconds at 30,000 contacts; this
+keeps the rows as tuples and paints the visible ones in ``render_line``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...domain.text import one_line
+from ...store import ContactRow
+
+STATUS_WIDTH = 13
+DATE_WIDTH = 10
+#: Below this width the organization column goes and status and date get shorter.
+WIDE = 56
+SHORT_STATUS = {
+    "to contact": "new",
+    "letter sent": "sent",
+    "follow-up due": "f/up due",
+    "scheduled": "sched.",
+    "interviewed": "met",
+    "thanked": "thanked",
+    "keep in touch": "in touch",
+    "no reply": "no reply",
+    "declined": "declined",
+}
+
+
+class ContactList(ScrollView, can_focus=True):
+    """The rows of the contact list, with a cursor."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "contact-list--cursor",
+        "contact-list--status",
+        "contact-list--organization",
+        "contact-list--date",
+        "contact-list--overdue",
+        "contact-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    ContactList { height: 1fr; }
+    ContactList > .contact-list--cursor { background: $surface-lighten-1; text-style: bold; }
+    ContactList:focus > .contact-list--cursor { background: $accent 40%; }
+    ContactList > .contact-list--status { color: $text-secondary; }
+    ContactList > .contact-list--organization { color: $text-muted; }
+    ContactList > .contact-list--date { color: $text-muted; }
+    ContactList > .contact-list--overdue { color: $warning; text-style: bold; }
+    ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row among the shown rows."""
+
+    class Highlighted(Message):
+        """The cursor moved to another contact (``contact_id`` is None when the list is empty)."""
+
+        def __init__(self, contact_id: int | None) -> None:
+            super().__init__()
+            self.contact_id = contact_id
+
+    class Selected(Message):
+        """Enter or a click on a row."""
+
+        def __init__(self, contact_id: int) -> None:
+            super().__init__()
+            self.contact_id = contact_id
+
+    def __init__(self, *, today: date, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: Sequence[ContactRow] = ()
+        self._today = today.isoformat()
+        self.empty_message = "No contacts yet: press n to add one."
+        self._last_highlighted: int | None = None
+
+    # --- data -----------------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[ContactRow]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[ContactRow], keep_id: int | None = None) -> None:
+        """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present."""
+        keep_id = keep_id if keep_id is not None else self.highlighted_id
+        self._rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        index = 0
+        if keep_id is not None:
+            for position, row in enumerate(rows):
+                if row.id == keep_id:
+                    index = position
+                    break
+        self.cursor = index
+        self.refresh()
+
+    @property
+    def highlighted_id(self) -> int | None:
+        if 0 <= self.cursor < len(self._rows):
+            return self._rows[self.cursor].id
+        return None
+
+    # --- cursor ---------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        self.scroll_to_region_of(new)
+        highlighted = self.highlighted_id
+        if highlighted != self._last_highlighted:
+            self._last_highlighted = highlighted
+            self.post_message(self.Highlighted(highlighted))
+
+    def scroll_to_region_of(self, index: int) -> None:
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif height and index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def select_highlighted(self) -> None:
+        if (contact_id := self.highlighted_id) is not None:
+            self.post_message(self.Selected(contact_id))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.y + self.scroll_offset.y
+        if 0 <= index < len(self._rows):
+            if index == self.cursor and event.chain >= 2:
+                self.select_highlighted()
+            self.cursor = index
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._rows))
+
+    # --- painting -------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + self.scroll_offset.y
+        base = self.rich_style
+        if not self._rows:
+            if y == 0:
+                style = self.get_component_rich_style("contact-list--empty")
+                return Strip([Segment(set_cell_size(f" {self.empty_message}", width), style)])
+            return Strip.blank(width, base)
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        row = self._rows[index]
+        cursor = index == self.cursor
+        line_style = (
+            base + self.get_component_rich_style("contact-list--cursor") if cursor else base
+        )
+
+        status_style = line_style + self.get_component_rich_style(
+            "contact-list--status", partial=True
+        )
+        org_style = line_style + self.get_component_rich_style(
+            "contact-list--organization", partial=True
+        )
+        overdue = row.next_action_date and row.next_action_date < self._today
+        date_style = line_style + self.get_component_rich_style(
+            "contact-list--overdue" if overdue else "contact-list--date", partial=True
+        )
+
+        name = one_line(row.name) + (" (archived)" if row.archived else "")
+        if width >= WIDE:
+            rest = width - STATUS_WIDTH - DATE_WIDTH - 4
+            name_width = rest // 2 + rest % 2
+            columns = [
+                (name, name_width, line_style),
+                (one_line(row.organization), rest - name_width, org_style),
+                (row.status, STATUS_WIDTH, status_style),
+                (row.next_action_date, DATE_WIDTH, date_style),
+            ]
+        else:
+            status = SHORT_STATUS.get(row.status, row.status)
+            columns = [
+                (name, max(0, width - 8 - 5 - 3), line_style),
+                (status, 8, status_style),
+                (row.next_action_date[5:], 5, date_style),
+            ]
+        segments = [Segment(" ", line_style)]
+        for text, column_width, style in columns:
+            segments.append(Segment(set_cell_size(text, column_width), style))
+            segments.append(Segment(" ", line_style))
+        return Strip(segments).crop_extend(0, width, line_style)

@@ -1,0 +1,89 @@
+"""The contact list pane: a filter input over the virtual list, with a shown/total title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input
+
+from ...domain.contact_filter import ContactFilter
+from ...store import ContactRow
+from .contact_list import ContactList
+
+
+class FilterInput(Input):
+    """The filter box: `enter` or `down` moves to the first match, `escape` back too."""
+
+    BINDINGS = [
+        Binding("down", "to_list", "First match", show=False),
+        Binding("escape", "clear_or_leave", "Leave filter", show=False),
+    ]
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(ContactList).focus()
+
+    def action_clear_or_leave(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.action_to_list()
+
+
+class ContactPane(Vertical):
+    """Filter + list. Owns the loaded rows and the shown/total count in its border title."""
+
+    DEFAULT_CSS = """
+    ContactPane { border: round $primary-muted; border-title-color: $text; }
+    ContactPane:focus-within { border: round $primary; }
+    ContactPane FilterInput { border: none; height: 1; padding: 0 1; margin-bottom: 1; }
+    ContactPane FilterInput:focus { border: none; }
+    """
+
+    def __init__(self, *, today: date, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._today = today
+        self._filter: ContactFilter[ContactRow] = ContactFilter([])
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(placeholder="/ filter")
+        yield ContactList(today=self._today)
+
+    @property
+    def contact_list(self) -> ContactList:
+        return self.query_one(ContactList)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    def load(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
+        """Replace every row (after a save, delete or import), keeping the filter."""
+        self._filter = ContactFilter(rows)
+        self._apply(keep_id)
+
+    @on(Input.Changed, "FilterInput")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._apply()
+
+    @on(Input.Submitted, "FilterInput")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.contact_list.cursor = 0
+        self.contact_list.focus()
+
+    def _apply(self, keep_id: int | None = None) -> None:
+        query = self.filter_input.value
+        shown = self._filter.match(query)
+        contact_list = self.contact_list
+        contact_list.empty_message = (
+            f"Nothing matches “{query}”: escape clears the filter."
+            if query.strip()
+            else "No contacts yet: press n to add one, or import from LinkedIn."
+        )
+        contact_list.set_rows(shown, keep_id)
+        self.border_title = f"Contacts {len(shown)}/{len(self._filter.rows)}"

@@ -1,0 +1,121 @@
+"""Form building blocks: a labelled input that shows *why* its value is refused.
+
+Textual's validators only toggle an ``-invalid`` class; :class:`FormField` puts the
+reason on the line under the input, so the user sees what to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import Suggester
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Label, Static
+
+Check = Callable[[str], str | None]
+
+
+class CheckValidator(Validator):
+    """Adapts a domain check (``value -> reason | None``) to a Textual validator."""
+
+    def __init__(self, check: Check) -> None:
+        super().__init__()
+        self.check = check
+
+    def validate(self, value: str) -> ValidationResult:
+        reason = self.check(value)
+        return self.success() if reason is None else self.failure(reason)
+
+
+class FormField(Vertical):
+    """A label, an input and an error line (hidden until there is an error)."""
+
+    DEFAULT_CSS = """
+    FormField { height: auto; }
+    FormField > Horizontal { height: 1; }
+    FormField .form-label { width: 16; color: $text-muted; }
+    FormField Input { background: $boost; width: 1fr; }
+    FormField Input:focus { background: $accent 25%; }
+    FormField Input.-invalid { background: $error 25%; }
+    FormField .form-error { color: $error; padding-left: 16; display: none; height: auto; }
+    FormField.-has-error .form-error { display: block; }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        name: str,
+        value: str = "",
+        checks: Iterable[Check] = (),
+        placeholder: str = "",
+        suggester: Suggester | None = None,
+        max_length: int = 0,
+    ) -> None:
+        super().__init__(classes="form-field")
+        self.label = label
+        self.field_name = name
+        self._value = value
+        self._checks = list(checks)
+        self._placeholder = placeholder
+        self._suggester = suggester
+        self._max_length = max_length
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Label(self.label, classes="form-label")
+            yield Input(
+                self._value,
+                placeholder=self._placeholder,
+                validators=[CheckValidator(check) for check in self._checks],
+                validate_on=["blur", "submitted"],
+                suggester=self._suggester,
+                max_length=self._max_length,
+                compact=True,
+                id=f"field-{self.field_name}",
+            )
+        yield Static("", classes="form-error", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def show_error(self, reason: str | None) -> None:
+        self.query_one(".form-error", Static).update(f"↳ {reason}" if reason else "")
+        self.set_class(bool(reason), "-has-error")
+        self.input.set_class(bool(reason), "-invalid")
+
+    def check(self) -> str | None:
+        """Validate now and show the result; return the reason or None."""
+        for check in self._checks:
+            if reason := check(self.value):
+                self.show_error(reason)
+                return reason
+        self.show_error(None)
+        return None
+
+    @on(Input.Blurred)
+    def _on_blur(self) -> None:
+        self.check()
+
+    @on(Input.Changed)
+    def _on_change(self) -> None:
+        # Once an error is showing, clear it as soon as the value is fixed.
+        if self.has_class("-has-error"):
+            self.check()
+
+
+def check_all(fields: Iterable[FormField]) -> FormField | None:
+    """Validate every field; return the first invalid one (to focus it) or None."""
+    first_bad = None
+    for field in fields:
+        if field.check() and first_bad is None:
+            first_bad = field
+    return first_bad

@@ -1,0 +1,107 @@
+"""Shared fixtures: every test runs against its own folders and database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Contact, Status
+from coffeechat.store import Store
+
+FROZEN_NOW = datetime(2026, 3, 16, 10, 30)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user folder at tmp_path so no test touches real data."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.setenv("COFFEECHAT_DB", str(tmp_path / "data" / "coffeechat.db"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TEXTUAL_THEME", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "coffeechat.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(frozen_at=FROZEN_NOW)
+
+
+SAMPLE_CONTACTS = (
+    Contact(
+        name="Maria Okafor",
+        title="Director of Translational Science",
+        organization="Northbridge Biologics",
+        email="maria@example.org",
+        status=Status.LETTER_SENT,
+        next_action="Follow up by phone",
+        next_action_date="2026-03-12",
+        tags="biotech, alumni",
+        how_found="alumni list",
+    ),
+    Contact(
+        name="Tom Lindqvist",
+        title="Patient Advocacy Lead",
+        organization="Harbor Health, Inc.",
+        email="tom.lindqvist@example.org",
+        status=Status.SCHEDULED,
+        next_action="Call",
+        next_action_date="2026-03-18",
+        tags="patients",
+    ),
+    Contact(
+        name="Priya Raman",
+        title="Science Writer",
+        organization="Independent",
+        status=Status.TO_CONTACT,
+        tags="writing",
+    ),
+    Contact(
+        name="[bold red]Not bold[/] \x1b[31mEsc",
+        title="Hostile text",
+        organization="Markup & Co",
+        status=Status.INTERVIEWED,
+    ),
+    Contact(
+        name="李小龍 🐉 Émile",
+        title="Research Scientist",
+        organization="Lumen Labs",
+        status=Status.KEEP_IN_TOUCH,
+        next_action_date="2026-04-01",
+    ),
+)
+
+
+def seed(store: Store) -> list[Contact]:
+    return [store.contacts.add(contact) for contact in SAMPLE_CONTACTS]
+
+
+def make_app(store: Store, clock: Clock):
+    """The app as tests see it: frozen clock, fixed theme."""
+    from coffeechat.tui.app import CoffeechatApp
+
+    app = CoffeechatApp(store, clock=clock)
+    app.theme = "textual-dark"
+    return app

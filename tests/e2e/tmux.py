@@ -1,0 +1,115 @@
+"""A real terminal for end-to-end tests: the app runs in tmux, we type and read the screen."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+EXIT_MARK = "__COFFEECHAT_EXITED__"
+
+
+def console_script() -> str:
+    """The installed `coffeechat` entry point next to this interpreter."""
+    script = Path(sys.executable).parent / "coffeechat"
+    if not script.exists():
+        found = shutil.which("coffeechat")
+        assert found, "the coffeechat console script is not installed"
+        return found
+    return str(script)
+
+
+class Terminal:
+    def __init__(self, *, width: int = 120, height: int = 40) -> None:
+        if shutil.which("tmux") is None:
+            pytest.fail("tmux is required for end-to-end tests (apt-get install tmux)")
+        self.socket = f"cc-e2e-{uuid.uuid4().hex[:8]}"
+        self.width, self.height = width, height
+
+    def _tmux(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"tmux {args[0]} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def start(self, args: list[str], env: dict[str, str]) -> None:
+        exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        command = " ".join(shlex.quote(a) for a in [console_script(), *args])
+        shell = f"env {exports} TERM=xterm-256color {command}; echo {EXIT_MARK} $?; sleep 600"
+        self._tmux("new-session", "-d", "-x", str(self.width), "-y", str(self.height), shell)
+        self._tmux("set", "-s", "escape-time", "0")
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", check=False)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared. Screen:\n{self.screen()}")
+
+    def press(self, *keys: str, pause: float = 0.08) -> None:
+        """Send keys one at a time, as a person would (tmux key names like Enter, C-q)."""
+        for key in keys:
+            self._tmux("send-keys", key)
+            time.sleep(pause)
+
+    def type(self, text: str, pause: float = 0.08) -> None:
+        self._tmux("send-keys", "-l", text)
+        time.sleep(pause)
+
+    def app_pid(self) -> int:
+        """The pid of the coffeechat process running in the pane."""
+        shell_pid = int(self._tmux("display", "-p", "#{pane_pid}").strip())
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            result = subprocess.run(
+                ["pgrep", "-P", str(shell_pid)], capture_output=True, text=True, check=False
+            )
+            for pid in result.stdout.split():
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+                if b"coffeechat" in cmdline:
+                    return int(pid)
+            time.sleep(0.05)
+        raise AssertionError("coffeechat process not found")
+
+    def exit_code(self, timeout: float = 20.0) -> int:
+        screen = self.wait_for(EXIT_MARK, timeout)
+        tail = screen.split(EXIT_MARK, 1)[1].split()
+        return int(tail[0])
+
+    def close(self) -> None:
+        self._tmux("kill-server", check=False)
+
+
+@pytest.fixture
+def terminal():
+    term = Terminal()
+    yield term
+    term.close()
+
+
+def base_env(tmp_path: Path, db: Path) -> dict[str, str]:
+    return {
+        "COFFEECHAT_DB": str(db),
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+        "XDG_STATE_HOME": str(tmp_path / "xdg-state"),
+        "HOME": os.environ.get("HOME", str(tmp_path)),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }

@@ -1,0 +1,34 @@
+"""What the user sees: the main screen at the two sizes the spec names."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.domain.clock import Clock
+from coffeechat.store import Store
+from tests.conftest import make_app, seed
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_main_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    seed(store)
+    assert snap_compare(make_app(store, clock), terminal_size=size)
+
+
+def test_main_screen_empty(snap_compare, store: Store, clock: Clock) -> None:
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24))
+
+
+def test_main_screen_filtered(snap_compare, store: Store, clock: Clock) -> None:
+    seed(store)
+    assert snap_compare(make_app(store, clock), terminal_size=(120, 40), press=["slash", *"lab"])
+
+
+def test_contact_form_with_errors(snap_compare, store: Store, clock: Clock) -> None:
+    async def fill(pilot) -> None:
+        await pilot.press("n")
+        pilot.app.screen.query_one("#field-name").value = "Ada"
+        pilot.app.screen.query_one("#field-email").value = "ada@"
+        await pilot.press("ctrl+s")
+
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), run_before=fill)

@@ -1,0 +1,179 @@
+"""The contact list pane and the contact form, driven through Pilot."""
+
+from __future__ import annotations
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Contact, Status
+from coffeechat.store import Store
+from coffeechat.tui.screens.confirm import ConfirmScreen
+from coffeechat.tui.screens.contact_form import ContactForm
+from coffeechat.tui.widgets.contact_list import ContactList
+from coffeechat.tui.widgets.contact_pane import ContactPane
+from tests.conftest import make_app, seed
+
+
+async def test_empty_database_shows_zero_of_zero(store: Store, clock: Clock) -> None:
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(ContactPane).border_title == "Contacts 0/0"
+
+
+async def test_filter_as_you_type_updates_title_and_rows(store: Store, clock: Clock) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        assert pane.border_title == "Contacts 5/5"
+        await pilot.press("slash", "h", "a", "r", "b")
+        assert pane.border_title == "Contacts 1/5"
+        assert [r.name for r in pane.contact_list.rows] == ["Tom Lindqvist"]
+        await pilot.press("enter")
+        assert isinstance(app.focused, ContactList)
+        await pilot.press("slash", "ctrl+u", "t", "a", "g", "x")
+        assert pane.border_title == "Contacts 0/5"
+        await pilot.press("escape")
+        assert pane.border_title == "Contacts 5/5"
+
+
+async def test_filter_matches_tags_and_email(store: Store, clock: Clock) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        pane.filter_input.value = "alumni"
+        await pilot.pause()
+        assert [r.name for r in pane.contact_list.rows] == ["Maria Okafor"]
+        pane.filter_input.value = "tom.lindqvist@"
+        await pilot.pause()
+        assert [r.name for r in pane.contact_list.rows] == ["Tom Lindqvist"]
+
+
+async def test_new_contact_by_keyboard(store: Store, clock: Clock) -> None:
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, ContactForm)
+        await pilot.press(*"Ada", "tab", *"Analyst", "tab", *"Engines", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContactForm)
+        [contact] = store.contacts.all()
+        assert (contact.name, contact.title, contact.organization) == ("Ada", "Analyst", "Engines")
+        assert app.screen.query_one(ContactPane).border_title == "Contacts 1/1"
+
+
+async def test_invalid_fields_show_the_reason_and_save_nothing(store: Store, clock: Clock) -> None:
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        form.query_one("#field-name").value = "Ada"
+        form.query_one("#field-email").value = "not-an-email"
+        form.query_one("#field-next_action_date").value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        shown = " ".join(
+            str(field.query_one(".form-error").content)
+            for field in form.query("FormField")
+            if field.has_class("-has-error")
+        )
+        assert "Not an email address" in shown
+        assert "YYYY-MM-DD" in shown
+        assert store.contacts.count() == 0
+        assert app.focused is form.query_one("#field-email")
+
+
+async def test_name_is_required(store: Store, clock: Clock) -> None:
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert store.contacts.count() == 0
+
+
+async def test_edit_contact_and_referred_by(store: Store, clock: Clock) -> None:
+    first = store.contacts.add(Contact(name="Maria Okafor"))
+    second = store.contacts.add(Contact(name="Tom Lindqvist"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        pane.filter_input.value = "tom"
+        await pilot.pause()
+        pane.contact_list.focus()
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        form.query_one("#field-referred_by").value = "maria okafor"
+        form.query_one("#field-title").value = "Lead"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = store.contacts.get(second.id)
+        assert saved.referred_by == first.id
+        assert saved.title == "Lead"
+
+
+async def test_unknown_referrer_is_refused(store: Store, clock: Clock) -> None:
+    store.contacts.add(Contact(name="Tom"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        app.screen.query_one("#field-referred_by").value = "Nobody Known"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert store.contacts.get(1).referred_by is None
+
+
+async def test_status_archive_and_delete(store: Store, clock: Clock) -> None:
+    saved = store.contacts.add(Contact(name="Ada"))
+    store.contacts.add(Contact(name="Bob"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        assert pane.contact_list.highlighted_id == saved.id
+        await pilot.press("s", "down", "down", "enter")
+        await pilot.pause()
+        assert store.contacts.get(saved.id).status is Status.FOLLOW_UP_DUE
+        await pilot.press("x")
+        await pilot.pause()
+        assert store.contacts.get(saved.id).archived
+        assert pane.border_title == "Contacts 1/1"
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert store.contacts.count() == 2
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert [c.name for c in store.contacts.all()] == ["Ada"]
+        assert pane.border_title == "Contacts 0/0"
+
+
+async def test_help_lists_the_focused_panes_keys(store: Store, clock: Clock) -> None:
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        from coffeechat.tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        titles = [title for _, title, _ in app.screen.rows]
+        assert "New contact" in titles
+        assert "Filter contacts" in titles
+        await pilot.press("escape")
+        await pilot.press("slash", "question_mark")
+        assert not isinstance(app.screen, HelpScreen), "? in the filter types a character"
+        assert app.screen.query_one(ContactPane).filter_input.value == "?"
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_every_palette_command_is_offered(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.commands import COMMANDS
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for command in COMMANDS:
+            assert command.title in titles

@@ -1,0 +1,26 @@
+"""The data layer must never pull in the UI framework."""
+
+import subprocess
+import sys
+
+CODE = """
+import importlib, pkgutil, sys
+import coffeechat.models
+for package in ("coffeechat.store", "coffeechat.domain", "coffeechat.interop"):
+    module = importlib.import_module(package)
+    for info in pkgutil.walk_packages(module.__path__, package + "."):
+        importlib.import_module(info.name)
+print(",".join(sorted(m for m in sys.modules if m.split(".")[0] == "textual")))
+"""
+
+
+def test_data_layer_does_not_import_textual() -> None:
+    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_cli_module_does_not_import_textual_until_the_tui_runs() -> None:
+    code = "import sys, coffeechat.__main__; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
