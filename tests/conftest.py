@@ -104,4 +104,5 @@ def make_app(store: Store, clock: Clock):
 
     app = CoffeechatApp(store, clock=clock)
     app.theme = "textual-dark"
+    app.db_label = "coffeechat.db"  # tmp paths differ between runs
     return app

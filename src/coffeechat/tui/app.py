@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -23,9 +24,11 @@ class CoffeechatApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock or Clock()
+        self.db_label = _home_relative(str(store.path))
+        """Shown in the header so the user always knows which file they are in."""
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.store.path)
+        self.sub_title = self.db_label
         self.push_screen(MainScreen(self.store))
 
     # --- saving -------------------------------------------------------------------------
@@ -69,3 +72,8 @@ class CoffeechatApp(App[None]):
         for system in super().get_system_commands(screen):
             if system.title not in ("Quit",):
                 yield system
+
+
+def _home_relative(path: str) -> str:
+    home = os.path.expanduser("~")
+    return "~" + path[len(home) :] if home != "/" and path.startswith(home + os.sep) else path
