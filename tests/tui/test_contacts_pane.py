@@ -177,3 +177,24 @@ async def test_every_palette_command_is_offered(store: Store, clock: Clock) -> N
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
             assert command.title in titles
+
+
+async def test_large_list_paints_first_page_then_loads_the_rest(
+    store: Store, clock: Clock, monkeypatch
+) -> None:
+    from coffeechat.tui.screens.main import MainScreen
+
+    for n in range(30):
+        store.contacts.add(Contact(name=f"Person {n:02d}", tags="bulk" if n % 2 else ""))
+    monkeypatch.setattr(MainScreen, "FIRST_PAGE", 10)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not pane.loading
+        assert len(pane.contact_list.rows) == 30
+        assert pane.border_title == "Contacts 30/30"
+        pane.filter_input.value = "bulk"
+        await pilot.pause()
+        assert pane.border_title == "Contacts 15/30"

@@ -154,20 +154,32 @@ class Contacts:
             conn.execute("DELETE FROM referrals WHERE contact_id = ?", (contact_id,))
             conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
 
-    def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    def count(self, include_archived: bool = True) -> int:
+        where = "" if include_archived else " WHERE archived = 0"
+        return self._conn.execute("SELECT count(*) FROM contacts" + where).fetchone()[0]
 
-    def rows(self, include_archived: bool = False) -> list[ContactRow]:
-        """Every contact for the list, soonest next action first, undated last."""
+    def rows(
+        self,
+        include_archived: bool = False,
+        *,
+        limit: int | None = None,
+        conn: sqlite3.Connection | None = None,
+    ) -> list[ContactRow]:
+        """Contacts for the list, soonest next action first, undated last.
+
+        *limit* fetches just the first rows (the first screenful paints before the
+        rest is read); *conn* lets a worker thread read on its own connection.
+        """
         where = "" if include_archived else "WHERE c.archived = 0"
-        cursor = self._conn.execute(
+        limit_clause = f" LIMIT {int(limit)}" if limit is not None else ""
+        cursor = (conn or self._conn).execute(
             "SELECT c.id, c.name, ifnull(o.name, ''), c.title, c.email, c.tags, c.status, "
             "c.next_action_date, c.archived "
             "FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id "
             f"{where} ORDER BY c.next_action_date = '', c.next_action_date, "
-            "c.name COLLATE NOCASE"
+            "c.name COLLATE NOCASE, c.id" + limit_clause
         )
-        return [ContactRow(*row) for row in cursor]
+        return list(map(ContactRow._make, cursor))
 
     def find_match(
         self, *, email: str = "", url: str = "", name: str = "", organization: str = ""

@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..paths import ensure_private_dir
 from .errors import StoreError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -108,8 +110,30 @@ class Database:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.migration_backup: Path | None = None
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the connection, for queries and table helpers.
+
+        Built on first use: importing sqlite-utils costs more than painting the first
+        screen, and the hot paths use the connection directly.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A separate connection for a worker thread (one connection per thread)."""
+        conn = connect(self.path)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Database:

@@ -46,9 +46,27 @@ class MainScreen(Screen[None]):
                     yield ProfileView(id="profile")
         yield Footer()
 
+    FIRST_PAGE = 200
+    """Rows read before the first paint; the rest arrive from a worker thread."""
+
     def on_mount(self) -> None:
-        self.reload()
+        first = self.store.contacts.rows(self.show_archived, limit=self.FIRST_PAGE)
+        if len(first) < self.FIRST_PAGE:
+            self.pane.load(first)
+        else:
+            self.pane.load_first_page(first, self.store.contacts.count(self.show_archived))
+            self.call_after_refresh(self._load_all_rows)
+        self._show(self.pane.contact_list.highlighted_id)
         self.query_one(ContactList).focus()
+
+    @work(thread=True, exclusive=True, group="contact-rows")
+    def _load_all_rows(self) -> None:
+        with self.store.database.reader() as conn:
+            rows = self.store.contacts.rows(self.show_archived, conn=conn)
+        self.app.call_from_thread(self._all_rows_loaded, rows)
+
+    def _all_rows_loaded(self, rows: list) -> None:
+        self.pane.load(rows, keep_id=self.pane.contact_list.highlighted_id)
 
     @property
     def pane(self) -> ContactPane:

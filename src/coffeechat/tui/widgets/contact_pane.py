@@ -47,6 +47,8 @@ class ContactPane(Vertical):
         super().__init__(id=id)
         self._today = today
         self._filter: ContactFilter[ContactRow] = ContactFilter([])
+        self._partial_total: int | None = None
+        """Set while only the first page is loaded: the total it belongs to."""
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="/ filter")
@@ -63,7 +65,18 @@ class ContactPane(Vertical):
     def load(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
         """Replace every row (after a save, delete or import), keeping the filter."""
         self._filter = ContactFilter(rows)
+        self._partial_total = None
         self._apply(keep_id)
+
+    def load_first_page(self, rows: list[ContactRow], total: int) -> None:
+        """Show the first rows at once while the rest loads; `load` completes it."""
+        self._partial_total = total
+        self.contact_list.set_rows(rows)
+        self.border_title = f"Contacts {total}/{total}"
+
+    @property
+    def loading(self) -> bool:
+        return self._partial_total is not None
 
     @on(Input.Changed, "FilterInput")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -77,6 +90,8 @@ class ContactPane(Vertical):
         self.contact_list.focus()
 
     def _apply(self, keep_id: int | None = None) -> None:
+        if self.loading:
+            return  # the full load applies the filter typed meanwhile
         query = self.filter_input.value
         shown = self._filter.match(query)
         contact_list = self.contact_list
