@@ -16,14 +16,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from coffeechat.models import PIPELINE
 from coffeechat.store import Store
 
-FIRST = ["Ada", "Grace", "Maria", "Tom", "Priya", "Samuel", "Lena", "Émile", "Noor", "Kenji", "Aisha", "Lucas", "Sofia", "Mateo", "Zoë", "Ravi", "Ingrid", "Chen", "Olu", "Fatima"]
-LAST = ["Okafor", "Lindqvist", "Raman", "Adeyemi", "Chen", "Zola", "Haddad", "Tanaka", "Novak", "García", "Müller", "Silva", "Kowalski", "Nguyen", "Osei", "Dubois", "Rossi", "Kim", "Ahmed", "Berg"]
+FIRST = (
+    "Ada Grace Maria Tom Priya Samuel Lena Émile Noor Kenji Aisha Lucas Sofia Mateo "
+    "Zoë Ravi Ingrid Chen Olu Fatima"
+).split()
+LAST = (
+    "Okafor Lindqvist Raman Adeyemi Chen Zola Haddad Tanaka Novak García Müller Silva "
+    "Kowalski Nguyen Osei Dubois Rossi Kim Ahmed Berg"
+).split()
 TITLES = [
-    "Director of Translational Science", "Patient Advocacy Lead", "Science Writer",
-    "Venture Partner", "Core Facility Manager", "Medical Science Liaison",
-    "Product Manager", "Data Scientist", "Regulatory Affairs Specialist", "Professor",
+    "Director of Translational Science",
+    "Patient Advocacy Lead",
+    "Science Writer",
+    "Venture Partner",
+    "Core Facility Manager",
+    "Medical Science Liaison",
+    "Product Manager",
+    "Data Scientist",
+    "Regulatory Affairs Specialist",
+    "Professor",
 ]
-WORDS = ["assay", "pipeline", "startup", "regulatory", "clinical", "genomics", "funding", "mentor", "conference", "paper", "review", "market", "patients", "biotech", "career", "bench", "transition", "skills", "network", "advice", "trend"]
+WORDS = (
+    "assay pipeline startup regulatory clinical genomics funding mentor conference "
+    "paper review market patients biotech career bench transition skills network "
+    "advice trend"
+).split()
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -45,16 +62,18 @@ def generate(path: Path, contacts: int = 30_000, seed: int = 7) -> None:
         for i in range(contacts):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             dated = rng.random() < 0.4
-            rows.append((
-                f"{first} {last} {i}",
-                rng.choice(TITLES),
-                rng.randint(1, len(organizations)),
-                f"{first.lower()}.{last.lower()}{i}@example.org" if rng.random() < 0.6 else "",
-                f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i}",
-                str(rng.choice(PIPELINE)),
-                f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if dated else "",
-                ", ".join(rng.sample(WORDS, 2)),
-            ))
+            rows.append(
+                (
+                    f"{first} {last} {i}",
+                    rng.choice(TITLES),
+                    rng.randint(1, len(organizations)),
+                    f"{first.lower()}.{last.lower()}{i}@example.org" if rng.random() < 0.6 else "",
+                    f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i}",
+                    str(rng.choice(PIPELINE)),
+                    f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if dated else "",
+                    ", ".join(rng.sample(WORDS, 2)),
+                )
+            )
         conn.executemany(
             "INSERT INTO contacts(name, title, organization_id, email, url, status, "
             "next_action_date, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -68,8 +87,8 @@ def generate(path: Path, contacts: int = 30_000, seed: int = 7) -> None:
         )
         for cid in range(1, contacts + 1, 100):
             interview_id = conn.execute(
-                "INSERT INTO interviews(contact_id, state, length_minutes) "
-                "VALUES (?, 'held', 30)", (cid,)
+                "INSERT INTO interviews(contact_id, state, length_minutes) VALUES (?, 'held', 30)",
+                (cid,),
             ).lastrowid
             conn.executemany(
                 "INSERT INTO checklist_items(interview_id, text, position, asked) "

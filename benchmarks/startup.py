@@ -79,16 +79,18 @@ def timed(code: str, *args: str) -> float:
     """Seconds from launching the interpreter to the first painted screen."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     start = time.time()
-    result = subprocess.run([sys.executable, "-c", code, *args], check=True, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, env=env, capture_output=True, text=True
+    )
     return float(result.stdout.split()[-1]) - start
 
 
 def measure(runs: int = RUNS) -> dict[str, float]:
     db = str(bench_db())
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    title = subprocess.run([sys.executable, "-c", CHECK, db], check=True, env=env,
-                           capture_output=True, text=True).stdout.strip()
+    title = subprocess.run(
+        [sys.executable, "-c", CHECK, db], check=True, env=env, capture_output=True, text=True
+    ).stdout.strip()
     assert title == "Contacts 30000/30000", f"unexpected list title {title!r}"
     timed(BARE)  # warm the file cache for both
     timed(COFFEECHAT, db)
