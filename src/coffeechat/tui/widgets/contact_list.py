@@ -94,6 +94,9 @@ class ContactList(ScrollView, can_focus=True):
         self._today = today.isoformat()
         self.empty_message = "No contacts yet: press n to add one."
         self._last_highlighted: int | None = None
+        self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
+        """Rendered rows by (row index, is cursor, has focus, width); cleared when rows or
+        styles change."""
 
     # --- data -----------------------------------------------------------------------
 
@@ -105,6 +108,7 @@ class ContactList(ScrollView, can_focus=True):
         """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present."""
         keep_id = keep_id if keep_id is not None else self.highlighted_id
         self._rows = rows
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         index = 0
         if keep_id is not None:
@@ -127,8 +131,14 @@ class ContactList(ScrollView, can_focus=True):
         return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        top = self.scroll_offset.y
         self.scroll_to_region_of(new)
+        if self.scroll_offset.y != top:
+            self.refresh()
+        else:
+            # Only the rows that gained or lost the cursor need painting again.
+            self.refresh_line(old)
+            self.refresh_line(new)
         highlighted = self.highlighted_id
         if highlighted != self._last_highlighted:
             self._last_highlighted = highlighted
@@ -172,7 +182,12 @@ class ContactList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_resize(self, event: events.Resize) -> None:
+        self._strips.clear()
         self.virtual_size = Size(event.size.width, len(self._rows))
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
 
     # --- painting -------------------------------------------------------------------
 
@@ -187,8 +202,16 @@ class ContactList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
-        row = self._rows[index]
         cursor = index == self.cursor
+        key = (index, cursor, cursor and self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._render_row(index, cursor, width)
+        return strip
+
+    def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
+        base = self.rich_style
+        row = self._rows[index]
         line_style = (
             base + self.get_component_rich_style("contact-list--cursor") if cursor else base
         )

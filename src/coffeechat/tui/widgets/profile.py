@@ -12,12 +12,13 @@ from ...models import Contact
 
 class ProfileView(Static):
     DEFAULT_CSS = """
-    ProfileView { padding: 0 1; height: auto; }
+    /* A fixed height: updating the profile then needs no layout pass. */
+    ProfileView { padding: 0 1; height: 1fr; }
     """
 
     def show(self, contact: Contact | None, referred_by: str = "") -> None:
         if contact is None:
-            self.update(Text("No contact highlighted.", style="italic"))
+            self.update(Text("No contact highlighted.", style="italic"), layout=False)
             return
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
@@ -44,7 +45,7 @@ class ProfileView(Static):
         for label, value in fields:
             if value:
                 table.add_row(Text(label), Text(visible(value)))
-        self.update(table)
+        self.update(table, layout=False)
 
 
 def _next_action(contact: Contact) -> str:
