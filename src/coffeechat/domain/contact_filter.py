@@ -45,7 +45,10 @@ class ContactFilter(Generic[Row]):
             else range(len(self.rows))
         )
         haystacks = self._haystacks
-        matches = [i for i in candidates if all(word in haystacks[i] for word in words)]
+        matches = list(candidates)
+        # One pass per word with a plain `in` test: far cheaper than all() per row.
+        for word in words:
+            matches = [i for i in matches if word in haystacks[i]]
         self._last_query, self._last_matches = folded, matches
         rows = self.rows
         return [rows[i] for i in matches]

@@ -11,6 +11,7 @@ from datetime import date
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -97,6 +98,7 @@ class ContactList(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
         """Rendered rows by (row index, is cursor, has focus, width); cleared when rows or
         styles change."""
+        self._style_cache: dict[tuple[bool, bool], tuple[Style, ...]] = {}
 
     # --- data -----------------------------------------------------------------------
 
@@ -187,6 +189,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._strips.clear()
+        self._style_cache.clear()
         super().notify_style_update()
 
     # --- painting -------------------------------------------------------------------
@@ -209,23 +212,32 @@ class ContactList(ScrollView, can_focus=True):
             strip = self._strips[key] = self._render_row(index, cursor, width)
         return strip
 
-    def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
-        base = self.rich_style
-        row = self._rows[index]
-        line_style = (
-            base + self.get_component_rich_style("contact-list--cursor") if cursor else base
-        )
+    def _row_styles(self, cursor: bool) -> tuple[Style, Style, Style, Style, Style]:
+        """(line, organization, status, date, overdue) styles, computed once per look."""
+        key = (cursor, cursor and self.has_focus)
+        styles = self._style_cache.get(key)
+        if styles is None:
+            line = self.rich_style
+            if cursor:
+                line += self.get_component_rich_style("contact-list--cursor")
 
-        status_style = line_style + self.get_component_rich_style(
-            "contact-list--status", partial=True
-        )
-        org_style = line_style + self.get_component_rich_style(
-            "contact-list--organization", partial=True
-        )
-        overdue = row.next_action_date and row.next_action_date < self._today
-        date_style = line_style + self.get_component_rich_style(
-            "contact-list--overdue" if overdue else "contact-list--date", partial=True
-        )
+            def on_line(component: str) -> Style:
+                return line + self.get_component_rich_style(component, partial=True)
+
+            styles = self._style_cache[key] = (
+                line,
+                on_line("contact-list--organization"),
+                on_line("contact-list--status"),
+                on_line("contact-list--date"),
+                on_line("contact-list--overdue"),
+            )
+        return styles
+
+    def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
+        row = self._rows[index]
+        line_style, org_style, status_style, date_style, overdue_style = self._row_styles(cursor)
+        if row.next_action_date and row.next_action_date < self._today:
+            date_style = overdue_style
 
         name = one_line(row.name) + (" (archived)" if row.archived else "")
         if width >= WIDE:
