@@ -98,11 +98,10 @@ def seed(store: Store) -> list[Contact]:
     return [store.contacts.add(contact) for contact in SAMPLE_CONTACTS]
 
 
-def make_app(store: Store, clock: Clock):
+def make_app(store: Store, clock: Clock, theme: str = "textual-dark"):
     """The app as tests see it: frozen clock, fixed theme."""
     from coffeechat.tui.app import CoffeechatApp
 
-    app = CoffeechatApp(store, clock=clock)
-    app.theme = "textual-dark"
+    app = CoffeechatApp(store, clock=clock, theme=theme)
     app.db_label = "coffeechat.db"  # tmp paths differ between runs
     return app

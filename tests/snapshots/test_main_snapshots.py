@@ -32,3 +32,9 @@ def test_contact_form_with_errors(snap_compare, store: Store, clock: Clock) -> N
         await pilot.press("ctrl+s")
 
     assert snap_compare(make_app(store, clock), terminal_size=(80, 24), run_before=fill)
+
+
+@pytest.mark.parametrize("theme", ["espresso", "latte", "matcha", "paper"])
+def test_main_screen_per_theme(snap_compare, store: Store, clock: Clock, theme: str) -> None:
+    seed(store)
+    assert snap_compare(make_app(store, clock, theme=theme), terminal_size=(100, 30))

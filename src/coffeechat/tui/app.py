@@ -8,12 +8,16 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 
+from .. import preferences
 from ..domain.clock import Clock
 from ..store import Store
 from .commands import COMMANDS, bindings
+from .keymap import load_keymap
 from .screens.help import HelpScreen, rows_for_bindings
 from .screens.main import MainScreen
+from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 
 
 class CoffeechatApp(App[None]):
@@ -22,16 +26,52 @@ class CoffeechatApp(App[None]):
     TITLE = "coffeechat"
     BINDINGS = bindings("app")
 
-    def __init__(self, store: Store, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, store: Store, *, clock: Clock | None = None, theme: str | None = None
+    ) -> None:
+        """*theme* fixes the theme for this run (tests); otherwise the saved choice."""
         super().__init__()
         self.store = store
         self.clock = clock or Clock()
+        self._fixed_theme = theme
         self.db_label = _home_relative(str(store.path))
         """Shown in the header so the user always knows which file they are in."""
 
     def on_mount(self) -> None:
         self.sub_title = self.db_label
+        problems = self._setup_themes() + self._setup_keymap()
+        if problems:
+            self.notify(
+                "\n".join(problems), title="Skipped", severity="warning", timeout=10, markup=False
+            )
         self.push_screen(MainScreen(self.store))
+
+    def _setup_themes(self) -> list[str]:
+        loaded = load_themes(shipped_themes_dir(), user_themes_dir())
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        wanted = self._fixed_theme or preferences.load().get("theme", DEFAULT_THEME)
+        if wanted not in self.available_themes:
+            loaded.problems.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            wanted = DEFAULT_THEME
+        self.theme = wanted
+        if self._fixed_theme is None:
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
+        return loaded.problems
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            preferences.save(theme=theme.name)
+        except OSError as error:
+            self.notify(
+                f"Could not save the theme choice: {error}", severity="warning", markup=False
+            )
+
+    def _setup_keymap(self) -> list[str]:
+        keymap = load_keymap()
+        if keymap.keys:
+            self.set_keymap(keymap.keys)
+        return keymap.problems
 
     # --- saving -------------------------------------------------------------------------
 

@@ -91,6 +91,9 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )
 
+# App-wide commands that are not tied to a pane.
+COMMANDS += (Command("change_theme", "Switch theme", "Choose a colour theme (remembered)", "app"),)
+
 BY_ACTION = {command.action: command for command in COMMANDS}
 
 

@@ -66,10 +66,10 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--cursor { background: $surface-lighten-1; text-style: bold; }
     ContactList:focus > .contact-list--cursor { background: $accent 40%; }
     ContactList > .contact-list--status { color: $text-secondary; }
-    ContactList > .contact-list--organization { color: $text-muted; }
-    ContactList > .contact-list--date { color: $text-muted; }
+    ContactList > .contact-list--organization { color: $foreground; text-style: dim; }
+    ContactList > .contact-list--date { color: $foreground; text-style: dim; }
     ContactList > .contact-list--overdue { color: $warning; text-style: bold; }
-    ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
+    ContactList > .contact-list--empty { color: $foreground; text-style: dim italic; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)

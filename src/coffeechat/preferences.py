@@ -1,0 +1,42 @@
+"""Preferences the app remembers across runs and databases (the chosen theme).
+
+A small JSON file in the user config folder, written atomically. Unreadable or odd
+content is treated as "no preferences" rather than an error: losing a theme choice
+must never stop the app from starting.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import paths
+
+
+def preferences_path() -> Path:
+    return paths.config_dir() / "preferences.json"
+
+
+def load() -> dict[str, str]:
+    try:
+        data = json.loads(preferences_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int | float)}
+
+
+def save(**changes: str) -> None:
+    data = {**load(), **changes}
+    folder = paths.ensure_private_dir(paths.config_dir())
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".preferences-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, sort_keys=True)
+        os.replace(tmp, preferences_path())
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
