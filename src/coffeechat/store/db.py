@@ -39,7 +39,9 @@ def _inspect_existing(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a coffeechat database (not an SQLite file)")
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable=1: read without taking locks or creating -wal/-shm files beside a
+        # file that may not be ours. Migration re-checks the version under a lock.
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
@@ -161,6 +163,10 @@ class Database:
         with self.transaction():
             # Re-read inside the write lock: another instance may have migrated already.
             current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer coffeechat (schema {current})"
+                )
             for migration in MIGRATIONS[current:]:
                 migration(self.conn)
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
