@@ -87,8 +87,8 @@ class _Card:
         self.props.setdefault(name.upper(), []).append((_types(params), value, _parts(value)))
 
     def first(self, name: str) -> str:
-        for _types_, value, _ in self.props.get(name, []):
-            text = _unescape(value).strip()
+        for prop in self.props.get(name, []):
+            text = _unescape(prop[1]).strip()
             if text:
                 return text
         return ""
