@@ -50,6 +50,7 @@ class TransferScreen(ModalScreen[str | None]):
     }
     TransferScreen .form-title { text-style: bold; margin-bottom: 1; }
     TransferScreen Select { margin-bottom: 1; }
+    TransferScreen .field-label { color: $text-muted; }
     TransferScreen #transfer-message { color: $error; height: auto; min-height: 1; }
     TransferScreen #transfer-message.-ok { color: $success; }
     TransferScreen ProgressBar { display: none; }
@@ -78,6 +79,7 @@ class TransferScreen(ModalScreen[str | None]):
             )
             placeholder = "File to import, e.g. ~/Downloads/Connections.csv"
             value = "" if self.mode == "import" else f"~/coffeechat-export.{EXTENSIONS['json']}"
+            yield Label("File (~ is your home folder)", classes="field-label")
             yield Input(value, placeholder=placeholder, id="transfer-path", compact=True)
             yield Static("", id="transfer-message", markup=False)
             yield ProgressBar(id="transfer-progress", show_eta=False)
