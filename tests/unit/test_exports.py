@@ -8,8 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coffeechat import exchange
+from coffeechat.interop.records import ImportFormatError
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from tests.conftest import seed
@@ -119,8 +122,6 @@ def test_json_into_a_database_with_other_contacts_merges(store: Store, tmp_path:
 def test_json_that_does_not_fit_imports_nothing(store: Store) -> None:
     import pytest
 
-    from coffeechat.interop.records import ImportFormatError
-
     bad = {"format": "coffeechat", "version": 1, "contacts": [{"id": 1, "name": "A"}, {"id": 2}]}
     with pytest.raises(ImportFormatError, match=r"b\.json: contacts\[1\]: NOT NULL"):
         exchange.import_bytes(store, "json", json.dumps(bad).encode(), "b.json")
@@ -192,3 +193,52 @@ def test_ics_opens_in_a_calendar_parser(store: Store) -> None:
     assert event.summary.value == "Coffee chat with Tom Lindqvist"
     assert event.dtstart.value == datetime(2026, 3, 18, 14, 0)
     assert "valarm" in event.contents
+
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.text(max_size=5)
+    | st.floats(allow_nan=False)
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=2), max_leaves=4)
+ENTRY = st.dictionaries(
+    st.sampled_from(["id", "name", "email", "contact_id", "kind", "body", "interview_id",
+                     "text", "checklist", "note_log", "referrals", "organization", "referred_by",
+                     "template", "due_date", "state", "outcome_id", "confidence"]),
+    VALUES,
+    max_size=6,
+)  # fmt: skip
+DOC = st.fixed_dictionaries(
+    {"format": st.just("coffeechat"), "version": st.just(1)},
+    optional={
+        key: st.lists(ENTRY, max_size=3) | SCALARS
+        for key in (
+            "contacts",
+            "organizations",
+            "notes",
+            "interviews",
+            "outcomes",
+            "drafts",
+            "followups",
+            "questions",
+            "articles",
+            "settings",
+        )
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=DOC)
+def test_json_import_of_odd_documents_fails_cleanly_or_imports(doc: dict, tmp_path_factory) -> None:
+    target = Store.open(tmp_path_factory.mktemp("fuzz") / "f.db")
+    try:
+        try:
+            exchange.import_bytes(target, "json", json.dumps(doc).encode(), "odd.json")
+        except ImportFormatError as error:
+            assert str(error).startswith("odd.json") and "\n" not in str(error)
+            assert target.contacts.count() == 0
+    finally:
+        target.close()
