@@ -140,7 +140,9 @@ def test_vcard_round_trip_keeps_the_vcard_fields(store: Store, tmp_path: Path) -
         "INSERT INTO notes(kind, contact_id, body) VALUES ('research', 1, ?)",
         ("long " * 40 + "\nend",),
     )
+    store.contacts.add(Contact(name="Sam O'Neil Jr."))
     text = exchange.export_text(store, "vcard")
+    assert "N:O'Neil;Sam;;;Jr.\r\n" in text
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     assert len(list(vobject.readComponents(text))) == store.contacts.count()
     fresh = Store.open(tmp_path / "v.db")
@@ -157,12 +159,14 @@ def test_vcard_round_trip_keeps_the_vcard_fields(store: Store, tmp_path: Path) -
 
 def test_csv_round_trip(store: Store, tmp_path: Path) -> None:
     seed(store)
+    store.contacts.add(Contact(name='=HYPERLINK("http://evil.example","x")', phone="+1 555 0100"))
     text = exchange.export_text(store, "csv")
+    assert "\"'=HYPERLINK(" in text and ",'+1 555 0100," in text  # text, not a formula
     fresh = Store.open(tmp_path / "c.db")
     try:
         report = exchange.import_bytes(fresh, "csv", text.encode(), "out.csv")
         assert report.unknown_columns == []
-        fields = ("name", "title", "organization", "email", "status", "tags", "next_action_date")
+        fields = ("name", "title", "organization", "email", "phone", "status", "tags")
         got = [tuple(getattr(c, f) for f in fields) for c in fresh.contacts.all()]
         assert got == [tuple(getattr(c, f) for f in fields) for c in store.contacts.all()]
     finally:

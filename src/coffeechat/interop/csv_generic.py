@@ -54,6 +54,20 @@ EXPORT_COLUMNS = (
 )
 
 
+# A cell starting with one of these is a formula to a spreadsheet: a hostile name such
+# as "=HYPERLINK(...)" must stay text. A leading apostrophe marks text there and is
+# hidden; we write it, and drop it again on import.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _undefuse(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
 def parse(data: bytes, source: str) -> ParsedFile:
     text = decode_text(data, source)
     first_line = text.split("\n", 1)[0]
@@ -79,6 +93,7 @@ def parse(data: bytes, source: str) -> ParsedFile:
         values: dict[str, str] = {}
         for name, cell in zip(columns, row, strict=False):
             if name and cell.strip() and name not in values:
+                cell = _undefuse(cell)
                 values[name] = (
                     cell.replace("\r\n", "\n").strip() if name == "note" else one_line(cell)
                 )
@@ -125,5 +140,5 @@ def write(contacts: Iterable[Contact], notes: dict[int, str]) -> str:
                 row.append("yes" if contact.archived else "")
             else:
                 row.append(str(getattr(contact, attr)))
-        writer.writerow(row)
+        writer.writerow([_defuse(value) for value in row])
     return buffer.getvalue()

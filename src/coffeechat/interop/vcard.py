@@ -225,17 +225,21 @@ def fold(line: str) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
+_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."}
+
+
 def write(contacts: Iterable[Contact], notes: dict[int, str]) -> str:
     """vCard 3.0 for every contact, which Apple, Google and Outlook all read."""
     cards: list[str] = []
     for contact in contacts:
-        given, _, family = contact.name.rpartition(" ")
-        if not given:
-            given, family = family, ""
+        words = contact.name.split()
+        suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else ""
+        family = words.pop() if len(words) > 1 else ""
+        given = " ".join(words)
         lines = [
             "BEGIN:VCARD",
             "VERSION:3.0",
-            f"N:{_escape(family)};{_escape(given)};;;",
+            f"N:{_escape(family)};{_escape(given)};;;{_escape(suffix)}",
             f"FN:{_escape(contact.name)}",
         ]
         if contact.organization:
