@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
 from . import __version__
 from .paths import resolve_db_path
-from .store import Store, StoreError
+from .store import Store, StoreError, backup_to
+
+EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 
 
 @contextmanager
@@ -74,6 +79,99 @@ def run_tui(ctx: click.Context) -> None:
 
     with open_store(ctx) as store:
         CoffeechatApp(store).run()
+
+
+def _progress_bar(label: str):
+    """A click progress bar on stderr when it is a terminal, else a no-op callback."""
+    if not sys.stderr.isatty():
+        return None, None
+    bar = click.progressbar(length=1, label=label, file=sys.stderr)
+
+    def update(done: int, total: int) -> None:
+        bar.length = total
+        bar.update(done - bar.pos)
+
+    return bar, update
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Import contacts (LinkedIn, vCard, CSV) or restore a JSON backup."""
+
+
+def _make_import(fmt: str, help_text: str) -> None:
+    @import_group.command(fmt, help=help_text)
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.pass_context
+    def command(ctx: click.Context, file: Path) -> None:
+        from .exchange import import_file
+        from .interop.records import ImportFormatError
+
+        with open_store(ctx) as store:
+            bar, update = _progress_bar(f"Importing {file.name}")
+            try:
+                report = import_file(store, fmt, file, update)
+            except ImportFormatError as error:
+                raise click.ClickException(str(error)) from None
+            finally:
+                if bar is not None:
+                    bar.render_finish()
+        click.echo(f"{file}: {report.summary()}")
+
+
+for _fmt, _help in (
+    ("linkedin", "LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data)."),
+    ("vcard", "One or many vCards (3.0 and 4.0), as phones and address books export them."),
+    ("csv", "A CSV file with a header row (Name, Email, Organization, Title, URL, Notes...)."),
+    ("json", "Restore a JSON backup written by `coffeechat export json`."),
+):
+    _make_import(_fmt, _help)
+
+
+@cli.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (created readable by you only); default: standard output.",
+)
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export as json (lossless backup), csv, vcard, markdown or ics."""
+    from .exchange import export_text, write_private
+
+    with open_store(ctx) as store:
+        text = export_text(store, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_private(output, text)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup_command(ctx: click.Context, file: Path) -> None:
+    """A consistent copy of the database through SQLite's online backup."""
+    with open_store(ctx) as store:
+        if file.exists() and file.resolve() == Path(store.path).resolve():
+            raise click.ClickException(f"{file} is the open database itself; choose another file")
+        partial = file.with_name(f".{file.name}.partial")
+        try:
+            partial.unlink(missing_ok=True)
+            backup_to(store.database, partial)
+            os.replace(partial, file)
+        except (OSError, sqlite3.Error) as error:
+            partial.unlink(missing_ok=True)
+            reason = getattr(error, "strerror", None) or str(error)
+            raise click.ClickException(f"cannot write {file}: {reason}") from None
+    click.echo(f"Backed up to {file}")
 
 
 def main() -> None:

@@ -89,6 +89,19 @@ COMMANDS: tuple[Command, ...] = (
         "Show or hide archived contacts in the list",
         "contacts",
     ),
+    # Import and export
+    Command(
+        "import_file",
+        "Import…",
+        "Import contacts from LinkedIn, vCard or CSV, or restore a JSON backup",
+        "contacts",
+    ),
+    Command(
+        "export_file",
+        "Export…",
+        "Export a JSON backup, CSV, vCard, Markdown report or iCalendar file",
+        "contacts",
+    ),
 )
 
 # App-wide commands that are not tied to a pane.

@@ -17,6 +17,7 @@ from ..widgets.profile import ProfileView
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
 from .status_picker import StatusPicker
+from .transfer import TransferScreen
 
 
 class MainScreen(Screen[None]):
@@ -182,3 +183,20 @@ class MainScreen(Screen[None]):
         self.show_archived = not self.show_archived
         self.reload(keep_id=self.contact.id if self.contact else None)
         self.notify("Showing archived contacts" if self.show_archived else "Archived hidden")
+
+    # --- import and export ----------------------------------------------------------
+
+    def action_import_file(self) -> None:
+        self._transfer("import")
+
+    def action_export_file(self) -> None:
+        self._transfer("export")
+
+    def _transfer(self, mode: str) -> None:
+        def done(report: str | None) -> None:
+            if report is None:
+                return
+            self.reload(keep_id=self.contact.id if self.contact else None)
+            self.notify(report, markup=False, timeout=8)
+
+        self.app.push_screen(TransferScreen(mode, self.store), done)

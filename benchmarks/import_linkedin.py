@@ -1,0 +1,55 @@
+"""Time `coffeechat import linkedin` of 30,000 rows through the real console script.
+
+Prints the wall time of the whole command (start-up, parse, deduplicate, write) for a
+first import into an empty database and for a re-import of the same file.
+Run: .venv/bin/python benchmarks/import_linkedin.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROWS = 30_000
+
+
+def write_connections(path: Path, rows: int) -> None:
+    lines = [
+        "Notes:\r\n",
+        '"When exporting your connection data, you may notice that some emails are missing."\r\n',
+        "\r\n",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n",
+    ]
+    for i in range(rows):
+        email = f"person{i}@example.com" if i % 3 == 0 else ""
+        lines.append(
+            f'Zoë{i},"Nguyễn, Jr. {i}",https://www.linkedin.com/in/p-{i},{email},'
+            f'"Org {i % 900}, Inc.",Scientist {i % 40},{1 + i % 28:02d} Mar 2023\r\n'
+        )
+    path.write_text("".join(lines), encoding="utf-8-sig", newline="")
+
+
+def main() -> None:
+    script = Path(sys.executable).parent / "coffeechat"
+    with tempfile.TemporaryDirectory() as folder:
+        csv_path = Path(folder) / "Connections.csv"
+        db = Path(folder) / "bench.db"
+        write_connections(csv_path, ROWS)
+        for label in ("first import", "re-import"):
+            started = time.perf_counter()
+            result = subprocess.run(
+                [str(script), "--db", str(db), "import", "linkedin", str(csv_path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            elapsed = time.perf_counter() - started
+            report = result.stdout.strip().split(": ", 1)[1]
+            print(f"import linkedin, {ROWS} rows, {label}: {elapsed:.2f} s  ({report})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Import and export by format name: the one entry point for the CLI and the TUI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from .interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
+from .interop.records import ImportFormatError
+from .store import Store
+from .store.importing import ImportReport, import_contacts
+from .store.snapshot import SnapshotError, dump, restore
+
+IMPORT_FORMATS = ("linkedin", "vcard", "csv", "json")
+EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
+EXTENSIONS = {"json": "json", "csv": "csv", "vcard": "vcf", "markdown": "md", "ics": "ics"}
+_PARSERS = {"linkedin": linkedin.parse, "vcard": vcard.parse, "csv": csv_generic.parse}
+
+Progress = Callable[[int, int], None]
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise ImportFormatError(str(path), None, "is a folder, not a file") from None
+    except OSError as error:
+        raise ImportFormatError(str(path), None, error.strerror or str(error)) from None
+
+
+def import_file(
+    store: Store, fmt: str, path: str | os.PathLike[str], progress: Progress | None = None
+) -> ImportReport:
+    """Import *path*; raise ImportFormatError (naming file and line) and change nothing."""
+    source = str(path)
+    data = read_file(path)
+    return import_bytes(store, fmt, data, source, progress)
+
+
+def import_bytes(
+    store: Store, fmt: str, data: bytes, source: str, progress: Progress | None = None
+) -> ImportReport:
+    if fmt == "json":
+        document = json_backup.parse(data, source)
+        try:
+            return restore(store.database, document)
+        except SnapshotError as error:
+            raise ImportFormatError(source, None, str(error)) from None
+    parsed = _PARSERS[fmt](data, source)
+    report = ImportReport(unknown_columns=parsed.unknown_columns)
+    for _line, reason in parsed.skipped:
+        report.skipped[reason] += 1
+    return import_contacts(store.database, parsed.records, report, progress)
+
+
+def research_notes(store: Store) -> dict[int, str]:
+    rows = store.database.conn.execute(
+        "SELECT contact_id, body FROM notes WHERE kind = 'research' AND contact_id IS NOT NULL"
+    )
+    return dict(rows)
+
+
+def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
+    if fmt == "json":
+        return json_backup.write(dump(store.database))
+    if fmt == "markdown":
+        return markdown.write(dump(store.database))
+    if fmt == "ics":
+        return ics.write(dump(store.database), now or datetime.now())
+    contacts = store.contacts.all()
+    if fmt == "csv":
+        return csv_generic.write(contacts, research_notes(store))
+    if fmt == "vcard":
+        return vcard.write(contacts, research_notes(store))
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def write_private(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to *path* readable by the owner only: it holds personal data."""
+    path = Path(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)

@@ -1,0 +1,87 @@
+"""iCalendar (RFC 5545): follow-ups as VTODO and scheduled calls as VEVENT, with alarms.
+
+Written by hand: the subset is small, and escaping and line folding are what matter.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .vcard import fold
+
+PRODID = "-//coffeechat//coffeechat//EN"
+
+
+def escape(value: object) -> str:
+    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
+
+
+def _date(value: str) -> str:
+    return value[:10].replace("-", "")
+
+
+def _datetime(value: str) -> str:
+    """A floating local time: the call happens at that hour wherever the user is."""
+    parsed = datetime.fromisoformat(value)
+    return parsed.strftime("%Y%m%dT%H%M%S")
+
+
+def write(document: dict, now: datetime) -> str:
+    names = {c.get("id"): c.get("name", "") for c in document.get("contacts", [])}
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    for followup in document.get("followups", []):
+        due = str(followup.get("due_date") or "")
+        if len(due) < 10:
+            continue
+        who = names.get(followup.get("contact_id"), "")
+        summary = followup.get("title") or str(followup.get("kind", "")).replace("_", " ")
+        done = followup.get("state") == "done"
+        lines += [
+            "BEGIN:VTODO",
+            f"UID:followup-{followup.get('id')}@coffeechat",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{_date(due)}",
+            f"DUE;VALUE=DATE:{_date(due)}",
+            f"SUMMARY:{escape(f'{summary}: {who}' if who else summary)}",
+            f"STATUS:{'COMPLETED' if done else 'NEEDS-ACTION'}",
+        ]
+        if not done:
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{escape(summary)}",
+                "TRIGGER:PT9H",
+                "END:VALARM",
+            ]
+        lines.append("END:VTODO")
+    for interview in document.get("interviews", []):
+        when = str(interview.get("scheduled_at") or "")
+        if interview.get("state") != "planned" or len(when) < 16:
+            continue
+        try:
+            start = _datetime(when)
+        except ValueError:
+            continue
+        who = names.get(interview.get("contact_id"), "")
+        minutes = int(interview.get("length_minutes") or 30)
+        about = f"{minutes}-minute informational interview ({interview.get('medium')})"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:interview-{interview.get('id')}@coffeechat",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{start}",
+            f"DURATION:PT{minutes}M",
+            f"SUMMARY:{escape(f'Coffee chat with {who}')}",
+            f"DESCRIPTION:{escape(about)}",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape(f'Coffee chat with {who} in 15 minutes')}",
+            "TRIGGER:-PT15M",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines)

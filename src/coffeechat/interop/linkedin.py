@@ -1,0 +1,69 @@
+"""LinkedIn's Connections.csv, as it is really exported.
+
+Real files open with a "Notes:" preamble (a quoted paragraph and a blank line) before
+the header ``First Name,Last Name,URL,Email Address,Company,Position,Connected On``;
+many emails are empty; names carry accents, emoji, suffixes and quoted commas.
+"""
+
+from __future__ import annotations
+
+from ..models import Contact
+from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
+from .tabular import csv_rows, header_key, one_line, parse_date
+
+COLUMNS = {
+    "first name": "first",
+    "last name": "last",
+    "url": "url",
+    "profile url": "url",
+    "email address": "email",
+    "email": "email",
+    "company": "organization",
+    "position": "title",
+    "connected on": "connected_on",
+}
+HOW_FOUND = "LinkedIn"
+
+
+def parse(data: bytes, source: str) -> ParsedFile:
+    text = decode_text(data, source)
+    parsed = ParsedFile()
+    columns: list[str | None] | None = None
+    for line, row in csv_rows(text, source):
+        if columns is None:
+            keys = [header_key(cell) for cell in row]
+            if "first name" in keys and "last name" in keys:
+                columns = [COLUMNS.get(key) for key in keys]
+                parsed.unknown_columns = [
+                    cell for cell, key in zip(row, keys, strict=True) if key not in COLUMNS
+                ]
+            elif line > 50:
+                break
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        values: dict[str, str] = {}
+        for name, cell in zip(columns, row, strict=False):
+            if name and name not in values:
+                values[name] = one_line(cell)
+        name = " ".join(filter(None, (values.get("first", ""), values.get("last", ""))))
+        if not name:
+            parsed.skipped.append((line, "no name"))
+            continue
+        contact = Contact(
+            name=name,
+            title=values.get("title", ""),
+            organization=values.get("organization", ""),
+            email=values.get("email", ""),
+            url=values.get("url", ""),
+            connected_on=parse_date(values.get("connected_on", "")),
+            how_found=HOW_FOUND,
+        )
+        parsed.records.append(ImportedContact(contact, line=line))
+    if columns is None:
+        raise ImportFormatError(
+            source,
+            None,
+            "not a LinkedIn Connections export (no 'First Name,Last Name,…' header row)",
+        )
+    return parsed

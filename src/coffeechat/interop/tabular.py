@@ -1,0 +1,71 @@
+"""Reading CSV text strictly: quoted commas and newlines, CRLF, and errors with line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from .records import ImportFormatError
+
+csv.field_size_limit(10 * 1024 * 1024)
+
+
+def csv_rows(text: str, source: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    """Yield (line where the row starts, cells); a broken quote raises ImportFormatError."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ImportFormatError(source, start, f"broken CSV ({error})") from None
+        yield start, row
+        start = reader.line_num + 1
+
+
+def guess_delimiter(header_line: str) -> str:
+    """Comma, or the semicolon/tab a spreadsheet in some locales writes instead."""
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def header_key(cell: str) -> str:
+    """A header cell reduced to lower-case words: "E-mail Address " -> "e mail address"."""
+    cleaned = "".join(c.lower() if c.isalnum() else " " for c in cell)
+    return " ".join(cleaned.split())
+
+
+def one_line(value: str) -> str:
+    """A single-line field: surrounding space dropped, inner runs of white space made one."""
+    return " ".join(value.split())
+
+
+_DATE_FORMATS = (
+    "%d %b %Y",
+    "%d %B %Y",
+    "%Y-%m-%d",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%d.%m.%Y",
+    "%b %d, %Y",
+)
+
+
+def parse_date(value: str) -> str:
+    """An ISO date from the formats exports use ("15 Mar 2023", "2023-03-15", ...), or ""."""
+    value = value.strip()
+    if not value:
+        return ""
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return ""

@@ -1,0 +1,281 @@
+"""The whole database as one plain document, and back: the JSON backup's content.
+
+Every column of every table is carried (read from the schema at run time, so columns
+added by later migrations travel too). Restoring into an empty database keeps every
+id, so ``export json`` → ``import json`` → ``export json`` gives the same document.
+Restoring into a database that already has data matches contacts (email, URL, name +
+organization) and skips records already present, so importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from .db import Database
+from .importing import ImportReport
+
+FORMAT = "coffeechat"
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    key: str
+    """Key in the document (top level, or inside the parent entry when nested)."""
+    table: str
+    refs: tuple[tuple[str, str], ...] = ()
+    """Foreign-key columns and the table they point at."""
+    parent: str = ""
+    """Column naming the parent, for a part nested in its parent's entries."""
+
+
+PARTS: tuple[Part, ...] = (
+    Part("organizations", "organizations"),
+    Part("contacts", "contacts", (("referred_by", "contacts"),)),
+    Part("notes", "notes", (("contact_id", "contacts"), ("organization_id", "organizations"))),
+    Part("articles", "articles", (("contact_id", "contacts"),)),
+    Part("questions", "questions"),
+    Part("interviews", "interviews", (("contact_id", "contacts"),)),
+    Part("checklist", "checklist_items", (("question_id", "questions"),), "interview_id"),
+    Part("note_log", "note_lines", (("checklist_item_id", "checklist_items"),), "interview_id"),
+    Part("outcomes", "outcomes", (("interview_id", "interviews"),)),
+    Part("referrals", "referrals", (("contact_id", "contacts"),), "outcome_id"),
+    Part("drafts", "drafts", (("contact_id", "contacts"),)),
+    Part(
+        "followups",
+        "followups",
+        (("contact_id", "contacts"), ("draft_id", "drafts"), ("outcome_id", "outcomes")),
+    ),
+)
+PARENT_TABLE = {"interview_id": "interviews", "outcome_id": "outcomes"}
+NESTED_IN = {"checklist_items": "interviews", "note_lines": "interviews", "referrals": "outcomes"}
+_NOT_COMPARED = {"id", "updated_at"}
+
+
+class SnapshotError(ValueError):
+    """The document does not fit the schema; the message says where."""
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _rows(conn: sqlite3.Connection, table: str, columns: list[str]) -> list[dict]:
+    cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def dump(database: Database) -> dict:
+    """Every record, ordered by id, nested where the spec nests them."""
+    conn = database.conn
+    doc: dict = {"format": FORMAT, "version": VERSION}
+    orgs = dict(conn.execute("SELECT id, name FROM organizations"))
+    by_parent: dict[str, dict[int, list[dict]]] = {}
+    for part in PARTS:
+        columns = _columns(conn, part.table)
+        rows = _rows(conn, part.table, columns)
+        if part.table == "contacts":
+            for row in rows:
+                row["organization"] = orgs.get(row.pop("organization_id"), "")
+        if part.parent:
+            groups = by_parent.setdefault(part.key, {})
+            for row in rows:
+                groups.setdefault(row.pop(part.parent), []).append(row)
+            continue
+        doc[part.key] = rows
+    for interview in doc["interviews"]:
+        interview["checklist"] = by_parent.get("checklist", {}).get(interview["id"], [])
+        interview["note_log"] = by_parent.get("note_log", {}).get(interview["id"], [])
+    for outcome in doc["outcomes"]:
+        outcome["referrals"] = by_parent.get("referrals", {}).get(outcome["id"], [])
+    doc["settings"] = dict(conn.execute("SELECT key, value FROM settings ORDER BY key"))
+    return doc
+
+
+def _entries(doc: dict, key: str, where: str) -> list[dict]:
+    value = doc.get(key, [])
+    if not isinstance(value, list):
+        raise SnapshotError(f"{where}{key}: expected a list")
+    for i, entry in enumerate(value):
+        if not isinstance(entry, dict):
+            raise SnapshotError(f"{where}{key}[{i}]: expected an object")
+        for name, item in entry.items():
+            if item is not None and not isinstance(item, str | int | float | bool | list):
+                raise SnapshotError(f"{where}{key}[{i}].{name}: expected text or a number")
+    return value
+
+
+def _flatten(doc: dict) -> list[tuple[Part, str, dict]]:
+    """(part, where, row) in restore order, nested rows carrying their parent's old id."""
+    out: list[tuple[Part, str, dict]] = []
+    by_key = {part.key: part for part in PARTS}
+    for part in PARTS:
+        if part.parent:
+            continue
+        for i, entry in enumerate(_entries(doc, part.key, "")):
+            out.append((part, f"{part.key}[{i}]", entry))
+    nested: list[tuple[Part, str, dict]] = []
+    for parent_key, children in (
+        ("interviews", ("checklist", "note_log")),
+        ("outcomes", ("referrals",)),
+    ):
+        for i, entry in enumerate(_entries(doc, parent_key, "")):
+            for child in children:
+                part = by_key[child]
+                for j, row in enumerate(_entries(entry, child, f"{parent_key}[{i}].")):
+                    nested.append(
+                        (
+                            part,
+                            f"{parent_key}[{i}].{child}[{j}]",
+                            {**row, part.parent: entry.get("id")},
+                        )
+                    )
+    # Children go right after their parent table so references resolve in one pass.
+    order = [p.table for p in PARTS]
+    out.extend(nested)
+    out.sort(key=lambda item: order.index(item[0].table))
+    return out
+
+
+def restore(database: Database, doc: dict, report: ImportReport | None = None) -> ImportReport:
+    """Write *doc* into the database in one transaction; raise SnapshotError if it does not fit."""
+    report = report or ImportReport()
+    settings = doc.get("settings", {})
+    if not isinstance(settings, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in settings.items()
+    ):
+        raise SnapshotError("settings: expected an object of text values")
+    rows = _flatten(doc)
+    with database.transaction() as conn:
+        tables = [p.table for p in PARTS]
+        empty = not conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone()
+        added: dict[str, set[int]] = {t: set() for t in tables}
+        ids: dict[str, dict[object, int]] = {t: {} for t in tables}
+        columns = {t: _columns(conn, t) for t in tables}
+        referred: list[tuple[int, object]] = []
+        for part, where, row in rows:
+            try:
+                _restore_row(conn, part, row, columns[part.table], ids, added, report, referred)
+            except sqlite3.Error as error:
+                raise SnapshotError(f"{where}: {error}") from None
+            except (KeyError, TypeError, ValueError) as error:
+                raise SnapshotError(f"{where}: {error}") from None
+        for cid, old in referred:
+            conn.execute(
+                "UPDATE contacts SET referred_by = ? WHERE id = ?", (ids["contacts"].get(old), cid)
+            )
+        for key, value in settings.items():
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                + ("UPDATE SET value = excluded.value" if empty else "NOTHING"),
+                (key, value),
+            )
+    return report
+
+
+def _restore_row(conn, part, row, table_columns, ids, added, report, referred) -> None:
+    values = {c: row[c] for c in table_columns if c in row and c != "id"}
+    if part.parent:
+        values[part.parent] = ids[PARENT_TABLE[part.parent]].get(row.get(part.parent))
+    for column, target in part.refs:
+        if values.get(column) is not None:
+            values[column] = ids[target].get(values[column])
+    if part.table == "contacts":
+        org = row.get("organization") or ""
+        values["organization_id"] = _org_id(conn, str(org), ids) if org else None
+        old_ref = values.pop("referred_by", None)
+    old_id = row.get("id")
+    existing = _existing(conn, part.table, values, added[part.table])
+    if existing is not None:
+        ids[part.table][old_id] = existing
+        if part.table == "notes" and values.get("body"):
+            # Two notes about one person: keep both texts rather than drop one.
+            conn.execute(
+                "UPDATE notes SET body = body || char(10) || char(10) || ? "
+                "WHERE id = ? AND instr(body, ?) = 0",
+                (values["body"], existing, values["body"]),
+            )
+        if part.table == "contacts":
+            report.skipped["already present"] += 1
+        return
+    # Keep the id when it is free, so a restore into a new database is exact.
+    if (
+        isinstance(old_id, int)
+        and not conn.execute(f"SELECT 1 FROM {part.table} WHERE id = ?", (old_id,)).fetchone()
+    ):
+        values["id"] = old_id
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    new_id = conn.execute(
+        f"INSERT INTO {part.table}({names}) VALUES ({marks})", tuple(values.values())
+    ).lastrowid
+    ids[part.table][old_id] = new_id
+    added[part.table].add(new_id)
+    if part.table == "contacts":
+        report.added += 1
+        if old_ref is not None:
+            referred.append((new_id, old_ref))
+    else:
+        report.restored[part.key] = report.restored.get(part.key, 0) + 1
+
+
+def _org_id(conn, name: str, ids) -> int:
+    row = conn.execute("SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (name,))
+    found = row.fetchone()
+    if found:
+        return found[0]
+    return conn.execute("INSERT INTO organizations(name) VALUES (?)", (name,)).lastrowid
+
+
+def _existing(conn, table: str, values: dict, added: set[int]) -> int | None:
+    """An already stored record that is the same one (so a second import adds nothing).
+
+    Records written by this same restore never count: two equal note lines in one
+    backup are two lines.
+    """
+    for candidate in _candidates(conn, table, values):
+        if candidate not in added:
+            return candidate
+    return None
+
+
+def _candidates(conn, table: str, values: dict) -> list[int]:
+    return [row[0] for row in _matches(conn, table, values)]
+
+
+def _matches(conn, table: str, values: dict):
+    if table == "contacts":
+        email, url = values.get("email") or "", values.get("url") or ""
+        if email:
+            hits = conn.execute(
+                "SELECT id FROM contacts WHERE email = ? COLLATE NOCASE", (email,)
+            ).fetchall()
+            if hits:
+                return hits
+        if url:
+            hits = conn.execute("SELECT id FROM contacts WHERE url = ?", (url,)).fetchall()
+            if hits:
+                return hits
+        return conn.execute(
+            "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE AND organization_id IS ?",
+            (values.get("name"), values.get("organization_id")),
+        ).fetchall()
+    if table == "organizations":
+        return conn.execute(
+            "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (values.get("name"),)
+        ).fetchall()
+    if table == "notes":
+        return conn.execute(
+            "SELECT id FROM notes WHERE kind = ? AND contact_id IS ? AND organization_id IS ?",
+            (values.get("kind"), values.get("contact_id"), values.get("organization_id")),
+        ).fetchall()
+    compared = [c for c in values if c not in _NOT_COMPARED]
+    if table == "questions":
+        compared = [c for c in ("text", "grp") if c in values]
+    if not compared:
+        return []
+    where = " AND ".join(f"{c} IS ?" for c in compared)
+    return conn.execute(
+        f"SELECT id FROM {table} WHERE {where}", tuple(values[c] for c in compared)
+    ).fetchall()

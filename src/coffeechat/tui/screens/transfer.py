@@ -1,0 +1,178 @@
+"""Import… and Export…: a modal with the format, a path and, for imports, progress.
+
+An import runs in a thread worker with its own database connection (a sqlite3
+connection must not write from two threads), so the screen stays responsive and the
+progress bar moves; the main screen reloads once it is done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
+
+from ...exchange import (
+    EXPORT_FORMATS,
+    EXTENSIONS,
+    IMPORT_FORMATS,
+    export_text,
+    import_file,
+    write_private,
+)
+from ...interop.records import ImportFormatError
+from ...store import Store, StoreError
+
+LABELS = {
+    "linkedin": "LinkedIn Connections.csv",
+    "vcard": "vCard (.vcf)",
+    "csv": "CSV with a header row",
+    "json": "JSON backup (lossless)",
+    "markdown": "Markdown report",
+    "ics": "iCalendar (.ics) follow-ups and calls",
+}
+
+
+class TransferScreen(ModalScreen[str | None]):
+    """Dismissed with the one-line report of what happened, or None when cancelled."""
+
+    AUTO_FOCUS = "#transfer-path"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    TransferScreen { align: center middle; }
+    TransferScreen > Vertical {
+        width: 80; max-width: 100%; height: auto; border: thick $primary;
+        background: $panel; padding: 0 1;
+    }
+    TransferScreen .form-title { text-style: bold; margin-bottom: 1; }
+    TransferScreen Select { margin-bottom: 1; }
+    TransferScreen .field-label { color: $text-muted; }
+    TransferScreen #transfer-message { color: $error; height: auto; min-height: 1; }
+    TransferScreen #transfer-message.-ok { color: $success; }
+    TransferScreen ProgressBar { display: none; }
+    TransferScreen ProgressBar.-running { display: block; }
+    TransferScreen .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    """
+
+    def __init__(self, mode: str, store: Store) -> None:
+        super().__init__()
+        self.mode = mode
+        self.store = store
+        self.running = False
+        self.progress = (0, 0)
+        """Rows imported so far and in all, as last shown."""
+
+    def compose(self) -> ComposeResult:
+        formats = IMPORT_FORMATS if self.mode == "import" else EXPORT_FORMATS
+        verb = "Import" if self.mode == "import" else "Export"
+        with Vertical():
+            yield Label(f"{verb}  ·  enter runs · escape closes", classes="form-title")
+            yield Select(
+                [(LABELS.get(f, f), f) for f in formats],
+                value=formats[0],
+                allow_blank=False,
+                id="transfer-format",
+            )
+            placeholder = "File to import, e.g. ~/Downloads/Connections.csv"
+            value = "" if self.mode == "import" else f"~/coffeechat-export.{EXTENSIONS['json']}"
+            yield Label("File (~ is your home folder)", classes="field-label")
+            yield Input(value, placeholder=placeholder, id="transfer-path", compact=True)
+            yield Static("", id="transfer-message", markup=False)
+            yield ProgressBar(id="transfer-progress", show_eta=False)
+            with Horizontal(classes="buttons"):
+                yield Button(verb, id="transfer-run", variant="primary", compact=True)
+                yield Button("Close", id="transfer-close", compact=True)
+
+    @property
+    def format(self) -> str:
+        return str(self.query_one("#transfer-format", Select).value)
+
+    @on(Select.Changed, "#transfer-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        if self.mode != "export":
+            return
+        path_input = self.query_one("#transfer-path", Input)
+        path = Path(path_input.value)
+        if path_input.value and path.suffix.lstrip(".") in EXTENSIONS.values():
+            path_input.value = str(path.with_suffix("." + EXTENSIONS[self.format]))
+
+    def _message(self, text: str, ok: bool = False) -> None:
+        message = self.query_one("#transfer-message", Static)
+        message.update(text)
+        message.set_class(ok, "-ok")
+
+    def _checked_path(self) -> Path | None:
+        raw = self.query_one("#transfer-path", Input).value.strip()
+        if not raw:
+            self._message("Enter a file path.")
+            return None
+        path = Path(raw).expanduser()
+        if self.mode == "import":
+            if not path.is_file():
+                self._message(
+                    f"{path}: no such file." if not path.exists() else f"{path} is not a file."
+                )
+                return None
+        elif path.is_dir() or not path.parent.is_dir():
+            self._message(f"{path}: choose a file in an existing folder.")
+            return None
+        return path
+
+    @on(Input.Submitted, "#transfer-path")
+    @on(Button.Pressed, "#transfer-run")
+    def action_run(self) -> None:
+        if self.running:
+            return
+        path = self._checked_path()
+        if path is None:
+            return
+        if self.mode == "export":
+            try:
+                write_private(path, export_text(self.store, self.format, self.app.clock.now()))
+            except OSError as error:
+                self._message(f"Cannot write {path}: {error.strerror}")
+                return
+            self.dismiss(f"Exported {LABELS[self.format]} to {path}")
+            return
+        self.running = True
+        self._message("Importing…", ok=True)
+        self.query_one(ProgressBar).add_class("-running")
+        self._import(path, self.format)
+
+    @work(thread=True, exclusive=True)
+    def _import(self, path: Path, fmt: str) -> None:
+        try:
+            store = Store.open(self.store.path)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        try:
+            report = import_file(store, fmt, path, self._progress)
+        except ImportFormatError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        finally:
+            store.close()
+        self.app.call_from_thread(self.dismiss, f"{path.name}: {report.summary()}")
+
+    def _progress(self, done: int, total: int) -> None:
+        """Called in the worker thread; the bar is updated on the UI thread."""
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress = (done, total)
+        self.query_one(ProgressBar).update(total=total, progress=done)
+
+    def _failed(self, message: str) -> None:
+        self.running = False
+        self.query_one(ProgressBar).remove_class("-running")
+        self._message(message)
+
+    @on(Button.Pressed, "#transfer-close")
+    def action_cancel(self) -> None:
+        if not self.running:
+            self.dismiss(None)
