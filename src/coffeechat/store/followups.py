@@ -149,3 +149,13 @@ class FollowUps:
             "ORDER BY i.ended_at",
         )
         return [HeldCall(*r) for r in rows]
+
+    def last_call_date(self, contact_id: int) -> str:
+        """The day of the latest call held with (or else planned with) the contact."""
+        row = self._conn.execute(
+            "SELECT CASE WHEN ended_at != '' THEN ended_at ELSE scheduled_at END AS day "
+            "FROM interviews WHERE contact_id = ? AND day != '' "
+            "ORDER BY state = 'held' DESC, day DESC LIMIT 1",
+            (contact_id,),
+        ).fetchone()
+        return row[0][:10] if row else ""
