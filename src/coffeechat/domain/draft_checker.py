@@ -79,7 +79,7 @@ def job_words_in(text: str) -> list[str]:
 
 def them_share(text: str) -> tuple[int, int]:
     """(words about them, words about me): you/your… against I/me/my…."""
-    all_words = words(text)
+    all_words = words(re.sub(r"\$\{[^{}]*\}", " ", text))  # blanks are not words yet
     return sum(w in _THEM for w in all_words), sum(w in _ME for w in all_words)
 
 
