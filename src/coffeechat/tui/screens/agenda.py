@@ -44,8 +44,8 @@ class AgendaScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Agenda"
-        self.reload()
         self.query_one(OptionList).focus()
+        self.reload()
 
     @property
     def today(self) -> date:
@@ -66,22 +66,22 @@ class AgendaScreen(Screen[None]):
             if not section:
                 items.append(Option(Text("  nothing", style="italic dim"), disabled=True))
             for index, item in enumerate(section):
-                items.append(Option(self._row(title, item), id=self._id(title, item, index)))
+                items.append(Option(self._item_text(title, item), id=self._option_id(title, item, index)))
         options.add_options(items)
         options.border_title = f"Agenda · {self.today:%A} {self.today.isoformat()}"
         ids = [o.id for o in items]
-        if highlighted in ids:
+        if highlighted is not None and highlighted in ids:
             options.highlighted = ids.index(highlighted)
         else:
             enabled = [i for i, o in enumerate(items) if not o.disabled]
             options.highlighted = enabled[0] if enabled else None
 
-    def _id(self, section: str, item: Item, index: int) -> str:
+    def _option_id(self, section: str, item: Item, index: int) -> str:
         if item.followup_id is not None:
             return f"f{item.followup_id}"
         return f"{section[:5]}-{item.contact_id}-{index}"
 
-    def _row(self, section: str, item: Item) -> Text:
+    def _item_text(self, section: str, item: Item) -> Text:
         overdue = section == "Overdue"
         row = Text("  ")
         row.append(relative_day(item.when, self.today), style="bold red" if overdue else "")

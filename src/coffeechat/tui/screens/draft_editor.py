@@ -78,6 +78,8 @@ class DraftEditor(Screen[None]):
         )
         self.draft: Draft | None = None
         self._dirty = False
+        self._saved: tuple[str, str] = ("", "")
+        """Body and subject as last loaded or written: save_now writes only a change."""
         self._timer: Timer | None = None
         self._fill_warnings: tuple[str, ...] = ()
 
@@ -146,6 +148,7 @@ class DraftEditor(Screen[None]):
             text_area.load_text(body)
             subject_input.value = subject
         self._dirty = False
+        self._saved = (body, subject)
         self._refresh_checker()
 
     def _schedule_save(self) -> None:
@@ -159,7 +162,8 @@ class DraftEditor(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if self._dirty:
+        current = (self.query_one(DraftText).text, self.query_one(SubjectInput).value)
+        if self._dirty or current != self._saved:
             self._persist()
 
     def _persist(self) -> Draft:
@@ -168,6 +172,7 @@ class DraftEditor(Screen[None]):
         base = self.draft or Draft(contact_id=self.contact.id or 0, template=self.template)
         self.draft = self.store.drafts.save(replace(base, body=body, subject=subject))
         self._dirty = False
+        self._saved = (body, subject)
         return self.draft
 
     @on(TextArea.Changed, "#draft-text")
@@ -182,9 +187,17 @@ class DraftEditor(Screen[None]):
     @on(Select.Changed, "#template")
     def _template_changed(self, event: Select.Changed) -> None:
         if event.value != self.template and isinstance(event.value, str):
-            self.save_now()
-            self._load(event.value)
+            self.switch_template(event.value)
             self.query_one(DraftText).focus()
+
+    def switch_template(self, template: str) -> None:
+        """Save this template's draft, then open *template*'s (each keeps its own)."""
+        self.save_now()
+        self._load(template)
+        select = self.query_one("#template", Select)
+        if select.value != template:
+            with self.prevent(Select.Changed):
+                select.value = template
 
     # --- the checker --------------------------------------------------------------------
 
