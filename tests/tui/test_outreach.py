@@ -151,3 +151,22 @@ async def test_my_profile_from_the_palette_action(store: Store, clock: Clock) ->
         await pilot.pause()
     assert store.settings.get("profile.name") == "Ada Byron"
     assert store.settings.get("profile.email") == "ada@example.org"
+
+
+async def test_palette_offers_draft_and_agenda_commands(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.commands import COMMANDS
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main_titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Draft email", "Agenda", "My profile"} <= main_titles
+        await pilot.press("d")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for command in COMMANDS:
+            if command.scope == "draft":
+                assert command.title in titles
+        assert {"Copy draft to clipboard", "Mark draft as sent"} <= titles
+        await pilot.press("escape", "a")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {c.title for c in COMMANDS if c.scope == "agenda"} <= titles

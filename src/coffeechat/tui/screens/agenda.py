@@ -66,7 +66,8 @@ class AgendaScreen(Screen[None]):
             if not section:
                 items.append(Option(Text("  nothing", style="italic dim"), disabled=True))
             for index, item in enumerate(section):
-                items.append(Option(self._item_text(title, item), id=self._option_id(title, item, index)))
+                option_id = self._option_id(title, item, index)
+                items.append(Option(self._item_text(title, item), id=option_id))
         options.add_options(items)
         options.border_title = f"Agenda · {self.today:%A} {self.today.isoformat()}"
         ids = [o.id for o in items]
