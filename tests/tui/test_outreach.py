@@ -170,3 +170,17 @@ async def test_palette_offers_draft_and_agenda_commands(store: Store, clock: Clo
         await pilot.press("escape", "a")
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {c.title for c in COMMANDS if c.scope == "agenda"} <= titles
+
+
+async def test_a_huge_paste_is_checked_off_the_ui_thread(store: Store, clock: Clock) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        editor = app.screen
+        editor.query_one(DraftText).text = "Tell me about the job market? " * 40_000
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert editor.query_one("#checker").border_subtitle == "needs work"
+        assert "“job”" in str(editor.query_one("#checker-body").render())

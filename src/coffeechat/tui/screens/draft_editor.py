@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.worker import get_current_worker
 
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
@@ -25,6 +26,9 @@ from .confirm import ConfirmScreen
 
 SAVE_DELAY = 0.5
 """Seconds after the last keystroke before the draft is written."""
+
+LARGE_TEXT = 20_000
+"""Characters above which the checker runs in a thread rather than on each keystroke."""
 
 _MARKS = {Level.OK: ("✓", "green"), Level.WARN: ("!", "yellow"), Level.BAD: ("✗", "red")}
 
@@ -201,10 +205,10 @@ class DraftEditor(Screen[None]):
 
     # --- the checker --------------------------------------------------------------------
 
-    def findings(self) -> list[Finding]:
+    def findings(self, text: str | None = None) -> list[Finding]:
         info = TEMPLATES[self.template]
         return check_draft(
-            self.query_one(DraftText).text,
+            self.query_one(DraftText).text if text is None else text,
             first_contact=info.first_contact,
             expects_question=info.expects_question,
             expects_follow_up_date=info.expects_follow_up_date,
@@ -213,12 +217,27 @@ class DraftEditor(Screen[None]):
         )
 
     def _refresh_checker(self) -> None:
+        body = self.query_one(DraftText).text
+        if len(body) > LARGE_TEXT:
+            # A huge paste takes the checker a while: keep typing smooth, check off-thread.
+            self._check_in_thread(body)
+        else:
+            self._show_findings(body, self.findings(body))
+
+    @work(thread=True, exclusive=True, group="checker")
+    def _check_in_thread(self, body: str) -> None:
+        findings = self.findings(body)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_findings, body, findings)
+
+    def _show_findings(self, body: str, findings: list[Finding]) -> None:
+        if not self.is_attached:
+            return  # a late result from the checker thread after the editor closed
         text = Text()
-        for finding in self.findings():
+        for finding in findings:
             mark, colour = _MARKS[finding.level]
             text.append(f"{mark} ", style=f"bold {colour}")
             text.append(finding.message + "\n")
-        body = self.query_one(DraftText).text
         pending = [w for w in self._fill_warnings if w.split(" ", 1)[0] in body]
         if pending:
             text.append("\nTemplate\n", style="bold")
@@ -227,7 +246,7 @@ class DraftEditor(Screen[None]):
                 text.append(warning + "\n")
             text.append("Palette: My profile", style="italic")
         self.query_one("#checker-body", Static).update(text)
-        all_good = all(f.level is not Level.BAD for f in self.findings())
+        all_good = all(f.level is not Level.BAD for f in findings)
         self.query_one("#checker").border_subtitle = "ready" if all_good else "needs work"
 
     # --- actions ------------------------------------------------------------------------
