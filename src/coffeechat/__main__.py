@@ -73,6 +73,25 @@ def print_keys() -> None:
     click.echo(f'\nRebind in {keymap_path()} under [keys], e.g. new_contact = "N"')
 
 
+@cli.command()
+@click.option(
+    "--days",
+    default=7,
+    show_default=True,
+    type=click.IntRange(0, 3650),
+    help="How many days ahead to show.",
+)
+@click.pass_context
+def agenda(ctx: click.Context, days: int) -> None:
+    """What is due: overdue, today, coming up, thank-you notes owed, calls scheduled."""
+    from .domain.agenda import as_text, build_agenda
+    from .domain.clock import Clock
+
+    now = Clock().now()
+    with open_store(ctx) as store:
+        click.echo(as_text(build_agenda(store.followups, now.date(), now, days)), nl=False)
+
+
 def run_tui(ctx: click.Context) -> None:
     # Textual is imported here, not at module level, so headless commands start fast.
     from .tui.app import CoffeechatApp

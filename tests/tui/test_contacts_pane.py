@@ -176,7 +176,8 @@ async def test_every_palette_command_is_offered(store: Store, clock: Clock) -> N
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
-            assert command.title in titles
+            if command.scope in ("app", "contacts"):  # other screens offer their own
+                assert command.title in titles
 
 
 async def test_large_list_paints_first_page_then_loads_the_rest(

@@ -6,7 +6,9 @@ import os
 
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
+from .drafts import Drafts
 from .errors import StoreError
+from .followups import FollowUps
 from .organizations import Organizations
 from .settings import Settings
 
@@ -21,6 +23,8 @@ class Store:
         self.organizations = Organizations(database)
         self.contacts = Contacts(database, self.organizations)
         self.settings = Settings(database)
+        self.drafts = Drafts(database)
+        self.followups = FollowUps(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

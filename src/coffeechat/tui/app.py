@@ -17,6 +17,7 @@ from .commands import COMMANDS, bindings
 from .keymap import load_keymap
 from .screens.help import HelpScreen, rows_for_bindings
 from .screens.main import MainScreen
+from .screens.profile_form import ProfileForm
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 
 
@@ -84,6 +85,18 @@ class CoffeechatApp(App[None]):
     async def action_quit(self) -> None:
         self.save_all()
         self.exit()
+
+    def action_edit_profile(self) -> None:
+        keys = ("name", "background", "email", "phone")
+        current = {key: self.store.settings.get(f"profile.{key}") for key in keys}
+
+        def saved(profile: dict[str, str] | None) -> None:
+            if profile is not None:
+                for key, value in profile.items():
+                    self.store.settings.set(f"profile.{key}", value)
+                self.notify("Profile saved: new drafts use it.")
+
+        self.push_screen(ProfileForm(current), saved)
 
     # --- help and palette ---------------------------------------------------------------
 

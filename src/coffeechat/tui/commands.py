@@ -102,6 +102,81 @@ COMMANDS: tuple[Command, ...] = (
         "Export a JSON backup, CSV, vCard, Markdown report or iCalendar file",
         "contacts",
     ),
+    # --- outreach: drafts, follow-ups, agenda ----------------------------------------
+    Command(
+        "draft_email",
+        "Draft email",
+        "Draft a letter to the highlighted contact from a template",
+        "contacts",
+        "d",
+        footer_title="Draft",
+    ),
+    Command("agenda", "Agenda", "What is overdue, due today and coming up", "contacts", "a"),
+    Command(
+        "edit_profile", "My profile", "Your name, background, email and phone for letters", "app"
+    ),
+    Command(
+        "copy_draft",
+        "Copy draft to clipboard",
+        "Copy the subject and text to paste into your mail client",
+        "draft",
+        "ctrl+b",
+        priority=True,
+        footer_title="Copy",
+    ),
+    Command(
+        "mark_sent",
+        "Mark draft as sent",
+        "Log the letter as sent today and schedule the follow-up it promised",
+        "draft",
+        "ctrl+s",
+        priority=True,
+        footer_title="Mark sent",
+    ),
+    Command(
+        "pick_template",
+        "Choose template",
+        "Switch to another template (each keeps its own draft)",
+        "draft",
+        "ctrl+t",
+        priority=True,
+        footer_title="Template",
+    ),
+    Command(
+        "close_draft", "Close draft", "Save and go back", "draft", "escape", footer_title="Back"
+    ),
+    Command(
+        "followup_done",
+        "Follow-up done",
+        "Mark the highlighted item done",
+        "agenda",
+        "space",
+        footer_title="Done",
+    ),
+    Command(
+        "followup_snooze",
+        "Snooze follow-up",
+        "Move the highlighted item one business day later",
+        "agenda",
+        "z",
+        footer_title="Snooze",
+    ),
+    Command(
+        "followup_reschedule",
+        "Reschedule follow-up",
+        "Pick a new date for the highlighted item",
+        "agenda",
+        "r",
+        footer_title="Reschedule",
+    ),
+    Command(
+        "close_agenda",
+        "Close agenda",
+        "Go back to the contacts",
+        "agenda",
+        "escape",
+        footer_title="Back",
+    ),
 )
 
 # App-wide commands that are not tied to a pane.

@@ -14,8 +14,10 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.profile import ProfileView
+from .agenda import AgendaScreen
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
+from .draft_editor import DraftEditor
 from .status_picker import StatusPicker
 from .transfer import TransferScreen
 
@@ -200,3 +202,18 @@ class MainScreen(Screen[None]):
             self.notify(report, markup=False, timeout=8)
 
         self.app.push_screen(TransferScreen(mode, self.store), done)
+
+    # --- outreach -----------------------------------------------------------------------
+
+    def action_draft_email(self) -> None:
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted: press n to add one.", severity="warning")
+            return
+        self.app.push_screen(
+            DraftEditor(self.store, contact), lambda _: self.reload(keep_id=contact.id)
+        )
+
+    def action_agenda(self) -> None:
+        keep = self.contact.id if self.contact else None
+        self.app.push_screen(AgendaScreen(self.store), lambda _: self.reload(keep_id=keep))

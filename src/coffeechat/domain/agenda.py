@@ -1,0 +1,115 @@
+"""The agenda: what is overdue, due today and coming up, as sections and as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from .text import one_line
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    when: str
+    """ISO date (or datetime for calls)."""
+    contact_name: str
+    title: str
+    contact_id: int
+    followup_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    today: date
+    days: int
+    overdue: list[Item] = field(default_factory=list)
+    due_today: list[Item] = field(default_factory=list)
+    coming_up: list[Item] = field(default_factory=list)
+    thank_yous: list[Item] = field(default_factory=list)
+    calls: list[Item] = field(default_factory=list)
+
+    def sections(self) -> list[tuple[str, list[Item]]]:
+        return [
+            ("Overdue", self.overdue),
+            ("Due today", self.due_today),
+            (f"Coming up (next {self.days} days)", self.coming_up),
+            ("Thank-you notes owed", self.thank_yous),
+            ("Calls scheduled", self.calls),
+        ]
+
+    def is_empty(self) -> bool:
+        return not any(items for _, items in self.sections())
+
+
+class AgendaSource(Protocol):
+    """What the agenda reads (``Store.followups`` provides it)."""
+
+    def open_until(self, last_day: str) -> Iterable[Any]: ...
+    def thank_yous_owed(self) -> Iterable[Any]: ...
+    def scheduled_calls(self, after: str) -> Iterable[Any]: ...
+
+
+def build_agenda(source: AgendaSource, today: date, now: datetime, days: int = 7) -> Agenda:
+    """The agenda for *today*, looking *days* ahead."""
+    last = (today + timedelta(days=days)).isoformat()
+    agenda = Agenda(today, days)
+    iso_today = today.isoformat()
+    for row in source.open_until(last):
+        f = row.followup
+        item = Item(f.due_date, row.contact_name, f.title or f.kind, f.contact_id, f.id)
+        if f.kind == "thank_you":
+            agenda.thank_yous.append(item)
+        elif f.due_date < iso_today:
+            agenda.overdue.append(item)
+        elif f.due_date == iso_today:
+            agenda.due_today.append(item)
+        else:
+            agenda.coming_up.append(item)
+    for held in source.thank_yous_owed():
+        ended = held.ended_at[:10]
+        due = (date.fromisoformat(ended) + timedelta(days=1)).isoformat() if ended else iso_today
+        agenda.thank_yous.append(
+            Item(due, held.contact_name, "Send a thank-you note (within 24 h)", held.contact_id)
+        )
+    agenda.thank_yous.sort(key=lambda item: item.when)
+    limit = (now + timedelta(days=days)).isoformat(timespec="minutes")
+    for call in source.scheduled_calls(now.isoformat(timespec="minutes")):
+        if call.scheduled_at <= limit:
+            title = f"{call.medium} call, {call.length_minutes} min"
+            agenda.calls.append(Item(call.scheduled_at, call.contact_name, title, call.contact_id))
+    return agenda
+
+
+def relative_day(when: str, today: date) -> str:
+    try:
+        day = date.fromisoformat(when[:10])
+    except ValueError:
+        return when
+    delta = (day - today).days
+    label = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(delta)
+    if label is None:
+        label = f"in {delta} days" if delta > 0 else f"{-delta} days ago"
+    time = f" {when[11:16]}" if len(when) >= 16 else ""
+    return f"{day:%a} {day.isoformat()}{time} ({label})"
+
+
+def as_text(agenda: Agenda) -> str:
+    """Plain text for the command line; user text is flattened to one safe line."""
+    lines = [f"Agenda for {agenda.today:%A} {agenda.today.isoformat()}"]
+    if agenda.is_empty():
+        lines.append("")
+        lines.append("Nothing due. Add contacts, send a letter, and follow-ups will show here.")
+        return "\n".join(lines) + "\n"
+    for title, items in agenda.sections():
+        if not items:
+            continue
+        lines.append("")
+        lines.append(f"{title}:")
+        for item in items:
+            lines.append(
+                f"  {relative_day(item.when, agenda.today)}  {one_line(item.contact_name)}"
+                f" — {one_line(item.title)}"
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,201 @@
+"""The live draft checker: how a letter measures up against known good practice.
+
+Every finding carries a level and, when something is off, says what to change. The
+rules come from the informational-interview literature: first contact well under 100
+words (under 75 is better), ask for the meeting as a question, never ask for a job,
+write more about them than about yourself, and say when you will follow up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .dates_in_text import find_dates
+from .templates import leftover_placeholders
+
+GOOD_WORDS_FIRST_CONTACT = 75
+MAX_WORDS = 100
+
+#: Words that turn a request for advice into a request for a job. Kept here as a small
+#: word list; the question bank has its own detector for whole questions.
+JOB_WORDS = frozenset(
+    {
+        "job",
+        "jobs",
+        "position",
+        "positions",
+        "opening",
+        "openings",
+        "hiring",
+        "hire",
+        "vacancy",
+        "vacancies",
+        "resume",
+        "résumé",
+        "resumé",
+        "cv",
+        "employment",
+        "employ",
+        "recruit",
+        "recruiting",
+        "recruiter",
+        "internship",
+    }
+)
+_THEM = frozenset({"you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd"})
+_ME = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+
+class Level(StrEnum):
+    OK = "ok"
+    WARN = "warn"
+    BAD = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    level: Level
+    message: str
+    """What we found and, unless all is well, what to change."""
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("’", "'").casefold() for w in _WORD.findall(text)]
+
+
+def job_words_in(text: str) -> list[str]:
+    """The job-asking words in *text*, in order of first appearance, no repeats."""
+    found: list[str] = []
+    for word in words(text):
+        if word in JOB_WORDS and word not in found:
+            found.append(word)
+    return found
+
+
+def them_share(text: str) -> tuple[int, int]:
+    """(words about them, words about me): you/your… against I/me/my…."""
+    all_words = words(re.sub(r"\$\{[^{}]*\}", " ", text))  # blanks are not words yet
+    return sum(w in _THEM for w in all_words), sum(w in _ME for w in all_words)
+
+
+def _asks_question(text: str) -> bool:
+    return re.search(r"[^\s?]\s*\?", text) is not None
+
+
+def check_draft(
+    text: str,
+    *,
+    first_contact: bool = True,
+    expects_question: bool = True,
+    expects_follow_up_date: bool = True,
+    count_words: bool = True,
+    today: date | None = None,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    count = len(words(text))
+
+    if count_words:
+        good = GOOD_WORDS_FIRST_CONTACT if first_contact else MAX_WORDS
+        if count == 0:
+            findings.append(Finding("length", Level.WARN, "Empty: pick a template or write."))
+        elif count < good:
+            findings.append(Finding("length", Level.OK, f"{count} words: short, easy to answer."))
+        elif count <= MAX_WORDS:
+            findings.append(
+                Finding(
+                    "length",
+                    Level.WARN,
+                    f"{count} words: under {good} reads better for a first contact; "
+                    "cut a sentence about yourself.",
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    "length",
+                    Level.BAD,
+                    f"{count} words: keep it under {MAX_WORDS}"
+                    + (f" (under {good} is better)" if first_contact else "")
+                    + f"; cut {count - good + 1} or more.",
+                )
+            )
+
+    if expects_question:
+        if _asks_question(text):
+            findings.append(Finding("question", Level.OK, "Asks a question."))
+        else:
+            findings.append(
+                Finding(
+                    "question",
+                    Level.BAD,
+                    "No question: ask for the meeting as a question ending in “?”, "
+                    "e.g. “Would you have 15 or 30 minutes for a short call?”",
+                )
+            )
+
+    job = job_words_in(text)
+    if job:
+        listed = ", ".join(f"“{w}”" for w in job)
+        findings.append(
+            Finding(
+                "job",
+                Level.BAD,
+                f"Sounds like asking for a job ({listed}): ask for advice and insight, "
+                "never for a job.",
+            )
+        )
+    else:
+        findings.append(Finding("job", Level.OK, "Does not ask for a job."))
+
+    them, me = them_share(text)
+    if them + me:
+        share = round(100 * them / (them + me))
+        if them >= me:
+            findings.append(
+                Finding("them", Level.OK, f"About them {share}% (you/your {them}, I/me/my {me}).")
+            )
+        else:
+            findings.append(
+                Finding(
+                    "them",
+                    Level.WARN,
+                    f"About them only {share}% (you/your {them}, I/me/my {me}): "
+                    "turn an “I” sentence into one about their work.",
+                )
+            )
+
+    if expects_follow_up_date:
+        dates = find_dates(text, today or date.today())
+        if dates:
+            findings.append(
+                Finding("date", Level.OK, f"Names the follow-up date ({dates[0].isoformat()}).")
+            )
+        else:
+            findings.append(
+                Finding(
+                    "date",
+                    Level.BAD,
+                    "No follow-up date: say when you will follow up, "
+                    "e.g. “I'll call you on Wednesday, March 25.”",
+                )
+            )
+
+    blanks = leftover_placeholders(text)
+    if blanks:
+        findings.append(
+            Finding(
+                "blanks",
+                Level.BAD,
+                "Still to fill in: " + ", ".join(blanks) + " (My profile, or edit the text).",
+            )
+        )
+    return findings
+
+
+def passes(findings: list[Finding]) -> bool:
+    return all(f.level is not Level.BAD for f in findings)

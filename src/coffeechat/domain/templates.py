@@ -1,0 +1,162 @@
+"""Draft templates: the defaults that ship, user copies, and safe placeholder filling.
+
+Placeholders are ``${name}`` (``string.Template`` syntax). Filling a template only ever
+substitutes plain strings: user text is never evaluated or formatted, and a placeholder
+we do not know, or one with no value yet, is left in the text and reported as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    name: str
+    """File name stem and the value stored in ``drafts.template``."""
+    title: str
+    first_contact: bool
+    """First contact with this person: the stricter word count applies."""
+    expects_question: bool
+    expects_follow_up_date: bool
+    is_script: bool = False
+    """Read aloud on a call rather than sent: no word-count limits."""
+    subject: str = ""
+
+
+INTRO = "intro_letter"
+FOLLOW_UP_CALL = "follow_up_call"
+THANK_YOU = "thank_you"
+REFERRAL_REQUEST = "referral_request"
+
+TEMPLATES: dict[str, TemplateInfo] = {
+    INTRO: TemplateInfo(
+        INTRO,
+        "Intro letter",
+        first_contact=True,
+        expects_question=True,
+        expects_follow_up_date=True,
+        subject="A question about your work at ${organization}",
+    ),
+    FOLLOW_UP_CALL: TemplateInfo(
+        FOLLOW_UP_CALL,
+        "Follow-up call script",
+        first_contact=False,
+        expects_question=True,
+        expects_follow_up_date=False,
+        is_script=True,
+    ),
+    THANK_YOU: TemplateInfo(
+        THANK_YOU,
+        "Thank-you note",
+        first_contact=False,
+        expects_question=False,
+        expects_follow_up_date=False,
+        subject="Thank you, ${contact_first_name}",
+    ),
+    REFERRAL_REQUEST: TemplateInfo(
+        REFERRAL_REQUEST,
+        "Referral request",
+        first_contact=False,
+        expects_question=True,
+        expects_follow_up_date=True,
+        subject="Could you introduce me to someone?",
+    ),
+}
+
+
+def default_text(name: str) -> str:
+    """The text that ships with the app (``default_templates/<name>.txt``)."""
+    return (files(__package__) / "default_templates" / f"{name}.txt").read_text("utf-8")
+
+
+#: Every placeholder a template may use, with what it stands for (shown in the editor).
+PLACEHOLDERS: dict[str, str] = {
+    "contact_name": "the contact's full name",
+    "contact_first_name": "the contact's first name",
+    "contact_title": "the contact's job title",
+    "organization": "the contact's organization",
+    "my_name": "your name (My profile)",
+    "my_first_name": "your first name (My profile)",
+    "my_background": "one line on your background (My profile)",
+    "my_email": "your email (My profile)",
+    "my_phone": "your phone (My profile)",
+    "follow_up_date": "the day you promise to follow up (7 business days out)",
+    "letter_date": "the day the intro letter was sent",
+    "call_date": "the day of the call",
+    "today": "today's date",
+}
+
+_PLACEHOLDER = re.compile(r"\$(?:\{(?P<braced>[^{}\s]*)\}|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*))")
+
+
+def format_day(day: date) -> str:
+    """How dates appear in letters: ``Wednesday, March 25``."""
+    return f"{day:%A}, {day:%B} {day.day}"
+
+
+@dataclass(frozen=True, slots=True)
+class Filled:
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+def fill(template_text: str, values: Mapping[str, str]) -> Filled:
+    """Substitute the placeholders that have a value; report the others.
+
+    A known placeholder with an empty value and an unknown one both stay in the text
+    as written, so the user sees exactly what still needs a word from them.
+    """
+    known = {key: value for key, value in values.items() if value}
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for match in _PLACEHOLDER.finditer(template_text):
+        if template_text[max(0, match.start() - 1) : match.start()] == "$":
+            continue  # "$$" is an escaped dollar sign
+        name = match.group("braced") if match.group("braced") is not None else match["named"]
+        if name in seen or name in known:
+            continue
+        seen.add(name)
+        if name in PLACEHOLDERS:
+            warnings.append(f"${{{name}}} has no value yet: {PLACEHOLDERS[name]}")
+        else:
+            warnings.append(f"${{{name}}} is not a placeholder coffeechat knows")
+    # safe_substitute inserts the strings as they are and never raises on the unknown.
+    return Filled(string.Template(template_text).safe_substitute(known), tuple(warnings))
+
+
+def leftover_placeholders(text: str) -> list[str]:
+    """``${name}`` still in a draft (forgotten blanks)."""
+    return sorted({m.group(0) for m in re.finditer(r"\$\{[^{}\s]*\}", text)})
+
+
+def first_name(full_name: str) -> str:
+    parts = full_name.strip().split()
+    return parts[0] if parts else ""
+
+
+def template_path(folder: Path, name: str) -> Path:
+    return folder / f"{name}.txt"
+
+
+def load_user_template(folder: Path, name: str) -> str:
+    """The user's copy of template *name* in *folder*, written from the default first.
+
+    The user edits these plain files to make the letters their own. If the file cannot
+    be written or read (read-only home, broken encoding) the default is used instead.
+    """
+    default = default_text(name)
+    path = template_path(folder, name)
+    try:
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(default, encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return default

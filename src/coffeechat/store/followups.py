@@ -1,0 +1,161 @@
+"""Follow-ups and the agenda's queries (what is due, calls ahead, thank-yous owed)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import NamedTuple
+
+from ..models import FollowUp
+from .db import Database
+
+_COLUMNS = (
+    "f.id, f.contact_id, f.kind, f.title, f.due_date, f.state, f.done_at, f.draft_id, f.outcome_id"
+)
+
+
+def _followup(row: sqlite3.Row | tuple) -> FollowUp:
+    return FollowUp(
+        id=row[0],
+        contact_id=row[1],
+        kind=row[2],
+        title=row[3],
+        due_date=row[4],
+        state=row[5],
+        done_at=row[6],
+        draft_id=row[7],
+        outcome_id=row[8],
+    )
+
+
+class AgendaFollowUp(NamedTuple):
+    followup: FollowUp
+    contact_name: str
+    organization: str
+
+
+class ScheduledCall(NamedTuple):
+    interview_id: int
+    contact_id: int
+    contact_name: str
+    scheduled_at: str
+    medium: str
+    length_minutes: int
+
+
+class HeldCall(NamedTuple):
+    interview_id: int
+    contact_id: int
+    contact_name: str
+    ended_at: str
+
+
+class FollowUps:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._database.conn
+
+    def add(self, followup: FollowUp) -> FollowUp:
+        new_id = self._conn.execute(
+            "INSERT INTO followups(contact_id, kind, title, due_date, state, done_at, "
+            "draft_id, outcome_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                followup.contact_id,
+                followup.kind,
+                followup.title,
+                followup.due_date,
+                followup.state,
+                followup.done_at,
+                followup.draft_id,
+                followup.outcome_id,
+            ),
+        ).lastrowid
+        added = self.get(new_id)
+        assert added is not None
+        return added
+
+    def get(self, followup_id: int) -> FollowUp | None:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM followups f WHERE f.id = ?", (followup_id,)
+        ).fetchone()
+        return _followup(row) if row else None
+
+    def for_contact(self, contact_id: int, *, open_only: bool = False) -> list[FollowUp]:
+        where = " AND f.state = 'open'" if open_only else ""
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM followups f WHERE f.contact_id = ?{where} "
+            "ORDER BY f.due_date, f.id",
+            (contact_id,),
+        )
+        return [_followup(r) for r in rows]
+
+    def reschedule(self, followup_id: int, due_date: str) -> None:
+        """Move to *due_date* (snoozing is rescheduling to a later day); reopens it."""
+        self._conn.execute(
+            "UPDATE followups SET due_date = ?, state = 'open', done_at = '' WHERE id = ?",
+            (due_date, followup_id),
+        )
+
+    def done(self, followup_id: int, done_at: str) -> None:
+        self._conn.execute(
+            "UPDATE followups SET state = 'done', done_at = ? WHERE id = ?",
+            (done_at, followup_id),
+        )
+
+    def reopen(self, followup_id: int) -> None:
+        self._conn.execute(
+            "UPDATE followups SET state = 'open', done_at = '' WHERE id = ?", (followup_id,)
+        )
+
+    def open_until(self, last_day: str) -> list[AgendaFollowUp]:
+        """Every open follow-up due on or before *last_day* (overdue ones included)."""
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS}, c.name, ifnull(o.name, '') FROM followups f "
+            "JOIN contacts c ON c.id = f.contact_id "
+            "LEFT JOIN organizations o ON o.id = c.organization_id "
+            "WHERE f.state = 'open' AND f.due_date <= ? AND c.archived = 0 "
+            "ORDER BY f.due_date, c.name COLLATE NOCASE, f.id",
+            (last_day,),
+        )
+        return [AgendaFollowUp(_followup(r[:9]), r[9], r[10]) for r in rows]
+
+    def scheduled_calls(self, after: str) -> list[ScheduledCall]:
+        """Planned interviews with a time at or after *after* (ISO datetime), soonest first."""
+        rows = self._conn.execute(
+            "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes "
+            "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "WHERE i.state = 'planned' AND i.scheduled_at != '' AND i.scheduled_at >= ? "
+            "ORDER BY i.scheduled_at",
+            (after,),
+        )
+        return [ScheduledCall(*r) for r in rows]
+
+    def thank_yous_owed(self) -> list[HeldCall]:
+        """Held calls with no thank-you note sent since, and no open thank-you follow-up.
+
+        (An open ``thank_you`` follow-up already shows on the agenda on its own.)
+        """
+        rows = self._conn.execute(
+            "SELECT i.id, i.contact_id, c.name, i.ended_at "
+            "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "WHERE i.state = 'held' AND i.ended_at != '' AND c.archived = 0 "
+            "AND c.status NOT IN ('thanked', 'keep in touch') "
+            "AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.contact_id = i.contact_id "
+            "  AND d.template = 'thank_you' AND d.sent_at != '' AND d.sent_at >= i.ended_at) "
+            "AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.contact_id = i.contact_id "
+            "  AND f.kind = 'thank_you') "
+            "ORDER BY i.ended_at",
+        )
+        return [HeldCall(*r) for r in rows]
+
+    def last_call_date(self, contact_id: int) -> str:
+        """The day of the latest call held with (or else planned with) the contact."""
+        row = self._conn.execute(
+            "SELECT CASE WHEN ended_at != '' THEN ended_at ELSE scheduled_at END AS day "
+            "FROM interviews WHERE contact_id = ? AND day != '' "
+            "ORDER BY state = 'held' DESC, day DESC LIMIT 1",
+            (contact_id,),
+        ).fetchone()
+        return row[0][:10] if row else ""

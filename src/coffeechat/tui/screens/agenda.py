@@ -1,0 +1,196 @@
+"""The agenda: overdue, due today, coming up, thank-you notes owed, calls scheduled."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...domain import validation as v
+from ...domain.agenda import Agenda, Item, build_agenda, relative_day
+from ...domain.business_days import add_business_days
+from ...domain.text import one_line
+from ...store import Store
+from ..commands import bindings
+from ..widgets.form import FormField
+
+AGENDA_DAYS = 14
+
+
+class AgendaScreen(Screen[None]):
+    BINDINGS = bindings("agenda")
+    HELP_NAME = "Agenda"
+
+    DEFAULT_CSS = """
+    AgendaScreen #agenda-list { height: 1fr; border: round $primary; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.agenda: Agenda | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="agenda-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Agenda"
+        self.query_one(OptionList).focus()
+        self.reload()
+
+    @property
+    def today(self) -> date:
+        return self.app.clock.today()  # type: ignore[attr-defined]
+
+    def reload(self, keep: str | None = None) -> None:
+        options = self.query_one(OptionList)
+        highlighted = keep
+        if highlighted is None and options.highlighted is not None:
+            highlighted = options.get_option_at_index(options.highlighted).id
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        self.agenda = build_agenda(self.store.followups, self.today, now, AGENDA_DAYS)
+        options.clear_options()
+        items: list[Option] = []
+        for title, section in self.agenda.sections():
+            heading = Text(f"{title} ({len(section)})", style="bold")
+            items.append(Option(heading, disabled=True))
+            if not section:
+                items.append(Option(Text("  nothing", style="italic dim"), disabled=True))
+            for index, item in enumerate(section):
+                option_id = self._option_id(title, item, index)
+                items.append(Option(self._item_text(title, item), id=option_id))
+        options.add_options(items)
+        options.border_title = f"Agenda · {self.today:%A} {self.today.isoformat()}"
+        ids = [o.id for o in items]
+        if highlighted is not None and highlighted in ids:
+            options.highlighted = ids.index(highlighted)
+        else:
+            enabled = [i for i, o in enumerate(items) if not o.disabled]
+            options.highlighted = enabled[0] if enabled else None
+
+    def _option_id(self, section: str, item: Item, index: int) -> str:
+        if item.followup_id is not None:
+            return f"f{item.followup_id}"
+        return f"{section[:5]}-{item.contact_id}-{index}"
+
+    def _item_text(self, section: str, item: Item) -> Text:
+        overdue = section == "Overdue"
+        row = Text("  ")
+        row.append(relative_day(item.when, self.today), style="bold red" if overdue else "")
+        row.append("  ")
+        row.append(one_line(item.contact_name), style="bold")
+        row.append(" — ")
+        row.append(one_line(item.title))
+        return row
+
+    def _highlighted_followup(self) -> int | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id or ""
+        if not option_id.startswith("f"):
+            self.notify("Only follow-ups can be done, snoozed or rescheduled.", severity="warning")
+            return None
+        return int(option_id[1:])
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_close_agenda(self) -> None:
+        self.dismiss(None)
+
+    def action_followup_done(self) -> None:
+        if (followup_id := self._highlighted_followup()) is None:
+            return
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        self.store.followups.done(followup_id, now.isoformat(timespec="seconds"))
+        self.notify("Done.")
+        self.reload()
+
+    def action_followup_snooze(self) -> None:
+        if (followup_id := self._highlighted_followup()) is None:
+            return
+        followup = self.store.followups.get(followup_id)
+        if followup is None:
+            return
+        start = max(self.today, date.fromisoformat(followup.due_date))
+        new_day = add_business_days(start, 1).isoformat()
+        self.store.followups.reschedule(followup_id, new_day)
+        self.notify(f"Snoozed to {new_day}.")
+        self.reload(keep=f"f{followup_id}")
+
+    def action_followup_reschedule(self) -> None:
+        if (followup_id := self._highlighted_followup()) is None:
+            return
+        followup = self.store.followups.get(followup_id)
+        if followup is None:
+            return
+
+        def chosen(day: str | None) -> None:
+            if day:
+                self.store.followups.reschedule(followup_id, day)
+                self.notify(f"Rescheduled to {day}.")
+                self.reload(keep=f"f{followup_id}")
+
+        self.app.push_screen(DatePrompt(followup.due_date), chosen)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_followup_done()
+
+
+class DatePrompt(ModalScreen[str | None]):
+    """Ask for one date (YYYY-MM-DD, or +N for N business days from today)."""
+
+    AUTO_FOCUS = "#field-day"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    DatePrompt { align: center middle; }
+    DatePrompt > Vertical {
+        width: 56; height: auto; border: thick $primary; background: $panel; padding: 0 1;
+    }
+    DatePrompt .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    """
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("New date: YYYY-MM-DD, or +N business days", markup=False)
+            yield FormField("Date", name="day", value=self.current, checks=[self._check])
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+
+    def _resolve(self, value: str) -> str | None:
+        value = value.strip()
+        if value.startswith("+") and value[1:].isdigit():
+            today = self.app.clock.today()  # type: ignore[attr-defined]
+            return add_business_days(today, int(value[1:])).isoformat()
+        parsed = v.parse_date(value)
+        return parsed.isoformat() if parsed else None
+
+    def _check(self, value: str) -> str | None:
+        if self._resolve(value) is None:
+            return v.check_date(value) or "Use YYYY-MM-DD or +N (business days from today)"
+        return None
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        field = self.query_one(FormField)
+        if field.check() is None:
+            self.dismiss(self._resolve(field.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

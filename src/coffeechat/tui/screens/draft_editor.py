@@ -1,0 +1,298 @@
+"""The draft editor: a template filled for one contact, edited with a live checker."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.worker import get_current_worker
+
+from ... import clipboard, paths
+from ...domain.draft_checker import Finding, Level, check_draft
+from ...domain.outreach import PROFILE_KEYS, placeholder_values, plan_for_sent
+from ...domain.templates import TEMPLATES, fill, load_user_template
+from ...domain.text import one_line
+from ...models import Contact, Draft
+from ...store import Store
+from ..commands import bindings
+from .confirm import ConfirmScreen
+
+SAVE_DELAY = 0.5
+"""Seconds after the last keystroke before the draft is written."""
+
+LARGE_TEXT = 20_000
+"""Characters above which the checker runs in a thread rather than on each keystroke."""
+
+_MARKS = {Level.OK: ("✓", "green"), Level.WARN: ("!", "yellow"), Level.BAD: ("✗", "red")}
+
+
+class DraftText(TextArea):
+    """The letter itself; flushed by the app on quit like every ``autosave`` widget."""
+
+    HELP_NAME = "Draft editor"
+
+    def save_now(self) -> None:
+        screen = self.screen
+        if isinstance(screen, DraftEditor):
+            screen.save_now()
+
+
+class SubjectInput(Input):
+    HELP_NAME = "Draft editor"
+
+    def save_now(self) -> None:
+        screen = self.screen
+        if isinstance(screen, DraftEditor):
+            screen.save_now()
+
+
+class DraftEditor(Screen[None]):
+    BINDINGS = bindings("draft")
+    HELP_NAME = "Draft editor"
+
+    DEFAULT_CSS = """
+    DraftEditor #draft-main { height: 1fr; }
+    DraftEditor #draft-left { width: 1fr; }
+    DraftEditor .draft-row { height: 1; margin-bottom: 1; }
+    DraftEditor .draft-row Label { width: 10; color: $text-muted; }
+    DraftEditor #template { width: 1fr; }
+    DraftEditor #subject { width: 1fr; }
+    DraftEditor #draft-text { height: 1fr; }
+    DraftEditor #checker {
+        width: 34; border: round $primary-muted; padding: 0 1;
+    }
+    DraftEditor #checker-body { height: auto; }
+    """
+
+    def __init__(self, store: Store, contact: Contact, template: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.contact = contact
+        self.template = (
+            template
+            or (store.drafts.last_worked_template(contact.id) if contact.id else None)
+            or "intro_letter"
+        )
+        self.draft: Draft | None = None
+        self._dirty = False
+        self._saved: tuple[str, str] = ("", "")
+        """Body and subject as last loaded or written: save_now writes only a change."""
+        self._timer: Timer | None = None
+        self._fill_warnings: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="draft-main"):
+            with Vertical(id="draft-left"):
+                with Horizontal(classes="draft-row"):
+                    yield Label("Template")
+                    yield Select(
+                        [(info.title, name) for name, info in TEMPLATES.items()],
+                        value=self.template,
+                        allow_blank=False,
+                        compact=True,
+                        id="template",
+                    )
+                with Horizontal(classes="draft-row"):
+                    yield Label("Subject")
+                    yield SubjectInput(compact=True, id="subject", classes="autosave")
+                yield DraftText(id="draft-text", classes="autosave", soft_wrap=True)
+            with VerticalScroll(id="checker"):
+                yield Static(id="checker-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Draft to {one_line(self.contact.name)}"
+        self.query_one("#checker").border_title = "Checker"
+        self._load(self.template)
+        self.query_one(DraftText).focus()
+
+    # --- loading and saving -------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        return self.app.clock.today()  # type: ignore[attr-defined]
+
+    def _values(self) -> dict[str, str]:
+        profile = {key: self.store.settings.get(f"profile.{key}") for key in PROFILE_KEYS}
+        letter = self.store.drafts.last_sent(self.contact.id or 0, "intro_letter")
+        call = self.store.followups.last_call_date(self.contact.id or 0)
+        return placeholder_values(
+            profile=profile,
+            contact=self.contact,
+            today=self.today,
+            letter_date=date.fromisoformat(letter.sent_at[:10]) if letter else None,
+            call_date=date.fromisoformat(call) if call else None,
+        )
+
+    def _load(self, template: str) -> None:
+        self.template = template
+        contact_id = self.contact.id or 0
+        self.draft = self.store.drafts.working(contact_id, template)
+        if self.draft is not None:
+            body, subject = self.draft.body, self.draft.subject
+            self._fill_warnings = ()
+        else:
+            values = self._values()
+            folder = paths.config_dir() / "templates"
+            filled = fill(load_user_template(folder, template), values)
+            subject = fill(TEMPLATES[template].subject, values).text
+            body = filled.text
+            self._fill_warnings = filled.warnings
+        text_area = self.query_one(DraftText)
+        subject_input = self.query_one(SubjectInput)
+        with self.prevent(TextArea.Changed, Input.Changed):
+            text_area.load_text(body)
+            subject_input.value = subject
+        self._dirty = False
+        self._saved = (body, subject)
+        self._refresh_checker()
+
+    def _schedule_save(self) -> None:
+        self._dirty = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        """Write the draft if it changed since the last save."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        current = (self.query_one(DraftText).text, self.query_one(SubjectInput).value)
+        if self._dirty or current != self._saved:
+            self._persist()
+
+    def _persist(self) -> Draft:
+        body = self.query_one(DraftText).text
+        subject = self.query_one(SubjectInput).value
+        base = self.draft or Draft(contact_id=self.contact.id or 0, template=self.template)
+        self.draft = self.store.drafts.save(replace(base, body=body, subject=subject))
+        self._dirty = False
+        self._saved = (body, subject)
+        return self.draft
+
+    @on(TextArea.Changed, "#draft-text")
+    def _text_changed(self) -> None:
+        self._schedule_save()
+        self._refresh_checker()
+
+    @on(Input.Changed, "#subject")
+    def _subject_changed(self) -> None:
+        self._schedule_save()
+
+    @on(Select.Changed, "#template")
+    def _template_changed(self, event: Select.Changed) -> None:
+        if event.value != self.template and isinstance(event.value, str):
+            self.switch_template(event.value)
+            self.query_one(DraftText).focus()
+
+    def switch_template(self, template: str) -> None:
+        """Save this template's draft, then open *template*'s (each keeps its own)."""
+        self.save_now()
+        self._load(template)
+        select = self.query_one("#template", Select)
+        if select.value != template:
+            with self.prevent(Select.Changed):
+                select.value = template
+
+    # --- the checker --------------------------------------------------------------------
+
+    def findings(self, text: str | None = None) -> list[Finding]:
+        info = TEMPLATES[self.template]
+        return check_draft(
+            self.query_one(DraftText).text if text is None else text,
+            first_contact=info.first_contact,
+            expects_question=info.expects_question,
+            expects_follow_up_date=info.expects_follow_up_date,
+            count_words=not info.is_script,
+            today=self.today,
+        )
+
+    def _refresh_checker(self) -> None:
+        body = self.query_one(DraftText).text
+        if len(body) > LARGE_TEXT:
+            # A huge paste takes the checker a while: keep typing smooth, check off-thread.
+            self._check_in_thread(body)
+        else:
+            self._show_findings(body, self.findings(body))
+
+    @work(thread=True, exclusive=True, group="checker")
+    def _check_in_thread(self, body: str) -> None:
+        findings = self.findings(body)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_findings, body, findings)
+
+    def _show_findings(self, body: str, findings: list[Finding]) -> None:
+        if not self.is_attached:
+            return  # a late result from the checker thread after the editor closed
+        text = Text()
+        for finding in findings:
+            mark, colour = _MARKS[finding.level]
+            text.append(f"{mark} ", style=f"bold {colour}")
+            text.append(finding.message + "\n")
+        pending = [w for w in self._fill_warnings if w.split(" ", 1)[0] in body]
+        if pending:
+            text.append("\nTemplate\n", style="bold")
+            for warning in pending:
+                text.append("! ", style="bold yellow")
+                text.append(warning + "\n")
+            text.append("Palette: My profile", style="italic")
+        self.query_one("#checker-body", Static).update(text)
+        all_good = all(f.level is not Level.BAD for f in findings)
+        self.query_one("#checker").border_subtitle = "ready" if all_good else "needs work"
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_pick_template(self) -> None:
+        select = self.query_one("#template", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_close_draft(self) -> None:
+        self.save_now()
+        self.dismiss(None)
+
+    def action_copy_draft(self) -> None:
+        text = self.query_one(DraftText).text
+        self._persist()
+        result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
+        self.notify(
+            result.message(),
+            title="Copy draft",
+            severity="information" if result.clipboard else "warning",
+            markup=False,
+        )
+
+    def action_mark_sent(self) -> None:
+        draft = self._persist()
+        plan = plan_for_sent(self.template, draft.body, self.contact, self.today)
+        info = TEMPLATES[self.template]
+        lines = [f"Mark the {info.title.lower()} to {self.contact.name} as sent today?"]
+        if plan.status is not None:
+            lines.append(f"Status becomes “{plan.status}”.")
+        for followup in plan.followups:
+            lines.append(f"Scheduled: {followup.title}, {followup.due_date}.")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.store.drafts.mark_sent(
+                draft,
+                sent_at=self.app.clock.now().isoformat(timespec="seconds"),  # type: ignore[attr-defined]
+                status=plan.status,
+                followups=plan.followups,
+                next_action=plan.next_action,
+            )
+            scheduled = f" {plan.summary()}" if plan.followups else ""
+            self.app.notify(f"Sent {info.title.lower()} logged.{scheduled}", markup=False)
+            self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("\n".join(lines), confirm_label="Mark sent"), answered)

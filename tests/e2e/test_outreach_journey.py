@@ -1,0 +1,73 @@
+"""The outreach journey in a real terminal: draft, copy, mark sent, agenda; and kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coffeechat.domain.business_days import add_business_days
+from coffeechat.models import Contact
+from coffeechat.store import Store
+from tests.e2e.tmux import Terminal, base_env
+
+pytestmark = pytest.mark.e2e
+
+
+def _database(tmp_path: Path) -> Path:
+    db = tmp_path / "data" / "coffeechat.db"
+    store = Store.open(db)
+    store.contacts.add(
+        Contact(name="Maria Okafor", title="Director", organization="Northbridge Biologics")
+    )
+    store.settings.set("profile.name", "Ada Byron")
+    store.settings.set("profile.background", "a postdoc in cell biology")
+    store.close()
+    return db
+
+
+def test_draft_copy_mark_sent_and_see_it_on_the_agenda(terminal: Terminal, tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    env = base_env(tmp_path, db)  # no DISPLAY: the copy must fall back to OSC 52 + file
+    terminal.start([], env)
+    terminal.wait_for("Contacts 1/1")
+    terminal.press("d")
+    terminal.wait_for("Names the follow-up date")
+    terminal.press("C-b")
+    terminal.wait_for("clipboard.txt")
+    copied = (tmp_path / "xdg-state" / "coffeechat" / "clipboard.txt").read_text("utf-8")
+    assert copied.startswith("Dear Maria,") and "Ada Byron" in copied
+    terminal.press("C-s")
+    terminal.wait_for("Mark sent (y)")
+    terminal.press("y")
+    terminal.wait_for("Contacts 1/1")
+    terminal.press("a")
+    follow_up = add_business_days(date.today(), 7).isoformat()
+    terminal.wait_for(follow_up)
+    assert "Follow up with Maria Okafor" in terminal.screen()
+    terminal.press("Escape")
+    terminal.press("C-q")
+    assert terminal.exit_code() == 0
+
+
+def test_kill_9_keeps_draft_typing_older_than_half_a_second(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    db = _database(tmp_path)
+    terminal.start([], base_env(tmp_path, db))
+    terminal.wait_for("Contacts 1/1")
+    terminal.press("d")
+    terminal.wait_for("Names the follow-up date")
+    terminal.press("C-e")  # end of the first line
+    terminal.type(" Zebra")
+    time.sleep(1.0)
+    os.kill(terminal.app_pid(), signal.SIGKILL)
+    conn = sqlite3.connect(db)
+    (body,) = conn.execute("SELECT body FROM drafts").fetchone()
+    conn.close()
+    assert body.startswith("Dear Maria, Zebra")

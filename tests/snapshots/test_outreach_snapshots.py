@@ -1,0 +1,35 @@
+"""What the user sees: the draft editor with its checker, and the agenda."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import FollowUp
+from coffeechat.store import Store
+from tests.conftest import make_app, seed
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+@SIZES
+def test_draft_editor(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    seed(store)
+    store.settings.set("profile.name", "Ada Byron")
+    store.settings.set("profile.background", "a postdoc in cell biology")
+    assert snap_compare(make_app(store, clock), terminal_size=size, press=["d"])
+
+
+@SIZES
+def test_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    contacts = seed(store)
+    store.followups.add(FollowUp(contacts[0].id, "follow_up", "2026-03-12", title="Follow up"))
+    store.followups.add(
+        FollowUp(contacts[3].id, "second_person", "2026-03-16", title="Reach a second person")
+    )
+    store.followups.add(FollowUp(contacts[4].id, "follow_up", "2026-03-20", title="Send article"))
+    store.database.conn.execute(
+        "INSERT INTO interviews(contact_id, scheduled_at) VALUES (?, '2026-03-18T14:00')",
+        (contacts[1].id,),
+    )
+    assert snap_compare(make_app(store, clock), terminal_size=size, press=["a"])
