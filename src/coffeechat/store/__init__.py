@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 
+from .articles import Articles
+from .briefs import Briefs
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .errors import StoreError
+from .notes import Notes
 from .organizations import Organizations
+from .search import Search
 from .settings import Settings
 
 __all__ = ["ContactRow", "Store", "StoreError", "backup_to"]
@@ -21,6 +25,10 @@ class Store:
         self.organizations = Organizations(database)
         self.contacts = Contacts(database, self.organizations)
         self.settings = Settings(database)
+        self.notes = Notes(database)
+        self.articles = Articles(database)
+        self.search = Search(database)
+        self.briefs = Briefs(database, self.contacts, self.notes, self.articles)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
