@@ -14,12 +14,14 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.profile import ProfileView
+from ..widgets.research import ResearchPane
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
+from .research_actions import ResearchActions
 from .status_picker import StatusPicker
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ResearchActions, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
@@ -44,6 +46,8 @@ class MainScreen(Screen[None]):
             with TabbedContent(id="detail"):
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
+                with TabPane("Research", id="tab-research"):
+                    yield ResearchPane(self.store, id="research")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,6 +79,7 @@ class MainScreen(Screen[None]):
             found = self.store.contacts.get(self.contact.referred_by)
             referrer = found.name if found else ""
         self.query_one(ProfileView).show(self.contact, referred_by=referrer)
+        self.query_one(ResearchPane).show(self.contact)
 
     # --- actions ------------------------------------------------------------------------
 
