@@ -26,11 +26,19 @@ class ResearchActions:
         """Show the Research tab and focus one of its editors (or ``articles``)."""
         self.query_one(TabbedContent).active = "tab-research"  # type: ignore[attr-defined]
         research = self._research()
+        research.activate()
         if focus == "articles":
             research.query_one(ArticleList).focus()
             research.query_one(ArticleList).scroll_visible()
         elif research.editor(focus).focus_editor():
             research.editor(focus).scroll_visible()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        research = self._research()
+        if event.pane.id == "tab-research":
+            research.activate()
+        else:
+            research.deactivate()
 
     def action_research(self) -> None:
         if self.contact is None:  # type: ignore[attr-defined]
@@ -61,15 +69,15 @@ class ResearchActions:
     # --- notes and articles, for the palette -------------------------------------------
 
     def _focused_editor(self) -> NoteEditor:
+        """The note being edited, else the contact's notes (Research tab opened, loaded)."""
         focused = self.focused  # type: ignore[attr-defined]
         if isinstance(focused, TextArea | NotePreview) and isinstance(focused.parent, NoteEditor):
             return focused.parent
+        self._open_research()
         return self._research().editor("contact")
 
     def action_toggle_preview(self) -> None:
-        editor = self._focused_editor()
-        self.query_one(TabbedContent).active = "tab-research"  # type: ignore[attr-defined]
-        editor.action_toggle_preview()
+        self._focused_editor().action_toggle_preview()
 
     def action_edit_in_editor(self) -> None:
         self._focused_editor().action_edit_in_editor()

@@ -120,6 +120,9 @@ class ResearchPane(VerticalScroll):
         self.store = store
         self.contact: Contact | None = None
         self.organization_id: int | None = None
+        self.active = False
+        """Whether the Research tab is showing; while hidden, loading waits (cheap scrolling)."""
+        self._stale = True
 
     def compose(self) -> ComposeResult:
         yield Label("About them", id="label-contact", classes="research-label -first")
@@ -142,7 +145,25 @@ class ResearchPane(VerticalScroll):
         return self.query_one(f"#note-{which}", NoteEditor)
 
     def show(self, contact: Contact | None) -> None:
+        """Make *contact* the subject; loads at once if the tab is showing, else on activate."""
         self.contact = contact
+        if self.active:
+            self._load(contact)
+        else:
+            for editor in self.query(NoteEditor):
+                editor.save_now()
+            self._stale = True
+
+    def activate(self) -> None:
+        self.active = True
+        if self._stale:
+            self._load(self.contact)
+
+    def deactivate(self) -> None:
+        self.active = False
+
+    def _load(self, contact: Contact | None) -> None:
+        self._stale = False
         notes = self.store.notes
         contact_id = contact.id if contact else None
         org_id = self.store.organizations.find(contact.organization) if contact else None
