@@ -300,3 +300,23 @@ async def test_failing_editor_leaves_the_note_alone(
         await pilot.pause()
         assert _editor(app).text == "keep me"
     assert store.notes.research(maria.id) == "keep me"
+
+
+async def test_hidden_research_tab_catches_up_when_shown(store: Store, clock: Clock) -> None:
+    from textual.widgets import TabbedContent
+
+    maria, tom, *_ = seed(store)
+    store.notes.save_research(maria.id, "Maria's")
+    store.notes.save_research(tom.id, "Tom's")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down")
+        app.screen.query_one(TabbedContent).active = "tab-research"  # as a mouse click does
+        await pilot.pause()
+        assert _editor(app).text == "Tom's"
+        app.screen.query_one(TabbedContent).active = "tab-profile"
+        await pilot.pause()
+        await pilot.press("up", "r")
+        assert _editor(app).text == "Maria's"
+        assert app.focused is _editor(app).text_area
+    assert store.notes.research(maria.id) == "Maria's"
