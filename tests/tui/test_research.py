@@ -320,3 +320,26 @@ async def test_hidden_research_tab_catches_up_when_shown(store: Store, clock: Cl
         assert _editor(app).text == "Maria's"
         assert app.focused is _editor(app).text_area
     assert store.notes.research(maria.id) == "Maria's"
+
+
+async def test_a_failed_save_keeps_the_text_and_retries(store: Store, clock: Clock) -> None:
+    import sqlite3
+
+    maria, *_ = seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        editor = _editor(app)
+        calls: list[str] = []
+
+        def locked(body: str) -> None:
+            calls.append(body)
+            raise sqlite3.OperationalError("database is locked")
+
+        editor._saver = locked
+        await pilot.press(*"abc")
+        await pilot.pause(0.6)
+        assert calls == ["abc"]
+        editor._saver = lambda body: store.notes.save_research(maria.id, body)
+        await pilot.press("ctrl+q")
+    assert store.notes.research(maria.id) == "abc"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import sqlite3
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -108,8 +109,13 @@ class NoteEditor(Vertical):
             self._timer = None
         if not self._dirty or self._saver is None:
             return
+        try:
+            self._saver(self.text_area.text)
+        except sqlite3.Error as error:
+            # Keep the text and the dirty flag: the next keystroke, blur or quit retries.
+            self.notify(f"Note not saved yet: {error}", severity="error", markup=False)
+            return
         self._dirty = False
-        self._saver(self.text_area.text)
         self.saves += 1
 
     @on(TextArea.Changed)
