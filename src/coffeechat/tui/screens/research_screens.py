@@ -71,7 +71,7 @@ class NoteScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(escape(self.title_text), classes="modal-title")
+            yield Label(escape(one_line(self.title_text)), classes="modal-title")
             yield Label(
                 "Saves as you type · ctrl+t preview · ctrl+o edit in $EDITOR · escape closes",
                 classes="modal-hint",
