@@ -194,3 +194,33 @@ class FollowUp:
     draft_id: int | None = None
     outcome_id: int | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text match in a note or an article, resolved to where it belongs."""
+
+    source: str  # "note" or "article"
+    ref_id: int
+    kind: str  # "research", "self_assessment", "story" or "article"
+    label: str
+    """Whose note it is: the contact's or organization's name, or "My story"."""
+    snippet: str
+    highlights: tuple[tuple[int, int], ...] = ()
+    """(start, end) offsets of the matched words within ``snippet``."""
+    contact_id: int | None = None
+    organization_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """What to glance at in the minute before a call with one contact."""
+
+    contact: Contact
+    research: str = ""
+    organization_research: str = ""
+    self_assessment: str = ""
+    articles_read: tuple[Article, ...] = ()
+    articles_unread: int = 0
+    questions: tuple[str, ...] = ()
+    """Prepared questions of the contact's next (planned or in progress) interview."""

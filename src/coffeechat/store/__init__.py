@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 
+from .articles import Articles
+from .briefs import Briefs
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .drafts import Drafts
 from .errors import StoreError
 from .followups import FollowUps
+from .notes import Notes
 from .organizations import Organizations
+from .search import Search
 from .settings import Settings
 
 __all__ = ["ContactRow", "Store", "StoreError", "backup_to"]
@@ -25,6 +29,10 @@ class Store:
         self.settings = Settings(database)
         self.drafts = Drafts(database)
         self.followups = FollowUps(database)
+        self.notes = Notes(database)
+        self.articles = Articles(database)
+        self.search = Search(database)
+        self.briefs = Briefs(database, self.contacts, self.notes, self.articles)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

@@ -50,3 +50,13 @@ class Organizations:
     def names(self) -> list[str]:
         rows = self._conn.execute("SELECT name FROM organizations ORDER BY name COLLATE NOCASE")
         return [r[0] for r in rows]
+
+    def find(self, name: str) -> int | None:
+        """The id of the organization called *name* (case-insensitive), or None."""
+        name = name.strip()
+        if not name:
+            return None
+        row = self._conn.execute(
+            "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (name,)
+        ).fetchone()
+        return row[0] if row else None

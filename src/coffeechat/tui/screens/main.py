@@ -14,15 +14,17 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.profile import ProfileView
+from ..widgets.research import ResearchPane
 from .agenda import AgendaScreen
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
 from .draft_editor import DraftEditor
+from .research_actions import ResearchActions
 from .status_picker import StatusPicker
 from .transfer import TransferScreen
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ResearchActions, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
@@ -47,6 +49,8 @@ class MainScreen(Screen[None]):
             with TabbedContent(id="detail"):
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
+                with TabPane("Research", id="tab-research"):
+                    yield ResearchPane(self.store, id="research")
         yield Footer()
 
     FIRST_PAGE = 200
@@ -96,6 +100,7 @@ class MainScreen(Screen[None]):
             found = self.store.contacts.get(self.contact.referred_by)
             referrer = found.name if found else ""
         self.query_one(ProfileView).show(self.contact, referred_by=referrer)
+        self.query_one(ResearchPane).show(self.contact)
 
     # --- actions ------------------------------------------------------------------------
 

@@ -1,0 +1,155 @@
+"""The main screen's research actions (a mixin, to keep main.py about the contact list).
+
+Research tab, brief, "my story", full-text search and the note/article commands the
+palette offers. Expects the host screen to have ``store``, ``contact``, ``pane``,
+``show_archived`` and ``reload(keep_id)``, as MainScreen does.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.widgets import Input, TabbedContent, TextArea
+
+from ...domain.story import story_or_template
+from ...models import SearchHit
+from ..widgets.contact_list import ContactList
+from ..widgets.note_editor import NoteEditor, NotePreview
+from ..widgets.research import ArticleList, ResearchPane
+from .research_screens import BriefScreen, NoteScreen, SearchScreen
+
+
+class ResearchActions:
+    def _research(self) -> ResearchPane:
+        return self.query_one(ResearchPane)  # type: ignore[attr-defined]
+
+    def _open_research(self, focus: str = "contact") -> None:
+        """Show the Research tab and focus one of its editors (or ``articles``)."""
+        self.query_one(TabbedContent).active = "tab-research"  # type: ignore[attr-defined]
+        research = self._research()
+        research.activate()
+        if focus == "articles":
+            research.query_one(ArticleList).focus()
+            research.query_one(ArticleList).scroll_visible()
+        elif research.editor(focus).focus_editor():
+            research.editor(focus).scroll_visible()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        research = self._research()
+        if event.pane.id == "tab-research":
+            research.activate()
+        else:
+            research.deactivate()
+
+    def action_research(self) -> None:
+        if self.contact is None:  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            return
+        self._open_research("contact")
+
+    def action_back_to_list(self) -> None:
+        self.query_one(ContactList).focus()  # type: ignore[attr-defined]
+
+    def action_brief(self) -> None:
+        contact = self.contact  # type: ignore[attr-defined]
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(BriefScreen(self.store, contact.id))  # type: ignore[attr-defined]
+
+    def action_my_story(self) -> None:
+        notes = self.store.notes  # type: ignore[attr-defined]
+        self.app.push_screen(  # type: ignore[attr-defined]
+            NoteScreen(
+                "My story: what I will be asked back",
+                story_or_template(notes.story()),
+                notes.save_story,
+            )
+        )
+
+    # --- notes and articles, for the palette -------------------------------------------
+
+    def _focused_editor(self) -> NoteEditor:
+        """The note being edited, else the contact's notes (Research tab opened, loaded)."""
+        focused = self.focused  # type: ignore[attr-defined]
+        if isinstance(focused, TextArea | NotePreview) and isinstance(focused.parent, NoteEditor):
+            return focused.parent
+        self._open_research()
+        return self._research().editor("contact")
+
+    def action_toggle_preview(self) -> None:
+        self._focused_editor().action_toggle_preview()
+
+    def action_edit_in_editor(self) -> None:
+        self._focused_editor().action_edit_in_editor()
+
+    def action_add_article(self) -> None:
+        if self.contact is None:  # type: ignore[attr-defined]
+            return
+        self._article_action("add_article")
+
+    def _article_action(self, name: str) -> None:
+        if self.contact is None:  # type: ignore[attr-defined]
+            return
+        self._open_research("articles")
+        getattr(self._research().query_one(ArticleList), f"action_{name}")()
+
+    def action_edit_article(self) -> None:
+        self._article_action("edit_article")
+
+    def action_toggle_read(self) -> None:
+        self._article_action("toggle_read")
+
+    def action_delete_article(self) -> None:
+        self._article_action("delete_article")
+
+    # --- search -------------------------------------------------------------------------
+
+    @work
+    async def action_search_notes(self) -> None:
+        hit = await self.app.push_screen_wait(SearchScreen(self.store))  # type: ignore[attr-defined]
+        if hit is not None:
+            self.jump_to(hit)
+
+    def jump_to(self, hit: SearchHit) -> None:
+        """Show the contact or organization a search hit belongs to, in the Research tab."""
+        store = self.store  # type: ignore[attr-defined]
+        if hit.kind == "story":
+            self.action_my_story()
+            return
+        contact_id = hit.contact_id
+        if contact_id is None and hit.organization_id is not None:
+            people = store.contacts.by_organization(hit.organization_id)
+            if not people:
+                self._open_organization_alone(hit.organization_id)
+                return
+            contact_id = people[0].id
+        if contact_id is None:
+            return
+        self._select_contact(contact_id)
+        focus = {"self_assessment": "goals", "article": "articles"}.get(hit.kind, "contact")
+        if hit.contact_id is None:
+            focus = "organization"
+        self._open_research(focus)
+
+    def _select_contact(self, contact_id: int) -> None:
+        contact = self.store.contacts.get(contact_id)  # type: ignore[attr-defined]
+        if contact is not None and contact.archived and not self.show_archived:  # type: ignore[attr-defined]
+            self.show_archived = True  # type: ignore[attr-defined]
+        filter_input = self.pane.filter_input  # type: ignore[attr-defined]
+        if filter_input.value:
+            with filter_input.prevent(Input.Changed):
+                filter_input.value = ""
+        self.reload(keep_id=contact_id)  # type: ignore[attr-defined]
+
+    def _open_organization_alone(self, organization_id: int) -> None:
+        store = self.store  # type: ignore[attr-defined]
+        organization = store.organizations.get(organization_id)
+        if organization is None:
+            return
+        self.app.push_screen(  # type: ignore[attr-defined]
+            NoteScreen(
+                f"Organization: {organization.name}",
+                organization.notes,
+                lambda body: store.notes.save_organization_research(organization_id, body),
+            )
+        )

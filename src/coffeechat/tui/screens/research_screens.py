@@ -1,0 +1,173 @@
+"""Modal screens of the research feature: the brief, a single note (my story), search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...domain.text import one_line, visible
+from ...models import SearchHit
+from ...store import Store
+from ..widgets.brief import BriefView
+from ..widgets.note_editor import NoteEditor
+
+MODAL_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 100; max-width: 100%; height: 90%; border: thick $primary; background: $panel;
+    padding: 0 1;
+}}
+{name} .modal-title {{ text-style: bold; width: 1fr; }}
+{name} .modal-hint {{ color: $text-muted; width: 1fr; }}
+"""
+
+
+class BriefScreen(ModalScreen[None]):
+    """The minute before the call: goals, research, articles read, prepared questions."""
+
+    HELP_NAME = "Brief"
+    BINDINGS = [Binding("escape,b,q", "close", "Close")]
+    DEFAULT_CSS = MODAL_CSS.format(name="BriefScreen")
+
+    def __init__(self, store: Store, contact_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Brief  ·  escape closes", classes="modal-title")
+            with VerticalScroll(id="brief-scroll"):
+                yield BriefView(self.store, self.contact_id, id="brief")
+
+    def on_mount(self) -> None:
+        self.query_one("#brief-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class NoteScreen(ModalScreen[None]):
+    """One note full size (the "my story" card, an organization's notes); saves itself."""
+
+    HELP_NAME = "Note"
+    BINDINGS = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = MODAL_CSS.format(name="NoteScreen") + "NoteScreen NoteEditor { height: 1fr; }"
+
+    def __init__(self, title: str, body: str, saver: Callable[[str], object]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.saver = saver
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(escape(one_line(self.title_text)), classes="modal-title")
+            yield Label(
+                "Saves as you type · ctrl+t preview · ctrl+o edit in $EDITOR · escape closes",
+                classes="modal-hint",
+            )
+            yield NoteEditor(id="note-screen-editor")
+
+    def on_mount(self) -> None:
+        editor = self.query_one(NoteEditor)
+        editor.load(self.body, self.saver)
+        editor.text_area.focus()
+
+    def action_close(self) -> None:
+        self.query_one(NoteEditor).save_now()
+        self.dismiss(None)
+
+
+class SearchInput(Input):
+    BINDINGS = [Binding("down", "to_results", "Results", show=False)]
+
+    def action_to_results(self) -> None:
+        self.screen.query_one(OptionList).focus()
+
+
+class SearchScreen(ModalScreen[SearchHit | None]):
+    """Type words; every note and article containing all of them is listed, best first."""
+
+    HELP_NAME = "Search notes"
+    AUTO_FOCUS = "SearchInput"
+    BINDINGS = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = (
+        MODAL_CSS.format(name="SearchScreen")
+        + """
+    SearchScreen SearchInput { margin: 1 0; }
+    SearchScreen OptionList { height: 1fr; border: none; }
+    """
+    )
+
+    def __init__(self, store: Store, query: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self.query_text = query
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(
+                "Search notes and articles  ·  enter opens · escape closes", classes="modal-title"
+            )
+            yield SearchInput(self.query_text, placeholder="words to find (accents optional)")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self._search(self.query_text)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        if self.hits:
+            self.dismiss(self.hits[0])
+
+    def _search(self, text: str) -> None:
+        self.hits = self.store.search.query(text)
+        results = self.query_one(OptionList)
+        results.clear_options()
+        if not text.strip():
+            results.add_option(Option(Text("Type a word from any note.", "italic"), disabled=True))
+            return
+        if not self.hits:
+            results.add_option(
+                Option(Text(f"Nothing found for “{text}”.", "italic"), disabled=True)
+            )
+            return
+        for hit in self.hits:
+            results.add_option(Option(_hit_prompt(hit)))
+        results.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if 0 <= event.option_index < len(self.hits):
+            self.dismiss(self.hits[event.option_index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _hit_prompt(hit: SearchHit) -> Text:
+    prompt = Text(one_line(hit.label), style="bold")
+    snippet = Text("\n  ")
+    offset = len(snippet)
+    # One character for one (unlike one_line, which folds CRLF), so the spans still fit.
+    flat = "".join(" " if char in "\r\n\t" else char for char in hit.snippet)
+    snippet.append(visible(flat), style="dim")
+    for start, end in hit.highlights:
+        snippet.stylize("bold reverse", offset + start, offset + end)
+    prompt.append_text(snippet)
+    return prompt

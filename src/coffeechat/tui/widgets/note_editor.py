@@ -1,0 +1,204 @@
+"""A Markdown note editor that saves itself.
+
+Typing is saved within 0.5 s of the last keystroke (debounced), when focus leaves the
+editor, when another note is loaded into it (contact switch) and on quit (the app calls
+``save_now()`` on every widget with the ``autosave`` class). Loading a note is not an
+edit: it is done with ``TextArea.Changed`` prevented, so it never writes.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sqlite3
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events, on
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Markdown, TextArea
+
+from ...domain.text import visible
+from ..commands import bindings
+
+Saver = Callable[[str], object]
+
+DEBOUNCE_SECONDS = 0.4
+"""Quiet time after the last keystroke before the note is written (the bar is 0.5 s)."""
+
+
+class NotePreview(VerticalScroll, can_focus=True):
+    """The rendered Markdown, focusable so its keys (toggle back, scroll) keep working."""
+
+    DEFAULT_CSS = """
+    NotePreview { height: 1fr; background: $boost; padding: 0 1; }
+    NotePreview Markdown { margin: 0; padding: 0; }
+    """
+
+
+class NoteEditor(Vertical):
+    """A TextArea bound to one note through a *saver*; swap notes with :meth:`load`."""
+
+    HELP_NAME = "Note editor"
+    BINDINGS = bindings("notes")
+    DEFAULT_CSS = """
+    NoteEditor { height: 8; }
+    NoteEditor TextArea { height: 1fr; border: none; padding: 0 1; background: $boost; }
+    NoteEditor TextArea:focus { border: none; background: $accent 15%; }
+    NoteEditor NotePreview { display: none; }
+    NoteEditor.-preview NotePreview { display: block; }
+    NoteEditor.-preview TextArea { display: none; }
+    """
+
+    def __init__(self, *, placeholder: str = "", id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=f"autosave {classes}".strip())
+        self._placeholder = placeholder
+        self._saver: Saver | None = None
+        self._dirty = False
+        self._timer: Timer | None = None
+        self.saves = 0
+        """How many times this editor wrote to the store (tests and curiosity)."""
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=self._placeholder,
+            highlight_cursor_line=False,
+            disabled=True,
+        )
+        with NotePreview():
+            yield Markdown("")
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    @property
+    def text(self) -> str:
+        return self.text_area.text
+
+    def focus_editor(self) -> bool:
+        """Focus the text (or the preview when it is showing); False when disabled."""
+        if self.text_area.disabled:
+            return False
+        target = self.query_one(NotePreview) if self.has_class("-preview") else self.text_area
+        target.focus()
+        return True
+
+    def load(self, body: str, saver: Saver | None) -> None:
+        """Show *body* and save later edits through *saver* (None: nothing to edit)."""
+        self.save_now()  # whatever was typed belongs to the note shown until now
+        text_area = self.text_area
+        with text_area.prevent(TextArea.Changed):
+            text_area.load_text(body)
+        self._saver = saver
+        self._dirty = False
+        text_area.disabled = saver is None
+        if self.has_class("-preview"):
+            self._render_preview()
+
+    def save_now(self) -> None:
+        """Write pending typing at once (on blur, switch, quit)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self._dirty or self._saver is None:
+            return
+        try:
+            self._saver(self.text_area.text)
+        except sqlite3.Error as error:
+            # Keep the text and the dirty flag: the next keystroke, blur or quit retries.
+            self.notify(f"Note not saved yet: {error}", severity="error", markup=False)
+            return
+        self._dirty = False
+        self.saves += 1
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._saver is None:
+            return
+        self._dirty = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self.save_now)
+
+    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.save_now()
+
+    def on_unmount(self) -> None:
+        self.save_now()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_toggle_preview(self) -> None:
+        self.toggle_class("-preview")
+        if self.has_class("-preview"):
+            self._render_preview()
+            self.query_one(NotePreview).focus()
+        else:
+            self.text_area.focus()
+
+    def _render_preview(self) -> None:
+        body = self.text_area.text
+        self.query_one(Markdown).update(visible(body) if body.strip() else "*Nothing written yet.*")
+
+    def action_edit_in_editor(self) -> None:
+        if self._saver is None:
+            self.notify("Nothing to edit here.", severity="warning")
+            return
+        self.save_now()
+        edited = edit_in_external_editor(self.app, self.text_area.text)
+        if edited is None or edited == self.text_area.text:
+            return
+        self.text_area.load_text(edited)  # an edit: let it count as typing
+        self._dirty = True
+        self.save_now()
+        if self.has_class("-preview"):
+            self._render_preview()
+
+
+def editor_command() -> list[str]:
+    """``$VISUAL``, else ``$EDITOR``, else ``vi``, split like a shell would."""
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        return shlex.split(command) or ["vi"]
+    except ValueError:
+        return [command]
+
+
+def edit_in_external_editor(app, text: str) -> str | None:
+    """Suspend the app, edit *text* in the user's editor, return the result (None: failed)."""
+    fd, name = tempfile.mkstemp(prefix="coffeechat-", suffix=".md")  # created 0600
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        command = [*editor_command(), str(path)]
+        try:
+            with app.suspend():
+                result = subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            if not app.is_headless:
+                app.notify("This terminal cannot hand over to an editor.", severity="error")
+                return None
+            # Tests run headless: there is no terminal to hand over, just run the command.
+            result = subprocess.run(command, check=False, capture_output=True)
+        except OSError as error:
+            app.notify(f"Cannot run {command[0]}: {error.strerror}", severity="error", markup=False)
+            return None
+        if result.returncode != 0:
+            app.notify(
+                f"{command[0]} exited with {result.returncode}: note left as it was",
+                severity="warning",
+                markup=False,
+            )
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
+    finally:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,71 @@
+"""Research notes in a real terminal: typed text survives kill -9 after half a second."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from coffeechat.models import Contact
+from coffeechat.store import Store
+from tests.e2e.tmux import Terminal, base_env
+
+pytestmark = pytest.mark.e2e
+
+
+def _research(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT kind, contact_id, body FROM notes ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_notes_survive_kill_after_the_debounce(terminal: Terminal, tmp_path: Path) -> None:
+    db = tmp_path / "data" / "coffeechat.db"
+    store = Store.open(db)
+    ada = store.contacts.add(Contact(name="Ada Lovelace", organization="Analytical Engines"))
+    store.close()
+
+    terminal.start([], base_env(tmp_path, db))
+    terminal.wait_for("Contacts 1/1")
+    terminal.press("r")
+    terminal.wait_for("About Ada Lovelace")
+    terminal.type("Wrote the first program")
+    terminal.wait_for("Wrote the first program")
+    time.sleep(0.7)  # past the 0.5 s bar
+    os.kill(terminal.app_pid(), signal.SIGKILL)
+    terminal.exit_code()
+
+    assert _research(db) == [("research", ada.id, "Wrote the first program")]
+
+
+def test_search_finds_a_note_and_brief_shows_it(terminal: Terminal, tmp_path: Path) -> None:
+    db = tmp_path / "data" / "coffeechat.db"
+    store = Store.open(db)
+    store.contacts.add(Contact(name="Ada Lovelace"))
+    grace = store.contacts.add(Contact(name="Grace Hopper"))
+    store.notes.save_self_assessment(grace.id, "Ask about the first compiler")
+    store.close()
+
+    terminal.start([], base_env(tmp_path, db))
+    terminal.wait_for("Contacts 2/2")
+    terminal.press("C-f")
+    terminal.wait_for("Search notes and articles")
+    terminal.type("compil")
+    terminal.wait_for("Grace Hopper · goals")
+    terminal.press("Enter")
+    terminal.wait_for("About Grace Hopper")
+    terminal.press("Escape")
+    time.sleep(0.3)  # a key right after escape would read as alt+key
+    terminal.press("b")
+    terminal.wait_for("What I want to learn, and why them")
+    terminal.wait_for("Ask about the first compiler")
+    terminal.press("Escape")
+    time.sleep(0.3)
+    terminal.press("C-q")
+    assert terminal.exit_code() == 0

@@ -1,0 +1,76 @@
+"""What the user sees of the research feature: the Research tab and the brief."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TextArea
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Article
+from coffeechat.store import Store
+from tests.conftest import make_app, seed
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+def _research(store: Store) -> None:
+    maria, *_ = seed(store)
+    store.notes.save_research(
+        maria.id,
+        "# Maria Okafor\n\nPhD in immunology (2011). Moved from a postdoc to **QA** at "
+        "Northbridge in 2015.\n\n- Leads a team of 12\n- Spoke at BIO 2025 on CAR-T",
+    )
+    store.notes.save_self_assessment(
+        maria.id, "How she moved off the bench, and what QA needs that a postdoc lacks."
+    )
+    org_id = store.organizations.find(maria.organization)
+    store.notes.save_organization_research(org_id, "Cell therapy CDMO, ~300 people, Boston.")
+    store.articles.add(
+        Article(
+            contact_id=maria.id,
+            title="Scaling CAR-T manufacturing",
+            url="https://example.org/cart",
+            is_read=True,
+            notes="section 3 on QC release",
+        )
+    )
+    store.articles.add(Article(contact_id=maria.id, title="[bold]BIO 2025 talk[/] \x1b[31m"))
+    conn = store.database.conn
+    interview = conn.execute(
+        "INSERT INTO interviews(contact_id, state) VALUES (?, 'planned')", (maria.id,)
+    ).lastrowid
+    for position, text in enumerate(
+        ("What does a typical week look like?", "Who else should I talk to?")
+    ):
+        conn.execute(
+            "INSERT INTO checklist_items(interview_id, text, position) VALUES (?, ?, ?)",
+            (interview, text, position),
+        )
+
+
+async def _no_blink(pilot) -> None:
+    for text_area in pilot.app.screen.query(TextArea):
+        text_area.cursor_blink = False
+    await pilot.pause()
+
+
+@SIZES
+def test_research_pane(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    _research(store)
+
+    async def open_research(pilot) -> None:
+        await pilot.press("r")
+        await _no_blink(pilot)
+
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=open_research)
+
+
+@SIZES
+def test_brief(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    _research(store)
+    assert snap_compare(make_app(store, clock), terminal_size=size, press=["b"])
+
+
+def test_search_results(snap_compare, store: Store, clock: Clock) -> None:
+    _research(store)
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["ctrl+f", *"immuno"])
