@@ -7,7 +7,9 @@ import os
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .errors import StoreError
+from .interviews import Interviews
 from .organizations import Organizations
+from .questions import Questions
 from .settings import Settings
 
 __all__ = ["ContactRow", "Store", "StoreError", "backup_to"]
@@ -21,6 +23,8 @@ class Store:
         self.organizations = Organizations(database)
         self.contacts = Contacts(database, self.organizations)
         self.settings = Settings(database)
+        self.questions = Questions(database)
+        self.interviews = Interviews(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
