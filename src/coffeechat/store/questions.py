@@ -35,9 +35,7 @@ class Questions:
         """Write the default set the first time the bank is used (never again, even if
         the user deletes every question)."""
         with self._database.transaction() as conn:
-            seeded = conn.execute(
-                "SELECT 1 FROM settings WHERE key = ?", (_SEEDED_KEY,)
-            ).fetchone()
+            seeded = conn.execute("SELECT 1 FROM settings WHERE key = ?", (_SEEDED_KEY,)).fetchone()
             if seeded:
                 return
             start = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM questions").fetchone()

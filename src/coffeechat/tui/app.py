@@ -43,6 +43,12 @@ class CoffeechatApp(App[None]):
         self.save_all()
         self.exit()
 
+    # --- calls --------------------------------------------------------------------------
+
+    def open_outcome(self, interview_id: int) -> None:
+        """Called when a call ends (the main screen is showing again): the place where
+        the outcome form for *interview_id* opens. Until it exists, nothing more."""
+
     # --- help and palette ---------------------------------------------------------------
 
     def action_help(self) -> None:

@@ -89,6 +89,80 @@ COMMANDS: tuple[Command, ...] = (
         "Show or hide archived contacts in the list",
         "contacts",
     ),
+    # --- question bank and live call ---------------------------------------------------
+    Command(
+        "start_call",
+        "Start call",
+        "Open the call screen for the highlighted contact (picks up a call in progress)",
+        "contacts",
+        "c",
+        footer_title="Call",
+    ),
+    Command(
+        "plan_interview",
+        "Plan interview",
+        "Date, medium, length and the question checklist for the highlighted contact",
+        "contacts",
+        "i",
+        show=False,
+    ),
+    Command("question_bank", "Question bank", "Add, edit, reorder and delete questions", "app"),
+    Command(
+        "toggle_asked",
+        "Tick question",
+        "Tick or un-tick the highlighted question",
+        "call",
+        "space",
+        footer_title="Tick",
+    ),
+    Command(
+        "focus_note",
+        "Note",
+        "Type a note; enter commits it, stamped with the minute and the highlighted question",
+        "call",
+        "n",
+    ),
+    Command(
+        "focus_answer",
+        "Answer note",
+        "Note the answer to the highlighted question",
+        "call",
+        "a",
+        footer_title="Answer",
+    ),
+    Command(
+        "leave_input", "Back to checklist", "Leave the note input", "call", "escape", show=False
+    ),
+    Command(
+        "toggle_timer",
+        "Pause or resume timer",
+        "Pause or resume the call timer",
+        "call",
+        "p",
+        footer_title="Pause",
+    ),
+    Command(
+        "show_story", "My story", "Your prepared answers to what they will ask you", "call", "s"
+    ),
+    Command(
+        "show_brief",
+        "Research brief",
+        "Research notes on this contact",
+        "call",
+        "r",
+        footer_title="Research",
+    ),
+    Command(
+        "end_call",
+        "End call",
+        "End the call and open the outcome form",
+        "call",
+        "ctrl+e",
+        priority=True,
+    ),
+    Command(
+        "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"
+    ),
 )
 
 BY_ACTION = {command.action: command for command in COMMANDS}

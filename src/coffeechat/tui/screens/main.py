@@ -14,6 +14,7 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.profile import ProfileView
+from .call import CallScreen
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
 from .status_picker import StatusPicker
@@ -164,3 +165,25 @@ class MainScreen(Screen[None]):
         self.show_archived = not self.show_archived
         self.reload(keep_id=self.contact.id if self.contact else None)
         self.notify("Showing archived contacts" if self.show_archived else "Archived hidden")
+
+    # --- calls ----------------------------------------------------------------------------
+
+    def action_start_call(self) -> None:
+        """Open the call screen: pick up a call in progress or a planned interview, else
+        start a fresh one (30 minutes by phone, default questions)."""
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted: press n to add one.", severity="warning")
+            return
+        interviews = self.store.interviews
+        now = self.app.clock.now()
+        interview = interviews.open_for(contact.id) or interviews.create(
+            contact.id, scheduled_at=now.isoformat(timespec="minutes")
+        )
+        interviews.start(interview.id, now, self.store.questions.defaults())
+        self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
+
+    def _call_closed(self, interview_id: int | None) -> None:
+        self.reload(keep_id=self.contact.id if self.contact else None)
+        if interview_id is not None:
+            self.app.open_outcome(interview_id)  # type: ignore[attr-defined]
