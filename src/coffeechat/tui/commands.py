@@ -131,6 +131,14 @@ COMMANDS: tuple[Command, ...] = (
         footer_title="Answer",
     ),
     Command(
+        "end_call",
+        "End call",
+        "End the call and open the outcome form",
+        "call",
+        "ctrl+e",
+        priority=True,
+    ),
+    Command(
         "leave_input", "Back to checklist", "Leave the note input", "call", "escape", show=False
     ),
     Command(
@@ -142,7 +150,12 @@ COMMANDS: tuple[Command, ...] = (
         footer_title="Pause",
     ),
     Command(
-        "show_story", "My story", "Your prepared answers to what they will ask you", "call", "s"
+        "show_story",
+        "My story",
+        "Your prepared answers to what they will ask you",
+        "call",
+        "s",
+        footer_title="Story",
     ),
     Command(
         "show_brief",
@@ -150,15 +163,7 @@ COMMANDS: tuple[Command, ...] = (
         "Research notes on this contact",
         "call",
         "r",
-        footer_title="Research",
-    ),
-    Command(
-        "end_call",
-        "End call",
-        "End the call and open the outcome form",
-        "call",
-        "ctrl+e",
-        priority=True,
+        footer_title="Brief",
     ),
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"

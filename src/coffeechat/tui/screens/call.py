@@ -45,10 +45,10 @@ class CallScreen(Screen[int | None]):
     AUTO_FOCUS = "Checklist"
 
     DEFAULT_CSS = """
-    CallScreen #call-bar { height: 1; padding: 0 1; background: $panel; }
-    CallScreen #call-who { width: 1fr; text-style: bold; }
-    CallScreen #call-timer { width: auto; text-style: bold; }
-    CallScreen #call-nudge { height: 1; padding: 0 1; color: $text-accent; }
+    CallScreen #call-who { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    CallScreen #call-bar { height: 1; padding: 0 1; }
+    CallScreen #call-timer { width: auto; text-style: bold; margin-right: 2; }
+    CallScreen #call-nudge { width: 1fr; color: $text-accent; }
     CallScreen #call-nudge.-late { color: $text-warning; text-style: bold; }
     CallScreen #call-body { height: 1fr; }
     CallScreen #checklist-pane { width: 55%; border: round $primary-muted; }
@@ -81,15 +81,15 @@ class CallScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         interview = self.interview
         yield Header()
+        who = Text("Call with ", no_wrap=True, overflow="ellipsis")
+        who.append(one_line(self.contact.name))
+        if self.contact.organization:
+            who.append(f" · {one_line(self.contact.organization)}")
+        who.append(f" · {interview.medium} · {interview.length_minutes} min")
+        yield Static(who, id="call-who")
         with Horizontal(id="call-bar"):
-            who = Text("Call with ")
-            who.append(one_line(self.contact.name))
-            if self.contact.organization:
-                who.append(f" · {one_line(self.contact.organization)}")
-            who.append(f" · {interview.medium} · {interview.length_minutes} min")
-            yield Static(who, id="call-who")
             yield Static("", id="call-timer")
-        yield Static("", id="call-nudge")
+            yield Static("", id="call-nudge")
         with Horizontal(id="call-body"):
             with Vertical(id="checklist-pane"):
                 yield Checklist(id="checklist")
@@ -151,9 +151,9 @@ class CallScreen(Screen[int | None]):
         seconds = self.seconds()
         length = self.interview.length_minutes
         running = bool(self.interview.running_since)
-        state = "" if running else "  ⏸ paused (p resumes)"
+        state = "" if running else " paused (p resumes)"
         self.query_one("#call-timer", Static).update(
-            Text(f"⏱ {format_clock(seconds)} / {format_clock(length * 60)}{state}")
+            Text(f"{format_clock(seconds)} / {format_clock(length * 60)}{state}")
         )
         now = phase(seconds, length)
         nudge = self.query_one("#call-nudge", Static)
@@ -244,7 +244,8 @@ class CallScreen(Screen[int | None]):
         self.action_leave_input()
 
     def _note_text(self, note: NoteLine) -> Text:
-        line = Text(f"{note.minute:>2}′ ", style="bold")
+        line = Text()
+        line.append(f"{note.minute:>2}′ ", style="bold")
         number = self._numbers.get(note.checklist_item_id or 0)
         if number is not None:
             line.append(f"Q{number} ", style="dim")

@@ -14,12 +14,13 @@ from ...models import ChecklistItem
 def item_prompt(number: int, item: ChecklistItem) -> Text:
     """One question as shown: a box, its number, the text, and the answer below."""
     box = "☑" if item.asked else "☐"
-    prompt = Text(f"{box} {number:>2}. ", style="bold green" if item.asked else "bold")
+    prompt = Text()
+    prompt.append(f"{box} {number:>2}. ", style="green" if item.asked else "bold")
     prompt.append(one_line(item.text), style="dim" if item.asked else "")
     if asks_for_job(item.text):
         prompt.append("  ⚠ asks for a job", style="bold red")
     if item.answer.strip():
-        prompt.append("\n      ↳ ", style="dim")
+        prompt.append("\n     ↳ ", style="dim")
         prompt.append(one_line(item.answer), style="italic")
     return prompt
 
@@ -33,7 +34,9 @@ class Checklist(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
     DEFAULT_CSS = """
-    Checklist { height: 1fr; max-height: 100%; border: none; padding: 0; }
+    Checklist {
+        height: 1fr; max-height: 100%; border: none; padding: 0; scrollbar-size-vertical: 1;
+    }
     Checklist:focus { border: none; }
     """
 
