@@ -59,3 +59,25 @@ def phase(seconds: float, length_minutes: int) -> Phase:
     if seconds >= small_talk:
         return Phase("Questions", "Ask your questions, listen, take notes")
     return Phase("Small talk", "Thank them for the time; say why you reached out")
+
+
+def parse_when(value: str) -> datetime | None:
+    """When an interview is planned, typed ``YYYY-MM-DD HH:MM`` (or just the date);
+    None when empty. Raises ValueError otherwise."""
+    value = value.strip()
+    if not value:
+        return None
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def check_when(value: str) -> str | None:
+    try:
+        parse_when(value)
+    except ValueError:
+        return "Use YYYY-MM-DD HH:MM, e.g. 2026-03-18 14:30"
+    return None

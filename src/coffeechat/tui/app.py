@@ -13,6 +13,7 @@ from ..store import Store
 from .commands import COMMANDS, bindings
 from .screens.help import HelpScreen, rows_for_bindings
 from .screens.main import MainScreen
+from .screens.question_bank import QuestionBankScreen
 
 
 class CoffeechatApp(App[None]):
@@ -48,6 +49,10 @@ class CoffeechatApp(App[None]):
     def open_outcome(self, interview_id: int) -> None:
         """Called when a call ends (the main screen is showing again): the place where
         the outcome form for *interview_id* opens. Until it exists, nothing more."""
+
+    def action_question_bank(self) -> None:
+        if not isinstance(self.screen, QuestionBankScreen):
+            self.push_screen(QuestionBankScreen(self.store))
 
     # --- help and palette ---------------------------------------------------------------
 

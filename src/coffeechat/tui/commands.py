@@ -168,6 +168,54 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"
     ),
+    Command(
+        "new_question",
+        "New question",
+        "Add a question to the bank",
+        "questions",
+        "n",
+        footer_title="New",
+    ),
+    Command(
+        "edit_question",
+        "Edit question",
+        "Change the highlighted question's text or group",
+        "questions",
+        "e",
+        footer_title="Edit",
+    ),
+    Command(
+        "move_question_up",
+        "Move question up",
+        "Move the highlighted question up",
+        "questions",
+        "shift+up",
+        footer_title="Up",
+    ),
+    Command(
+        "move_question_down",
+        "Move question down",
+        "Move the highlighted question down",
+        "questions",
+        "shift+down",
+        footer_title="Down",
+    ),
+    Command(
+        "toggle_default",
+        "Toggle default question",
+        "Put the question in or out of the default set a call starts with",
+        "questions",
+        "d",
+        footer_title="Default",
+    ),
+    Command(
+        "delete_question",
+        "Delete question",
+        "Remove the highlighted question from the bank",
+        "questions",
+        "delete",
+        footer_title="Delete",
+    ),
 )
 
 BY_ACTION = {command.action: command for command in COMMANDS}
