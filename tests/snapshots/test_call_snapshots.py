@@ -30,3 +30,16 @@ def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, 
         await pilot.pause()
 
     assert snap_compare(make_app(store, clock), terminal_size=size, run_before=mid_call)
+
+
+def test_plan_interview_form(snap_compare, store: Store, clock: Clock) -> None:
+    seed(store)
+    assert snap_compare(make_app(store, clock), terminal_size=(120, 40), press=["i"])
+
+
+def test_question_bank(snap_compare, store: Store, clock: Clock) -> None:
+    async def open_bank(pilot) -> None:
+        await pilot.app.run_action("question_bank")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), run_before=open_bank)

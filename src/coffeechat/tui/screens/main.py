@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from ...models import Contact, Status
+from ...models import Contact, Medium, Question, Status
 from ...store import Store
 from ..commands import bindings
 from ..widgets.contact_list import ContactList
@@ -17,6 +17,7 @@ from ..widgets.profile import ProfileView
 from .call import CallScreen
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
+from .plan_interview import Plan, PlanInterview
 from .status_picker import StatusPicker
 
 
@@ -187,3 +188,61 @@ class MainScreen(Screen[None]):
         self.reload(keep_id=self.contact.id if self.contact else None)
         if interview_id is not None:
             self.app.open_outcome(interview_id)  # type: ignore[attr-defined]
+
+    def action_plan_interview(self) -> None:
+        """Date, medium, length and the ordered checklist of the contact's next interview."""
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted: press n to add one.", severity="warning")
+            return
+        interviews = self.store.interviews
+        planned = interviews.open_for(contact.id)
+        if planned is not None and planned.state == "in progress":
+            self.notify("A call with them is in progress: press c to return to it.")
+            return
+        bank = self.store.questions.all()
+        if planned is not None and planned.id is not None:
+            picked = [
+                Question(text=item.text, id=item.question_id)
+                for item in interviews.checklist(planned.id)
+            ]
+        else:
+            picked = self.store.questions.defaults()
+        screen = PlanInterview(
+            contact.name,
+            bank=bank,
+            picked=picked,
+            scheduled_at=planned.scheduled_at if planned else "",
+            medium=planned.medium if planned else Medium.PHONE,
+            length_minutes=planned.length_minutes if planned else 30,
+        )
+        contact_id = contact.id
+
+        def saved(plan: Plan | None) -> None:
+            if plan is None:
+                return
+            if planned is not None and planned.id is not None:
+                with self.store.database.transaction():
+                    interviews.update_plan(
+                        planned.id,
+                        scheduled_at=plan.scheduled_at,
+                        medium=plan.medium,
+                        length_minutes=plan.length_minutes,
+                    )
+                    interviews.set_checklist(planned.id, plan.questions)
+            else:
+                interviews.create(
+                    contact_id,
+                    scheduled_at=plan.scheduled_at,
+                    medium=plan.medium,
+                    length_minutes=plan.length_minutes,
+                    questions=plan.questions,
+                )
+            when = plan.scheduled_at.replace("T", " ") or "no date yet"
+            self.notify(
+                f"Interview planned: {when}, {plan.medium}, {plan.length_minutes} min, "
+                f"{len(plan.questions)} questions",
+                markup=False,
+            )
+
+        self.app.push_screen(screen, saved)

@@ -64,8 +64,7 @@ class QuestionBankScreen(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = "Question bank"
             yield Static(
-                "★ in the default set a call starts with · n new · enter edit · "
-                "shift+up/down move · d default · delete · escape closes",
+                "★ = in the default set a call starts with when none was planned",
                 classes="bank-hint",
                 markup=False,
             )
