@@ -190,3 +190,22 @@ async def test_ctrl_e_ends_the_call_and_hands_over_to_the_outcome(
         before = next(c for c in contacts if c.id == contact.id).status
         after = store.contacts.get(contact.id).status
         assert after == (Status.INTERVIEWED if before != Status.KEEP_IN_TOUCH else before)
+
+
+async def test_call_and_bank_commands_are_in_the_palette_on_their_screens(
+    store: Store, clock: Clock
+) -> None:
+    from coffeechat.tui.commands import COMMANDS
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        on_main = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Start call", "Plan interview", "Question bank"} <= on_main
+        await _open_call(pilot, app)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {c.title for c in COMMANDS if c.scope == "call"} <= titles
+        await app.run_action("question_bank")
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {c.title for c in COMMANDS if c.scope == "questions"} <= titles
