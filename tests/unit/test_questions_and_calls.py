@@ -134,3 +134,21 @@ def test_checklist_reorder_and_story(store: Store) -> None:
     store.interviews.save_story("I left the bench because…")
     store.interviews.save_story("I left the bench because I love explaining.")
     assert store.interviews.story() == "I left the bench because I love explaining."
+
+
+def test_when_accepts_date_and_time_only() -> None:
+    from coffeechat.domain.call import check_when, parse_when
+
+    assert check_when("") is None
+    assert parse_when("2026-03-18 14:30") == datetime(2026, 3, 18, 14, 30)
+    assert parse_when("2026-03-18") == datetime(2026, 3, 18)
+    assert check_when("tomorrow at 3")
+    assert check_when("2026-02-30 10:00")
+
+
+def test_a_call_in_progress_is_picked_up_before_a_planned_one(store: Store) -> None:
+    contact = store.contacts.add(Contact(name="Ada"))
+    running = store.interviews.create(contact.id)
+    store.interviews.start(running.id, NOW, [])
+    store.interviews.create(contact.id, scheduled_at="2026-04-01T09:00")
+    assert store.interviews.open_for(contact.id).id == running.id

@@ -58,7 +58,7 @@ def phase(seconds: float, length_minutes: int) -> Phase:
         return Phase("Next steps", "Ask who else you should talk to")
     if seconds >= small_talk:
         return Phase("Questions", "Ask your questions, listen, take notes")
-    return Phase("Small talk", "Thank them for the time; say why you reached out")
+    return Phase("Small talk", "Thank them for their time; say why you reached out")
 
 
 def parse_when(value: str) -> datetime | None:
