@@ -209,3 +209,33 @@ async def test_call_and_bank_commands_are_in_the_palette_on_their_screens(
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {c.title for c in COMMANDS if c.scope == "questions"} <= titles
+
+
+async def test_help_on_the_call_screen_lists_the_call_keys(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.screens.help import HelpScreen
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_call(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        titles = [title for _, title, _ in app.screen.rows]
+        assert {"Tick question", "Note", "End call", "Pause or resume timer"} <= set(titles)
+
+
+async def test_story_card_is_saved_on_close(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.screens.call_cards import StoryScreen, StoryText
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_call(pilot, app)
+        await pilot.press("s")
+        assert isinstance(app.screen, StoryScreen)
+        app.screen.query_one(StoryText).text = "I left the bench to explain science."
+        await pilot.press("escape")
+        assert isinstance(app.screen, CallScreen)
+        assert store.interviews.story() == "I left the bench to explain science."
+        await pilot.press("r")
+        assert "No research notes yet" in str(app.screen.query("Static")[-1].render())
