@@ -176,5 +176,5 @@ async def test_every_palette_command_is_offered(store: Store, clock: Clock) -> N
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
-            if command.scope in ("app", "contacts"):  # other scopes: on their own screens
+            if command.scope in ("app", "contacts"):  # other screens offer their own
                 assert command.title in titles
