@@ -239,3 +239,17 @@ async def test_story_card_is_saved_on_close(store: Store, clock: Clock) -> None:
         assert store.interviews.story() == "I left the bench to explain science."
         await pilot.press("r")
         assert "No research notes yet" in str(app.screen.query("Static")[-1].render())
+
+
+async def test_up_and_down_while_typing_a_note_pick_the_question_it_is_stamped_with(
+    store: Store, clock: Clock
+) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_call(pilot, app)
+        await pilot.press("n", *"ab", "down", "down", "up", *"c", "enter")
+        [note] = store.interviews.notes(screen.interview_id)
+        assert note.text == "abc"
+        assert note.checklist_item_id == screen.checklist.items[1].id
+        assert app.focused is screen.note_input

@@ -139,6 +139,22 @@ COMMANDS: tuple[Command, ...] = (
         priority=True,
     ),
     Command(
+        "previous_question",
+        "Previous question",
+        "Highlight the question above, also while typing a note",
+        "call",
+        "up",
+        show=False,
+    ),
+    Command(
+        "next_question",
+        "Next question",
+        "Highlight the question below, also while typing a note",
+        "call",
+        "down",
+        show=False,
+    ),
+    Command(
         "leave_input", "Back to checklist", "Leave the note input", "call", "escape", show=False
     ),
     Command(

@@ -198,6 +198,13 @@ class CallScreen(Screen[int | None]):
         self.checklist.replace(replace(item, asked=asked, asked_at=stamp))
         self._update_titles()
 
+    def action_previous_question(self) -> None:
+        # Reached when an input has focus: the checklist handles its own up/down.
+        self.checklist.action_cursor_up()
+
+    def action_next_question(self) -> None:
+        self.checklist.action_cursor_down()
+
     def action_focus_answer(self) -> None:
         if self.checklist.current is None:
             self.notify("No question highlighted.", severity="warning")
