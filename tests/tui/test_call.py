@@ -233,6 +233,9 @@ async def test_story_card_is_saved_on_close(store: Store, clock: Clock) -> None:
         await _open_call(pilot, app)
         await pilot.press("s")
         assert isinstance(app.screen, StoryScreen)
+        app.screen.query_one(StoryText).text = "I left the bench."
+        await pilot.pause(0.7)
+        assert store.interviews.story() == "I left the bench."  # saved while still open
         app.screen.query_one(StoryText).text = "I left the bench to explain science."
         await pilot.press("escape")
         assert isinstance(app.screen, CallScreen)
