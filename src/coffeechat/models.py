@@ -98,6 +98,8 @@ class Question:
     group: str = "Insights"
     position: int = 0
     asks_for_job: bool = False
+    is_default: bool = False
+    """Part of the default set a call uses when no checklist was prepared."""
     id: int | None = None
 
 

@@ -11,8 +11,10 @@ from .db import Database, backup_to
 from .drafts import Drafts
 from .errors import StoreError
 from .followups import FollowUps
+from .interviews import Interviews
 from .notes import Notes
 from .organizations import Organizations
+from .questions import Questions
 from .search import Search
 from .settings import Settings
 
@@ -33,6 +35,8 @@ class Store:
         self.articles = Articles(database)
         self.search = Search(database)
         self.briefs = Briefs(database, self.contacts, self.notes, self.articles)
+        self.questions = Questions(database)
+        self.interviews = Interviews(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

@@ -18,6 +18,7 @@ from .keymap import load_keymap
 from .screens.help import HelpScreen, rows_for_bindings
 from .screens.main import MainScreen
 from .screens.profile_form import ProfileForm
+from .screens.question_bank import QuestionBankScreen
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 
 
@@ -97,6 +98,16 @@ class CoffeechatApp(App[None]):
                 self.notify("Profile saved: new drafts use it.")
 
         self.push_screen(ProfileForm(current), saved)
+
+    # --- calls --------------------------------------------------------------------------
+
+    def open_outcome(self, interview_id: int) -> None:
+        """Called when a call ends (the main screen is showing again): the place where
+        the outcome form for *interview_id* opens. Until it exists, nothing more."""
+
+    def action_question_bank(self) -> None:
+        if not isinstance(self.screen, QuestionBankScreen):
+            self.push_screen(QuestionBankScreen(self.store))
 
     # --- help and palette ---------------------------------------------------------------
 

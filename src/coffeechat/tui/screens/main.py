@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from ...models import Contact, Status
+from ...models import Contact, Medium, Question, Status
 from ...store import Store
 from ..commands import bindings
 from ..widgets.contact_list import ContactList
@@ -16,9 +16,11 @@ from ..widgets.contact_pane import ContactPane
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
 from .agenda import AgendaScreen
+from .call import CallScreen
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
 from .draft_editor import DraftEditor
+from .plan_interview import Plan, PlanInterview
 from .research_actions import ResearchActions
 from .status_picker import StatusPicker
 from .transfer import TransferScreen
@@ -222,3 +224,83 @@ class MainScreen(ResearchActions, Screen[None]):
     def action_agenda(self) -> None:
         keep = self.contact.id if self.contact else None
         self.app.push_screen(AgendaScreen(self.store), lambda _: self.reload(keep_id=keep))
+
+    # --- calls ----------------------------------------------------------------------------
+
+    def action_start_call(self) -> None:
+        """Open the call screen: pick up a call in progress or a planned interview, else
+        start a fresh one (30 minutes by phone, default questions)."""
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted: press n to add one.", severity="warning")
+            return
+        interviews = self.store.interviews
+        now = self.app.clock.now()
+        interview = interviews.open_for(contact.id) or interviews.create(
+            contact.id, scheduled_at=now.isoformat(timespec="minutes")
+        )
+        interviews.start(interview.id, now, self.store.questions.defaults())
+        self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
+
+    def _call_closed(self, interview_id: int | None) -> None:
+        self.reload(keep_id=self.contact.id if self.contact else None)
+        if interview_id is not None:
+            self.app.open_outcome(interview_id)  # type: ignore[attr-defined]
+
+    def action_plan_interview(self) -> None:
+        """Date, medium, length and the ordered checklist of the contact's next interview."""
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted: press n to add one.", severity="warning")
+            return
+        interviews = self.store.interviews
+        planned = interviews.open_for(contact.id)
+        if planned is not None and planned.state == "in progress":
+            self.notify("A call with them is in progress: press c to return to it.")
+            return
+        bank = self.store.questions.all()
+        if planned is not None and planned.id is not None:
+            picked = [
+                Question(text=item.text, id=item.question_id)
+                for item in interviews.checklist(planned.id)
+            ]
+        else:
+            picked = self.store.questions.defaults()
+        screen = PlanInterview(
+            contact.name,
+            bank=bank,
+            picked=picked,
+            scheduled_at=planned.scheduled_at if planned else "",
+            medium=planned.medium if planned else Medium.PHONE,
+            length_minutes=planned.length_minutes if planned else 30,
+        )
+        contact_id = contact.id
+
+        def saved(plan: Plan | None) -> None:
+            if plan is None:
+                return
+            if planned is not None and planned.id is not None:
+                with self.store.database.transaction():
+                    interviews.update_plan(
+                        planned.id,
+                        scheduled_at=plan.scheduled_at,
+                        medium=plan.medium,
+                        length_minutes=plan.length_minutes,
+                    )
+                    interviews.set_checklist(planned.id, plan.questions)
+            else:
+                interviews.create(
+                    contact_id,
+                    scheduled_at=plan.scheduled_at,
+                    medium=plan.medium,
+                    length_minutes=plan.length_minutes,
+                    questions=plan.questions,
+                )
+            when = plan.scheduled_at.replace("T", " ") or "no date yet"
+            self.notify(
+                f"Interview planned: {when}, {plan.medium}, {plan.length_minutes} min, "
+                f"{len(plan.questions)} questions",
+                markup=False,
+            )
+
+        self.app.push_screen(screen, saved)

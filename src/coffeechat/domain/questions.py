@@ -1,0 +1,86 @@
+"""The question bank's rules: TIARA groups, the default set, and the job-asking check.
+
+TIARA (Trends, Insights, Advice, Resources, Assignments) is the classic shape of an
+informational interview: start broad, get personal, end with who else to talk to.
+The job check is shared with the draft checker: a letter or a question that asks
+for a job breaks the one rule of informational interviews.
+"""
+
+from __future__ import annotations
+
+import re
+
+TIARA: tuple[str, ...] = ("Trends", "Insights", "Advice", "Resources", "Assignments")
+
+#: (group, question) in the order they are usually asked.
+DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Trends", "What trends are you seeing in your field right now?"),
+    ("Trends", "How has your field changed since you started?"),
+    ("Trends", "Where do you see the field going in the next five years?"),
+    ("Trends", "Which developments excite you most, and which worry you?"),
+    ("Trends", "What new skills is the field starting to need?"),
+    ("Insights", "How did you get to where you are now?"),
+    ("Insights", "What does a typical week look like for you?"),
+    ("Insights", "What do you enjoy most about your work?"),
+    ("Insights", "What is the hardest part of your role?"),
+    ("Insights", "What surprised you most when you moved into this kind of work?"),
+    ("Insights", "What do you wish you had known before starting?"),
+    ("Insights", "How does your team decide what to work on?"),
+    ("Advice", "If you were in my shoes, what would you do next?"),
+    ("Advice", "Which of my skills would carry over best, and which should I build?"),
+    ("Advice", "What is the most common mistake people make when moving into this field?"),
+    ("Advice", "How would you suggest I explain my background to people in this field?"),
+    ("Advice", "Is there anything in my story that would give you pause?"),
+    ("Resources", "Who else would you suggest I talk to?"),
+    ("Resources", "Which journals, newsletters or blogs do you read to keep up?"),
+    ("Resources", "Are there professional groups or meetings worth joining?"),
+    ("Resources", "Are there courses or certificates people in your field respect?"),
+    ("Resources", "Which organizations are doing the most interesting work in this area?"),
+    ("Assignments", "Is there a small project I could do to test my interest in this work?"),
+    ("Assignments", "What should I read or try before we talk again?"),
+    ("Assignments", "Would you mind if I kept you posted on how things go?"),
+    ("Assignments", "May I mention that we spoke when I contact the people you suggested?"),
+)
+
+#: Words that turn a question or a letter into a job request. Whole words only, so
+#: "jobs" and "hiring" count but "positional" or "Jobson" do not.
+JOB_WORDS: tuple[str, ...] = (
+    "job",
+    "jobs",
+    "position",
+    "positions",
+    "opening",
+    "openings",
+    "hiring",
+    "hire me",
+    "hire",
+    "resume",
+    "résumé",
+    "cv",
+    "vacancy",
+    "vacancies",
+    "apply",
+    "applying",
+    "application",
+    "employment",
+    "internship",
+)
+
+_JOB_PATTERN = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in JOB_WORDS) + r")(?!\w)", re.IGNORECASE
+)
+
+
+def job_words_in(text: str) -> list[str]:
+    """The job-asking words in *text*, as written, in order of appearance."""
+    return [match.group() for match in _JOB_PATTERN.finditer(text)]
+
+
+def asks_for_job(text: str) -> bool:
+    """True when *text* uses a word that asks for a job (job, position, resume, CV…)."""
+    return _JOB_PATTERN.search(text) is not None
+
+
+def group_order(group: str) -> int:
+    """Sort key: TIARA groups first in their order, the user's own groups after."""
+    return TIARA.index(group) if group in TIARA else len(TIARA)

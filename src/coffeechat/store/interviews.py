@@ -1,0 +1,324 @@
+"""Interviews, their checklists and their note logs: what a live call writes.
+
+Every method that the call screen runs on a keystroke is one autocommitted
+statement or one transaction, so it is on disk before the next key is handled.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+
+from ..domain.call import elapsed
+from ..models import ChecklistItem, Interview, Medium, NoteLine, Question
+from .db import Database
+
+_INTERVIEW = (
+    "SELECT id, contact_id, scheduled_at, medium, length_minutes, state, started_at, "
+    "ended_at, elapsed_seconds, running_since, draft_note FROM interviews"
+)
+_ITEM = (
+    "SELECT id, interview_id, text, position, asked, answer, question_id, asked_at "
+    "FROM checklist_items"
+)
+_NOTE = "SELECT id, interview_id, text, minute, checklist_item_id, created_at FROM note_lines"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _interview(row: tuple) -> Interview:
+    medium = Medium(row[3]) if row[3] in Medium._value2member_map_ else Medium.PHONE
+    return Interview(
+        id=row[0],
+        contact_id=row[1],
+        scheduled_at=row[2],
+        medium=medium,
+        length_minutes=row[4],
+        state=row[5],
+        started_at=row[6],
+        ended_at=row[7],
+        elapsed_seconds=row[8],
+        running_since=row[9],
+        draft_note=row[10],
+    )
+
+
+def _item(row: tuple) -> ChecklistItem:
+    return ChecklistItem(
+        id=row[0],
+        interview_id=row[1],
+        text=row[2],
+        position=row[3],
+        asked=bool(row[4]),
+        answer=row[5],
+        question_id=row[6],
+        asked_at=row[7],
+    )
+
+
+def _note(row: tuple) -> NoteLine:
+    return NoteLine(
+        id=row[0],
+        interview_id=row[1],
+        text=row[2],
+        minute=row[3],
+        checklist_item_id=row[4],
+        created_at=row[5],
+    )
+
+
+class Interviews:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._database.conn
+
+    # --- interviews ---------------------------------------------------------------------
+
+    def create(
+        self,
+        contact_id: int,
+        *,
+        scheduled_at: str = "",
+        medium: Medium = Medium.PHONE,
+        length_minutes: int = 30,
+        questions: Iterable[Question] = (),
+    ) -> Interview:
+        """A planned interview with its checklist picked from *questions*, in order."""
+        with self._database.transaction() as conn:
+            new_id = conn.execute(
+                "INSERT INTO interviews(contact_id, scheduled_at, medium, length_minutes) "
+                "VALUES (?, ?, ?, ?)",
+                (contact_id, scheduled_at, str(medium), length_minutes),
+            ).lastrowid
+            self._insert_items(conn, new_id, questions)
+        created = self.get(new_id)
+        assert created is not None
+        return created
+
+    def update_plan(
+        self, interview_id: int, *, scheduled_at: str, medium: Medium, length_minutes: int
+    ) -> None:
+        self._conn.execute(
+            "UPDATE interviews SET scheduled_at = ?, medium = ?, length_minutes = ? WHERE id = ?",
+            (scheduled_at, str(medium), length_minutes, interview_id),
+        )
+
+    def get(self, interview_id: int) -> Interview | None:
+        row = self._conn.execute(_INTERVIEW + " WHERE id = ?", (interview_id,)).fetchone()
+        return _interview(row) if row else None
+
+    def for_contact(self, contact_id: int) -> list[Interview]:
+        rows = self._conn.execute(_INTERVIEW + " WHERE contact_id = ? ORDER BY id", (contact_id,))
+        return [_interview(r) for r in rows]
+
+    def open_for(self, contact_id: int) -> Interview | None:
+        """The call to pick up for a contact: one in progress, else the latest planned."""
+        row = self._conn.execute(
+            _INTERVIEW + " WHERE contact_id = ? AND state != 'held' "
+            "ORDER BY state = 'in progress' DESC, id DESC LIMIT 1",
+            (contact_id,),
+        ).fetchone()
+        return _interview(row) if row else None
+
+    def delete(self, interview_id: int) -> None:
+        self._conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+
+    # --- the call -----------------------------------------------------------------------
+
+    def start(self, interview_id: int, now: datetime, defaults: Iterable[Question]) -> Interview:
+        """Begin (or pick up) the call: timer running, checklist filled from *defaults*
+        when none was prepared."""
+        with self._database.transaction() as conn:
+            state = conn.execute(
+                "SELECT state FROM interviews WHERE id = ?", (interview_id,)
+            ).fetchone()
+            if state is None:
+                raise KeyError(interview_id)
+            if state[0] == "planned":
+                conn.execute(
+                    "UPDATE interviews SET state = 'in progress', started_at = ?, "
+                    "running_since = ?, elapsed_seconds = 0 WHERE id = ?",
+                    (_stamp(now), now.isoformat(), interview_id),
+                )
+            has_items = conn.execute(
+                "SELECT 1 FROM checklist_items WHERE interview_id = ? LIMIT 1", (interview_id,)
+            ).fetchone()
+            if not has_items:
+                self._insert_items(conn, interview_id, defaults)
+        started = self.get(interview_id)
+        assert started is not None
+        return started
+
+    def pause(self, interview_id: int, now: datetime) -> Interview:
+        with self._database.transaction():
+            current = self.get(interview_id)
+            if current is None:
+                raise KeyError(interview_id)
+            if current.running_since:
+                banked = elapsed(current.elapsed_seconds, current.running_since, now)
+                self._conn.execute(
+                    "UPDATE interviews SET elapsed_seconds = ?, running_since = '' WHERE id = ?",
+                    (banked, interview_id),
+                )
+        return self.get(interview_id)  # type: ignore[return-value]
+
+    def resume(self, interview_id: int, now: datetime) -> Interview:
+        self._conn.execute(
+            "UPDATE interviews SET running_since = ? WHERE id = ? AND running_since = ''",
+            (now.isoformat(), interview_id),
+        )
+        return self.get(interview_id)  # type: ignore[return-value]
+
+    def end(self, interview_id: int, now: datetime) -> Interview:
+        """Stop the timer and mark the call held (its notes and checklist stay)."""
+        with self._database.transaction():
+            self.pause(interview_id, now)
+            self._conn.execute(
+                "UPDATE interviews SET state = 'held', ended_at = ? WHERE id = ?",
+                (_stamp(now), interview_id),
+            )
+        return self.get(interview_id)  # type: ignore[return-value]
+
+    def save_draft(self, interview_id: int, text: str) -> None:
+        self._conn.execute(
+            "UPDATE interviews SET draft_note = ? WHERE id = ?", (text, interview_id)
+        )
+
+    # --- checklist ----------------------------------------------------------------------
+
+    @staticmethod
+    def _insert_items(
+        conn: sqlite3.Connection, interview_id: int, questions: Iterable[Question]
+    ) -> None:
+        start = conn.execute(
+            "SELECT ifnull(max(position), -1) + 1 FROM checklist_items WHERE interview_id = ?",
+            (interview_id,),
+        ).fetchone()[0]
+        conn.executemany(
+            "INSERT INTO checklist_items(interview_id, question_id, text, position) "
+            "VALUES (?, ?, ?, ?)",
+            [(interview_id, q.id, q.text, start + i) for i, q in enumerate(questions)],
+        )
+
+    def checklist(self, interview_id: int) -> list[ChecklistItem]:
+        rows = self._conn.execute(
+            _ITEM + " WHERE interview_id = ? ORDER BY position, id", (interview_id,)
+        )
+        return [_item(r) for r in rows]
+
+    def set_checklist(self, interview_id: int, questions: Iterable[Question]) -> None:
+        """Replace the checklist of a planned interview with *questions*, in order."""
+        with self._database.transaction() as conn:
+            conn.execute("DELETE FROM checklist_items WHERE interview_id = ?", (interview_id,))
+            self._insert_items(conn, interview_id, questions)
+
+    def add_items(self, interview_id: int, questions: Iterable[Question]) -> None:
+        with self._database.transaction() as conn:
+            self._insert_items(conn, interview_id, questions)
+
+    def remove_item(self, item_id: int) -> None:
+        self._conn.execute("DELETE FROM checklist_items WHERE id = ?", (item_id,))
+
+    def move_item(self, item_id: int, delta: int) -> None:
+        with self._database.transaction() as conn:
+            row = conn.execute(
+                "SELECT interview_id FROM checklist_items WHERE id = ?", (item_id,)
+            ).fetchone()
+            if row is None:
+                return
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM checklist_items WHERE interview_id = ? ORDER BY position, id",
+                    (row[0],),
+                )
+            ]
+            index = ids.index(item_id)
+            ids.insert(max(0, min(len(ids) - 1, index + delta)), ids.pop(index))
+            conn.executemany(
+                "UPDATE checklist_items SET position = ? WHERE id = ?",
+                [(position, iid) for position, iid in enumerate(ids)],
+            )
+
+    def set_asked(self, item_id: int, asked: bool, now: datetime) -> None:
+        self._conn.execute(
+            "UPDATE checklist_items SET asked = ?, asked_at = ? WHERE id = ?",
+            (int(asked), _stamp(now) if asked else "", item_id),
+        )
+
+    def set_answer(self, item_id: int, answer: str) -> None:
+        self._conn.execute("UPDATE checklist_items SET answer = ? WHERE id = ?", (answer, item_id))
+
+    # --- note log -----------------------------------------------------------------------
+
+    def add_note(
+        self,
+        interview_id: int,
+        text: str,
+        *,
+        minute: int,
+        checklist_item_id: int | None,
+        now: datetime,
+    ) -> NoteLine:
+        """Commit a note line and clear the saved draft, in one transaction (a crash
+        in between can neither lose the line nor leave it twice)."""
+        with self._database.transaction() as conn:
+            new_id = conn.execute(
+                "INSERT INTO note_lines(interview_id, checklist_item_id, minute, text, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (interview_id, checklist_item_id, minute, text, _stamp(now)),
+            ).lastrowid
+            conn.execute("UPDATE interviews SET draft_note = '' WHERE id = ?", (interview_id,))
+        return NoteLine(
+            id=new_id,
+            interview_id=interview_id,
+            text=text,
+            minute=minute,
+            checklist_item_id=checklist_item_id,
+            created_at=_stamp(now),
+        )
+
+    def notes(self, interview_id: int) -> list[NoteLine]:
+        rows = self._conn.execute(_NOTE + " WHERE interview_id = ? ORDER BY id", (interview_id,))
+        return [_note(r) for r in rows]
+
+    # --- what the call screen shows a key away -----------------------------------------
+
+    def story(self) -> str:
+        """The global "my story" card."""
+        row = self._conn.execute(
+            "SELECT body FROM notes WHERE kind = 'story' AND contact_id IS NULL "
+            "AND organization_id IS NULL"
+        ).fetchone()
+        return row[0] if row else ""
+
+    def save_story(self, body: str) -> None:
+        with self._database.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE notes SET body = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
+                "WHERE kind = 'story' AND contact_id IS NULL AND organization_id IS NULL",
+                (body,),
+            ).rowcount
+            if not changed:
+                conn.execute("INSERT INTO notes(kind, body) VALUES ('story', ?)", (body,))
+
+    def brief(self, contact_id: int) -> list[tuple[str, str]]:
+        """(heading, Markdown body) for the contact's research, self-assessment and
+        their organization's research, whichever exist."""
+        rows = self._conn.execute(
+            "SELECT 'Research', body FROM notes WHERE kind = 'research' AND contact_id = ? "
+            "UNION ALL SELECT 'What I want to learn', body FROM notes "
+            "WHERE kind = 'self_assessment' AND contact_id = ? "
+            "UNION ALL SELECT 'About ' || o.name, n.body FROM notes n "
+            "JOIN organizations o ON o.id = n.organization_id "
+            "JOIN contacts c ON c.organization_id = o.id "
+            "WHERE n.kind = 'research' AND c.id = ?",
+            (contact_id, contact_id, contact_id),
+        )
+        return [(heading, body) for heading, body in rows if body.strip()]

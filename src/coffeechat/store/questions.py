@@ -1,0 +1,114 @@
+"""The question bank. The default TIARA set is written on first use, once."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..domain.questions import DEFAULT_QUESTIONS, asks_for_job
+from ..models import Question
+from .db import Database
+
+_SELECT = "SELECT id, text, grp, position, asks_for_job, is_default FROM questions"
+_SEEDED_KEY = "questions.seeded"
+
+
+def _question(row: tuple) -> Question:
+    return Question(
+        id=row[0],
+        text=row[1],
+        group=row[2],
+        position=row[3],
+        asks_for_job=bool(row[4]),
+        is_default=bool(row[5]),
+    )
+
+
+class Questions:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._database.conn
+
+    def ensure_defaults(self) -> None:
+        """Write the default set the first time the bank is used (never again, even if
+        the user deletes every question)."""
+        with self._database.transaction() as conn:
+            seeded = conn.execute("SELECT 1 FROM settings WHERE key = ?", (_SEEDED_KEY,)).fetchone()
+            if seeded:
+                return
+            start = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM questions").fetchone()
+            for offset, (group, text) in enumerate(DEFAULT_QUESTIONS):
+                conn.execute(
+                    "INSERT INTO questions(text, grp, position, asks_for_job, is_default) "
+                    "VALUES (?, ?, ?, ?, 1)",
+                    (text, group, start[0] + offset, int(asks_for_job(text))),
+                )
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, '1')", (_SEEDED_KEY,))
+
+    def all(self) -> list[Question]:
+        self.ensure_defaults()
+        return [_question(r) for r in self._conn.execute(_SELECT + " ORDER BY position, id")]
+
+    def defaults(self) -> list[Question]:
+        """The set a call uses when no checklist was prepared for it."""
+        return [q for q in self.all() if q.is_default]
+
+    def get(self, question_id: int) -> Question | None:
+        row = self._conn.execute(_SELECT + " WHERE id = ?", (question_id,)).fetchone()
+        return _question(row) if row else None
+
+    def add(self, text: str, group: str = "Insights", *, is_default: bool = False) -> Question:
+        self.ensure_defaults()
+        with self._database.transaction() as conn:
+            position = conn.execute(
+                "SELECT ifnull(max(position), -1) + 1 FROM questions"
+            ).fetchone()[0]
+            new_id = conn.execute(
+                "INSERT INTO questions(text, grp, position, asks_for_job, is_default) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (text, group, position, int(asks_for_job(text)), int(is_default)),
+            ).lastrowid
+        added = self.get(new_id)
+        assert added is not None
+        return added
+
+    def update(self, question_id: int, *, text: str, group: str) -> Question:
+        self._conn.execute(
+            "UPDATE questions SET text = ?, grp = ?, asks_for_job = ? WHERE id = ?",
+            (text, group, int(asks_for_job(text)), question_id),
+        )
+        updated = self.get(question_id)
+        if updated is None:
+            raise KeyError(question_id)
+        return updated
+
+    def set_default(self, question_id: int, is_default: bool) -> None:
+        self._conn.execute(
+            "UPDATE questions SET is_default = ? WHERE id = ?", (int(is_default), question_id)
+        )
+
+    def delete(self, question_id: int) -> None:
+        self._conn.execute("DELETE FROM questions WHERE id = ?", (question_id,))
+
+    def move(self, question_id: int, delta: int) -> None:
+        """Move a question *delta* places up (negative) or down in the bank's order."""
+        with self._database.transaction() as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY position, id")]
+            if question_id not in ids:
+                return
+            index = ids.index(question_id)
+            target = max(0, min(len(ids) - 1, index + delta))
+            ids.insert(target, ids.pop(index))
+            conn.executemany(
+                "UPDATE questions SET position = ? WHERE id = ?",
+                [(position, qid) for position, qid in enumerate(ids)],
+            )
+
+    def groups(self) -> list[str]:
+        """Every group in use, TIARA first."""
+        from ..domain.questions import TIARA, group_order
+
+        used = {r[0] for r in self._conn.execute("SELECT DISTINCT grp FROM questions")}
+        return sorted(set(TIARA) | used, key=lambda g: (group_order(g), g.casefold()))

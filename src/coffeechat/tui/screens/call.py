@@ -1,0 +1,296 @@
+"""The live call: checklist, answer notes, a note log, the timer and its nudges.
+
+Built for use while talking: every tick and every committed note is written to the
+database in the key handler itself, before the next key is read; the line being
+typed and the answer being typed are saved by :class:`AutosaveInput` within 0.2 s.
+A keystroke in the note input touches nothing but the input: the log only grows
+when a line is committed (RichLog appends; it never re-renders old lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, RichLog, Static
+
+from ...domain.call import call_minute, elapsed, format_clock, phase
+from ...domain.text import one_line, visible
+from ...models import Contact, Interview, NoteLine, Status
+from ...store import Store
+from ..commands import bindings
+from ..widgets.autosave_input import AutosaveInput
+from ..widgets.checklist import Checklist
+from .call_cards import BriefScreen, StoryScreen
+
+#: Statuses a held call moves forward to "interviewed" (later ones are left alone).
+_BEFORE_INTERVIEW = {
+    Status.TO_CONTACT,
+    Status.LETTER_SENT,
+    Status.FOLLOW_UP_DUE,
+    Status.SCHEDULED,
+    Status.NO_REPLY,
+}
+
+
+class CallScreen(Screen[int | None]):
+    """Dismissed with the interview id when the call ends, None when merely left."""
+
+    BINDINGS = bindings("call")
+    HELP_NAME = "Call"
+    AUTO_FOCUS = "Checklist"
+
+    DEFAULT_CSS = """
+    CallScreen #call-who { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    CallScreen #call-bar { height: 1; padding: 0 1; }
+    CallScreen #call-timer { width: auto; text-style: bold; margin-right: 2; }
+    CallScreen #call-nudge { width: 1fr; color: $text-accent; }
+    CallScreen #call-nudge.-late { color: $text-warning; text-style: bold; }
+    CallScreen #call-body { height: 1fr; }
+    CallScreen #checklist-pane { width: 55%; border: round $primary-muted; }
+    CallScreen #notes-pane { width: 1fr; border: round $primary-muted; }
+    CallScreen #checklist-pane:focus-within, CallScreen #notes-pane:focus-within {
+        border: round $primary;
+    }
+    CallScreen #note-log { height: 1fr; background: $surface; scrollbar-size-vertical: 1; }
+    CallScreen AutosaveInput { height: 1; border: none; padding: 0 1; background: $boost; }
+    CallScreen AutosaveInput:focus { border: none; background: $accent 25%; }
+    CallScreen #answer-label { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, store: Store, interview_id: int, contact: Contact) -> None:
+        super().__init__()
+        self.store = store
+        self.interview_id = interview_id
+        self.contact = contact
+        self.interview: Interview = self._read_interview()
+        self._numbers: dict[int, int] = {}
+
+    def _read_interview(self) -> Interview:
+        interview = self.store.interviews.get(self.interview_id)
+        if interview is None:
+            raise KeyError(self.interview_id)
+        return interview
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        interview = self.interview
+        yield Header()
+        who = Text("Call with ", no_wrap=True, overflow="ellipsis")
+        who.append(one_line(self.contact.name))
+        if self.contact.organization:
+            who.append(f" · {one_line(self.contact.organization)}")
+        who.append(f" · {interview.medium} · {interview.length_minutes} min")
+        yield Static(who, id="call-who")
+        with Horizontal(id="call-bar"):
+            yield Static("", id="call-timer")
+            yield Static("", id="call-nudge")
+        with Horizontal(id="call-body"):
+            with Vertical(id="checklist-pane"):
+                yield Checklist(id="checklist")
+                yield Static("Answer (a):", id="answer-label")
+                yield AutosaveInput(
+                    self._save_answer_for(None),
+                    placeholder="a: answer to the highlighted question",
+                    id="answer",
+                )
+            with Vertical(id="notes-pane"):
+                yield RichLog(id="note-log", wrap=True, min_width=10, markup=False)
+                yield AutosaveInput(
+                    self._save_draft,
+                    placeholder="n: type a note, enter commits it",
+                    id="note-input",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#notes-pane").border_title = "Notes"
+        items = self.store.interviews.checklist(self.interview_id)
+        first_open = next((i for i, item in enumerate(items) if not item.asked), 0)
+        self.checklist.load(items, highlight=first_open)
+        self._number_items()
+        log = self.query_one(RichLog)
+        for note in self.store.interviews.notes(self.interview_id):
+            log.write(self._note_text(note))
+        self.note_input.load(self.interview.draft_note)
+        self._show_answer()
+        self._update_titles()
+        self.refresh_timer()
+        self.set_interval(1.0, self.refresh_timer, name="call timer")
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.query_one(Checklist)
+
+    @property
+    def note_input(self) -> AutosaveInput:
+        return self.query_one("#note-input", AutosaveInput)
+
+    @property
+    def answer_input(self) -> AutosaveInput:
+        return self.query_one("#answer", AutosaveInput)
+
+    def _number_items(self) -> None:
+        self._numbers = {item.id: n for n, item in enumerate(self.checklist.items, 1) if item.id}
+
+    def _update_titles(self) -> None:
+        self.query_one("#checklist-pane").border_title = f"Questions {self.checklist.progress}"
+
+    # --- the timer ----------------------------------------------------------------------
+
+    def seconds(self) -> float:
+        i = self.interview
+        return elapsed(i.elapsed_seconds, i.running_since, self.app.clock.now())
+
+    def refresh_timer(self) -> None:
+        seconds = self.seconds()
+        length = self.interview.length_minutes
+        running = bool(self.interview.running_since)
+        state = "" if running else " paused (p resumes)"
+        self.query_one("#call-timer", Static).update(
+            Text(f"{format_clock(seconds)} / {format_clock(length * 60)}{state}")
+        )
+        now = phase(seconds, length)
+        nudge = self.query_one("#call-nudge", Static)
+        nudge.update(Text(f"{now.name}: {now.nudge}"))
+        nudge.set_class(now.name in ("Wrap up", "Over time"), "-late")
+
+    # --- checklist ----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "Checklist")
+    def _highlight_moved(self) -> None:
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        item = self.checklist.current
+        label = "Answer (a):"
+        if item is not None:
+            label = f"Answer to {self._numbers.get(item.id or 0, '?')} (a):"
+        self.query_one("#answer-label", Static).update(label)
+        self.answer_input.load(
+            item.answer if item else "", save=self._save_answer_for(item.id if item else None)
+        )
+
+    def _save_answer_for(self, item_id: int | None):
+        def save(text: str) -> None:
+            if item_id is None:
+                return
+            self.store.interviews.set_answer(item_id, text)
+            for item in self.checklist.items:
+                if item.id == item_id:
+                    self.checklist.replace(replace(item, answer=text))
+
+        return save
+
+    def action_toggle_asked(self) -> None:
+        item = self.checklist.current
+        if item is None or item.id is None:
+            return
+        asked = not item.asked
+        now = self.app.clock.now()
+        self.store.interviews.set_asked(item.id, asked, now)
+        stamp = now.isoformat(timespec="seconds") if asked else ""
+        self.checklist.replace(replace(item, asked=asked, asked_at=stamp))
+        self._update_titles()
+
+    def action_previous_question(self) -> None:
+        # Reached when an input has focus: the checklist handles its own up/down.
+        self.checklist.action_cursor_up()
+
+    def action_next_question(self) -> None:
+        self.checklist.action_cursor_down()
+
+    def action_focus_answer(self) -> None:
+        if self.checklist.current is None:
+            self.notify("No question highlighted.", severity="warning")
+            return
+        self.answer_input.focus()
+
+    # --- notes --------------------------------------------------------------------------
+
+    def action_focus_note(self) -> None:
+        self.note_input.focus()
+
+    def action_leave_input(self) -> None:
+        self.answer_input.save_now()
+        self.note_input.save_now()
+        self.checklist.focus()
+
+    def _save_draft(self, text: str) -> None:
+        self.store.interviews.save_draft(self.interview_id, text)
+
+    @on(Input.Submitted, "#note-input")
+    def _commit_note(self, event: Input.Submitted) -> None:
+        event.stop()
+        note_input = self.note_input
+        text = note_input.value
+        if not text.strip():
+            return
+        item = self.checklist.current
+        note = self.store.interviews.add_note(
+            self.interview_id,
+            text,
+            minute=call_minute(self.seconds()),
+            checklist_item_id=item.id if item else None,
+            now=self.app.clock.now(),
+        )
+        # add_note cleared the saved draft in the same transaction.
+        with note_input.prevent(Input.Changed):
+            note_input.value = ""
+        note_input.mark_saved()
+        self.query_one(RichLog).write(self._note_text(note))
+
+    @on(Input.Submitted, "#answer")
+    def _commit_answer(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_leave_input()
+
+    def _note_text(self, note: NoteLine) -> Text:
+        line = Text()
+        line.append(f"{note.minute:>2}′ ", style="bold")
+        number = self._numbers.get(note.checklist_item_id or 0)
+        if number is not None:
+            line.append(f"Q{number} ", style="dim")
+        line.append(visible(note.text))
+        return line
+
+    # --- timer, cards, ending -----------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        now = self.app.clock.now()
+        if self.interview.running_since:
+            self.interview = self.store.interviews.pause(self.interview_id, now)
+        else:
+            self.interview = self.store.interviews.resume(self.interview_id, now)
+        self.refresh_timer()
+
+    def action_show_story(self) -> None:
+        self.app.push_screen(StoryScreen(self.store))
+
+    def action_show_brief(self) -> None:
+        self.app.push_screen(BriefScreen(self.store, self.contact))
+
+    def save_inputs(self) -> None:
+        self.answer_input.save_now()
+        self.note_input.save_now()
+
+    def action_end_call(self) -> None:
+        self.save_inputs()
+        self.interview = self.store.interviews.end(self.interview_id, self.app.clock.now())
+        if self.contact.id is not None and self.contact.status in _BEFORE_INTERVIEW:
+            self.store.contacts.set_status(self.contact.id, Status.INTERVIEWED)
+        self.notify(
+            f"Call with {self.contact.name} ended after {format_clock(self.seconds())}",
+            markup=False,
+        )
+        self.dismiss(self.interview_id)
+
+    def action_leave_call(self) -> None:
+        self.save_inputs()
+        self.notify("The call is still running: press c on the contact to return.")
+        self.dismiss(None)

@@ -1,0 +1,194 @@
+"""Plan an interview: when, how, how long, and the questions to ask, in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Select
+
+from ...domain.call import check_when
+from ...domain.questions import asks_for_job
+from ...domain.text import one_line
+from ...models import Medium, Question
+from ..widgets.form import FormField, check_all
+from .question_bank import question_prompt
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    scheduled_at: str
+    medium: Medium
+    length_minutes: int
+    questions: tuple[Question, ...]
+
+
+def _picked_prompt(number: int, question: Question) -> Text:
+    prompt = Text()
+    prompt.append(f"{number:>2}. ", style="bold")
+    prompt.append(one_line(question.text))
+    if asks_for_job(question.text):
+        prompt.append("  ⚠ asks for a job", style="bold red")
+    return prompt
+
+
+class PickList(OptionList):
+    """The bank side: enter or space adds the highlighted question to the checklist."""
+
+    BINDINGS = [
+        Binding("space", "select", "Add", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class PickedList(OptionList):
+    """The checklist side: shift+up/down reorder, delete removes."""
+
+    BINDINGS = [
+        Binding("shift+up", "move(-1)", "Move up"),
+        Binding("shift+down", "move(1)", "Move down"),
+        Binding("delete,x", "remove", "Remove"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, questions: list[Question], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.questions = list(questions)
+
+    def on_mount(self) -> None:
+        self.show_questions()
+
+    def show_questions(self, highlight: int | None = None) -> None:
+        self.set_options(_picked_prompt(n, q) for n, q in enumerate(self.questions, 1))
+        if self.questions:
+            index = self.highlighted if highlight is None else highlight
+            self.highlighted = max(0, min(index or 0, len(self.questions) - 1))
+        self.border_title = f"Checklist ({len(self.questions)})"
+
+    def add(self, question: Question) -> None:
+        self.questions.append(question)
+        self.show_questions(highlight=len(self.questions) - 1)
+
+    def action_move(self, delta: int) -> None:
+        index = self.highlighted
+        if index is None or not self.questions:
+            return
+        target = max(0, min(len(self.questions) - 1, index + delta))
+        self.questions.insert(target, self.questions.pop(index))
+        self.show_questions(highlight=target)
+
+    def action_remove(self) -> None:
+        index = self.highlighted
+        if index is not None and self.questions:
+            self.questions.pop(index)
+            self.show_questions(highlight=index)
+
+
+class PlanInterview(ModalScreen[Plan | None]):
+    """ctrl+s saves, escape cancels; tab moves between the fields and the two lists."""
+
+    AUTO_FOCUS = "#field-when"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    PlanInterview { align: center middle; }
+    PlanInterview > Vertical {
+        width: 120; max-width: 100%; height: 95%; max-height: 100%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    PlanInterview .form-title { text-style: bold; height: 1; }
+    PlanInterview .plan-row { height: 1; margin-top: 1; }
+    PlanInterview .plan-row Label { width: 16; color: $text-muted; }
+    PlanInterview .plan-row Select { width: 24; margin-right: 2; }
+    PlanInterview #lists { height: 1fr; margin-top: 1; }
+    PlanInterview OptionList { width: 1fr; height: 1fr; border: round $primary-muted; }
+    PlanInterview OptionList:focus { border: round $primary; }
+    """
+
+    def __init__(
+        self,
+        contact_name: str,
+        *,
+        bank: list[Question],
+        picked: list[Question],
+        scheduled_at: str = "",
+        medium: Medium = Medium.PHONE,
+        length_minutes: int = 30,
+    ) -> None:
+        super().__init__()
+        self.contact_name = contact_name
+        self.bank = bank
+        self.picked = picked
+        self.scheduled_at = scheduled_at
+        self.medium = medium
+        self.length_minutes = length_minutes
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            title = Text(f"Plan interview with {one_line(self.contact_name)}")
+            title.append("  ·  ctrl+s saves · escape cancels", style="dim")
+            yield Label(title, classes="form-title")
+            yield FormField(
+                "When",
+                name="when",
+                value=self.scheduled_at.replace("T", " "),
+                checks=[check_when],
+                placeholder="YYYY-MM-DD HH:MM",
+            )
+            with Horizontal(classes="plan-row"):
+                yield Label("Medium")
+                yield Select(
+                    [(str(m), m) for m in Medium],
+                    value=self.medium,
+                    allow_blank=False,
+                    compact=True,
+                    id="medium",
+                )
+                yield Select(
+                    [("15 minutes", 15), ("30 minutes", 30)],
+                    value=self.length_minutes if self.length_minutes in (15, 30) else 30,
+                    allow_blank=False,
+                    compact=True,
+                    id="length",
+                )
+            yield Label(
+                "enter or space adds a bank question · in the checklist: shift+up/down moves, "
+                "delete removes",
+                classes="plan-hint",
+            )
+            with Horizontal(id="lists"):
+                bank = PickList(*(question_prompt(q) for q in self.bank), id="bank")
+                bank.border_title = "Question bank"
+                yield bank
+                yield PickedList(self.picked, id="picked")
+
+    @on(OptionList.OptionSelected, "#bank")
+    def _add(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one(PickedList).add(self.bank[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        when = self.query_one(FormField)
+        if bad := check_all([when]):
+            bad.input.focus()
+            return
+        self.dismiss(
+            Plan(
+                scheduled_at=when.value.strip().replace(" ", "T"),
+                medium=Medium(self.query_one("#medium", Select).value),
+                length_minutes=int(self.query_one("#length", Select).value),  # type: ignore[arg-type]
+                questions=tuple(self.query_one(PickedList).questions),
+            )
+        )

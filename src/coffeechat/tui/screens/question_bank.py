@@ -1,0 +1,242 @@
+"""The question bank: every question by TIARA group, with add/edit/reorder/delete."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+
+from ...domain.questions import job_words_in
+from ...domain.text import one_line
+from ...domain.validation import check_required
+from ...models import Question
+from ...store import Store
+from ..commands import bindings
+from ..widgets.form import FormField, check_all
+from .confirm import ConfirmScreen
+
+
+def question_prompt(question: Question) -> Text:
+    prompt = Text()
+    prompt.append("★ " if question.is_default else "  ", style="yellow")
+    prompt.append(f"{one_line(question.group)[:12]:<12} ", style="dim")
+    prompt.append(one_line(question.text))
+    if question.asks_for_job:
+        prompt.append("  ⚠ asks for a job", style="bold red")
+    return prompt
+
+
+class BankList(OptionList):
+    HELP_NAME = "Question bank"
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class QuestionBankScreen(ModalScreen[None]):
+    """Changes are written as they are made; escape closes."""
+
+    BINDINGS = [*bindings("questions"), Binding("escape", "close", "Close")]
+    HELP_NAME = "Question bank"
+    AUTO_FOCUS = "BankList"
+    DEFAULT_CSS = """
+    QuestionBankScreen { align: center middle; }
+    QuestionBankScreen > Vertical {
+        width: 110; max-width: 100%; height: 90%; max-height: 100%;
+        border: thick $primary; background: $panel;
+    }
+    QuestionBankScreen .bank-hint { color: $text-muted; padding: 0 1; height: 1; }
+    QuestionBankScreen BankList { height: 1fr; border: none; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.questions: list[Question] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Question bank"
+            yield Static(
+                "★ = in the default set a call starts with when none was planned",
+                classes="bank-hint",
+                markup=False,
+            )
+            yield BankList()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @property
+    def bank(self) -> BankList:
+        return self.query_one(BankList)
+
+    def reload(self, keep_id: int | None = None) -> None:
+        self.questions = self.store.questions.all()
+        index = self.bank.highlighted or 0
+        self.bank.set_options(question_prompt(q) for q in self.questions)
+        if keep_id is not None:
+            index = next((i for i, q in enumerate(self.questions) if q.id == keep_id), index)
+        if self.questions:
+            self.bank.highlighted = max(0, min(index, len(self.questions) - 1))
+        self.query_one(Vertical).border_title = f"Question bank ({len(self.questions)})"
+
+    @property
+    def current(self) -> Question | None:
+        index = self.bank.highlighted
+        return self.questions[index] if index is not None and self.questions else None
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_new_question(self) -> None:
+        group = self.current.group if self.current else "Insights"
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result:
+                added = self.store.questions.add(result[0], result[1])
+                self.reload(keep_id=added.id)
+
+        self.app.push_screen(QuestionForm(None, group, self.store.questions.groups()), done)
+
+    @on(OptionList.OptionSelected)
+    def action_edit_question(self) -> None:
+        question = self.current
+        if question is None or question.id is None:
+            return
+        question_id = question.id
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result:
+                self.store.questions.update(question_id, text=result[0], group=result[1])
+                self.reload(keep_id=question_id)
+
+        form = QuestionForm(question.text, question.group, self.store.questions.groups())
+        self.app.push_screen(form, done)
+
+    def action_delete_question(self) -> None:
+        question = self.current
+        if question is None or question.id is None:
+            return
+        question_id = question.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.questions.delete(question_id)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete “{one_line(question.text)}” from the bank?", confirm_label="Delete"
+            ),
+            answered,
+        )
+
+    def _move(self, delta: int) -> None:
+        question = self.current
+        if question is not None and question.id is not None:
+            self.store.questions.move(question.id, delta)
+            self.reload(keep_id=question.id)
+
+    def action_move_question_up(self) -> None:
+        self._move(-1)
+
+    def action_move_question_down(self) -> None:
+        self._move(1)
+
+    def action_toggle_default(self) -> None:
+        question = self.current
+        if question is not None and question.id is not None:
+            self.store.questions.set_default(question.id, not question.is_default)
+            self.reload(keep_id=question.id)
+
+
+class QuestionForm(ModalScreen[tuple[str, str] | None]):
+    """Text and group of one question; warns while you type if it asks for a job."""
+
+    AUTO_FOCUS = "#field-text"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    QuestionForm { align: center middle; }
+    QuestionForm > Vertical {
+        width: 90; max-width: 100%; height: auto; border: thick $primary; background: $panel;
+        padding: 0 1;
+    }
+    QuestionForm .form-title { text-style: bold; margin-bottom: 1; }
+    QuestionForm #job-warning { color: $error; height: auto; padding-left: 16; }
+    QuestionForm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    """
+
+    def __init__(self, text: str | None, group: str, groups: list[str]) -> None:
+        super().__init__()
+        self.original = text
+        self.group = group
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            title = "Edit question" if self.original is not None else "New question"
+            yield Label(f"{title}  ·  enter or ctrl+s saves · escape cancels", classes="form-title")
+            yield FormField(
+                "Question *",
+                name="text",
+                value=self.original or "",
+                checks=[lambda value: check_required(value, "The question")],
+            )
+            yield Static("", id="job-warning", markup=False)
+            yield FormField(
+                "Group *",
+                name="group",
+                value=self.group,
+                checks=[lambda value: check_required(value, "The group")],
+                suggester=SuggestFromList(self.groups, case_sensitive=False),
+                placeholder="Trends, Insights, Advice, Resources, Assignments or your own",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._warn(self.original or "")
+
+    @on(Input.Changed, "#field-text")
+    def _text_changed(self, event: Input.Changed) -> None:
+        self._warn(event.value)
+
+    def _warn(self, text: str) -> None:
+        words = job_words_in(text)
+        warning = ""
+        if words:
+            quoted = ", ".join(f"“{w}”" for w in dict.fromkeys(words))
+            warning = f"⚠ {quoted}: this asks for a job. Ask about their work instead."
+        self.query_one("#job-warning", Static).update(warning)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        fields = {field.field_name: field for field in self.query(FormField)}
+        if bad := check_all(fields.values()):
+            bad.input.focus()
+            return
+        self.dismiss((fields["text"].value.strip(), fields["group"].value.strip()))

@@ -1,0 +1,45 @@
+"""The call screen mid-call, at the two sizes the spec names (frozen clock)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.domain.clock import Clock
+from coffeechat.store import Store
+from tests.conftest import make_app, seed
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    seed(store)
+
+    async def mid_call(pilot) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        await pilot.press("space", "down", "a")
+        screen.answer_input.value = "[bold]Cell therapy[/] and automation"
+        await pilot.press("enter", "space", "down")
+        pilot.app.clock.advance(7 * 60 + 12)
+        await pilot.press("n")
+        screen.note_input.value = "Started in a wet lab; moved after a postdoc"
+        await pilot.press("enter")
+        screen.note_input.value = "Half-typed thought"
+        await pilot.press("escape")
+        screen.refresh_timer()
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=mid_call)
+
+
+def test_plan_interview_form(snap_compare, store: Store, clock: Clock) -> None:
+    seed(store)
+    assert snap_compare(make_app(store, clock), terminal_size=(120, 40), press=["i"])
+
+
+def test_question_bank(snap_compare, store: Store, clock: Clock) -> None:
+    async def open_bank(pilot) -> None:
+        await pilot.app.run_action("question_bank")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), run_before=open_bank)

@@ -1,0 +1,61 @@
+"""Planning an interview: when, medium, length, and a checklist picked from the bank."""
+
+from __future__ import annotations
+
+from coffeechat.domain.clock import Clock
+from coffeechat.domain.questions import DEFAULT_QUESTIONS
+from coffeechat.models import Medium
+from coffeechat.store import Store
+from coffeechat.tui.screens.call import CallScreen
+from coffeechat.tui.screens.plan_interview import PickedList, PickList, PlanInterview
+from tests.conftest import make_app, seed
+
+
+async def test_plan_then_call_uses_the_planned_checklist(store: Store, clock: Clock) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        contact_id = app.screen.contact.id
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, PlanInterview)
+        picked = form.query_one(PickedList)
+        assert len(picked.questions) == len(DEFAULT_QUESTIONS)
+        form.query_one("#field-when").value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanInterview)  # refused, with the reason shown
+        assert "YYYY-MM-DD HH:MM" in str(form.query_one(".form-error").render())
+
+        form.query_one("#field-when").value = "2026-03-18 14:30"
+        form.query_one("#medium").value = Medium.VIDEO
+        form.query_one("#length").value = 15
+        picked.questions = picked.questions[:2]
+        picked.show_questions()
+        picked.focus()
+        await pilot.press("down", "shift+up")  # second question first
+        bank = form.query_one(PickList)
+        bank.focus()
+        await pilot.press("end", "space")  # the bank's last question goes last
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlanInterview)
+
+        [interview] = store.interviews.for_contact(contact_id)
+        assert (interview.scheduled_at, interview.medium, interview.length_minutes) == (
+            "2026-03-18T14:30",
+            Medium.VIDEO,
+            15,
+        )
+        texts = [item.text for item in store.interviews.checklist(interview.id)]
+        assert texts == [
+            DEFAULT_QUESTIONS[1][1],
+            DEFAULT_QUESTIONS[0][1],
+            DEFAULT_QUESTIONS[-1][1],
+        ]
+
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CallScreen)
+        assert [i.text for i in app.screen.checklist.items] == texts
+        assert "15:00" in str(app.screen.query_one("#call-timer").render())
