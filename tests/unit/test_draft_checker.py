@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from coffeechat.domain.dates_in_text import find_dates, promised_date
 from coffeechat.domain.draft_checker import (
-    JOB_WORDS,
     Level,
     check_draft,
     job_words_in,
@@ -17,6 +16,7 @@ from coffeechat.domain.draft_checker import (
     them_share,
 )
 from coffeechat.domain.outreach import placeholder_values, plan_for_sent
+from coffeechat.domain.questions import JOB_WORDS
 from coffeechat.domain.templates import (
     INTRO,
     TEMPLATES,

@@ -13,38 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from . import questions
 from .dates_in_text import find_dates
 from .templates import leftover_placeholders
 
 GOOD_WORDS_FIRST_CONTACT = 75
 MAX_WORDS = 100
 
-#: Words that turn a request for advice into a request for a job. Kept here as a small
-#: word list; the question bank has its own detector for whole questions.
-JOB_WORDS = frozenset(
-    {
-        "job",
-        "jobs",
-        "position",
-        "positions",
-        "opening",
-        "openings",
-        "hiring",
-        "hire",
-        "vacancy",
-        "vacancies",
-        "resume",
-        "résumé",
-        "resumé",
-        "cv",
-        "employment",
-        "employ",
-        "recruit",
-        "recruiting",
-        "recruiter",
-        "internship",
-    }
-)
 _THEM = frozenset({"you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd"})
 _ME = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -69,12 +44,8 @@ def words(text: str) -> list[str]:
 
 
 def job_words_in(text: str) -> list[str]:
-    """The job-asking words in *text*, in order of first appearance, no repeats."""
-    found: list[str] = []
-    for word in words(text):
-        if word in JOB_WORDS and word not in found:
-            found.append(word)
-    return found
+    """The job-asking words in *text*, lower-cased, in order of first appearance."""
+    return list(dict.fromkeys(word.casefold() for word in questions.job_words_in(text)))
 
 
 def them_share(text: str) -> tuple[int, int]:

@@ -42,8 +42,9 @@ DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Assignments", "May I mention that we spoke when I contact the people you suggested?"),
 )
 
-#: Words that turn a question or a letter into a job request. Whole words only, so
-#: "jobs" and "hiring" count but "positional" or "Jobson" do not.
+#: Words that turn a question or a letter into a job request: the one list the question
+#: bank and the draft checker share. Whole words only, so "jobs" and "hiring" count but
+#: "positional" or "Jobson" do not.
 JOB_WORDS: tuple[str, ...] = (
     "job",
     "jobs",
@@ -54,15 +55,17 @@ JOB_WORDS: tuple[str, ...] = (
     "hiring",
     "hire me",
     "hire",
-    "resume",
-    "résumé",
-    "cv",
     "vacancy",
     "vacancies",
-    "apply",
-    "applying",
-    "application",
+    "resume",
+    "résumé",
+    "resumé",
+    "cv",
     "employment",
+    "employ",
+    "recruit",
+    "recruiting",
+    "recruiter",
     "internship",
 )
 
