@@ -225,23 +225,24 @@ async def test_help_on_the_call_screen_lists_the_call_keys(store: Store, clock: 
 
 
 async def test_story_card_is_saved_on_close(store: Store, clock: Clock) -> None:
-    from coffeechat.tui.screens.call_cards import StoryScreen, StoryText
+    from coffeechat.tui.screens.research_screens import BriefScreen, NoteScreen
+    from coffeechat.tui.widgets.note_editor import NoteEditor
 
     seed(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_call(pilot, app)
         await pilot.press("s")
-        assert isinstance(app.screen, StoryScreen)
-        app.screen.query_one(StoryText).text = "I left the bench."
+        assert isinstance(app.screen, NoteScreen)
+        app.screen.query_one(NoteEditor).text_area.text = "I left the bench."
         await pilot.pause(0.7)
-        assert store.interviews.story() == "I left the bench."  # saved while still open
-        app.screen.query_one(StoryText).text = "I left the bench to explain science."
+        assert store.notes.story() == "I left the bench."  # saved while still open
+        app.screen.query_one(NoteEditor).text_area.text = "I left the bench to explain science."
         await pilot.press("escape")
         assert isinstance(app.screen, CallScreen)
-        assert store.interviews.story() == "I left the bench to explain science."
+        assert store.notes.story() == "I left the bench to explain science."
         await pilot.press("r")
-        assert "No research notes yet" in str(app.screen.query("Static")[-1].render())
+        assert isinstance(app.screen, BriefScreen)
 
 
 async def test_up_and_down_while_typing_a_note_pick_the_question_it_is_stamped_with(

@@ -130,10 +130,6 @@ def test_checklist_reorder_and_story(store: Store) -> None:
         third.id,
         second.id,
     ]
-    assert store.interviews.story() == ""
-    store.interviews.save_story("I left the bench because…")
-    store.interviews.save_story("I left the bench because I love explaining.")
-    assert store.interviews.story() == "I left the bench because I love explaining."
 
 
 def test_when_accepts_date_and_time_only() -> None:
@@ -152,26 +148,3 @@ def test_a_call_in_progress_is_picked_up_before_a_planned_one(store: Store) -> N
     store.interviews.start(running.id, NOW, [])
     store.interviews.create(contact.id, scheduled_at="2026-04-01T09:00")
     assert store.interviews.open_for(contact.id).id == running.id
-
-
-def test_brief_gathers_contact_and_organization_research(store: Store) -> None:
-    contact = store.contacts.add(Contact(name="Ada", organization="Engines"))
-    org_id = store.organizations.id_for("Engines")
-    conn = store.database.conn
-    conn.execute(
-        "INSERT INTO notes(kind, contact_id, body) VALUES ('research', ?, 'Wrote on looms')",
-        (contact.id,),
-    )
-    conn.execute(
-        "INSERT INTO notes(kind, contact_id, body) VALUES ('self_assessment', ?, 'How to start')",
-        (contact.id,),
-    )
-    conn.execute(
-        "INSERT INTO notes(kind, organization_id, body) VALUES ('research', ?, 'Founded 1834')",
-        (org_id,),
-    )
-    assert store.interviews.brief(contact.id) == [
-        ("Research", "Wrote on looms"),
-        ("What I want to learn", "How to start"),
-        ("About Engines", "Founded 1834"),
-    ]

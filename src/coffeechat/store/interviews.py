@@ -289,36 +289,3 @@ class Interviews:
         return [_note(r) for r in rows]
 
     # --- what the call screen shows a key away -----------------------------------------
-
-    def story(self) -> str:
-        """The global "my story" card."""
-        row = self._conn.execute(
-            "SELECT body FROM notes WHERE kind = 'story' AND contact_id IS NULL "
-            "AND organization_id IS NULL"
-        ).fetchone()
-        return row[0] if row else ""
-
-    def save_story(self, body: str) -> None:
-        with self._database.transaction() as conn:
-            changed = conn.execute(
-                "UPDATE notes SET body = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
-                "WHERE kind = 'story' AND contact_id IS NULL AND organization_id IS NULL",
-                (body,),
-            ).rowcount
-            if not changed:
-                conn.execute("INSERT INTO notes(kind, body) VALUES ('story', ?)", (body,))
-
-    def brief(self, contact_id: int) -> list[tuple[str, str]]:
-        """(heading, Markdown body) for the contact's research, self-assessment and
-        their organization's research, whichever exist."""
-        rows = self._conn.execute(
-            "SELECT 'Research', body FROM notes WHERE kind = 'research' AND contact_id = ? "
-            "UNION ALL SELECT 'What I want to learn', body FROM notes "
-            "WHERE kind = 'self_assessment' AND contact_id = ? "
-            "UNION ALL SELECT 'About ' || o.name, n.body FROM notes n "
-            "JOIN organizations o ON o.id = n.organization_id "
-            "JOIN contacts c ON c.organization_id = o.id "
-            "WHERE n.kind = 'research' AND c.id = ?",
-            (contact_id, contact_id, contact_id),
-        )
-        return [(heading, body) for heading, body in rows if body.strip()]

@@ -19,13 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, RichLog, Static
 
 from ...domain.call import call_minute, elapsed, format_clock, phase
+from ...domain.story import story_or_template
 from ...domain.text import one_line, visible
 from ...models import Contact, Interview, NoteLine, Status
 from ...store import Store
 from ..commands import bindings
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.checklist import Checklist
-from .call_cards import BriefScreen, StoryScreen
+from .research_screens import BriefScreen, NoteScreen
 
 #: Statuses a held call moves forward to "interviewed" (later ones are left alone).
 _BEFORE_INTERVIEW = {
@@ -270,10 +271,18 @@ class CallScreen(Screen[int | None]):
         self.refresh_timer()
 
     def action_show_story(self) -> None:
-        self.app.push_screen(StoryScreen(self.store))
+        notes = self.store.notes
+        self.app.push_screen(
+            NoteScreen(
+                "My story: what I will be asked back",
+                story_or_template(notes.story()),
+                notes.save_story,
+            )
+        )
 
     def action_show_brief(self) -> None:
-        self.app.push_screen(BriefScreen(self.store, self.contact))
+        if self.contact.id is not None:
+            self.app.push_screen(BriefScreen(self.store, self.contact.id))
 
     def save_inputs(self) -> None:
         self.answer_input.save_now()
