@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Label, Select
 
 from ...domain import validation as v
 from ...models import PIPELINE, Contact, Status
-from ..widgets.form import FormField, check_all
+from ..widgets.form import FormField
+from .form_modal import FormModal
 
 PURPOSES = (
     "career away from the bench",
@@ -27,26 +25,16 @@ PURPOSES = (
 HOW_FOUND = ("alumni list", "article", "conference", "referral", "LinkedIn", "colleague")
 
 
-class ContactForm(ModalScreen[Contact | None]):
-    """Enter or ctrl+s saves (after validation), escape cancels."""
+class ContactForm(FormModal[Contact]):
+    """New or edit contact: every field validated where it is typed."""
 
     AUTO_FOCUS = "#field-name"
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
     DEFAULT_CSS = """
-    ContactForm { align: center middle; }
-    ContactForm > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $panel; padding: 0 1;
-    }
-    ContactForm .form-title { text-style: bold; width: 1fr; margin-bottom: 1; }
+    ContactForm > .form-frame { width: 90; }
     ContactForm VerticalScroll { height: auto; max-height: 1fr; }
     ContactForm .status-row { height: 1; }
     ContactForm .status-row Label { width: 16; color: $text-muted; }
     ContactForm Select { width: 1fr; }
-    ContactForm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
     """
 
     def __init__(
@@ -64,79 +52,74 @@ class ContactForm(ModalScreen[Contact | None]):
         self._display_names = sorted(contact_names or {}, key=str.casefold)
         self._names = {name.casefold(): id_ for name, id_ in (contact_names or {}).items()}
         self._referred_by_name = referred_by_name
+        self.title_text = "Edit contact" if contact else "New contact"
 
-    def compose(self) -> ComposeResult:
+    def compose_fields(self) -> ComposeResult:
         c = self.original or Contact(name="")
-        with Vertical():
-            title = "Edit contact" if self.original else "New contact"
-            yield Label(f"{title}  ·  enter or ctrl+s saves · escape cancels", classes="form-title")
-            with VerticalScroll():
-                yield FormField("Name *", name="name", value=c.name, checks=[v.check_name])
-                yield FormField("Title", name="title", value=c.title)
-                yield FormField(
-                    "Organization",
-                    name="organization",
-                    value=c.organization,
-                    suggester=SuggestFromList(self._organizations, case_sensitive=False),
+        with VerticalScroll():
+            yield FormField("Name *", name="name", value=c.name, checks=[v.check_name])
+            yield FormField("Title", name="title", value=c.title)
+            yield FormField(
+                "Organization",
+                name="organization",
+                value=c.organization,
+                suggester=SuggestFromList(self._organizations, case_sensitive=False),
+            )
+            yield FormField(
+                "Email",
+                name="email",
+                value=c.email,
+                checks=[v.check_email],
+                placeholder="name@example.org",
+            )
+            yield FormField("Phone", name="phone", value=c.phone, checks=[v.check_phone])
+            yield FormField(
+                "Profile URL",
+                name="url",
+                value=c.url,
+                checks=[v.check_url],
+                placeholder="https://…",
+            )
+            yield FormField(
+                "How found",
+                name="how_found",
+                value=c.how_found,
+                suggester=SuggestFromList(HOW_FOUND, case_sensitive=False),
+                placeholder="alumni list, article, conference, referral…",
+            )
+            yield FormField(
+                "Referred by",
+                name="referred_by",
+                value=self._referred_by_name,
+                checks=[self._check_referrer],
+                suggester=SuggestFromList(self._display_names, case_sensitive=False),
+                placeholder="name of another contact",
+            )
+            yield FormField(
+                "Purpose",
+                name="purpose",
+                value=c.purpose,
+                suggester=SuggestFromList(PURPOSES, case_sensitive=False),
+                placeholder="networking, career away from the bench…",
+            )
+            with Horizontal(classes="status-row"):
+                yield Label("Status")
+                yield Select(
+                    [(str(status), status) for status in PIPELINE],
+                    value=c.status,
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
                 )
-                yield FormField(
-                    "Email",
-                    name="email",
-                    value=c.email,
-                    checks=[v.check_email],
-                    placeholder="name@example.org",
-                )
-                yield FormField("Phone", name="phone", value=c.phone, checks=[v.check_phone])
-                yield FormField(
-                    "Profile URL",
-                    name="url",
-                    value=c.url,
-                    checks=[v.check_url],
-                    placeholder="https://…",
-                )
-                yield FormField(
-                    "How found",
-                    name="how_found",
-                    value=c.how_found,
-                    suggester=SuggestFromList(HOW_FOUND, case_sensitive=False),
-                    placeholder="alumni list, article, conference, referral…",
-                )
-                yield FormField(
-                    "Referred by",
-                    name="referred_by",
-                    value=self._referred_by_name,
-                    checks=[self._check_referrer],
-                    suggester=SuggestFromList(self._display_names, case_sensitive=False),
-                    placeholder="name of another contact",
-                )
-                yield FormField(
-                    "Purpose",
-                    name="purpose",
-                    value=c.purpose,
-                    suggester=SuggestFromList(PURPOSES, case_sensitive=False),
-                    placeholder="networking, career away from the bench…",
-                )
-                with Horizontal(classes="status-row"):
-                    yield Label("Status")
-                    yield Select(
-                        [(str(status), status) for status in PIPELINE],
-                        value=c.status,
-                        allow_blank=False,
-                        compact=True,
-                        id="status",
-                    )
-                yield FormField("Next action", name="next_action", value=c.next_action)
-                yield FormField(
-                    "Next date",
-                    name="next_action_date",
-                    value=c.next_action_date,
-                    checks=[v.check_date],
-                    placeholder="YYYY-MM-DD",
-                )
-                yield FormField("Tags", name="tags", value=c.tags, placeholder="comma separated")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield FormField("Next action", name="next_action", value=c.next_action)
+            yield FormField(
+                "Next date",
+                name="next_action_date",
+                value=c.next_action_date,
+                checks=[v.check_date],
+                placeholder="YYYY-MM-DD",
+            )
+            yield FormField("Tags", name="tags", value=c.tags, placeholder="comma separated")
 
     def _check_referrer(self, value: str) -> str | None:
         value = value.strip()
@@ -144,32 +127,7 @@ class ContactForm(ModalScreen[Contact | None]):
             return f"No contact called “{value}”: add them first or leave this empty"
         return None
 
-    def _fields(self) -> dict[str, FormField]:
-        return {field.field_name: field for field in self.query(FormField)}
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        fields = self._fields()
-        if bad := check_all(fields.values()):
-            bad.input.focus()
-            self.notify(
-                f"{bad.label.rstrip(' *')}: fix the field marked in red",
-                severity="warning",
-                markup=False,
-            )
-            return
+    def result(self, fields: dict[str, FormField]) -> Contact | None:
         values = {name: field.value.strip() for name, field in fields.items()}
         referrer = values.pop("referred_by")
         values["url"] = v.normalize_url(values["url"])
@@ -182,5 +140,5 @@ class ContactForm(ModalScreen[Contact | None]):
         )
         if contact.referred_by is not None and contact.referred_by == base.id:
             fields["referred_by"].show_error("A contact cannot be referred by themselves")
-            return
-        self.dismiss(contact)
+            return None
+        return contact

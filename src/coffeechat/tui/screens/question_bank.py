@@ -6,10 +6,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
 from ...domain.questions import job_words_in
 from ...domain.text import one_line
@@ -17,8 +17,9 @@ from ...domain.validation import check_required
 from ...models import Question
 from ...store import Store
 from ..commands import bindings
-from ..widgets.form import FormField, check_all
+from ..widgets.form import FormField
 from .confirm import ConfirmScreen
+from .form_modal import FormModal
 
 
 def question_prompt(question: Question) -> Text:
@@ -158,23 +159,13 @@ class QuestionBankScreen(ModalScreen[None]):
             self.reload(keep_id=question.id)
 
 
-class QuestionForm(ModalScreen[tuple[str, str] | None]):
+class QuestionForm(FormModal[tuple[str, str]]):
     """Text and group of one question; warns while you type if it asks for a job."""
 
     AUTO_FOCUS = "#field-text"
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
     DEFAULT_CSS = """
-    QuestionForm { align: center middle; }
-    QuestionForm > Vertical {
-        width: 90; max-width: 100%; height: auto; border: thick $primary; background: $panel;
-        padding: 0 1;
-    }
-    QuestionForm .form-title { text-style: bold; margin-bottom: 1; }
+    QuestionForm > .form-frame { width: 90; }
     QuestionForm #job-warning { color: $error; height: auto; padding-left: 16; }
-    QuestionForm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
     """
 
     def __init__(self, text: str | None, group: str, groups: list[str]) -> None:
@@ -182,29 +173,24 @@ class QuestionForm(ModalScreen[tuple[str, str] | None]):
         self.original = text
         self.group = group
         self.groups = groups
+        self.title_text = "Edit question" if text is not None else "New question"
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            title = "Edit question" if self.original is not None else "New question"
-            yield Label(f"{title}  ·  enter or ctrl+s saves · escape cancels", classes="form-title")
-            yield FormField(
-                "Question *",
-                name="text",
-                value=self.original or "",
-                checks=[lambda value: check_required(value, "The question")],
-            )
-            yield Static("", id="job-warning", markup=False)
-            yield FormField(
-                "Group *",
-                name="group",
-                value=self.group,
-                checks=[lambda value: check_required(value, "The group")],
-                suggester=SuggestFromList(self.groups, case_sensitive=False),
-                placeholder="Trends, Insights, Advice, Resources, Assignments or your own",
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+    def compose_fields(self) -> ComposeResult:
+        yield FormField(
+            "Question *",
+            name="text",
+            value=self.original or "",
+            checks=[lambda value: check_required(value, "The question")],
+        )
+        yield Static("", id="job-warning", markup=False)
+        yield FormField(
+            "Group *",
+            name="group",
+            value=self.group,
+            checks=[lambda value: check_required(value, "The group")],
+            suggester=SuggestFromList(self.groups, case_sensitive=False),
+            placeholder="Trends, Insights, Advice, Resources, Assignments or your own",
+        )
 
     def on_mount(self) -> None:
         self._warn(self.original or "")
@@ -221,22 +207,5 @@ class QuestionForm(ModalScreen[tuple[str, str] | None]):
             warning = f"⚠ {quoted}: this asks for a job. Ask about their work instead."
         self.query_one("#job-warning", Static).update(warning)
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        fields = {field.field_name: field for field in self.query(FormField)}
-        if bad := check_all(fields.values()):
-            bad.input.focus()
-            return
-        self.dismiss((fields["text"].value.strip(), fields["group"].value.strip()))
+    def result(self, fields: dict[str, FormField]) -> tuple[str, str]:
+        return (fields["text"].value.strip(), fields["group"].value.strip())

@@ -1,0 +1,93 @@
+"""The shape every validated modal form shares.
+
+A bordered box with a title line, the fields, and Save / Cancel. `enter` in any field
+or `ctrl+s` saves, `escape` cancels. Saving validates every :class:`FormField`, shows
+each reason under its field and focuses the first one to fix; only a valid form
+reaches :meth:`FormModal.result`, whose value the screen is dismissed with.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from ..widgets.form import FormField, check_all
+
+ResultType = TypeVar("ResultType")
+
+
+class FormModal(ModalScreen[ResultType | None], Generic[ResultType]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    FormModal { align: center middle; }
+    FormModal > .form-frame {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    FormModal .form-title { text-style: bold; width: 1fr; margin-bottom: 1; }
+    FormModal .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    FormModal .buttons Button { margin-left: 2; }
+    """
+
+    title_text = "Form"
+    """Shown at the top, followed by the keys that save and cancel."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-frame"):
+            yield Label(
+                f"{self.title_text}  ·  enter or ctrl+s saves · escape cancels",
+                classes="form-title",
+                markup=False,
+            )
+            yield from self.compose_fields()
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's fields (FormField and any other widgets)."""
+        raise NotImplementedError
+
+    def result(self, fields: dict[str, FormField]) -> ResultType | None:
+        """Build the value to return from valid fields; None keeps the form open (after
+        showing why with ``FormField.show_error``)."""
+        raise NotImplementedError
+
+    def fields(self) -> dict[str, FormField]:
+        return {field.field_name: field for field in self.query(FormField)}
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        fields = self.fields()
+        if bad := check_all(fields.values()):
+            bad.input.focus()
+            self.notify(
+                f"{bad.label.rstrip(' *')}: fix the field marked in red",
+                severity="warning",
+                markup=False,
+            )
+            return
+        value = self.result(fields)
+        if value is not None:
+            self.dismiss(value)
