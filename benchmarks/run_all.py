@@ -1,0 +1,106 @@
+"""Run every benchmark and print one Markdown table (paste it into the README).
+
+Usage: make bench   (or .venv/bin/python benchmarks/run_all.py)
+Not part of the test run: these print figures, they do not pass or fail.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from datetime import date
+
+import call_note_keystroke
+import export_json
+import import_linkedin
+import keystrokes
+import memory
+import startup
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(name: str, figure: str, bar: str, ok: bool) -> None:
+        rows.append((name, figure, bar, verdict(ok)))
+        print(f"  {name}: {figure}", file=sys.stderr, flush=True)
+
+    start = startup.measure()
+    add(
+        "Start-up to painted list, 30,000 contacts",
+        f"{start['app'] * 1000:.0f} ms vs bare app {start['bare'] * 1000:.0f} ms "
+        f"= {start['ratio']:.2f}x",
+        "≤ 1.5x bare app",
+        start["ratio"] <= 1.5,
+    )
+    keys = keystrokes.measure()
+    (f_med, f_max), (m_med, m_max), (b_med, _) = keys["filter"], keys["move"], keys["bare"]
+    add(
+        "Filter keystroke → repainted list (app CPU)",
+        f"median {f_med * 1000:.1f} ms, worst {f_max * 1000:.1f} ms "
+        f"(bare Input key {b_med * 1000:.1f} ms)",
+        "median ≤ 16 ms",
+        f_med <= 0.016,
+    )
+    add(
+        "Move highlight + switch detail (app CPU)",
+        f"median {m_med * 1000:.1f} ms, worst {m_max * 1000:.1f} ms",
+        "feels instant",
+        m_med <= 0.016,
+    )
+    n_med, n_p95 = call_note_keystroke.figures()
+    add(
+        "Call note keystroke, 200 notes, autosave on (app CPU)",
+        f"median {n_med:.1f} ms, p95 {n_p95:.1f} ms",
+        "≤ 16 ms",
+        n_med <= 16,
+    )
+    imports = import_linkedin.measure()
+    first, report = imports["first import"]
+    again, report_again = imports["re-import"]
+    add(
+        "`import linkedin`, 30,000 rows (whole command)",
+        f"{first:.2f} s ({report}); again {again:.2f} s ({report_again})",
+        "≤ 3 s",
+        first <= 3,
+    )
+    seconds, size = export_json.measure()
+    add("`export json`, whole database", f"{seconds:.2f} s ({size / 1e6:.1f} MB)", "—", True)
+    rss = memory.measure()
+    add(
+        "Peak RSS at 30,000 contacts",
+        f"{rss['app']:.0f} MB (bare app {rss['bare']:.0f} MB)",
+        "≤ 150 MB",
+        rss["app"] <= 150,
+    )
+
+    print(f"\nMeasured {date.today().isoformat()} on {machine()}.\n")
+    print("| what | result | bar | |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
