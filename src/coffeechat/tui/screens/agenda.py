@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList
+from textual.widgets import Button, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain import validation as v
@@ -19,6 +19,7 @@ from ...domain.business_days import add_business_days
 from ...domain.text import one_line
 from ...store import Store
 from ..commands import bindings
+from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 
 AGENDA_DAYS = 14
@@ -40,7 +41,7 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield OptionList(id="agenda-list")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Agenda"

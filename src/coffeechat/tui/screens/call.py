@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, RichLog, Static
+from textual.widgets import Header, Input, OptionList, RichLog, Static
 
 from ...domain.call import call_minute, elapsed, format_clock, phase
 from ...domain.story import story_or_template
@@ -26,6 +26,7 @@ from ...store import Store
 from ..commands import bindings
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.checklist import Checklist
+from ..widgets.footer import CalmFooter
 from .research_screens import BriefScreen, NoteScreen
 
 #: Statuses a held call moves forward to "interviewed" (later ones are left alone).
@@ -107,7 +108,7 @@ class CallScreen(Screen[int | None]):
                     placeholder="n: type a note, enter commits it",
                     id="note-input",
                 )
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#notes-pane").border_title = "Notes"

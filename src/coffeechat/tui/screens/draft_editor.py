@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, Static, TextArea
 from textual.worker import get_current_worker
 
 from ... import clipboard, paths
@@ -22,6 +22,7 @@ from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ..commands import bindings
+from ..widgets.footer import CalmFooter
 from .confirm import ConfirmScreen
 
 SAVE_DELAY = 0.5
@@ -106,7 +107,7 @@ class DraftEditor(Screen[None]):
                 yield DraftText(id="draft-text", classes="autosave", soft_wrap=True)
             with VerticalScroll(id="checker"):
                 yield Static(id="checker-body")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Draft to {one_line(self.contact.name)}"

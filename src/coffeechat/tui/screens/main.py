@@ -6,13 +6,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ...models import Contact, Medium, Question, Status
 from ...store import Store
 from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
+from ..widgets.footer import CalmFooter
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
 from .agenda import AgendaScreen
@@ -53,7 +54,7 @@ class MainScreen(ResearchActions, Screen[None]):
                     yield ProfileView(id="profile")
                 with TabPane("Research", id="tab-research"):
                     yield ResearchPane(self.store, id="research")
-        yield Footer()
+        yield CalmFooter()
 
     FIRST_PAGE = 200
     """Rows read before the first paint; the rest arrive from a worker thread."""

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from ...domain.questions import job_words_in
 from ...domain.text import one_line
@@ -17,6 +17,7 @@ from ...domain.validation import check_required
 from ...models import Question
 from ...store import Store
 from ..commands import bindings
+from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from .confirm import ConfirmScreen
 from .form_modal import FormModal
@@ -70,7 +71,7 @@ class QuestionBankScreen(ModalScreen[None]):
                 markup=False,
             )
             yield BankList()
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.reload()
