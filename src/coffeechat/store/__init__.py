@@ -14,6 +14,7 @@ from .followups import FollowUps
 from .interviews import Interviews
 from .notes import Notes
 from .organizations import Organizations
+from .outcomes import Outcomes
 from .questions import Questions
 from .search import Search
 from .settings import Settings
@@ -37,6 +38,7 @@ class Store:
         self.briefs = Briefs(database, self.contacts, self.notes, self.articles)
         self.questions = Questions(database)
         self.interviews = Interviews(database)
+        self.outcomes = Outcomes(database, self.contacts, self.organizations)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
