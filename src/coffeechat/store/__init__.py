@@ -11,6 +11,7 @@ from .db import Database, backup_to
 from .drafts import Drafts
 from .errors import StoreError
 from .followups import FollowUps
+from .history import History
 from .interviews import Interviews
 from .notes import Notes
 from .organizations import Organizations
@@ -39,6 +40,7 @@ class Store:
         self.questions = Questions(database)
         self.interviews = Interviews(database)
         self.outcomes = Outcomes(database, self.contacts, self.organizations)
+        self.history = History(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
