@@ -175,7 +175,7 @@ class OutcomeForm(ModalScreen[Outcome | None]):
     OutcomeForm #kind-error { color: $error; padding-left: 16; display: none; }
     OutcomeForm #kind-error.-shown { display: block; }
     OutcomeForm .area-label { color: $text-muted; margin-top: 1; }
-    OutcomeForm TextArea { height: 4; border: none; background: $boost; padding: 0 1; }
+    OutcomeForm TextArea { height: 3; border: none; background: $boost; padding: 0 1; }
     OutcomeForm TextArea:focus { background: $accent 25%; }
     OutcomeForm .section { text-style: bold; margin-top: 1; color: $primary; }
     OutcomeForm .empty-hint { color: $text-muted; text-style: italic; }
@@ -207,7 +207,7 @@ class OutcomeForm(ModalScreen[Outcome | None]):
                 classes="form-title",
             )
             yield Label(
-                "ctrl+s save · esc cancel · ctrl+n next step · ctrl+r referral · ctrl+d remove row",
+                "ctrl+s save · esc cancel · ctrl+n step · ctrl+r referral · ctrl+d remove row",
                 classes="form-hint",
             )
             with VerticalScroll(id="outcome-scroll"):
