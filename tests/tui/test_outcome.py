@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.widgets import Input, Select, Sparkline, TextArea, Tree
+from textual.widgets import Input, Select, TextArea, Tree
 
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.clock import Clock
@@ -37,6 +37,11 @@ async def _open_form(pilot, app) -> OutcomeForm:
     await pilot.pause()
     assert isinstance(app.screen, OutcomeForm)
     return app.screen
+
+
+def _painted(widget) -> str:
+    """The text a widget shows on screen, line by line."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
 
 
 def _fill_referral(row: ReferralRow, **values: str) -> None:
@@ -203,13 +208,13 @@ async def test_timeline_shows_everything_literally(store: Store, clock: Clock) -
         app.screen.reload(keep_id=hostile.id)
         app.screen.action_show_timeline()
         await pilot.pause()
-        text = str(app.screen.query_one(TimelineView).render())
+        text = _painted(app.screen.query_one(TimelineView))
         assert "[bold]not bold[/]" in text
         assert text.index("Call ended") < text.index("[bold]not bold")
         # Moving to another contact refreshes the tab.
         app.screen.reload(keep_id=contacts[0].id)
         await pilot.pause()
-        assert "Nothing yet" in str(app.screen.query_one(TimelineView).render())
+        assert "Nothing yet" in _painted(app.screen.query_one(TimelineView))
 
 
 async def test_referral_tree_from_a_contact_and_from_me(store: Store, clock: Clock) -> None:
@@ -276,7 +281,8 @@ async def test_stats_and_record_reply(store: Store, clock: Clock) -> None:
         assert isinstance(screen, StatsScreen)
         assert screen.stats.reply_rate == 1.0
         assert screen.stats.labels["booster"] == ["Maria Okafor"]  # Wed → Mon: 3 business days
-        assert screen.query_one(Sparkline).data == [3]
+        plot = str(screen.query_one("#confidence-plot").render())
+        assert plot.splitlines()[2] == "3 │█" and plot.splitlines()[1] == "4 │"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

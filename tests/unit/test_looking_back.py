@@ -17,6 +17,7 @@ from coffeechat.domain.stats import (
     Letter,
     compute,
     percent,
+    plot,
     ratio,
     responsiveness,
     spark,
@@ -71,6 +72,18 @@ def test_spark_has_one_bar_per_value(values: list[int]) -> None:
     line = spark(values)
     assert len(line) == len(values)
     assert set(line) <= set("▁▂▃▄▅▆▇█")
+
+
+def test_plot_on_a_fixed_scale() -> None:
+    assert plot([1, 3, 5]) == [
+        "5 │    █",
+        "4 │    █",
+        "3 │  █ █",
+        "2 │  █ █",
+        "1 │█ █ █",
+        "  └──────",
+    ]
+    assert len(plot(list(range(40)))[0]) == len("5 │") + 59
 
 
 def test_tree_up_and_down_and_roots() -> None:

@@ -104,3 +104,15 @@ def spark(values: list[int], low: int = 1, high: int = 5) -> str:
     return "".join(
         bars[round((min(max(v, low), high) - low) / span * (len(bars) - 1))] for v in values
     )
+
+
+def plot(values: list[int], low: int = 1, high: int = 5, most: int = 30) -> list[str]:
+    """A small bar chart on a fixed *low*–*high* scale: one row per level, top first,
+    one two-character column per value (the last *most* values)."""
+    shown = values[-most:]
+    rows = []
+    for level in range(high, low - 1, -1):
+        bars = "".join("█ " if value >= level else "  " for value in shown)
+        rows.append(f"{level} │{bars.rstrip()}")
+    rows.append("  └" + "─" * (2 * len(shown)))
+    return rows

@@ -65,7 +65,7 @@ class History:
                 "WHERE interview_id = ? ORDER BY id",
                 (iid,),
             ):
-                events.append(Event(created, "note", f"[{minute:02d}′] {text}"))
+                events.append(Event(created, "note", f"min {minute}: {text}"))
         for kind, confidence, created, ended, referrals in conn.execute(
             "SELECT o.kind, o.confidence, o.created_at, i.ended_at, "
             "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) "

@@ -163,12 +163,13 @@ class OutcomeForm(ModalScreen[Outcome | None]):
     DEFAULT_CSS = """
     OutcomeForm { align: center middle; }
     OutcomeForm > Vertical {
-        width: 96; max-width: 100%; height: auto; max-height: 100%;
+        width: 96; max-width: 100%; height: 100%;
         border: thick $primary; background: $panel; padding: 0 1;
     }
     OutcomeForm .form-title { text-style: bold; width: 1fr; }
     OutcomeForm .form-hint { color: $text-muted; width: 1fr; margin-bottom: 1; }
-    OutcomeForm VerticalScroll { height: auto; max-height: 1fr; }
+    OutcomeForm VerticalScroll { height: 1fr; }
+    OutcomeForm #steps, OutcomeForm #referrals { height: auto; }
     OutcomeForm .kind-row { height: 1; }
     OutcomeForm .kind-row Label { width: 16; color: $text-muted; }
     OutcomeForm Select { width: 1fr; }

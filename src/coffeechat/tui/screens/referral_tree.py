@@ -65,8 +65,8 @@ class ReferralTreeScreen(Screen[int | None]):
             tree.root.expand()
             people = len(self.network.people)
             hint.update(
-                f"Everyone you reached through referrals: {people} people from {len(roots)} "
-                "first contacts. m: just the highlighted contact · g: go to contact"
+                f"Everyone you reached through referrals: {people} people, "
+                f"{len(roots)} at the top. m: just the highlighted contact · g: go to contact"
                 if roots
                 else "No referrals yet: record an outcome with referrals after a call."
             )

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from ...domain import stats as s
 from ...domain.text import one_line
@@ -28,7 +28,6 @@ class StatsScreen(Screen[None]):
     DEFAULT_CSS = """
     StatsScreen VerticalScroll { padding: 0 1; }
     StatsScreen .stats-title { text-style: bold; color: $primary; margin-top: 1; }
-    StatsScreen Sparkline { height: 3; width: 60; max-width: 100%; }
     StatsScreen Static { height: auto; }
     """
 
@@ -46,10 +45,11 @@ class StatsScreen(Screen[None]):
             yield Label("Confidence over time (1–5, one bar per call)", classes="stats-title")
             values = [value for _, value in stats.confidence]
             if values:
-                yield Sparkline(values, id="confidence")
+                yield Static(Text("\n".join(s.plot(values))), id="confidence-plot")
                 first, last = stats.confidence[0][0], stats.confidence[-1][0]
+                shown = f"last {len(values[-30:])} calls" if len(values) > 30 else "calls"
                 yield Static(
-                    Text(f"{s.spark(values)}  {first} → {last}: {' '.join(map(str, values))}"),
+                    Text(f"{shown} from {first} to {last}: {' '.join(map(str, values[-30:]))}"),
                     id="confidence-text",
                 )
             else:

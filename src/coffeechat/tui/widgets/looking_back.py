@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -102,14 +103,16 @@ class TimelineView(Static):
                 Text("Nothing yet: letters, calls, notes and follow-ups show here.", style="italic")
             )
             return
-        text = Text()
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
         for event in events:
-            if text:
-                text.append("\n")
-            text.append(f"{format_when(event.when) or '(no date)':<16} ", style="dim")
-            text.append(
-                f"{KIND_LABELS.get(event.kind, event.kind):<9} ",
-                style=self.STYLES.get(event.kind, ""),
+            table.add_row(
+                Text(format_when(event.when) or "(no date)"),
+                Text(
+                    KIND_LABELS.get(event.kind, event.kind), style=self.STYLES.get(event.kind, "")
+                ),
+                Text(one_line(event.text)),
             )
-            text.append(one_line(event.text))
-        self.update(text)
+        self.update(table)
