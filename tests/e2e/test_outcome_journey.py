@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,17 @@ from coffeechat.store import Store
 from tests.e2e.tmux import Terminal, base_env
 
 pytestmark = pytest.mark.e2e
+
+
+def _wait_for_new_referral_row(terminal: Terminal, timeout: float = 20.0) -> None:
+    """Typing before the new row has the focus would land in the previous field."""
+    empty_name = re.compile(r"Name \*\s*[█│]?$")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(empty_name.search(line.rstrip()) for line in terminal.screen().splitlines()):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no empty referral row appeared:\n{terminal.screen()}")
 
 
 def test_call_outcome_two_referrals_then_agenda(terminal: Terminal, tmp_path: Path) -> None:
@@ -30,11 +43,13 @@ def test_call_outcome_two_referrals_then_agenda(terminal: Terminal, tmp_path: Pa
     terminal.press("Down", "Enter", "Tab")
     terminal.type("4")
     terminal.press("C-r")
-    terminal.wait_for("How to reach")
+    _wait_for_new_referral_row(terminal)
     terminal.type("Ada Park")
     terminal.press("Tab", "Tab")
     terminal.type("Nova Bio")
+    terminal.wait_for("Nova Bio")
     terminal.press("C-r")
+    _wait_for_new_referral_row(terminal)
     terminal.type("Ben Osei")
     terminal.press("Tab", "Tab", "Tab")
     terminal.type("ben@example.org")
