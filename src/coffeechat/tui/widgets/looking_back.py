@@ -71,6 +71,9 @@ class InterviewList(OptionList):
         if interview.state == "planned":
             self.notify("That call has not happened yet: press c on the list to start it.")
             return
+        if interview.state == "in progress":
+            self.notify("That call is still going: press c on the list to return to it.")
+            return
         self.app.open_outcome(interview.id)  # type: ignore[attr-defined]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
