@@ -42,19 +42,20 @@ class InterviewList(OptionList):
             return
         for interview in self.interviews:
             when = format_when(interview.ended_at or interview.started_at or interview.scheduled_at)
-            line = Text(f"{when or 'no date':<16}  {interview.state:<11}  ")
+            line = Text(f"{when or 'no date'}  {interview.state}")
             outcome = (
                 self.store.outcomes.for_interview(interview.id)
                 if interview.id is not None
                 else None
             )
             if outcome is not None:
+                line.append(" · ")
                 line.append(f"{outcome.kind}", style="bold")
                 line.append(f" · confidence {outcome.confidence}/5")
                 if outcome.referrals:
                     line.append(f" · {len(outcome.referrals)} referral(s)")
             elif interview.state == "held":
-                line.append("no outcome yet: enter to record it", style="italic")
+                line.append(" · no outcome yet (enter)", style="italic")
             self.add_option(Option(line, id=str(interview.id)))
         self.highlighted = 0
 
