@@ -11,9 +11,11 @@ from .db import Database, backup_to
 from .drafts import Drafts
 from .errors import StoreError
 from .followups import FollowUps
+from .history import History
 from .interviews import Interviews
 from .notes import Notes
 from .organizations import Organizations
+from .outcomes import Outcomes
 from .questions import Questions
 from .search import Search
 from .settings import Settings
@@ -37,6 +39,8 @@ class Store:
         self.briefs = Briefs(database, self.contacts, self.notes, self.articles)
         self.questions = Questions(database)
         self.interviews = Interviews(database)
+        self.outcomes = Outcomes(database, self.contacts, self.organizations)
+        self.history = History(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

@@ -117,6 +117,13 @@ class Drafts:
                     "UPDATE contacts SET next_action = ?, next_action_date = ? WHERE id = ?",
                     (*next_action, draft.contact_id),
                 )
+            if draft.template == "thank_you":
+                # The thank-you owed after a call is now sent: it leaves the agenda.
+                conn.execute(
+                    "UPDATE followups SET state = 'done', done_at = ? "
+                    "WHERE contact_id = ? AND kind = 'thank_you' AND state = 'open'",
+                    (sent_at, draft.contact_id),
+                )
             for followup in followups:
                 conn.execute(
                     "INSERT INTO followups(contact_id, kind, title, due_date, draft_id) "

@@ -12,11 +12,13 @@ from textual.theme import Theme
 
 from .. import preferences
 from ..domain.clock import Clock
+from ..models import Outcome
 from ..store import Store
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
 from .screens.help import HelpScreen, rows_for_bindings
 from .screens.main import MainScreen
+from .screens.outcome_form import OutcomeForm
 from .screens.profile_form import ProfileForm
 from .screens.question_bank import QuestionBankScreen
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
@@ -102,8 +104,37 @@ class CoffeechatApp(App[None]):
     # --- calls --------------------------------------------------------------------------
 
     def open_outcome(self, interview_id: int) -> None:
-        """Called when a call ends (the main screen is showing again): the place where
-        the outcome form for *interview_id* opens. Until it exists, nothing more."""
+        """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call);
+        saving records outcome, referrals and agenda items in one transaction."""
+        interview = self.store.interviews.get(interview_id)
+        if interview is None:
+            return
+        contact = self.store.contacts.get(interview.contact_id)
+        existing = self.store.outcomes.for_interview(interview_id)
+        when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
+        form = OutcomeForm(
+            interview_id,
+            contact_name=contact.name if contact else "",
+            when=when.replace("T", " "),
+            outcome=existing,
+            organizations=self.store.organizations.names(),
+        )
+
+        def saved(outcome: Outcome | None) -> None:
+            if outcome is None:
+                return
+            result = self.store.outcomes.save(outcome, today=self.clock.today())
+            parts = ["Outcome saved; thank-you note on the agenda"]
+            if result.created:
+                parts.append(f"{len(result.created)} new contact(s)")
+            if result.linked:
+                parts.append(f"{len(result.linked)} linked to existing contact(s)")
+            self.notify(", ".join(parts) + ".", markup=False)
+            for screen in self.screen_stack:
+                if isinstance(screen, MainScreen):
+                    screen.reload(keep_id=interview.contact_id)
+
+        self.push_screen(form, saved)
 
     def action_question_bank(self) -> None:
         if not isinstance(self.screen, QuestionBankScreen):

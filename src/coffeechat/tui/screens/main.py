@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
@@ -14,6 +14,7 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
+from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
 from .agenda import AgendaScreen
@@ -21,13 +22,14 @@ from .call import CallScreen
 from .confirm import ConfirmScreen
 from .contact_form import ContactForm
 from .draft_editor import DraftEditor
+from .looking_back_actions import LookingBackActions
 from .plan_interview import Plan, PlanInterview
 from .research_actions import ResearchActions
 from .status_picker import StatusPicker
 from .transfer import TransferScreen
 
 
-class MainScreen(ResearchActions, Screen[None]):
+class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
@@ -54,6 +56,11 @@ class MainScreen(ResearchActions, Screen[None]):
                     yield ProfileView(id="profile")
                 with TabPane("Research", id="tab-research"):
                     yield ResearchPane(self.store, id="research")
+                with TabPane("Interviews", id="tab-interviews"):
+                    yield InterviewList(self.store, id="interviews")
+                with TabPane("Timeline", id="tab-timeline"):
+                    with VerticalScroll(id="timeline-scroll", can_focus=True):
+                        yield TimelineView(id="timeline")
         yield CalmFooter()
 
     FIRST_PAGE = 200
@@ -104,6 +111,7 @@ class MainScreen(ResearchActions, Screen[None]):
             referrer = found.name if found else ""
         self.query_one(ProfileView).show(self.contact, referred_by=referrer)
         self.query_one(ResearchPane).show(self.contact)
+        self._show_looking_back(self.contact)
 
     # --- actions ------------------------------------------------------------------------
 

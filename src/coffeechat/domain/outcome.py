@@ -1,0 +1,96 @@
+"""What saving an interview's outcome means: status, thank-you due date, referral keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from ..models import NextStep, Referral, Status
+from .validation import normalize_url
+
+CONFIDENCE_LEVELS = (1, 2, 3, 4, 5)
+
+AT_OR_AFTER_INTERVIEWED = frozenset({Status.INTERVIEWED, Status.THANKED, Status.KEEP_IN_TOUCH})
+"""Statuses an outcome leaves alone: the contact is already interviewed or further along."""
+
+THANK_YOU_TITLE = "Send a thank-you note (within 24 h)"
+
+
+def status_after_outcome(current: Status) -> Status:
+    """A recorded outcome moves the contact to "interviewed", never backwards."""
+    return current if current in AT_OR_AFTER_INTERVIEWED else Status.INTERVIEWED
+
+
+def thank_you_due(ended_at: str, today: date) -> str:
+    """The day a thank-you note is due: within 24 hours of the end of the call.
+
+    *ended_at* is the call's ISO end time; a call with no end time counts from *today*.
+    """
+    try:
+        ended = datetime.fromisoformat(ended_at).date() if ended_at else today
+    except ValueError:
+        ended = today
+    return (ended + timedelta(days=1)).isoformat()
+
+
+def next_step_title(step: NextStep) -> str:
+    return f"Next step: {step.text.strip()}"
+
+
+def referral_key(referral: Referral) -> tuple[str, str]:
+    """What makes two referral rows the same person: email, else URL, else name + org.
+
+    The same order as matching an existing contact, so two rows naming one person in a
+    form become one contact.
+    """
+    if referral.email.strip():
+        return ("email", referral.email.strip().casefold())
+    if referral.url.strip():
+        return ("url", normalize_url(referral.url).casefold())
+    name = " ".join(referral.name.split()).casefold()
+    org = " ".join(referral.organization.split()).casefold()
+    return ("name", f"{name}\x00{org}")
+
+
+def unique_referrals(referrals: Iterable[Referral]) -> list[Referral]:
+    """Referral rows with blanks dropped and repeats of the same person merged.
+
+    A later row fills in fields an earlier row for the same person left empty.
+    """
+    merged: dict[tuple[str, str], Referral] = {}
+    for referral in referrals:
+        if not referral.name.strip():
+            continue
+        cleaned = Referral(
+            name=referral.name.strip(),
+            title=referral.title.strip(),
+            organization=referral.organization.strip(),
+            email=referral.email.strip(),
+            url=normalize_url(referral.url) if referral.url.strip() else "",
+            how_to_reach=referral.how_to_reach.strip(),
+            contact_id=referral.contact_id,
+        )
+        key = referral_key(cleaned)
+        if key in merged:
+            first = merged[key]
+            merged[key] = Referral(
+                name=first.name,
+                title=first.title or cleaned.title,
+                organization=first.organization or cleaned.organization,
+                email=first.email or cleaned.email,
+                url=first.url or cleaned.url,
+                how_to_reach=first.how_to_reach or cleaned.how_to_reach,
+                contact_id=first.contact_id or cleaned.contact_id,
+            )
+        else:
+            merged[key] = cleaned
+    return list(merged.values())
+
+
+def check_confidence(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return "Pick a confidence from 1 to 5"
+    if not (value.isascii() and value.isdigit()) or int(value) not in CONFIDENCE_LEVELS:
+        return "Confidence is a whole number from 1 to 5"
+    return None

@@ -1,0 +1,132 @@
+"""Reading the past: a contact's timeline, the referral network, the numbers for stats."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..domain.referrals import Network, Person
+from ..domain.stats import CallOutcome, Letter
+from ..domain.timeline import Event, in_order
+from ..models import OutcomeKind
+from .db import Database
+
+_FOLLOWUP_KINDS = {
+    "follow_up": "follow up",
+    "second_person": "reach a second person",
+    "thank_you": "thank-you note",
+    "next_step": "next step",
+    "call": "call",
+}
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class History:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._database.conn
+
+    def timeline(self, contact_id: int) -> list[Event]:
+        conn = self._conn
+        events: list[Event] = []
+        for template, subject, sent_at in conn.execute(
+            "SELECT template, subject, sent_at FROM drafts WHERE contact_id = ? AND sent_at != ''",
+            (contact_id,),
+        ):
+            what = template.replace("_", " ")
+            events.append(
+                Event(sent_at, "letter", f"Sent {what}" + (f": {subject}" if subject else ""))
+            )
+        interviews = conn.execute(
+            "SELECT id, scheduled_at, started_at, ended_at, state, medium, length_minutes "
+            "FROM interviews WHERE contact_id = ?",
+            (contact_id,),
+        ).fetchall()
+        for iid, scheduled, started, ended, state, medium, length in interviews:
+            if state == "planned":
+                events.append(Event(scheduled, "call", f"Planned {medium} call, {length} min"))
+                continue
+            events.append(
+                Event(started or scheduled, "call", f"{medium.capitalize()} call started")
+            )
+            if ended:
+                events.append(Event(ended, "call", "Call ended"))
+            for minute, text, created in conn.execute(
+                "SELECT minute, text, created_at FROM note_lines "
+                "WHERE interview_id = ? ORDER BY id",
+                (iid,),
+            ):
+                events.append(Event(created, "note", f"min {minute}: {text}"))
+        for kind, confidence, created, ended, referrals in conn.execute(
+            "SELECT o.kind, o.confidence, o.created_at, i.ended_at, "
+            "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) "
+            "FROM outcomes o JOIN interviews i ON i.id = o.interview_id WHERE i.contact_id = ?",
+            (contact_id,),
+        ):
+            extra = f", {referrals} referral{'s' if referrals != 1 else ''}" if referrals else ""
+            events.append(
+                Event(ended or created, "outcome", f"{kind} (confidence {confidence}/5{extra})")
+            )
+        for kind, title, due, state, done_at in conn.execute(
+            "SELECT kind, title, due_date, state, done_at FROM followups WHERE contact_id = ?",
+            (contact_id,),
+        ):
+            label = title or _FOLLOWUP_KINDS.get(kind, kind)
+            # When it is due, not when it was written down: what the user planned by.
+            events.append(Event(due, "follow-up", f"Due: {label}"))
+            if state == "done" and done_at:
+                events.append(Event(done_at, "follow-up", f"Done: {label}"))
+        return in_order(events)
+
+    def network(self) -> Network:
+        """Everyone with a referral link (referred by someone, or referring someone)."""
+        rows = self._conn.execute(
+            "SELECT id, name, referred_by FROM contacts WHERE referred_by IS NOT NULL "
+            "OR id IN (SELECT referred_by FROM contacts WHERE referred_by IS NOT NULL)"
+        )
+        return Network(Person(*row) for row in rows)
+
+    def person(self, contact_id: int) -> Person | None:
+        row = self._conn.execute(
+            "SELECT id, name, referred_by FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        return Person(*row) if row else None
+
+    def letters(self) -> list[Letter]:
+        """The first intro letter sent to each contact, with the reply date if recorded."""
+        rows = self._conn.execute(
+            "SELECT c.id, c.name, min(d.sent_at), c.replied_on FROM drafts d "
+            "JOIN contacts c ON c.id = d.contact_id "
+            "WHERE d.template = 'intro_letter' AND d.sent_at != '' GROUP BY c.id"
+        )
+        letters = []
+        for contact_id, name, sent_at, replied_on in rows:
+            sent = _day(sent_at)
+            if sent is not None:
+                letters.append(Letter(contact_id, name, sent, _day(replied_on)))
+        return letters
+
+    def calls(self) -> list[CallOutcome]:
+        rows = self._conn.execute(
+            "SELECT i.ended_at, i.started_at, o.kind, o.confidence, "
+            "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) "
+            "FROM interviews i LEFT JOIN outcomes o ON o.interview_id = i.id "
+            "WHERE i.state = 'held' ORDER BY i.ended_at, i.id"
+        )
+        calls = []
+        for ended, started, kind, confidence, referrals in rows:
+            day = _day(ended) or _day(started)
+            if day is None:
+                continue
+            outcome_kind = OutcomeKind(kind) if kind in OutcomeKind._value2member_map_ else None
+            calls.append(CallOutcome(day, outcome_kind, confidence, referrals or 0))
+        return calls

@@ -1,0 +1,345 @@
+"""The outcome of an interview: a validated modal form that returns an Outcome (or None).
+
+Next steps and referrals are rows added and removed by keyboard (ctrl+n, ctrl+r,
+ctrl+d); a blank row is ignored, a half-filled one says what it is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from ...domain import validation as v
+from ...domain.outcome import check_confidence
+from ...domain.text import one_line
+from ...models import NextStep, Outcome, OutcomeKind, Referral
+from ..commands import bindings
+from ..widgets.form import FormField, check_all
+
+TEXT_FIELDS = (
+    ("learned", "What I learned about the field"),
+    ("skills", "Skills it needs"),
+    ("advice", "Advice"),
+    ("resources", "Resources mentioned"),
+    ("assignments", "Assignments they gave me"),
+)
+
+
+class StepRow(Vertical):
+    """One next step: what, and by when."""
+
+    DEFAULT_CSS = """
+    StepRow { height: auto; }
+    StepRow > Horizontal { height: 1; }
+    StepRow .step-text { width: 1fr; }
+    StepRow .step-due { width: 14; margin-left: 1; }
+    StepRow Input { background: $boost; }
+    StepRow Input:focus { background: $accent 25%; }
+    StepRow Input.-invalid { background: $error 25%; }
+    StepRow .form-error { color: $error; display: none; height: auto; }
+    StepRow.-has-error .form-error { display: block; }
+    """
+
+    def __init__(self, step: NextStep | None = None) -> None:
+        super().__init__(classes="row")
+        self.step = step or NextStep("")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Input(self.step.text, placeholder="Next step", compact=True, classes="step-text")
+            yield Input(
+                self.step.due_date,
+                placeholder="YYYY-MM-DD",
+                compact=True,
+                max_length=10,
+                classes="step-due",
+            )
+        yield Static("", classes="form-error", markup=False)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(".step-text", Input).value.strip()
+
+    @property
+    def due(self) -> str:
+        return self.query_one(".step-due", Input).value.strip()
+
+    def is_blank(self) -> bool:
+        return not self.text and not self.due
+
+    def check(self) -> str | None:
+        reason = None
+        if self.is_blank():
+            reason = None
+        elif not self.text:
+            reason = "Say what the next step is (or ctrl+d removes the row)"
+        elif not self.due:
+            reason = "Give the next step a due date (YYYY-MM-DD)"
+        else:
+            reason = v.check_date(self.due)
+        self.query_one(".form-error", Static).update(f"↳ {reason}" if reason else "")
+        self.set_class(bool(reason), "-has-error")
+        bad = self.query_one(".step-text" if reason and not self.text else ".step-due", Input)
+        for field in self.query(Input):
+            field.set_class(bool(reason) and field is bad, "-invalid")
+        return reason
+
+    def value(self) -> NextStep:
+        return NextStep(self.text, self.due)
+
+
+class ReferralRow(Vertical):
+    """One person they suggested: a name, and whatever else they said about them."""
+
+    DEFAULT_CSS = """
+    ReferralRow { height: auto; margin-top: 1; }
+    ReferralRow .referral-title { color: $text-muted; text-style: bold; }
+    """
+
+    def __init__(self, referral: Referral | None = None, organizations: list[str] = ()) -> None:  # type: ignore[assignment]
+        super().__init__(classes="row")
+        self.referral = referral or Referral("")
+        self._organizations = list(organizations)
+
+    def compose(self) -> ComposeResult:
+        r = self.referral
+        linked = "  (in your contacts)" if r.contact_id else ""
+        yield Label(f"Referral{linked}", classes="referral-title")
+        yield FormField("Name *", name="name", value=r.name, max_length=v.MAX_NAME)
+        yield FormField("Title", name="title", value=r.title)
+        yield FormField(
+            "Organization",
+            name="organization",
+            value=r.organization,
+            suggester=SuggestFromList(self._organizations, case_sensitive=False),
+        )
+        yield FormField(
+            "Email", name="email", value=r.email, checks=[v.check_email], placeholder="name@…"
+        )
+        yield FormField(
+            "Profile URL", name="url", value=r.url, checks=[v.check_url], placeholder="https://…"
+        )
+        yield FormField(
+            "How to reach",
+            name="how_to_reach",
+            value=r.how_to_reach,
+            placeholder="e.g. mention my name; she prefers email",
+        )
+
+    def fields(self) -> dict[str, FormField]:
+        return {field.field_name: field for field in self.query(FormField)}
+
+    def is_blank(self) -> bool:
+        return not any(field.value.strip() for field in self.fields().values())
+
+    def check(self) -> FormField | None:
+        fields = self.fields()
+        bad = check_all(fields.values())
+        if not self.is_blank() and not fields["name"].value.strip():
+            fields["name"].show_error("A referral needs at least a name")
+            bad = bad or fields["name"]
+        return bad
+
+    def value(self) -> Referral:
+        values = {name: field.value.strip() for name, field in self.fields().items()}
+        values["url"] = v.normalize_url(values["url"]) if values["url"] else ""
+        return replace(self.referral, **values)
+
+
+class OutcomeForm(ModalScreen[Outcome | None]):
+    """ctrl+s saves (after validation), escape cancels."""
+
+    BINDINGS = bindings("outcome")
+    HELP_NAME = "Outcome form"
+    AUTO_FOCUS = "#kind"
+    DEFAULT_CSS = """
+    OutcomeForm { align: center middle; }
+    OutcomeForm > Vertical {
+        width: 96; max-width: 100%; height: 100%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    OutcomeForm .form-title { text-style: bold; width: 1fr; }
+    OutcomeForm .form-hint { color: $text-muted; width: 1fr; margin-bottom: 1; }
+    OutcomeForm VerticalScroll { height: 1fr; }
+    OutcomeForm #steps, OutcomeForm #referrals { height: auto; }
+    OutcomeForm .kind-row { height: 1; }
+    OutcomeForm .kind-row Label { width: 16; color: $text-muted; }
+    OutcomeForm Select { width: 1fr; }
+    OutcomeForm #kind-error { color: $error; padding-left: 16; display: none; }
+    OutcomeForm #kind-error.-shown { display: block; }
+    OutcomeForm .area-label { color: $text-muted; margin-top: 1; }
+    OutcomeForm TextArea { height: 3; border: none; background: $boost; padding: 0 1; }
+    OutcomeForm TextArea:focus { background: $accent 25%; }
+    OutcomeForm .section { text-style: bold; margin-top: 1; color: $primary; }
+    OutcomeForm .empty-hint { color: $text-muted; text-style: italic; }
+    OutcomeForm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        interview_id: int,
+        *,
+        contact_name: str,
+        when: str = "",
+        outcome: Outcome | None = None,
+        organizations: list[str] = (),  # type: ignore[assignment]
+    ) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.contact_name = contact_name
+        self.when = when
+        self.original = outcome
+        self._organizations = list(organizations)
+
+    def compose(self) -> ComposeResult:
+        o = self.original
+        with Vertical():
+            when = f" · {self.when}" if self.when else ""
+            yield Label(
+                escape(f"Outcome of the call with {one_line(self.contact_name)}{when}"),
+                classes="form-title",
+            )
+            yield Label(
+                "ctrl+s save · esc cancel · ctrl+n step · ctrl+r referral · ctrl+d remove row",
+                classes="form-hint",
+            )
+            with VerticalScroll(id="outcome-scroll"):
+                with Horizontal(classes="kind-row"):
+                    yield Label("Outcome *")
+                    yield Select(
+                        [(str(kind), kind) for kind in OutcomeKind],
+                        value=o.kind if o else Select.NULL,
+                        prompt="Pick one…",
+                        compact=True,
+                        id="kind",
+                    )
+                yield Static("↳ Pick what came of the call", id="kind-error")
+                yield FormField(
+                    "Confidence *",
+                    name="confidence",
+                    value=str(o.confidence) if o else "",
+                    checks=[check_confidence],
+                    placeholder="1 (shaky) to 5 (at ease)",
+                    max_length=1,
+                )
+                for name, label in TEXT_FIELDS:
+                    yield Label(label, classes="area-label")
+                    area = TextArea(getattr(o, name) if o else "", id=f"area-{name}")
+                    area.show_line_numbers = False
+                    yield area
+                yield Label("Next steps (ctrl+n adds one)", classes="section")
+                with Vertical(id="steps"):
+                    for step in o.next_steps if o else ():
+                        yield StepRow(step)
+                yield Label("Referrals: who else to talk to (ctrl+r adds one)", classes="section")
+                with Vertical(id="referrals"):
+                    for referral in o.referrals if o else ():
+                        yield ReferralRow(referral, self._organizations)
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def step_rows(self) -> list[StepRow]:
+        return list(self.query(StepRow))
+
+    def referral_rows(self) -> list[ReferralRow]:
+        return list(self.query(ReferralRow))
+
+    async def action_add_next_step(self) -> None:
+        row = StepRow()
+        await self.query_one("#steps").mount(row)
+        row.query_one(Input).focus()
+        row.scroll_visible()
+
+    async def action_add_referral(self) -> None:
+        row = ReferralRow(organizations=self._organizations)
+        await self.query_one("#referrals").mount(row)
+        row.fields()["name"].input.focus()
+        row.scroll_visible()
+
+    async def action_remove_row(self) -> None:
+        """Remove the next step or referral row that has the focus."""
+        node: Widget | None = self.focused
+        while node is not None and not isinstance(node, StepRow | ReferralRow):
+            node = node.parent  # type: ignore[assignment]
+        if node is None:
+            self.notify("Move into a next step or referral row to remove it.", severity="warning")
+            return
+        rows: list = self.step_rows() if isinstance(node, StepRow) else self.referral_rows()
+        index = rows.index(node)
+        await node.remove()
+        rest = rows[:index] + rows[index + 1 :]
+        if rest:
+            target = rest[min(index, len(rest) - 1)]
+            target.query(Input).first().focus()
+        else:
+            self.focus_next()
+
+    # --- saving -------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        # A long form: enter moves on, ctrl+s saves.
+        event.stop()
+        self.focus_next()
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL:
+            self.query_one("#kind-error").remove_class("-shown")
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save_outcome()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel_outcome(self) -> None:
+        self.dismiss(None)
+
+    def validate(self) -> Widget | None:
+        """Check every field and row; return the first widget to fix, or None."""
+        first: Widget | None = None
+        kind = self.query_one("#kind", Select)
+        missing_kind = kind.value is Select.NULL
+        self.query_one("#kind-error").set_class(missing_kind, "-shown")
+        if missing_kind:
+            first = kind
+        confidence = self.query_one(FormField)
+        if confidence.check() and first is None:
+            first = confidence.input
+        for step in self.step_rows():
+            if step.check() and first is None:
+                first = step.query_one(".step-due" if step.text else ".step-text", Input)
+        for referral in self.referral_rows():
+            bad = referral.check()
+            if bad is not None and first is None:
+                first = bad.input
+        return first
+
+    def action_save_outcome(self) -> None:
+        if (bad := self.validate()) is not None:
+            bad.focus()
+            bad.scroll_visible()
+            self.notify("Fix the fields marked in red", severity="warning")
+            return
+        texts = {name: self.query_one(f"#area-{name}", TextArea).text for name, _ in TEXT_FIELDS}
+        outcome = Outcome(
+            interview_id=self.interview_id,
+            kind=OutcomeKind(self.query_one("#kind", Select).value),
+            confidence=int(self.query_one(FormField).value.strip()),
+            next_steps=tuple(row.value() for row in self.step_rows() if not row.is_blank()),
+            referrals=tuple(row.value() for row in self.referral_rows() if not row.is_blank()),
+            id=self.original.id if self.original else None,
+            **texts,
+        )
+        self.dismiss(outcome)

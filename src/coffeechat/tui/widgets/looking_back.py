@@ -1,0 +1,122 @@
+"""Main screen tabs about the past: the contact's interviews and their timeline."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.text import one_line
+from ...domain.timeline import KIND_LABELS, format_when
+from ...models import Interview
+from ...store import Store
+from ..commands import bindings
+
+
+class InterviewList(OptionList):
+    """The highlighted contact's calls, newest first; enter opens the outcome form."""
+
+    HELP_NAME = "Interviews"
+    BINDINGS = bindings("interviews")
+    DEFAULT_CSS = """
+    InterviewList { height: 1fr; border: none; }
+    """
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id, compact=True)
+        self.store = store
+        self.contact_id: int | None = None
+        self.interviews: list[Interview] = []
+
+    def show(self, contact_id: int | None) -> None:
+        self.contact_id = contact_id
+        found = self.store.interviews.for_contact(contact_id) if contact_id else []
+        self.interviews = sorted(
+            found, key=lambda i: i.ended_at or i.started_at or i.scheduled_at, reverse=True
+        )
+        self.clear_options()
+        if not self.interviews:
+            hint = "No calls yet: press c on the list to start one, i to plan one."
+            self.add_option(Option(Text(hint if contact_id else "", style="italic"), disabled=True))
+            return
+        for interview in self.interviews:
+            when = format_when(interview.ended_at or interview.started_at or interview.scheduled_at)
+            line = Text(f"{when or 'no date'}  {interview.state}")
+            outcome = (
+                self.store.outcomes.for_interview(interview.id)
+                if interview.id is not None
+                else None
+            )
+            if outcome is not None:
+                line.append(" · ")
+                line.append(f"{outcome.kind}", style="bold")
+                line.append(f" · confidence {outcome.confidence}/5")
+                if outcome.referrals:
+                    line.append(f" · {len(outcome.referrals)} referral(s)")
+            elif interview.state == "held":
+                line.append(" · no outcome yet (enter)", style="italic")
+            self.add_option(Option(line, id=str(interview.id)))
+        self.highlighted = 0
+
+    @property
+    def current(self) -> Interview | None:
+        if self.highlighted is None or not self.interviews:
+            return None
+        return self.interviews[self.highlighted]
+
+    def action_open_interview(self) -> None:
+        interview = self.current
+        if interview is None or interview.id is None:
+            return
+        if interview.state == "planned":
+            self.notify("That call has not happened yet: press c on the list to start it.")
+            return
+        if interview.state == "in progress":
+            self.notify("That call is still going: press c on the list to return to it.")
+            return
+        self.app.open_outcome(interview.id)  # type: ignore[attr-defined]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open_interview()
+
+
+class TimelineView(Static):
+    """Every letter, call, note line, outcome and follow-up, oldest first, literally."""
+
+    DEFAULT_CSS = """
+    TimelineView { padding: 0 1; height: auto; }
+    """
+
+    STYLES = {
+        "letter": "cyan",
+        "call": "green",
+        "note": "",
+        "outcome": "bold magenta",
+        "follow-up": "yellow",
+    }
+
+    def show(self, store: Store, contact_id: int | None) -> None:
+        if contact_id is None:
+            self.update(Text("No contact highlighted.", style="italic"))
+            return
+        events = store.history.timeline(contact_id)
+        if not events:
+            self.update(
+                Text("Nothing yet: letters, calls, notes and follow-ups show here.", style="italic")
+            )
+            return
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
+        for event in events:
+            table.add_row(
+                Text(format_when(event.when) or "(no date)"),
+                Text(
+                    KIND_LABELS.get(event.kind, event.kind), style=self.STYLES.get(event.kind, "")
+                ),
+                Text(one_line(event.text)),
+            )
+        self.update(table)

@@ -1,0 +1,115 @@
+"""Outcome form (both sizes), referral tree, stats and timeline (frozen clock)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Draft, Outcome, OutcomeKind, Referral
+from coffeechat.store import Store
+from tests.conftest import make_app, seed
+
+
+def _history(store: Store) -> int:
+    """Maria: a letter, a reply, a call with notes, an outcome with two referrals."""
+    maria = seed(store)[0]
+    assert maria.id is not None
+    draft = store.drafts.save(Draft(maria.id, "intro_letter", body="Hi?", subject="Hello"))
+    store.drafts.mark_sent(draft, sent_at="2026-03-02T09:00:00", status=None)
+    store.contacts.with_changes(maria.id, replied_on="2026-03-04")
+    interview = store.interviews.create(maria.id, scheduled_at="2026-03-13T14:00")
+    assert interview.id is not None
+    store.interviews.start(interview.id, datetime(2026, 3, 13, 14), [])
+    store.interviews.add_note(
+        interview.id,
+        "[bold]QA[/] is the way in",
+        minute=4,
+        checklist_item_id=None,
+        now=datetime(2026, 3, 13, 14, 4),
+    )
+    store.interviews.end(interview.id, datetime(2026, 3, 13, 14, 27))
+    saved = store.outcomes.save(
+        Outcome(
+            interview.id,
+            OutcomeKind.REFERRAL_OFFERED,
+            learned="QA and regulatory roles hire PhDs",
+            confidence=3,
+            referrals=(
+                Referral("Ada Park", title="QA Lead", organization="Nova Bio"),
+                Referral("Ben Osei", email="ben@example.org"),
+            ),
+        ),
+        today=date(2026, 3, 13),
+    )
+    ada = saved.created[0]
+    second = store.interviews.create(ada, scheduled_at="2026-03-16T09:00")
+    assert second.id is not None
+    store.interviews.start(second.id, datetime(2026, 3, 16, 9), [])
+    store.interviews.end(second.id, datetime(2026, 3, 16, 9, 20))
+    store.outcomes.save(
+        Outcome(
+            second.id,
+            OutcomeKind.FOLLOW_UP_SCHEDULED,
+            confidence=4,
+            referrals=(Referral("Cleo Duarte", organization="Nova Bio"),),
+        ),
+        today=date(2026, 3, 16),
+    )
+    return maria.id
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_outcome_form(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    seed(store)
+
+    async def after_call(pilot) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#kind").value = OutcomeKind.REFERRAL_OFFERED
+        form.query_one("#field-confidence").value = "4"
+        form.query_one("#area-learned").text = "Regulatory affairs hires PhDs"
+        await pilot.press("ctrl+n")
+        step = form.step_rows()[0]
+        step.query_one(".step-text").value = "Read the FDA guidance"
+        step.query_one(".step-due").value = "2026-03-20"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        form.referral_rows()[0].fields()["name"].input.value = "[red]Ada[/] Park"
+        form.referral_rows()[0].fields()["email"].input.value = "not-an-email"
+        await pilot.press("ctrl+s")
+        for widget in form.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=after_call)
+
+
+def test_referral_tree_whole_network(snap_compare, store: Store, clock: Clock) -> None:
+    _history(store)
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["t", "m"])
+
+
+def test_stats(snap_compare, store: Store, clock: Clock) -> None:
+    _history(store)
+
+    async def open_stats(pilot) -> None:
+        pilot.app.screen.action_stats()
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), run_before=open_stats)
+
+
+def test_timeline(snap_compare, store: Store, clock: Clock) -> None:
+    maria_id = _history(store)
+
+    async def open_timeline(pilot) -> None:
+        pilot.app.screen.reload(keep_id=maria_id)
+        pilot.app.screen.action_show_timeline()
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=(120, 40), run_before=open_timeline)
