@@ -16,11 +16,7 @@ from ..models import Outcome
 from ..store import Store
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
-from .screens.help import HelpScreen, rows_for_bindings
 from .screens.main import MainScreen
-from .screens.outcome_form import OutcomeForm
-from .screens.profile_form import ProfileForm
-from .screens.question_bank import QuestionBankScreen
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 
 
@@ -90,6 +86,8 @@ class CoffeechatApp(App[None]):
         self.exit()
 
     def action_edit_profile(self) -> None:
+        from .screens.profile_form import ProfileForm
+
         keys = ("name", "background", "email", "phone")
         current = {key: self.store.settings.get(f"profile.{key}") for key in keys}
 
@@ -106,6 +104,8 @@ class CoffeechatApp(App[None]):
     def open_outcome(self, interview_id: int) -> None:
         """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call);
         saving records outcome, referrals and agenda items in one transaction."""
+        from .screens.outcome_form import OutcomeForm
+
         interview = self.store.interviews.get(interview_id)
         if interview is None:
             return
@@ -137,12 +137,16 @@ class CoffeechatApp(App[None]):
         self.push_screen(form, saved)
 
     def action_question_bank(self) -> None:
+        from .screens.question_bank import QuestionBankScreen
+
         if not isinstance(self.screen, QuestionBankScreen):
             self.push_screen(QuestionBankScreen(self.store))
 
     # --- help and palette ---------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen, rows_for_bindings
+
         if isinstance(self.screen, HelpScreen):
             return
         pane_name = "coffeechat"

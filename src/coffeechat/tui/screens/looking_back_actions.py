@@ -10,8 +10,6 @@ from textual.widgets import TabbedContent
 
 from ...models import Contact
 from ..widgets.looking_back import InterviewList, TimelineView
-from .referral_tree import ReferralTreeScreen
-from .stats import StatsScreen
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
 
@@ -65,6 +63,8 @@ class LookingBackActions:
         self.app.open_outcome(latest.id)  # type: ignore[attr-defined]
 
     def action_referral_tree(self) -> None:
+        from .referral_tree import ReferralTreeScreen
+
         contact_id = self.contact.id if self.contact else None
 
         def closed(target: int | None) -> None:
@@ -74,6 +74,8 @@ class LookingBackActions:
         self.app.push_screen(ReferralTreeScreen(self.store, contact_id), closed)  # type: ignore[attr-defined]
 
     def action_stats(self) -> None:
+        from .stats import StatsScreen
+
         self.app.push_screen(StatsScreen(self.store))  # type: ignore[attr-defined]
 
     def action_record_reply(self) -> None:

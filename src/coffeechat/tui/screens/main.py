@@ -17,18 +17,12 @@ from ..widgets.footer import CalmFooter
 from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
-from .agenda import AgendaScreen
-from .call import CallScreen
-from .confirm import ConfirmScreen
-from .contact_form import ContactForm
-from .draft_editor import DraftEditor
 from .looking_back_actions import LookingBackActions
-from .plan_interview import Plan, PlanInterview
 from .research_actions import ResearchActions
-from .status_picker import StatusPicker
-from .transfer import TransferScreen
 
 
+# Screens opened by an action are imported inside it: the first paint of the
+# contact list should not wait for modules it does not show.
 class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
@@ -129,6 +123,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
 
     @work
     async def _open_form(self, contact: Contact | None) -> None:
+        from .contact_form import ContactForm
+
         names = {c.name: c.id for c in self.store.contacts.all() if c.id is not None}
         referred_by_name = ""
         if contact and contact.referred_by is not None:
@@ -154,6 +150,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         self.notify(f"{verb} {saved.name}", markup=False)
 
     def action_change_status(self) -> None:
+        from .status_picker import StatusPicker
+
         contact = self.contact
         if contact is None:
             return
@@ -177,6 +175,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         self.notify(f"{done} {contact.name}{hint}", markup=False)
 
     def action_delete_contact(self) -> None:
+        from .confirm import ConfirmScreen
+
         contact = self.contact
         if contact is None or contact.id is None:
             return
@@ -211,6 +211,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         self._transfer("export")
 
     def _transfer(self, mode: str) -> None:
+        from .transfer import TransferScreen
+
         def done(report: str | None) -> None:
             if report is None:
                 return
@@ -222,6 +224,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     # --- outreach -----------------------------------------------------------------------
 
     def action_draft_email(self) -> None:
+        from .draft_editor import DraftEditor
+
         contact = self.contact
         if contact is None or contact.id is None:
             self.notify("No contact highlighted: press n to add one.", severity="warning")
@@ -231,6 +235,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         )
 
     def action_agenda(self) -> None:
+        from .agenda import AgendaScreen
+
         keep = self.contact.id if self.contact else None
         self.app.push_screen(AgendaScreen(self.store), lambda _: self.reload(keep_id=keep))
 
@@ -239,6 +245,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     def action_start_call(self) -> None:
         """Open the call screen: pick up a call in progress or a planned interview, else
         start a fresh one (30 minutes by phone, default questions)."""
+        from .call import CallScreen
+
         contact = self.contact
         if contact is None or contact.id is None:
             self.notify("No contact highlighted: press n to add one.", severity="warning")
@@ -258,6 +266,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
 
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""
+        from .plan_interview import Plan, PlanInterview
+
         contact = self.contact
         if contact is None or contact.id is None:
             self.notify("No contact highlighted: press n to add one.", severity="warning")

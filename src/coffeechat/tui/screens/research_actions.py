@@ -15,7 +15,6 @@ from ...models import SearchHit
 from ..widgets.contact_list import ContactList
 from ..widgets.note_editor import NoteEditor, NotePreview
 from ..widgets.research import ArticleList, ResearchPane
-from .research_screens import BriefScreen, NoteScreen, SearchScreen
 
 
 class ResearchActions:
@@ -50,6 +49,8 @@ class ResearchActions:
         self.query_one(ContactList).focus()  # type: ignore[attr-defined]
 
     def action_brief(self) -> None:
+        from .research_screens import BriefScreen
+
         contact = self.contact  # type: ignore[attr-defined]
         if contact is None or contact.id is None:
             self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
@@ -57,6 +58,8 @@ class ResearchActions:
         self.app.push_screen(BriefScreen(self.store, contact.id))  # type: ignore[attr-defined]
 
     def action_my_story(self) -> None:
+        from .research_screens import NoteScreen
+
         notes = self.store.notes  # type: ignore[attr-defined]
         self.app.push_screen(  # type: ignore[attr-defined]
             NoteScreen(
@@ -106,6 +109,8 @@ class ResearchActions:
 
     @work
     async def action_search_notes(self) -> None:
+        from .research_screens import SearchScreen
+
         hit = await self.app.push_screen_wait(SearchScreen(self.store))  # type: ignore[attr-defined]
         if hit is not None:
             self.jump_to(hit)
@@ -142,6 +147,8 @@ class ResearchActions:
         self.reload(keep_id=contact_id)  # type: ignore[attr-defined]
 
     def _open_organization_alone(self, organization_id: int) -> None:
+        from .research_screens import NoteScreen
+
         store = self.store  # type: ignore[attr-defined]
         organization = store.organizations.get(organization_id)
         if organization is None:
