@@ -353,9 +353,11 @@ def _followups(store: Store, people: dict[str, Contact], today: date) -> None:
     ):
         due = add_business_days(today, days) if days else today
         store.followups.add(FollowUp(_id(people[name]), kind, due.isoformat(), title=title))
-    # Olivia never answered: her 3B7 nudges were done long ago.
-    for followup in store.followups.for_contact(_id(people["Olivia Brandt"]), open_only=True):
+    # Olivia never answered: her 3B7 nudges were done long ago, nothing left to do.
+    olivia = _id(people["Olivia Brandt"])
+    for followup in store.followups.for_contact(olivia, open_only=True):
         store.followups.done(_id(followup), followup.due_date)
+    store.contacts.with_changes(olivia, next_action="", next_action_date="")
 
 
 @contextmanager
