@@ -98,10 +98,11 @@ def seed(store: Store) -> list[Contact]:
     return [store.contacts.add(contact) for contact in SAMPLE_CONTACTS]
 
 
-def make_app(store: Store, clock: Clock, theme: str = "textual-dark"):
-    """The app as tests see it: frozen clock, fixed theme."""
+def make_app(store: Store, clock: Clock, theme: str = "textual-dark", *, welcome: bool = False):
+    """The app as tests see it: frozen clock, fixed theme, no first-run welcome
+    (its own tests ask for it)."""
     from coffeechat.tui.app import CoffeechatApp
 
-    app = CoffeechatApp(store, clock=clock, theme=theme)
+    app = CoffeechatApp(store, clock=clock, theme=theme, welcome=welcome)
     app.db_label = "coffeechat.db"  # tmp paths differ between runs
     return app

@@ -21,6 +21,13 @@ EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 @contextmanager
 def open_store(ctx: click.Context) -> Iterator[Store]:
     """The store for this invocation; a bad file becomes one line and exit code 1."""
+    if ctx.obj.get("demo"):
+        from .demo import demo_database
+        from .domain.clock import Clock
+
+        with demo_database(Clock().now()) as demo:
+            yield demo
+        return
     path = resolve_db_path(ctx.obj["db"])
     try:
         store = Store.open(path)
@@ -45,12 +52,20 @@ def open_store(ctx: click.Context) -> Iterator[Store]:
     is_flag=True,
     help="List every command and its keys (after keymap.toml), then exit.",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Explore with sample data in a throwaway database (deleted when you quit).",
+)
 @click.version_option(__version__, "--version", prog_name="coffeechat")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, show_keys: bool) -> None:
+def cli(ctx: click.Context, db: str | None, show_keys: bool, demo: bool) -> None:
     """coffeechat: research, reach out to and talk with the people in a field you care about."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["demo"] = demo
+    if demo and db:
+        raise click.UsageError("--demo uses its own throwaway database; leave out --db")
     if show_keys:
         print_keys()
         ctx.exit(0)
@@ -97,7 +112,10 @@ def run_tui(ctx: click.Context) -> None:
     from .tui.app import CoffeechatApp
 
     with open_store(ctx) as store:
-        CoffeechatApp(store).run()
+        app = CoffeechatApp(store)
+        if ctx.obj.get("demo"):
+            app.db_label = "demo data, deleted when you quit"
+        app.run()
 
 
 def _progress_bar(label: str):

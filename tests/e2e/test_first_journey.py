@@ -16,8 +16,8 @@ pytestmark = pytest.mark.e2e
 def test_add_contact_by_keyboard_and_quit(terminal: Terminal, tmp_path: Path) -> None:
     db = tmp_path / "fresh" / "coffeechat.db"
     terminal.start([], base_env(tmp_path, db))
-    terminal.wait_for("Contacts 0/0")
-    terminal.press("n")
+    terminal.wait_for("Welcome to coffeechat")  # an empty database opens on the welcome
+    terminal.press("n")  # its "add your first contact"
     terminal.wait_for("New contact")
     terminal.type("Grace Hopper")
     terminal.press("Tab")
@@ -28,6 +28,7 @@ def test_add_contact_by_keyboard_and_quit(terminal: Terminal, tmp_path: Path) ->
     terminal.type("grace@example.org")
     terminal.press("Enter")
     terminal.wait_for("Contacts 1/1")
+    assert "Welcome to coffeechat" not in terminal.screen()
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import TextArea
 
 from coffeechat.domain.clock import Clock
 from coffeechat.models import FollowUp
@@ -17,7 +18,16 @@ def test_draft_editor(snap_compare, store: Store, clock: Clock, size: tuple[int,
     seed(store)
     store.settings.set("profile.name", "Ada Byron")
     store.settings.set("profile.background", "a postdoc in cell biology")
-    assert snap_compare(make_app(store, clock), terminal_size=size, press=["d"])
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=_open_draft)
+
+
+async def _open_draft(pilot) -> None:
+    """Open the draft with the cursor held still (a blink mid-capture changes the image)."""
+    await pilot.press("d")
+    await pilot.pause()
+    for text_area in pilot.app.screen.query(TextArea):
+        text_area.cursor_blink = False
+    await pilot.pause()
 
 
 @SIZES

@@ -27,7 +27,12 @@ class CoffeechatApp(App[None]):
     BINDINGS = bindings("app")
 
     def __init__(
-        self, store: Store, *, clock: Clock | None = None, theme: str | None = None
+        self,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        theme: str | None = None,
+        welcome: bool = True,
     ) -> None:
         """*theme* fixes the theme for this run (tests); otherwise the saved choice."""
         super().__init__()
@@ -36,6 +41,8 @@ class CoffeechatApp(App[None]):
         self._fixed_theme = theme
         self.db_label = _home_relative(str(store.path))
         """Shown in the header so the user always knows which file they are in."""
+        self.show_welcome = welcome
+        """Whether an empty database opens on the welcome (tests of other things skip it)."""
 
     def on_mount(self) -> None:
         self.sub_title = self.db_label

@@ -66,6 +66,7 @@ COMMANDS: tuple[Command, ...] = (
         "contacts",
         "s",
         footer_title="Status",
+        show=False,  # help and palette only: the footer keeps room for c Call at 80 columns
     ),
     Command(
         "toggle_archive",
@@ -184,6 +185,7 @@ COMMANDS: tuple[Command, ...] = (
         "Open the Research tab: notes on the person and the organization, goals, articles",
         "contacts",
         "r",
+        show=False,  # help and palette only: the footer keeps room for c Call at 80 columns
     ),
     Command(
         "brief",
@@ -191,6 +193,7 @@ COMMANDS: tuple[Command, ...] = (
         "Goals, research, articles read and prepared questions for the highlighted contact",
         "contacts",
         "b",
+        show=False,  # help and palette only: the footer keeps room for c Call at 80 columns
     ),
     Command(
         "search_notes",
@@ -200,6 +203,7 @@ COMMANDS: tuple[Command, ...] = (
         "ctrl+f",
         priority=True,
         footer_title="Search",
+        show=False,  # help and palette only: the footer keeps room for c Call at 80 columns
     ),
     Command(
         "my_story",

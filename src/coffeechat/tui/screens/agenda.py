@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +25,20 @@ from ..widgets.form import FormField
 AGENDA_DAYS = 14
 
 
+class AgendaList(OptionList):
+    """The agenda's items: a click highlights, a double click (like enter) marks done,
+    so a stray click never ticks off a follow-up."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # OptionList's own handler would select on one click
+        clicked = event.style.meta.get("option")
+        if clicked is None or self.get_option_at_index(clicked).disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
+
+
 class AgendaScreen(Screen[None]):
     BINDINGS = bindings("agenda")
     HELP_NAME = "Agenda"
@@ -40,7 +54,7 @@ class AgendaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(id="agenda-list")
+        yield AgendaList(id="agenda-list")
         yield CalmFooter()
 
     def on_mount(self) -> None:

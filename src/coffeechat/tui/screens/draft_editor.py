@@ -60,14 +60,15 @@ class DraftEditor(Screen[None]):
 
     DEFAULT_CSS = """
     DraftEditor #draft-main { height: 1fr; }
-    DraftEditor #draft-left { width: 1fr; }
+    DraftEditor #draft-left { width: 3fr; }
     DraftEditor .draft-row { height: 1; margin-bottom: 1; }
     DraftEditor .draft-row Label { width: 10; color: $text-muted; }
     DraftEditor #template { width: 1fr; }
     DraftEditor #subject { width: 1fr; }
     DraftEditor #draft-text { height: 1fr; }
     DraftEditor #checker {
-        width: 34; border: round $primary-muted; padding: 0 1;
+        width: 1fr; min-width: 34; max-width: 56;
+        border: round $primary-muted; padding: 0 1;
     }
     DraftEditor #checker-body { height: auto; }
     """

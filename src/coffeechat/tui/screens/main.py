@@ -19,6 +19,7 @@ from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
 from .looking_back_actions import LookingBackActions
 from .research_actions import ResearchActions
+from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
 
 # Screens opened by an action are imported inside it: the first paint of the
@@ -69,6 +70,22 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             self.call_after_refresh(self._load_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
         self.query_one(ContactList).focus()
+        if (
+            not first
+            and getattr(self.app, "show_welcome", True)
+            and not self.store.settings.get(WELCOME_DISMISSED)
+        ):
+            # After the first paint, so the empty list shows behind the welcome.
+            label = getattr(self.app, "db_label", "")
+            self.call_after_refresh(
+                self.app.push_screen, WelcomeScreen(label), self._welcome_closed
+            )
+
+    def _welcome_closed(self, action: str | None) -> None:
+        """Remember the welcome was seen; then do what the user picked in it."""
+        self.store.settings.set(WELCOME_DISMISSED, "1")
+        if action:
+            getattr(self, f"action_{action}")()
 
     @work(thread=True, exclusive=True, group="contact-rows")
     def _load_all_rows(self) -> None:

@@ -62,7 +62,7 @@ class ContactList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    ContactList { height: 1fr; }
+    ContactList { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
     ContactList > .contact-list--cursor { background: $surface-lighten-1; text-style: bold; }
     ContactList:focus > .contact-list--cursor { background: $accent 40%; }
     ContactList > .contact-list--status { color: $text-secondary; }

@@ -1,0 +1,377 @@
+"""A realistic sample database for `coffeechat --demo`, tests and screenshots.
+
+Everything goes in through the store, with dates relative to *now*, so the agenda is
+always alive: follow-ups overdue, due today and coming, a call planned for the next
+days and a thank-you note owed for yesterday's call. No textual here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from .domain.business_days import add_business_days
+from .domain.outreach import placeholder_values, plan_for_sent
+from .domain.templates import INTRO, default_text, fill
+from .models import Article, Contact, Draft, FollowUp, Medium, OutcomeKind, Referral, Status
+from .paths import ensure_private_dir
+from .store import Store
+
+PROFILE = {
+    "name": "Alex Morgan",
+    "background": "a PhD candidate in cell biology at Riverside University",
+    "email": "alex.morgan@example.org",
+    "phone": "+1 555 0100",
+}
+
+STORY = """\
+## Why this school
+Riverside had the best live-cell imaging core in the region, and a lab that let me own a project.
+
+## Why that first job
+Two years as a lab technician taught me how a team ships an assay, not only how to run one.
+
+## Why I left
+I want to see science turn into something patients use, which the bench alone does not show me.
+
+## My strengths
+Explaining a messy result clearly; keeping a long project on schedule; mentoring new students.
+
+## What I'm looking for
+To learn how people moved from research into translational and patient-facing roles.
+"""
+
+ORG_RESEARCH = {
+    "Northbridge Biologics": "Mid-size biologics company; two antibodies in phase II. "
+    "Hiring into translational science after the 2025 reorganisation.",
+    "Cascade Therapeutics": "Gene therapy start-up, ~120 people. Runs a scientific "
+    "liaison team that talks to clinicians and patient groups.",
+}
+
+# name, title, organization, status, how found, tags, purpose, next action, days from today
+_CONTACTS: tuple[tuple[str, str, str, Status, str, str, str, str, int | None], ...] = (
+    ("Priya Raman", "Science Writer", "Open Science Press", Status.TO_CONTACT, "article",
+     "writing", "career away from the bench", "Write the intro letter", 1),
+    ("Daniel Osei", "Medical Science Liaison", "Northbridge Biologics", Status.TO_CONTACT,
+     "alumni list", "alumni, msl", "career away from the bench", "Research first", 3),
+    ("Sofia Castillo", "Program Officer", "Bright Futures Foundation", Status.TO_CONTACT,
+     "conference", "funding", "networking", "", None),
+    ("Maria Okafor", "Director of Translational Science", "Northbridge Biologics",
+     Status.LETTER_SENT, "alumni list", "alumni, biotech", "career away from the bench", "", None),
+    ("Ben Adler", "Technology Transfer Manager", "Riverside University", Status.LETTER_SENT,
+     "alumni list", "tech transfer", "business partner", "", None),
+    ("Grace Liu", "Senior Scientist", "Lumen Labs", Status.FOLLOW_UP_DUE, "conference",
+     "imaging", "paper collaboration", "", None),
+    ("Tom Lindqvist", "Patient Advocacy Lead", "Harbor Health", Status.SCHEDULED, "article",
+     "patients", "patient groups", "Call", 2),
+    ("Amara Nwosu", "Clinical Operations Manager", "Harbor Health", Status.SCHEDULED,
+     "alumni list", "clinical", "career away from the bench", "Call", 1),
+    ("Hannah Berg", "Head of Medical Affairs", "Cascade Therapeutics", Status.INTERVIEWED,
+     "alumni list", "alumni, gene therapy", "career away from the bench",
+     "Send the thank-you note", 0),
+    ("Rafael Mendes", "Consultant", "Meridian Consulting", Status.INTERVIEWED, "conference",
+     "consulting", "networking", "Read the report he mentioned", 4),
+    ("Chloe Martin", "Scientific Editor", "Open Science Press", Status.THANKED, "article",
+     "writing, editing", "career away from the bench", "", None),
+    ("Yusuf Demir", "Regulatory Affairs Specialist", "Northbridge Biologics", Status.THANKED,
+     "referral", "regulatory", "career away from the bench", "", None),
+    ("Elena Petrova", "Patient Community Director", "Patients Together", Status.KEEP_IN_TOUCH,
+     "conference", "patients", "patient groups", "Share the survey results", 12),
+    ("Marcus Webb", "Principal Scientist", "Lumen Labs", Status.KEEP_IN_TOUCH, "alumni list",
+     "alumni, imaging", "paper collaboration", "Congratulate on the paper", 20),
+    ("Olivia Brandt", "VP Research", "Cascade Therapeutics", Status.NO_REPLY, "article",
+     "gene therapy", "career away from the bench", "", None),
+    ("Kenji Watanabe", "Partner", "Meridian Consulting", Status.DECLINED, "conference",
+     "consulting", "business partner", "", None),
+    ("Noura Saleh", "Data Scientist", "Lumen Labs", Status.TO_CONTACT, "alumni list",
+     "data, alumni", "networking", "", None),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    contacts: int
+    held_interview_id: int
+    planned_interview_id: int
+    outcome_id: int
+
+
+def fill_demo(store: Store, now: datetime) -> DemoSummary:
+    """Fill an empty *store* with the sample set, dated around *now*."""
+    today = now.date()
+    for key, value in PROFILE.items():
+        store.settings.set(f"profile.{key}", value)
+    store.notes.save_story(STORY)
+
+    people: dict[str, Contact] = {}
+    for name, title, org, status, found, tags, purpose, action, days in _CONTACTS:
+        first = name.split()[0].lower()
+        domain = org.lower().replace(" ", "") + ".example"
+        people[name] = store.contacts.add(
+            Contact(
+                name=name,
+                title=title,
+                organization=org,
+                email=f"{first}@{domain}",
+                url=f"https://www.linkedin.com/in/{name.lower().replace(' ', '-')}",
+                how_found=found,
+                tags=tags,
+                purpose=purpose,
+                status=status,
+                next_action=action,
+                next_action_date=(today + timedelta(days=days)).isoformat()
+                if days is not None
+                else "",
+            )
+        )
+    _research(store, people)
+    _letters(store, people, today)
+    held_id = _held_call(store, people["Hannah Berg"], now - timedelta(days=1))
+    planned = store.interviews.create(
+        _id(people["Tom Lindqvist"]),
+        scheduled_at=datetime.combine(today + timedelta(days=2), time(14, 0)).isoformat(
+            timespec="minutes"
+        ),
+        medium=Medium.VIDEO,
+        questions=store.questions.defaults()[:5],
+    )
+    store.interviews.create(
+        _id(people["Amara Nwosu"]),
+        scheduled_at=datetime.combine(today + timedelta(days=1), time(9, 30)).isoformat(
+            timespec="minutes"
+        ),
+    )
+    outcome_id = _demo_outcome(store, held_id, people["Hannah Berg"], today)
+    _followups(store, people, today)
+    return DemoSummary(store.contacts.count(), held_id, _id(planned), outcome_id)
+
+
+def _id(contact: Contact | object) -> int:
+    value = getattr(contact, "id", None)
+    assert value is not None
+    return value
+
+
+def _research(store: Store, people: dict[str, Contact]) -> None:
+    for org, body in ORG_RESEARCH.items():
+        org_id = store.organizations.find(org)
+        if org_id is not None:
+            store.notes.save_organization_research(org_id, body)
+    store.notes.save_research(
+        _id(people["Hannah Berg"]),
+        "# Hannah Berg\n\nPhD in virology; eight years at the bench before moving to "
+        "medical affairs in 2019.\n\n- Spoke at the BioCareers panel on leaving the lab\n"
+        "- Built Cascade's liaison team from two people to twelve\n",
+    )
+    store.notes.save_research(
+        _id(people["Tom Lindqvist"]),
+        "Runs the patient advisory board at Harbor Health. Wrote about involving patients "
+        "early in trial design.",
+    )
+    store.notes.save_research(
+        _id(people["Maria Okafor"]),
+        "Same PhD programme as me (2011). Leads a group of 15 translational scientists.",
+    )
+    store.notes.save_self_assessment(
+        _id(people["Hannah Berg"]),
+        "What I want to learn: what a medical affairs week looks like, and which skills "
+        "from the lab carry over.\nWhy her: she made the exact move I am considering.",
+    )
+    store.notes.save_self_assessment(
+        _id(people["Tom Lindqvist"]),
+        "How patient voices shape research priorities; whether scientists work in advocacy.",
+    )
+    for name, title, url, read in (
+        ("Hannah Berg", "Leaving the bench without leaving science", "berg-panel", True),
+        ("Hannah Berg", "Medical affairs in gene therapy: a primer", "ma-primer", False),
+        ("Tom Lindqvist", "Patients as partners in trial design", "partners", True),
+        ("Maria Okafor", "Northbridge annual report 2025", "northbridge-2025", False),
+    ):  # fmt: skip
+        store.articles.add(
+            Article(
+                _id(people[name]),
+                title,
+                url=f"https://example.org/{url}",
+                is_read=read,
+                notes="Worth quoting in the letter" if read else "",
+            )
+        )
+
+
+def _letters(store: Store, people: dict[str, Contact], today: date) -> None:
+    """A sent intro letter with its follow-ups, another one due today, one in progress."""
+    for name, business_days_ago, status in (
+        ("Maria Okafor", 4, None),
+        ("Ben Adler", 2, None),
+        ("Grace Liu", 7, Status.FOLLOW_UP_DUE),
+        ("Olivia Brandt", 15, Status.NO_REPLY),
+    ):
+        contact = people[name]
+        sent_on = add_business_days(today, -business_days_ago)
+        body = _letter(contact, sent_on)
+        draft = store.drafts.save(
+            Draft(_id(contact), INTRO, body=body, subject="A question about your work")
+        )
+        plan = plan_for_sent(INTRO, body, contact, sent_on)
+        sent_at = datetime.combine(sent_on, time(9, 15)).isoformat(timespec="seconds")
+        store.drafts.mark_sent(
+            draft,
+            sent_at=sent_at,
+            status=plan.status,
+            followups=plan.followups,
+            next_action=plan.next_action,
+        )
+        if status is not None:
+            store.contacts.set_status(_id(contact), status)
+    priya = people["Priya Raman"]
+    store.drafts.save(
+        Draft(_id(priya), INTRO, body=_letter(priya, today), subject="Your piece on lab careers")
+    )
+
+
+def _letter(contact: Contact, day: date) -> str:
+    values = placeholder_values(profile=PROFILE, contact=contact, today=day)
+    return fill(default_text(INTRO), values).text
+
+
+def _held_call(store: Store, contact: Contact, started: datetime) -> int:
+    """A 28-minute phone call: five questions, four ticked, answers and a note log."""
+    interviews = store.interviews
+    questions = store.questions.defaults()[:5]
+    interview = interviews.create(
+        _id(contact),
+        scheduled_at=started.isoformat(timespec="minutes"),
+        questions=questions,
+    )
+    assert interview.id is not None
+    interviews.start(interview.id, started, questions)
+    items = interviews.checklist(interview.id)
+    answers = (
+        "Mostly reading trial data and turning it into answers for clinicians.",
+        "Communication; knowing when a result is solid enough to talk about.",
+        "Go to the MSL society meetings; read the FDA guidance on scientific exchange.",
+        "",
+    )
+    for minute, (item, answer) in enumerate(zip(items, answers, strict=False)):
+        interviews.set_asked(_id(item), True, started + timedelta(minutes=4 + 6 * minute))
+        if answer:
+            interviews.set_answer(_id(item), answer)
+    for minute, text, item in (
+        (2, "Small talk: she also started in a virology lab", None),
+        (6, "A typical week: 40% calls with clinicians, 30% reading, 30% internal", items[0]),
+        (13, "Skills: presenting, saying no politely, knowing the data cold", items[1]),
+        (21, "Suggested talking to Jonah Park (liaison team) and Leila Haddad", items[2]),
+        (26, "Offered to introduce me to both by email", None),
+    ):
+        interviews.add_note(
+            interview.id,
+            text,
+            minute=minute,
+            checklist_item_id=item.id if item else None,
+            now=started + timedelta(minutes=minute),
+        )
+    interviews.end(interview.id, started + timedelta(minutes=28))
+    return interview.id
+
+
+def _demo_outcome(store: Store, interview_id: int, contact: Contact, today: date) -> int:
+    """The outcome of the held call, with two referrals that become contacts.
+
+    RAW SQL on the v1 ``outcomes``/``referrals`` tables until ``store.outcomes`` exists:
+    switch this one function to ``store.outcomes`` then; nothing else depends on it.
+    """
+    referrals = (
+        Referral("Jonah Park", "Medical Science Liaison", "Cascade Therapeutics",
+                 email="jonah@cascadetherapeutics.example", how_to_reach="Hannah will introduce"),
+        Referral("Leila Haddad", "Clinical Trial Manager", "Meridian Consulting",
+                 email="leila@meridianconsulting.example", how_to_reach="Mention Hannah"),
+    )  # fmt: skip
+    referred = [
+        store.contacts.add(
+            Contact(
+                name=r.name,
+                title=r.title,
+                organization=r.organization,
+                email=r.email,
+                how_found="referral",
+                referred_by=contact.id,
+                next_action="Wait for Hannah's introduction",
+                next_action_date=(today + timedelta(days=3)).isoformat(),
+            )
+        )
+        for r in referrals
+    ]
+    with store.database.transaction() as conn:
+        outcome_id = conn.execute(
+            "INSERT INTO outcomes(interview_id, kind, learned, skills, advice, resources, "
+            "assignments, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                interview_id,
+                str(OutcomeKind.REFERRAL_OFFERED),
+                "Medical affairs sits between research and the clinic; most of the job is "
+                "explaining data to doctors.",
+                "Presenting to clinicians; reading trial statistics; regulatory basics",
+                "Keep one foot in the data: liaisons who read papers are trusted.",
+                "MSL Society meetings; FDA guidance on scientific exchange",
+                "Draft a 2-minute summary of my thesis for a clinician",
+                4,
+            ),
+        ).lastrowid
+        for referral, added in zip(referrals, referred, strict=True):
+            conn.execute(
+                "INSERT INTO referrals(outcome_id, name, title, organization, email, "
+                "how_to_reach, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    outcome_id,
+                    referral.name,
+                    referral.title,
+                    referral.organization,
+                    referral.email,
+                    referral.how_to_reach,
+                    added.id,
+                ),
+            )
+        conn.execute(
+            "INSERT INTO followups(contact_id, kind, title, due_date, outcome_id) "
+            "VALUES (?, 'next_step', 'Send Hannah my thesis summary', ?, ?)",
+            (contact.id, (today + timedelta(days=5)).isoformat(), outcome_id),
+        )
+    return outcome_id
+
+
+def _followups(store: Store, people: dict[str, Contact], today: date) -> None:
+    for name, kind, title, days in (
+        ("Rafael Mendes", "next_step", "Read the market report he mentioned", -2),
+        ("Elena Petrova", "next_step", "Share the patient survey results", 3),
+        ("Chloe Martin", "follow_up", "Send the article draft she offered to look at", 0),
+    ):
+        due = add_business_days(today, days) if days else today
+        store.followups.add(FollowUp(_id(people[name]), kind, due.isoformat(), title=title))
+    # Olivia never answered: her 3B7 nudges were done long ago, nothing left to do.
+    olivia = _id(people["Olivia Brandt"])
+    for followup in store.followups.for_contact(olivia, open_only=True):
+        store.followups.done(_id(followup), followup.due_date)
+    store.contacts.with_changes(olivia, next_action="", next_action_date="")
+
+
+@contextmanager
+def demo_database(now: datetime) -> Iterator[Store]:
+    """A throwaway demo database in a private temporary folder, removed on exit."""
+    folder = Path(tempfile.mkdtemp(prefix="coffeechat-demo-"))
+    try:
+        os.chmod(folder, 0o700)
+        ensure_private_dir(folder)
+        store = Store.open(folder / "demo.db")
+        try:
+            fill_demo(store, now)
+            yield store
+        finally:
+            store.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

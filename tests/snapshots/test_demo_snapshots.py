@@ -1,0 +1,47 @@
+"""The first-run welcome and the demo data set: what a newcomer sees (the README uses these)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.demo import fill_demo
+from coffeechat.domain.clock import Clock
+from coffeechat.store import Store
+from tests.conftest import FROZEN_NOW, make_app
+
+SIZES = [(80, 24), (120, 40), (200, 60)]
+IDS = ["80x24", "120x40", "200x60"]
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=IDS[:2])
+def test_welcome(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(store, clock, welcome=True), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_demo_main(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    fill_demo(store, FROZEN_NOW)
+    assert snap_compare(make_app(store, clock), terminal_size=size)
+
+
+async def _call_with_tom(pilot) -> None:
+    """Open the planned call with Tom, tick two questions, commit a note, start typing."""
+    await pilot.press("slash", *"tom", "enter", "c")
+    await pilot.pause()
+    await pilot.press("space", "down", "space", "n")
+    pilot.app.screen.focused.value = "Patient board meets monthly; scientists sit on it"
+    await pilot.press("enter")
+    pilot.app.screen.focused.value = "Ask about the summer"
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_demo_call(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    fill_demo(store, FROZEN_NOW)
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=_call_with_tom)
+
+
+@pytest.mark.parametrize("size", SIZES[1:], ids=IDS[1:])
+def test_demo_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    fill_demo(store, FROZEN_NOW)
+    assert snap_compare(make_app(store, clock), terminal_size=size, press=["a"])
