@@ -103,6 +103,10 @@ def connect(path: Path) -> sqlite3.Connection:
     # NORMAL in WAL mode: a committed transaction survives the process being killed;
     # only an OS crash or power loss can roll back the last few commits.
     conn.execute("PRAGMA synchronous = NORMAL")
+    # Deleted rows are overwritten with zeros, not left in free pages: "forget this
+    # contact" must not leave their notes readable in the file (some SQLite builds
+    # have this on by default; we do not rely on it).
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 
