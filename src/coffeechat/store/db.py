@@ -75,9 +75,20 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def _private_target(path: Path) -> None:
+    """Create *path* (or narrow an existing file) 0600 before any data goes in, so a
+    copy of the database is never readable by others, not even for a moment."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def _backup_before_migration(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    _private_target(backup)
     source = sqlite3.connect(path)
     try:
         target = sqlite3.connect(backup)
@@ -199,6 +210,7 @@ class Database:
 def backup_to(database: Database, target: str | os.PathLike[str]) -> None:
     """A consistent copy through SQLite's online backup API, written 0600."""
     target = Path(target)
+    _private_target(target)
     dest = sqlite3.connect(target)
     try:
         database.conn.backup(dest)
