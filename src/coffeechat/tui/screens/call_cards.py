@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from ...domain.text import visible
 from ...models import Contact
 from ...store import Store
+from ..widgets.safe_text import SafeTextArea
 
 _CARD_CSS = """
 {name} {{ align: center middle; }}
@@ -30,7 +31,7 @@ My strengths, in one breath each:
 What I am looking for (never: a job from them):"""
 
 
-class StoryText(TextArea):
+class StoryText(SafeTextArea):
     """The story card's editor; saved as you type, on close and on quit (``autosave``)."""
 
     def __init__(self, store: Store) -> None:

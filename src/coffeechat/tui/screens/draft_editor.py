@@ -22,6 +22,7 @@ from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ..commands import bindings
+from ..widgets.safe_text import SafeInput, SafeTextArea
 from .confirm import ConfirmScreen
 
 SAVE_DELAY = 0.4
@@ -33,7 +34,7 @@ LARGE_TEXT = 20_000
 _MARKS = {Level.OK: ("✓", "green"), Level.WARN: ("!", "yellow"), Level.BAD: ("✗", "red")}
 
 
-class DraftText(TextArea):
+class DraftText(SafeTextArea):
     """The letter itself; flushed by the app on quit like every ``autosave`` widget."""
 
     HELP_NAME = "Draft editor"
@@ -44,7 +45,7 @@ class DraftText(TextArea):
             screen.save_now()
 
 
-class SubjectInput(Input):
+class SubjectInput(SafeInput):
     HELP_NAME = "Draft editor"
 
     def save_now(self) -> None:

@@ -26,6 +26,7 @@ from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
 from ..commands import bindings
+from .safe_text import SafeTextArea
 
 Saver = Callable[[str], object]
 
@@ -66,7 +67,7 @@ class NoteEditor(Vertical):
         """How many times this editor wrote to the store (tests and curiosity)."""
 
     def compose(self) -> ComposeResult:
-        yield TextArea(
+        yield SafeTextArea(
             soft_wrap=True,
             tab_behavior="focus",
             placeholder=self._placeholder,
