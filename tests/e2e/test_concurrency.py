@@ -29,7 +29,7 @@ pytestmark = pytest.mark.e2e
 
 DURATION_SECONDS = 60.0
 """How long the writers overlap (SPEC §5 / issue 9: a minute of mixed writes)."""
-IMPORT_ROWS = 1000
+IMPORT_ROWS = 5000
 
 WORKER = r"""
 import asyncio, json, sys, time
@@ -139,8 +139,8 @@ def test_two_instances_and_imports_share_one_file(tmp_path: Path) -> None:
         assert f"{IMPORT_ROWS} added" in result.stdout + result.stderr
         imported += names
         batch += 1
-        time.sleep(0.5)
-    assert batch >= 5, "the imports did not overlap the instances"
+        time.sleep(2.0)  # one import every ~2.5 s: contention without hogging the CPU
+    assert batch >= 3, "the imports did not overlap the instances"
 
     go_file.touch()
     reports = {}
