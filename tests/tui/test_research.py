@@ -40,7 +40,8 @@ async def test_typing_is_saved_after_a_pause_and_survives_a_restart(
         await pilot.press("r")
         assert app.focused is _editor(app).text_area
         await pilot.press(*"Met at ASCO")
-        assert store.notes.research(maria.id) == "", "saved only after a pause"
+        # Saved while typing too (at most 0.4 s behind), so a prefix may be there already.
+        assert "Met at ASCO".startswith(store.notes.research(maria.id))
         await pilot.pause(0.6)
         assert store.notes.research(maria.id) == "Met at ASCO"
         app.exit()  # not through ctrl+q: the pause alone must have saved it

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from . import validation
+from .business_days import add_business_days
 from .text import one_line
 
 
@@ -113,3 +115,22 @@ def as_text(agenda: Agenda) -> str:
                 f" — {one_line(item.title)}"
             )
     return "\n".join(lines) + "\n"
+
+
+def resolve_new_date(value: str, today: date) -> str | None:
+    """A rescheduled date typed as ``YYYY-MM-DD`` or ``+N`` business days from *today*:
+    the ISO date, or None when the text is neither (or lands outside the calendar)."""
+    value = value.strip()
+    if value.startswith("+") and value[1:].isascii() and value[1:].isdigit():
+        days = int(value[1:])
+        if days > 100_000:  # ~380 years: beyond that the calendar runs out
+            return None
+        try:
+            return add_business_days(today, days).isoformat()
+        except OverflowError:
+            return None
+    try:
+        parsed = validation.parse_date(value)
+    except ValueError:
+        return None
+    return parsed.isoformat() if parsed else None

@@ -6,12 +6,22 @@ import re
 
 # C0 controls (except tab and newline, handled separately), DEL and C1 controls. ESC
 # is among them, so ANSI/OSC sequences arrive on screen as harmless visible text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embedding, override and isolate controls would reorder what follows on
+# terminals that do bidi ("Trojan source"); they are shown as symbols too. RTL text
+# itself (Hebrew, Arabic) is left alone.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(value: str) -> str:
     """*value* with control characters shown as visible symbols (ESC as ␛)."""
     return _CONTROL.sub(_symbol, value)
+
+
+def has_controls(value: str) -> bool:
+    """Whether *value* holds a character that :func:`visible` would replace (or a
+    newline or tab, which only :func:`one_line` flattens)."""
+    return _ANY_CONTROL.search(value) is not None
 
 
 def one_line(value: str) -> str:

@@ -153,6 +153,13 @@ class Contacts:
             # Referral records name the person too: drop them rather than leave a trace.
             conn.execute("DELETE FROM referrals WHERE contact_id = ?", (contact_id,))
             conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+            # FTS5 keeps the words of deleted notes in its index segments (as delete
+            # markers) until they are merged; merge now so the words leave the file.
+            conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
+        # Copy the zeroed pages into the file now and empty the log, rather than leave
+        # the old pages in the file until SQLite's next automatic checkpoint. (Best
+        # effort: another open instance reading an older snapshot can delay it.)
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def count(self, include_archived: bool = True) -> int:
         where = "" if include_archived else " WHERE archived = 0"

@@ -75,9 +75,20 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def _private_target(path: Path) -> None:
+    """Create *path* (or narrow an existing file) 0600 before any data goes in, so a
+    copy of the database is never readable by others, not even for a moment."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def _backup_before_migration(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    _private_target(backup)
     source = sqlite3.connect(path)
     try:
         target = sqlite3.connect(backup)
@@ -103,6 +114,10 @@ def connect(path: Path) -> sqlite3.Connection:
     # NORMAL in WAL mode: a committed transaction survives the process being killed;
     # only an OS crash or power loss can roll back the last few commits.
     conn.execute("PRAGMA synchronous = NORMAL")
+    # Deleted rows are overwritten with zeros, not left in free pages: "forget this
+    # contact" must not leave their notes readable in the file (some SQLite builds
+    # have this on by default; we do not rely on it).
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 
@@ -195,6 +210,7 @@ class Database:
 def backup_to(database: Database, target: str | os.PathLike[str]) -> None:
     """A consistent copy through SQLite's online backup API, written 0600."""
     target = Path(target)
+    _private_target(target)
     dest = sqlite3.connect(target)
     try:
         database.conn.backup(dest)

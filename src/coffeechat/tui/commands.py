@@ -498,6 +498,18 @@ COMMANDS += (
 # App-wide commands that are not tied to a pane.
 COMMANDS += (Command("change_theme", "Switch theme", "Choose a colour theme (remembered)", "app"),)
 
+# Reliability: another window (or a command-line import) may have written to the file.
+COMMANDS += (
+    Command(
+        "refresh",
+        "Refresh",
+        "Re-read the contacts from the database (changes made in another window)",
+        "contacts",
+        "ctrl+r",
+        show=False,
+    ),
+)
+
 BY_ACTION = {command.action: command for command in COMMANDS}
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Button, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain import validation as v
-from ...domain.agenda import Agenda, Item, build_agenda, relative_day
+from ...domain.agenda import Agenda, Item, build_agenda, relative_day, resolve_new_date
 from ...domain.business_days import add_business_days
 from ...domain.text import one_line
 from ...store import Store
@@ -187,12 +187,7 @@ class DatePrompt(ModalScreen[str | None]):
                 yield Button("Save", variant="primary", id="save", compact=True)
 
     def _resolve(self, value: str) -> str | None:
-        value = value.strip()
-        if value.startswith("+") and value[1:].isdigit():
-            today = self.app.clock.today()  # type: ignore[attr-defined]
-            return add_business_days(today, int(value[1:])).isoformat()
-        parsed = v.parse_date(value)
-        return parsed.isoformat() if parsed else None
+        return resolve_new_date(value, self.app.clock.today())  # type: ignore[attr-defined]
 
     def _check(self, value: str) -> str | None:
         if self._resolve(value) is None:

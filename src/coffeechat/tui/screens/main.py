@@ -214,6 +214,11 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             answered,
         )
 
+    def action_refresh(self) -> None:
+        """Show what another instance or a command-line import wrote meanwhile."""
+        self.reload(keep_id=self.contact.id if self.contact else None)
+        self.notify("Refreshed from the database")
+
     def action_toggle_show_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.reload(keep_id=self.contact.id if self.contact else None)

@@ -19,6 +19,7 @@ from ...models import SearchHit
 from ...store import Store
 from ..widgets.brief import BriefView
 from ..widgets.note_editor import NoteEditor
+from ..widgets.safe_text import SafeInput
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -88,7 +89,7 @@ class NoteScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SearchInput(Input):
+class SearchInput(SafeInput):
     BINDINGS = [Binding("down", "to_results", "Results", show=False)]
 
     def action_to_results(self) -> None:

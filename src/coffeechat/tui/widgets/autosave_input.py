@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from textual.widgets import Input
 
+from .safe_text import SafeInput
+
 SAVE_EVERY = 0.2
 """Seconds between checks for unsaved text (the spec's bar is 0.5 s)."""
 
 
-class AutosaveInput(Input):
+class AutosaveInput(SafeInput):
     """An Input with the ``autosave`` class: ``save_now()`` is called on quit too."""
 
     def __init__(self, save: Callable[[str], None], **kwargs) -> None:

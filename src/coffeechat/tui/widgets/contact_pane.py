@@ -13,9 +13,10 @@ from textual.widgets import Input
 from ...domain.contact_filter import ContactFilter
 from ...store import ContactRow
 from .contact_list import ContactList
+from .safe_text import SafeInput
 
 
-class FilterInput(Input):
+class FilterInput(SafeInput):
     """The filter box: `enter` or `down` moves to the first match, `escape` back too."""
 
     BINDINGS = [

@@ -15,6 +15,8 @@ from textual.suggester import Suggester
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
+from .safe_text import SafeInput
+
 Check = Callable[[str], str | None]
 
 
@@ -67,7 +69,7 @@ class FormField(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Label(self.label, classes="form-label")
-            yield Input(
+            yield SafeInput(
                 self._value,
                 placeholder=self._placeholder,
                 validators=[CheckValidator(check) for check in self._checks],

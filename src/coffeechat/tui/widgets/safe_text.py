@@ -1,0 +1,39 @@
+"""Editable text that never sends a control character from the user's data to the terminal.
+
+TextArea and Input draw their text as it is, so a pasted or imported ``ESC ]52;…`` (OSC
+52, which writes the clipboard), ``ESC [2J`` or a bidi override would reach the
+terminal raw and be obeyed. These widgets keep the text exactly as typed or stored and
+only change what is drawn: each control character becomes a visible symbol (ESC as ␛),
+as everywhere else in the app (see ``domain.text.visible``).
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Input, TextArea
+
+from ...domain.text import has_controls, visible
+
+
+class VisibleControls:
+    """Mixin for a widget drawn line by line (``render_line``)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip: Strip = super().render_line(y)  # type: ignore[misc]
+        if not any(has_controls(segment.text) for segment in strip):
+            return strip
+        width = strip.cell_length
+        shown = Strip(
+            [Segment(visible(segment.text), segment.style, segment.control) for segment in strip]
+        )
+        # Control characters take no cells and their symbols one each: keep the width.
+        return shown.crop(0, width) if shown.cell_length > width else shown
+
+
+class SafeTextArea(VisibleControls, TextArea):
+    """A TextArea that shows control characters as symbols."""
+
+
+class SafeInput(VisibleControls, Input):
+    """An Input that shows control characters as symbols."""

@@ -1,0 +1,152 @@
+"""Migrations run forward on a real schema-1 file, after a backup; newer files are refused."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from coffeechat.store import Store, StoreError
+from coffeechat.store import db as db_module
+from coffeechat.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+FIXTURE = Path(__file__).parent / "data" / "v1.db"
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "coffeechat.db"
+    shutil.copyfile(FIXTURE, target)
+    target.chmod(0o600)
+    return target
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _check_v1_data(store: Store) -> None:
+    names = sorted(c.name for c in store.contacts.all())
+    assert names == ["Ada [bold]Lovelace[/]", "Maria Sklodowska"]
+    maria = next(c for c in store.contacts.all() if c.name == "Maria Sklodowska")
+    ada = next(c for c in store.contacts.all() if c.name != "Maria Sklodowska")
+    assert ada.referred_by == maria.id
+    assert maria.organization == "Institut du Radium"
+    assert store.notes.research(maria.id) == "Two Nobel prizes; ask about the lab"
+    (interview,) = store.interviews.for_contact(maria.id)
+    assert [n.text for n in store.interviews.notes(interview.id)] == ["loves polonium"]
+    assert [i.asked for i in store.interviews.checklist(interview.id)] == [True, False]
+    assert [f.due_date for f in store.followups.for_contact(ada.id)] == ["2026-03-25"]
+    assert store.search.query("Nobel"), "the full-text index came along"
+
+
+def test_the_fixture_is_schema_1() -> None:
+    conn = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    finally:
+        conn.close()
+
+
+def test_v1_file_opens_with_its_data(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    store = Store.open(path)
+    try:
+        _check_v1_data(store)
+        version = store.database.conn.execute("PRAGMA user_version").fetchone()[0]
+        assert version == SCHEMA_VERSION
+        if SCHEMA_VERSION == 1:
+            assert store.database.migration_backup is None, "no migration, no backup"
+    finally:
+        store.close()
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE contacts ADD COLUMN pronouns TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE contacts SET pronouns = 'she/her' WHERE name = 'Maria Sklodowska'")
+
+
+@pytest.fixture
+def schema_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A coffeechat one schema version ahead: MIGRATIONS gains a step."""
+    monkeypatch.setattr(db_module, "MIGRATIONS", [*MIGRATIONS, _v2])
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+
+
+def test_migration_runs_forward_after_a_backup(tmp_path: Path, schema_2: None) -> None:
+    path = _copy(tmp_path)
+    before = _digest(path)
+    store = Store.open(path)
+    try:
+        conn = store.database.conn
+        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION + 1,)
+        assert conn.execute(
+            "SELECT pronouns FROM contacts WHERE name = 'Maria Sklodowska'"
+        ).fetchone() == ("she/her",)
+        _check_v1_data(store)
+        backup = store.database.migration_backup
+    finally:
+        store.close()
+    assert backup is not None and backup.parent == path.parent
+    assert backup.name.startswith(f"coffeechat.db.v{SCHEMA_VERSION}-")
+    assert backup.name.endswith(".bak")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    # The backup is the file as it was: old version, old columns, same rows.
+    old = sqlite3.connect(backup)
+    try:
+        assert old.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert old.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        columns = [row[1] for row in old.execute("PRAGMA table_info(contacts)")]
+        assert "pronouns" not in columns
+        assert old.execute("SELECT count(*) FROM contacts").fetchone() == (2,)
+    finally:
+        old.close()
+    assert _digest(path) != before
+    # Opening again migrates nothing and writes no second backup.
+    again = Store.open(path)
+    try:
+        assert again.database.migration_backup is None
+    finally:
+        again.close()
+    assert len(list(tmp_path.glob("*.bak"))) == 1
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE contacts ADD COLUMN pronouns TEXT")
+        raise sqlite3.OperationalError("disk full, say")
+
+    monkeypatch.setattr(db_module, "MIGRATIONS", [*MIGRATIONS, broken])
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    path = _copy(tmp_path)
+    with pytest.raises(sqlite3.OperationalError):
+        Store.open(path)
+    monkeypatch.undo()
+    store = Store.open(path)
+    try:
+        assert store.database.conn.execute("PRAGMA user_version").fetchone() == (1,)
+        columns = [r[1] for r in store.database.conn.execute("PRAGMA table_info(contacts)")]
+        assert "pronouns" not in columns, "the half-done migration was rolled back"
+        _check_v1_data(store)
+    finally:
+        store.close()
+    assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
+
+
+def test_a_migrated_file_is_refused_by_the_older_version_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _copy(tmp_path)
+    monkeypatch.setattr(db_module, "MIGRATIONS", [*MIGRATIONS, _v2])
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    Store.open(path).close()
+    monkeypatch.undo()
+    before = _digest(path)
+    with pytest.raises(StoreError, match="newer coffeechat"):
+        Store.open(path)
+    assert _digest(path) == before
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
