@@ -19,7 +19,18 @@ from pathlib import Path
 from .domain.business_days import add_business_days
 from .domain.outreach import placeholder_values, plan_for_sent
 from .domain.templates import INTRO, default_text, fill
-from .models import Article, Contact, Draft, FollowUp, Medium, OutcomeKind, Referral, Status
+from .models import (
+    Article,
+    Contact,
+    Draft,
+    FollowUp,
+    Medium,
+    NextStep,
+    Outcome,
+    OutcomeKind,
+    Referral,
+    Status,
+)
 from .paths import ensure_private_dir
 from .store import Store
 
@@ -281,68 +292,39 @@ def _held_call(store: Store, contact: Contact, started: datetime) -> int:
 
 
 def _demo_outcome(store: Store, interview_id: int, contact: Contact, today: date) -> int:
-    """The outcome of the held call, with two referrals that become contacts.
-
-    RAW SQL on the v1 ``outcomes``/``referrals`` tables until ``store.outcomes`` exists:
-    switch this one function to ``store.outcomes`` then; nothing else depends on it.
-    """
+    """The outcome of the held call, with two referrals that become contacts."""
     referrals = (
         Referral("Jonah Park", "Medical Science Liaison", "Cascade Therapeutics",
                  email="jonah@cascadetherapeutics.example", how_to_reach="Hannah will introduce"),
         Referral("Leila Haddad", "Clinical Trial Manager", "Meridian Consulting",
                  email="leila@meridianconsulting.example", how_to_reach="Mention Hannah"),
     )  # fmt: skip
-    referred = [
-        store.contacts.add(
-            Contact(
-                name=r.name,
-                title=r.title,
-                organization=r.organization,
-                email=r.email,
-                how_found="referral",
-                referred_by=contact.id,
-                next_action="Wait for Hannah's introduction",
-                next_action_date=(today + timedelta(days=3)).isoformat(),
-            )
-        )
-        for r in referrals
-    ]
-    with store.database.transaction() as conn:
-        outcome_id = conn.execute(
-            "INSERT INTO outcomes(interview_id, kind, learned, skills, advice, resources, "
-            "assignments, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                interview_id,
-                str(OutcomeKind.REFERRAL_OFFERED),
-                "Medical affairs sits between research and the clinic; most of the job is "
-                "explaining data to doctors.",
-                "Presenting to clinicians; reading trial statistics; regulatory basics",
-                "Keep one foot in the data: liaisons who read papers are trusted.",
-                "MSL Society meetings; FDA guidance on scientific exchange",
-                "Draft a 2-minute summary of my thesis for a clinician",
-                4,
+    saved = store.outcomes.save(
+        Outcome(
+            interview_id=interview_id,
+            kind=OutcomeKind.REFERRAL_OFFERED,
+            learned="Medical affairs sits between research and the clinic; most of the job is "
+            "explaining data to doctors.",
+            skills="Presenting to clinicians; reading trial statistics; regulatory basics",
+            advice="Keep one foot in the data: liaisons who read papers are trusted.",
+            resources="MSL Society meetings; FDA guidance on scientific exchange",
+            assignments="Draft a 2-minute summary of my thesis for a clinician",
+            next_steps=(
+                NextStep("Send Hannah my thesis summary", (today + timedelta(days=5)).isoformat()),
             ),
-        ).lastrowid
-        for referral, added in zip(referrals, referred, strict=True):
-            conn.execute(
-                "INSERT INTO referrals(outcome_id, name, title, organization, email, "
-                "how_to_reach, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    outcome_id,
-                    referral.name,
-                    referral.title,
-                    referral.organization,
-                    referral.email,
-                    referral.how_to_reach,
-                    added.id,
-                ),
-            )
-        conn.execute(
-            "INSERT INTO followups(contact_id, kind, title, due_date, outcome_id) "
-            "VALUES (?, 'next_step', 'Send Hannah my thesis summary', ?, ?)",
-            (contact.id, (today + timedelta(days=5)).isoformat(), outcome_id),
+            confidence=4,
+            referrals=referrals,
+        ),
+        today=today,
+    )
+    for contact_id in saved.created:
+        store.contacts.with_changes(
+            contact_id,
+            next_action="Wait for Hannah's introduction",
+            next_action_date=(today + timedelta(days=3)).isoformat(),
         )
-    return outcome_id
+    assert saved.outcome.id is not None
+    return saved.outcome.id
 
 
 def _followups(store: Store, people: dict[str, Contact], today: date) -> None:
