@@ -43,10 +43,15 @@ class CoffeechatApp(App[None]):
         """Shown in the header so the user always knows which file they are in."""
         self.show_welcome = welcome
         """Whether an empty database opens on the welcome (tests of other things skip it)."""
+        # Themes are chosen before the first stylesheet parse: switching theme after
+        # mount would parse every style a second time on the way to the first paint.
+        self._theme_problems = self._setup_themes()
 
     def on_mount(self) -> None:
         self.sub_title = self.db_label
-        problems = self._setup_themes() + self._setup_keymap()
+        if self._fixed_theme is None:
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
+        problems = self._theme_problems + self._setup_keymap()
         if problems:
             self.notify(
                 "\n".join(problems), title="Skipped", severity="warning", timeout=10, markup=False
@@ -62,8 +67,6 @@ class CoffeechatApp(App[None]):
             loaded.problems.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME
         self.theme = wanted
-        if self._fixed_theme is None:
-            self.theme_changed_signal.subscribe(self, self._remember_theme)
         return loaded.problems
 
     def _remember_theme(self, theme: Theme) -> None:
