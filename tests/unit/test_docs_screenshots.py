@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SNAPSHOTS = ROOT / "tests" / "snapshots" / "__snapshots__" / "test_demo_snapshots"
+SNAPSHOTS = ROOT / "tests" / "snapshots" / "__snapshots__"
 
 
 @pytest.mark.parametrize(
     ("doc", "snapshot"),
     [
-        ("main-screen.svg", "test_demo_main[120x40].svg"),
-        ("call-screen.svg", "test_demo_call[120x40].svg"),
-        ("welcome.svg", "test_welcome[120x40].svg"),
+        ("main-screen.svg", "test_demo_snapshots/test_demo_main[120x40].svg"),
+        ("call-screen.svg", "test_demo_snapshots/test_demo_call[120x40].svg"),
+        ("welcome.svg", "test_demo_snapshots/test_welcome[120x40].svg"),
+        ("outcome-form.svg", "test_looking_back_snapshots/test_outcome_form[120x40].svg"),
     ],
 )
 def test_readme_screenshot_matches_its_snapshot(doc: str, snapshot: str) -> None:
