@@ -115,3 +115,9 @@ def test_text_is_stored_as_given(store: Store) -> None:
     hostile = "[bold]x[/] \x1b]52;c;aGk=\x07 \u202eevil\u200b 🐉"
     saved = store.contacts.add(Contact(name=hostile))
     assert store.contacts.get(saved.id).name == hostile
+
+
+def test_ids_by_name(store: Store) -> None:
+    ada = store.contacts.add(Contact(name="Ada"))
+    bob = store.contacts.add(Contact(name="Bob"))
+    assert store.contacts.ids_by_name() == {"Ada": ada.id, "Bob": bob.id}

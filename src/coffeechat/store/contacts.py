@@ -127,6 +127,10 @@ class Contacts:
         where = "" if include_archived else " WHERE c.archived = 0"
         return [_contact(r) for r in self._conn.execute(_SELECT + where + " ORDER BY c.id")]
 
+    def ids_by_name(self) -> dict[str, int]:
+        """Every contact's name and id (a later duplicate name wins), for "referred by"."""
+        return dict(self._conn.execute("SELECT name, id FROM contacts ORDER BY id"))
+
     def by_organization(self, organization_id: int) -> list[Contact]:
         rows = self._conn.execute(
             _SELECT + " WHERE c.organization_id = ? ORDER BY c.name", (organization_id,)

@@ -142,7 +142,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     async def _open_form(self, contact: Contact | None) -> None:
         from .contact_form import ContactForm
 
-        names = {c.name: c.id for c in self.store.contacts.all() if c.id is not None}
+        # Names only: building every Contact took ~0.3 s at 30,000 people.
+        names = self.store.contacts.ids_by_name()
         referred_by_name = ""
         if contact and contact.referred_by is not None:
             referrer = self.store.contacts.get(contact.referred_by)
