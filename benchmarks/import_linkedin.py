@@ -13,23 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.factories import write_connections
+
 ROWS = 30_000
-
-
-def write_connections(path: Path, rows: int) -> None:
-    lines = [
-        "Notes:\r\n",
-        '"When exporting your connection data, you may notice that some emails are missing."\r\n',
-        "\r\n",
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n",
-    ]
-    for i in range(rows):
-        email = f"person{i}@example.com" if i % 3 == 0 else ""
-        lines.append(
-            f'Zoë{i},"Nguyễn, Jr. {i}",https://www.linkedin.com/in/p-{i},{email},'
-            f'"Org {i % 900}, Inc.",Scientist {i % 40},{1 + i % 28:02d} Mar 2023\r\n'
-        )
-    path.write_text("".join(lines), encoding="utf-8-sig", newline="")
 
 
 def measure() -> dict[str, tuple[float, str]]:

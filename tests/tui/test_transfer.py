@@ -13,7 +13,8 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.transfer import TransferScreen
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
-from tests.unit.test_store_importing import DATA, write_connections
+from tests.factories import write_connections
+from tests.unit.test_store_importing import DATA
 
 
 async def open_palette_command(pilot, title: str) -> None:

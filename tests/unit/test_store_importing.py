@@ -12,6 +12,7 @@ from coffeechat.interop.records import ImportFormatError
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from tests.conftest import seed
+from tests.factories import write_connections
 
 DATA = Path(__file__).parent / "data"
 
@@ -80,22 +81,6 @@ def test_bad_file_imports_nothing(store: Store, tmp_path: Path) -> None:
 def test_missing_file_is_a_clean_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="No such file"):
         exchange.import_file(store, "csv", tmp_path / "nope.csv")
-
-
-def write_connections(path: Path, rows: int) -> None:
-    lines = [
-        "Notes:\r\n",
-        '"When exporting your connection data, you may notice that some emails are missing."\r\n',
-        "\r\n",
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n",
-    ]
-    for i in range(rows):
-        email = f"person{i}@example.com" if i % 3 == 0 else ""
-        lines.append(
-            f'Zoë{i},"Nguyễn, Jr. {i}",https://www.linkedin.com/in/p-{i},{email},'
-            f'"Org {i % 900}, Inc.",Scientist {i % 40},{1 + i % 28:02d} Mar 2023\r\n'
-        )
-    path.write_text("".join(lines), encoding="utf-8-sig", newline="")
 
 
 def test_thirty_thousand_linkedin_rows(store: Store, tmp_path: Path) -> None:
