@@ -218,13 +218,6 @@ class Interviews:
             conn.execute("DELETE FROM checklist_items WHERE interview_id = ?", (interview_id,))
             self._insert_items(conn, interview_id, questions)
 
-    def add_items(self, interview_id: int, questions: Iterable[Question]) -> None:
-        with self._database.transaction() as conn:
-            self._insert_items(conn, interview_id, questions)
-
-    def remove_item(self, item_id: int) -> None:
-        self._conn.execute("DELETE FROM checklist_items WHERE id = ?", (item_id,))
-
     def move_item(self, item_id: int, delta: int) -> None:
         with self._database.transaction() as conn:
             row = conn.execute(

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from .command import Command
 from .feature_commands import FEATURE_COMMANDS, LOOKING_BACK_COMMANDS
 
-__all__ = ["BY_ACTION", "COMMANDS", "Command", "bindings", "in_scope"]
+__all__ = ["BY_ACTION", "COMMANDS", "Command", "bindings"]
 
 COMMANDS: tuple[Command, ...] = (
     Command(
@@ -122,7 +122,3 @@ def bindings(scope: str) -> list[Binding]:
         for command in COMMANDS
         if command.scope == scope and command.key
     ]
-
-
-def in_scope(scope: str) -> list[Command]:
-    return [command for command in COMMANDS if command.scope == scope]
