@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from .domain.business_days import add_business_days
-from .domain.outreach import placeholder_values, plan_for_sent
+from .domain.outreach import placeholder_values
 from .domain.templates import INTRO, default_text, fill
 from .models import (
     Article,
@@ -28,18 +28,24 @@ from .models import (
     NextStep,
     Outcome,
     OutcomeKind,
+    Profile,
     Referral,
     Status,
 )
 from .paths import ensure_private_dir
 from .store import Store
+from .usecases.calls import Plan, end_call, save_plan
+from .usecases.contacts import change_status
+from .usecases.outcomes import save_outcome
+from .usecases.outreach import mark_sent
+from .usecases.profile import save_profile
 
-PROFILE = {
-    "name": "Alex Morgan",
-    "background": "a PhD candidate in cell biology at Riverside University",
-    "email": "alex.morgan@example.org",
-    "phone": "+1 555 0100",
-}
+PROFILE = Profile(
+    name="Alex Morgan",
+    background="a PhD candidate in cell biology at Riverside University",
+    email="alex.morgan@example.org",
+    phone="+1 555 0100",
+)
 
 STORY = """\
 ## Why this school
@@ -116,8 +122,7 @@ class DemoSummary:
 def fill_demo(store: Store, now: datetime) -> DemoSummary:
     """Fill an empty *store* with the sample set, dated around *now*."""
     today = now.date()
-    for key, value in PROFILE.items():
-        store.settings.set(f"profile.{key}", value)
+    save_profile(store, PROFILE)
     store.notes.save_story(STORY)
 
     people: dict[str, Contact] = {}
@@ -144,23 +149,35 @@ def fill_demo(store: Store, now: datetime) -> DemoSummary:
     _research(store, people)
     _letters(store, people, today)
     held_id = _held_call(store, people["Hannah Berg"], now - timedelta(days=1))
-    planned = store.interviews.create(
+    planned = save_plan(
+        store,
         _id(people["Tom Lindqvist"]),
-        scheduled_at=datetime.combine(today + timedelta(days=2), time(14, 0)).isoformat(
-            timespec="minutes"
+        Plan(
+            scheduled_at=_minutes(datetime.combine(today + timedelta(days=2), time(14, 0))),
+            medium=Medium.VIDEO,
+            length_minutes=30,
+            questions=tuple(store.questions.defaults()[:5]),
         ),
-        medium=Medium.VIDEO,
-        questions=store.questions.defaults()[:5],
+        now,
     )
-    store.interviews.create(
+    save_plan(
+        store,
         _id(people["Amara Nwosu"]),
-        scheduled_at=datetime.combine(today + timedelta(days=1), time(9, 30)).isoformat(
-            timespec="minutes"
+        Plan(
+            scheduled_at=_minutes(datetime.combine(today + timedelta(days=1), time(9, 30))),
+            medium=Medium.PHONE,
+            length_minutes=30,
+            questions=tuple(store.questions.defaults()),
         ),
+        now,
     )
     outcome_id = _demo_outcome(store, held_id, people["Hannah Berg"], today)
     _followups(store, people, today)
     return DemoSummary(store.contacts.count(), held_id, _id(planned), outcome_id)
+
+
+def _minutes(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
 
 
 def _id(contact: Contact | object) -> int:
@@ -229,17 +246,10 @@ def _letters(store: Store, people: dict[str, Contact], today: date) -> None:
         draft = store.drafts.save(
             Draft(_id(contact), INTRO, body=body, subject="A question about your work")
         )
-        plan = plan_for_sent(INTRO, body, contact, sent_on)
-        sent_at = datetime.combine(sent_on, time(9, 15)).isoformat(timespec="seconds")
-        store.drafts.mark_sent(
-            draft,
-            sent_at=sent_at,
-            status=plan.status,
-            followups=plan.followups,
-            next_action=plan.next_action,
-        )
+        mark_sent(store, draft, contact, datetime.combine(sent_on, time(9, 15)))
         if status is not None:
-            store.contacts.set_status(_id(contact), status)
+            # Olivia never answered: "no reply" closes her 3B7 nudges, nothing left to do.
+            change_status(store, _id(contact), status, today)
     priya = people["Priya Raman"]
     store.drafts.save(
         Draft(_id(priya), INTRO, body=_letter(priya, today), subject="Your piece on lab careers")
@@ -287,7 +297,7 @@ def _held_call(store: Store, contact: Contact, started: datetime) -> int:
             checklist_item_id=item.id if item else None,
             now=started + timedelta(minutes=minute),
         )
-    interviews.end(interview.id, started + timedelta(minutes=28))
+    end_call(store, interview.id, started + timedelta(minutes=28))
     return interview.id
 
 
@@ -299,7 +309,8 @@ def _demo_outcome(store: Store, interview_id: int, contact: Contact, today: date
         Referral("Leila Haddad", "Clinical Trial Manager", "Meridian Consulting",
                  email="leila@meridianconsulting.example", how_to_reach="Mention Hannah"),
     )  # fmt: skip
-    saved = store.outcomes.save(
+    saved = save_outcome(
+        store,
         Outcome(
             interview_id=interview_id,
             kind=OutcomeKind.REFERRAL_OFFERED,
@@ -315,7 +326,7 @@ def _demo_outcome(store: Store, interview_id: int, contact: Contact, today: date
             confidence=4,
             referrals=referrals,
         ),
-        today=today,
+        today,
     )
     for contact_id in saved.created:
         store.contacts.with_changes(
@@ -335,11 +346,6 @@ def _followups(store: Store, people: dict[str, Contact], today: date) -> None:
     ):
         due = add_business_days(today, days) if days else today
         store.followups.add(FollowUp(_id(people[name]), kind, due.isoformat(), title=title))
-    # Olivia never answered: her 3B7 nudges were done long ago, nothing left to do.
-    olivia = _id(people["Olivia Brandt"])
-    for followup in store.followups.for_contact(olivia, open_only=True):
-        store.followups.done(_id(followup), followup.due_date)
-    store.contacts.with_changes(olivia, next_action="", next_action_date="")
 
 
 @contextmanager

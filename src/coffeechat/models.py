@@ -199,6 +199,16 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class Profile:
+    """The user's own details, filled into letters (``${my_name}``, ``${my_background}``…)."""
+
+    name: str = ""
+    background: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """One full-text match in a note or an article, resolved to where it belongs."""
 

@@ -261,7 +261,7 @@ async def test_stats_and_record_reply(store: Store, clock: Clock) -> None:
     maria = _maria_first(store)
     assert maria.id is not None
     draft = store.drafts.save(Draft(maria.id, "intro_letter", body="Hi?"))
-    store.drafts.mark_sent(draft, sent_at="2026-03-11T09:00:00", status=None)
+    store.drafts.mark_sent(draft, sent_at="2026-03-11T09:00:00")
     interview_id = _held_call(store, maria.id)
     store.outcomes.save(
         Outcome(

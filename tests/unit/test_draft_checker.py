@@ -16,6 +16,7 @@ from coffeechat.domain.draft_checker import (
     them_share,
 )
 from coffeechat.domain.outreach import placeholder_values, plan_for_sent
+from coffeechat.domain.pipeline import Event
 from coffeechat.domain.questions import JOB_WORDS
 from coffeechat.domain.templates import (
     INTRO,
@@ -25,15 +26,15 @@ from coffeechat.domain.templates import (
     format_day,
     load_user_template,
 )
-from coffeechat.models import Contact, Status
+from coffeechat.models import Contact, Profile
 
 TODAY = date(2026, 3, 16)
-PROFILE = {
-    "name": "Ada Byron",
-    "background": "a postdoc in cell biology moving toward translational research",
-    "email": "ada@example.org",
-    "phone": "+1 555 0100",
-}
+PROFILE = Profile(
+    name="Ada Byron",
+    background="a postdoc in cell biology moving toward translational research",
+    email="ada@example.org",
+    phone="+1 555 0100",
+)
 MARIA = Contact(
     id=1,
     name="Maria Okafor",
@@ -159,13 +160,12 @@ def test_word_count_thresholds(count: int) -> None:
 def test_plan_for_sent_intro_uses_the_promised_date() -> None:
     body = "Would you talk? I'll call you on Friday, March 27."
     plan = plan_for_sent(INTRO, body, MARIA, TODAY)
-    assert plan.status is Status.LETTER_SENT
+    assert plan.event is Event.LETTER_SENT
     kinds = {f.kind: f.due_date for f in plan.followups}
     assert kinds == {"second_person": "2026-03-19", "follow_up": "2026-03-27"}
-    assert plan.next_action == ("Follow up with Maria Okafor", "2026-03-27")
 
 
 def test_plan_for_sent_intro_without_a_date_uses_3b7() -> None:
     plan = plan_for_sent(INTRO, "Would you talk?", MARIA, TODAY)
     assert {f.kind: f.due_date for f in plan.followups}["follow_up"] == "2026-03-25"
-    assert plan_for_sent("thank_you", "Thanks", MARIA, TODAY).status is Status.THANKED
+    assert plan_for_sent("thank_you", "Thanks", MARIA, TODAY).event is Event.THANKED

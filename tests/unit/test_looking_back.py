@@ -144,7 +144,7 @@ def test_store_history(store: Store) -> None:
     maria = store.contacts.add(Contact(name="Maria", email="m@example.org"))
     assert maria.id is not None
     draft = store.drafts.save(Draft(maria.id, "intro_letter", body="Hi?", subject="Hello"))
-    store.drafts.mark_sent(draft, sent_at="2026-03-02T09:00:00", status=None)
+    store.drafts.mark_sent(draft, sent_at="2026-03-02T09:00:00")
     store.contacts.with_changes(maria.id, replied_on="2026-03-04")
     interview = store.interviews.create(maria.id, scheduled_at="2026-03-16T10:00")
     assert interview.id is not None

@@ -6,9 +6,11 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from coffeechat.domain.agenda import build_agenda
-from coffeechat.domain.outcome import referral_key, status_after_outcome, unique_referrals
+from coffeechat.domain.outcome import referral_key, unique_referrals
 from coffeechat.models import Contact, Draft, NextStep, Outcome, OutcomeKind, Referral, Status
 from coffeechat.store import Store
+from coffeechat.usecases.outcomes import save_outcome
+from coffeechat.usecases.outreach import mark_sent
 from tests.conftest import seed
 
 MONDAY = date(2026, 3, 16)
@@ -42,13 +44,14 @@ def test_referrals_become_contacts_referred_by_the_interviewed(store: Store) -> 
     maria = seed(store)[0]
     assert maria.id is not None
     call = _held_call(store, maria.id)
-    saved = store.outcomes.save(
+    saved = save_outcome(
+        store,
         _outcome(
             call,
             Referral("Ada Park", title="QA Lead", organization="Nova Bio", how_to_reach="LinkedIn"),
             Referral("Ben Osei", email="ben@example.org"),
         ),
-        today=MONDAY,
+        MONDAY,
     )
     assert len(saved.created) == 2 and saved.linked == []
     ada = store.contacts.get(saved.created[0])
@@ -69,13 +72,14 @@ def test_a_referral_links_an_existing_contact_by_email_url_or_name_and_org(store
     maria, tom, priya = contacts[0], contacts[1], contacts[2]
     assert maria.id is not None
     call = _held_call(store, maria.id)
-    saved = store.outcomes.save(
+    saved = save_outcome(
+        store,
         _outcome(
             call,
             Referral("T. Lindqvist", email="TOM.LINDQVIST@example.org"),
             Referral("priya raman", organization="independent"),
         ),
-        today=MONDAY,
+        MONDAY,
     )
     assert saved.created == []
     assert saved.linked == [tom.id, priya.id]
@@ -89,13 +93,14 @@ def test_two_rows_for_one_person_make_one_contact(store: Store) -> None:
     maria = seed(store)[0]
     assert maria.id is not None
     call = _held_call(store, maria.id)
-    saved = store.outcomes.save(
+    saved = save_outcome(
+        store,
         _outcome(
             call,
             Referral("Ada Park", organization="Nova Bio"),
             Referral(" ada  park ", organization="NOVA BIO", title="QA Lead"),
         ),
-        today=MONDAY,
+        MONDAY,
     )
     assert len(saved.created) == 1
     assert _names(store).count("Ada Park") == 1
@@ -106,13 +111,14 @@ def test_resaving_edits_without_duplicates(store: Store) -> None:
     maria = seed(store)[0]
     assert maria.id is not None
     call = _held_call(store, maria.id)
-    first = store.outcomes.save(
+    first = save_outcome(
+        store,
         _outcome(
             call,
             Referral("Ada Park", organization="Nova Bio"),
             steps=[NextStep("Read the FDA guidance", "2026-03-20")],
         ),
-        today=MONDAY,
+        MONDAY,
     )
     before = len(store.contacts.all())
     again = first.outcome
@@ -122,7 +128,7 @@ def test_resaving_edits_without_duplicates(store: Store) -> None:
         referrals=(*again.referrals, Referral("Ben Osei", email="ben@example.org")),
         next_steps=(*again.next_steps, NextStep("Send my CV draft to a friend", "2026-03-23")),
     )
-    second = store.outcomes.save(edited, today=MONDAY)
+    second = save_outcome(store, edited, MONDAY)
     assert second.outcome.id == first.outcome.id
     assert second.outcome.learned == "Edited"
     assert len(store.contacts.all()) == before + 1
@@ -130,11 +136,11 @@ def test_resaving_edits_without_duplicates(store: Store) -> None:
     kinds = sorted(f.kind for f in store.followups.for_contact(maria.id))
     assert kinds == ["next_step", "next_step", "thank_you"]
     # A third save of the same thing changes nothing.
-    store.outcomes.save(second.outcome, today=MONDAY)
+    save_outcome(store, second.outcome, MONDAY)
     assert len(store.contacts.all()) == before + 1
     assert len(store.followups.for_contact(maria.id)) == 3
     # Removing a step removes its open follow-up.
-    store.outcomes.save(replace(second.outcome, next_steps=()), today=MONDAY)
+    save_outcome(store, replace(second.outcome, next_steps=()), MONDAY)
     assert [f.kind for f in store.followups.for_contact(maria.id)] == ["thank_you"]
 
 
@@ -144,8 +150,8 @@ def test_thank_you_shows_once_on_the_agenda_and_leaves_when_sent(store: Store) -
     call = _held_call(store, maria.id)
     agenda = build_agenda(store.followups, MONDAY, NOW, 7)
     assert len(agenda.thank_yous) == 1  # owed from the held call alone
-    store.outcomes.save(
-        _outcome(call, steps=[NextStep("Read the FDA guidance", "2026-03-20")]), today=MONDAY
+    save_outcome(
+        store, _outcome(call, steps=[NextStep("Read the FDA guidance", "2026-03-20")]), MONDAY
     )
     agenda = build_agenda(store.followups, MONDAY, NOW, 7)
     assert [(i.when, i.contact_name) for i in agenda.thank_yous] == [("2026-03-17", "Maria Okafor")]
@@ -153,7 +159,7 @@ def test_thank_you_shows_once_on_the_agenda_and_leaves_when_sent(store: Store) -
         ("2026-03-20", "Next step: Read the FDA guidance")
     ]
     draft = store.drafts.save(Draft(maria.id, "thank_you", body="Thank you!"))
-    store.drafts.mark_sent(draft, sent_at="2026-03-16T18:00:00", status=Status.THANKED)
+    mark_sent(store, draft, maria, datetime(2026, 3, 16, 18, 0))
     agenda = build_agenda(store.followups, MONDAY, NOW, 7)
     assert agenda.thank_yous == []
 
@@ -162,10 +168,8 @@ def test_status_never_moves_backwards(store: Store) -> None:
     emile = seed(store)[4]
     assert emile.id is not None
     call = _held_call(store, emile.id)
-    store.outcomes.save(_outcome(call), today=MONDAY)
+    save_outcome(store, _outcome(call), MONDAY)
     assert store.contacts.get(emile.id).status is Status.KEEP_IN_TOUCH  # type: ignore[union-attr]
-    assert status_after_outcome(Status.SCHEDULED) is Status.INTERVIEWED
-    assert status_after_outcome(Status.THANKED) is Status.THANKED
 
 
 def test_a_referral_never_makes_a_referral_loop(store: Store) -> None:
@@ -173,9 +177,7 @@ def test_a_referral_never_makes_a_referral_loop(store: Store) -> None:
     maria = store.contacts.add(Contact(name="Maria", referred_by=boss.id))
     assert maria.id is not None
     call = _held_call(store, maria.id)
-    saved = store.outcomes.save(
-        _outcome(call, Referral("Boss", email="boss@example.org")), today=MONDAY
-    )
+    saved = save_outcome(store, _outcome(call, Referral("Boss", email="boss@example.org")), MONDAY)
     assert saved.linked == [boss.id]
     assert store.contacts.get(boss.id).referred_by is None  # type: ignore[arg-type,union-attr]
 

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from coffeechat.__main__ import cli
 from coffeechat.domain.agenda import as_text, build_agenda
-from coffeechat.domain.outreach import plan_for_sent
 from coffeechat.models import Draft, FollowUp, Status
 from coffeechat.store import Store
+from coffeechat.usecases.outreach import mark_sent
 from tests.conftest import seed
 
 MONDAY = date(2026, 3, 16)
@@ -25,14 +25,7 @@ def _send_intro(store: Store) -> int:
     draft = store.drafts.save(
         Draft(maria.id, "intro_letter", body="Hi? Call on March 25.", id=draft.id)
     )
-    plan = plan_for_sent("intro_letter", draft.body, maria, MONDAY)
-    sent = store.drafts.mark_sent(
-        draft,
-        sent_at="2026-03-16T10:30:00",
-        status=plan.status,
-        followups=plan.followups,
-        next_action=plan.next_action,
-    )
+    sent = mark_sent(store, draft, maria, datetime(2026, 3, 16, 10, 30)).draft
     assert sent.sent_at == "2026-03-16T10:30:00"
     assert store.drafts.working(maria.id, "intro_letter") is None
     assert store.drafts.last_sent(maria.id, "intro_letter") == sent
@@ -44,7 +37,11 @@ def test_mark_sent_moves_the_contact_and_schedules_3b7(store: Store) -> None:
     contact = store.contacts.get(maria_id)
     assert contact is not None
     assert contact.status is Status.LETTER_SENT
-    assert contact.next_action_date == "2026-03-25"
+    # The soonest open nudge is the next action, as the agenda shows it.
+    assert (contact.next_action, contact.next_action_date) == (
+        "No reply yet? Reach a second person at Northbridge Biologics",
+        "2026-03-19",
+    )
     due = [(f.kind, f.due_date) for f in store.followups.for_contact(maria_id)]
     assert due == [("second_person", "2026-03-19"), ("follow_up", "2026-03-25")]
 
@@ -94,7 +91,7 @@ def test_calls_and_thank_yous_owed(store: Store) -> None:
     assert "Calls scheduled:" in text and "Wed 2026-03-18 14:00 (in 2 days)" in text
     # A thank-you sent after the call settles it.
     draft = store.drafts.save(Draft(maria.id or 0, "thank_you", body="Thanks"))
-    store.drafts.mark_sent(draft, sent_at="2026-03-13T18:00:00", status=Status.THANKED)
+    mark_sent(store, draft, maria, datetime(2026, 3, 13, 18, 0))
     assert store.followups.thank_yous_owed() == []
 
 

@@ -1,24 +1,19 @@
-"""What saving an interview's outcome means: status, thank-you due date, referral keys."""
+"""What saving an interview's outcome means: thank-you due date, next steps, referral keys.
+
+(What it does to the contact's status is a pipeline rule: ``domain/pipeline.py``.)
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from ..models import NextStep, Referral, Status
+from ..models import NextStep, Referral
 from .validation import normalize_url
 
 CONFIDENCE_LEVELS = (1, 2, 3, 4, 5)
 
-AT_OR_AFTER_INTERVIEWED = frozenset({Status.INTERVIEWED, Status.THANKED, Status.KEEP_IN_TOUCH})
-"""Statuses an outcome leaves alone: the contact is already interviewed or further along."""
-
 THANK_YOU_TITLE = "Send a thank-you note (within 24 h)"
-
-
-def status_after_outcome(current: Status) -> Status:
-    """A recorded outcome moves the contact to "interviewed", never backwards."""
-    return current if current in AT_OR_AFTER_INTERVIEWED else Status.INTERVIEWED
 
 
 def thank_you_due(ended_at: str, today: date) -> str:

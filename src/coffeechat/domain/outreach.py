@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Contact, FollowUp, Status
+from ..models import Contact, FollowUp, Profile
 from .business_days import FOLLOW_UP_AFTER, add_business_days, three_b_seven
 from .dates_in_text import promised_date
+from .pipeline import Event
 from .templates import FOLLOW_UP_CALL, INTRO, REFERRAL_REQUEST, THANK_YOU, first_name, format_day
-
-PROFILE_KEYS = ("name", "background", "email", "phone")
-"""The user's profile lives in settings as ``profile.<key>``."""
 
 
 def default_follow_up_date(today: date) -> date:
@@ -22,7 +19,7 @@ def default_follow_up_date(today: date) -> date:
 
 def placeholder_values(
     *,
-    profile: Mapping[str, str],
+    profile: Profile,
     contact: Contact,
     today: date,
     letter_date: date | None = None,
@@ -33,11 +30,11 @@ def placeholder_values(
         "contact_first_name": first_name(contact.name),
         "contact_title": contact.title,
         "organization": contact.organization,
-        "my_name": profile.get("name", ""),
-        "my_first_name": first_name(profile.get("name", "")),
-        "my_background": profile.get("background", ""),
-        "my_email": profile.get("email", ""),
-        "my_phone": profile.get("phone", ""),
+        "my_name": profile.name,
+        "my_first_name": first_name(profile.name),
+        "my_background": profile.background,
+        "my_email": profile.email,
+        "my_phone": profile.phone,
         "follow_up_date": format_day(default_follow_up_date(today)),
         "letter_date": format_day(letter_date) if letter_date else "",
         "call_date": format_day(call_date) if call_date else "",
@@ -47,10 +44,9 @@ def placeholder_values(
 
 @dataclass(frozen=True, slots=True)
 class SentPlan:
-    status: Status | None
+    event: Event | None
+    """What sending it means to the pipeline (None: nothing about this contact's stage)."""
     followups: tuple[FollowUp, ...]
-    next_action: tuple[str, str] | None
-    """(next action, ISO date) for the contact, or None to leave it alone."""
 
     def summary(self) -> str:
         if not self.followups:
@@ -59,13 +55,23 @@ class SentPlan:
         return "; ".join(parts)
 
 
+SENT_EVENTS = {
+    INTRO: Event.LETTER_SENT,
+    THANK_YOU: Event.THANKED,
+    FOLLOW_UP_CALL: Event.FOLLOW_UP_SENT,
+}
+"""What marking each template sent means to the pipeline."""
+
+
 def plan_for_sent(template: str, body: str, contact: Contact, today: date) -> SentPlan:
     """What marking a draft sent on *today* should change.
 
-    An intro letter sets the contact to "letter sent" and schedules the 3B7 nudges; the
-    same-person follow-up goes on the day the letter promised, if it names one.
+    An intro letter schedules the 3B7 nudges; the same-person follow-up goes on the day
+    the letter promised, if it names one. A referral request schedules a check-in about
+    the introduction. What each does to the status is the pipeline's rule.
     """
     contact_id = contact.id or 0
+    event = SENT_EVENTS.get(template)
     if template == INTRO:
         nudges = three_b_seven(today, contact.name, contact.organization)
         promised = promised_date(body, today)
@@ -73,15 +79,10 @@ def plan_for_sent(template: str, body: str, contact: Contact, today: date) -> Se
         for nudge in nudges:
             due = promised if nudge.kind == "follow_up" and promised else nudge.due
             followups.append(FollowUp(contact_id, nudge.kind, due.isoformat(), title=nudge.title))
-        follow_up = followups[-1]
-        return SentPlan(Status.LETTER_SENT, tuple(followups), (follow_up.title, follow_up.due_date))
-    if template == THANK_YOU:
-        return SentPlan(Status.THANKED, (), None)
+        return SentPlan(event, tuple(followups))
     if template == REFERRAL_REQUEST:
         promised = promised_date(body, today) or add_business_days(today, FOLLOW_UP_AFTER)
         title = f"Check in with {contact.name} about the introduction"
         followup = FollowUp(contact_id, "follow_up", promised.isoformat(), title=title)
-        return SentPlan(None, (followup,), (title, followup.due_date))
-    if template == FOLLOW_UP_CALL:
-        return SentPlan(Status.FOLLOW_UP_DUE, (), None)
-    return SentPlan(None, (), None)
+        return SentPlan(event, (followup,))
+    return SentPlan(event, ())

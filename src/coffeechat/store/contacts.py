@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import replace
 from typing import NamedTuple
 
+from ..domain.pipeline import parse_status
 from ..models import Contact, Status
 from .db import Database
 from .organizations import Organizations
@@ -62,7 +63,7 @@ def _contact(row: sqlite3.Row | tuple) -> Contact:
         how_found=row[7],
         referred_by=row[8],
         purpose=row[9],
-        status=Status(row[10]) if row[10] in Status._value2member_map_ else Status.TO_CONTACT,
+        status=parse_status(row[10]),
         next_action=row[11],
         next_action_date=row[12],
         tags=row[13],
@@ -142,6 +143,24 @@ class Contacts:
             "UPDATE contacts SET status = ?, "
             "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
             (str(status), contact_id),
+        )
+
+    def status_of(self, contact_id: int) -> Status:
+        row = self._conn.execute(
+            "SELECT status FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(contact_id)
+        return parse_status(row[0])
+
+    def set_pipeline(
+        self, contact_id: int, status: Status, next_action: str, next_action_date: str
+    ) -> None:
+        """Where the contact stands after a pipeline event: status and next action."""
+        self._conn.execute(
+            "UPDATE contacts SET status = ?, next_action = ?, next_action_date = ?, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+            (str(status), next_action, next_action_date, contact_id),
         )
 
     def set_archived(self, contact_id: int, archived: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from ..models import Draft, FollowUp, Status
+from ..models import Draft, FollowUp
 from .db import Database
 
 _COLUMNS = "id, contact_id, template, subject, body, sent_at, updated_at"
@@ -86,16 +86,8 @@ class Drafts:
         assert saved is not None
         return saved
 
-    def mark_sent(
-        self,
-        draft: Draft,
-        *,
-        sent_at: str,
-        status: Status | None,
-        followups: Iterable[FollowUp] = (),
-        next_action: tuple[str, str] | None = None,
-    ) -> Draft:
-        """Record the draft as sent, move the contact along and schedule what it promised.
+    def mark_sent(self, draft: Draft, *, sent_at: str, followups: Iterable[FollowUp] = ()) -> Draft:
+        """Record the draft as sent, exactly as it went out, with what it scheduled.
 
         One transaction: either the letter is logged with all its follow-ups, or nothing is.
         """
@@ -106,24 +98,6 @@ class Drafts:
                 "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
                 (draft.subject, draft.body, sent_at, draft.id),
             )
-            if status is not None:
-                conn.execute(
-                    "UPDATE contacts SET status = ?, "
-                    "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-                    (str(status), draft.contact_id),
-                )
-            if next_action is not None:
-                conn.execute(
-                    "UPDATE contacts SET next_action = ?, next_action_date = ? WHERE id = ?",
-                    (*next_action, draft.contact_id),
-                )
-            if draft.template == "thank_you":
-                # The thank-you owed after a call is now sent: it leaves the agenda.
-                conn.execute(
-                    "UPDATE followups SET state = 'done', done_at = ? "
-                    "WHERE contact_id = ? AND kind = 'thank_you' AND state = 'open'",
-                    (sent_at, draft.contact_id),
-                )
             for followup in followups:
                 conn.execute(
                     "INSERT INTO followups(contact_id, kind, title, due_date, draft_id) "

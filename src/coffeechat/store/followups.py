@@ -5,8 +5,14 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
+from ..domain.pipeline import Pending, inactive_statuses, thanked_statuses
 from ..models import FollowUp
 from .db import Database
+
+
+def _placeholders(values: tuple[str, ...]) -> str:
+    return ", ".join("?" * len(values))
+
 
 _COLUMNS = (
     "f.id, f.contact_id, f.kind, f.title, f.due_date, f.state, f.done_at, f.draft_id, f.outcome_id"
@@ -109,26 +115,61 @@ class FollowUps:
             "UPDATE followups SET state = 'open', done_at = '' WHERE id = ?", (followup_id,)
         )
 
+    def close_kinds(self, contact_id: int, kinds: frozenset[str], done_at: str) -> int:
+        """Mark the contact's open follow-ups of *kinds* done; returns how many.
+
+        A check-in about an introduction someone promised (sent with a referral request)
+        is about a third person, so no event of this contact's own closes it.
+        """
+        if not kinds:
+            return 0
+        ordered = tuple(sorted(kinds))
+        return self._conn.execute(
+            "UPDATE followups SET state = 'done', done_at = ? "
+            f"WHERE contact_id = ? AND state = 'open' AND kind IN ({_placeholders(ordered)}) "
+            "AND (draft_id IS NULL OR draft_id NOT IN "
+            "     (SELECT id FROM drafts WHERE template = 'referral_request'))",
+            (done_at, contact_id, *ordered),
+        ).rowcount
+
+    def pending_for(self, contact_id: int) -> list[Pending]:
+        """What is open for the contact: follow-ups and planned calls, soonest first."""
+        rows = self._conn.execute(
+            "SELECT title, due_date FROM followups WHERE contact_id = ? AND state = 'open' "
+            "UNION ALL "
+            "SELECT upper(substr(medium, 1, 1)) || substr(medium, 2) || ' call, ' "
+            "       || length_minutes || ' min', substr(scheduled_at, 1, 10) "
+            "FROM interviews WHERE contact_id = ? AND state = 'planned' "
+            "ORDER BY 2",
+            (contact_id, contact_id),
+        )
+        return [Pending(title, due) for title, due in rows]
+
     def open_until(self, last_day: str) -> list[AgendaFollowUp]:
-        """Every open follow-up due on or before *last_day* (overdue ones included)."""
+        """Every open follow-up due on or before *last_day* (overdue ones included), of
+        contacts still in the active pipeline."""
+        inactive = inactive_statuses()
         rows = self._conn.execute(
             f"SELECT {_COLUMNS}, c.name, ifnull(o.name, '') FROM followups f "
             "JOIN contacts c ON c.id = f.contact_id "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "WHERE f.state = 'open' AND f.due_date <= ? AND c.archived = 0 "
+            f"AND c.status NOT IN ({_placeholders(inactive)}) "
             "ORDER BY f.due_date, c.name COLLATE NOCASE, f.id",
-            (last_day,),
+            (last_day, *inactive),
         )
         return [AgendaFollowUp(_followup(r[:9]), r[9], r[10]) for r in rows]
 
     def scheduled_calls(self, after: str) -> list[ScheduledCall]:
         """Planned interviews with a time at or after *after* (ISO datetime), soonest first."""
+        inactive = inactive_statuses()
         rows = self._conn.execute(
             "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes "
             "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'planned' AND i.scheduled_at != '' AND i.scheduled_at >= ? "
+            f"AND c.archived = 0 AND c.status NOT IN ({_placeholders(inactive)}) "
             "ORDER BY i.scheduled_at",
-            (after,),
+            (after, *inactive),
         )
         return [ScheduledCall(*r) for r in rows]
 
@@ -137,16 +178,18 @@ class FollowUps:
 
         (An open ``thank_you`` follow-up already shows on the agenda on its own.)
         """
+        settled = thanked_statuses() + inactive_statuses()
         rows = self._conn.execute(
             "SELECT i.id, i.contact_id, c.name, i.ended_at "
             "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'held' AND i.ended_at != '' AND c.archived = 0 "
-            "AND c.status NOT IN ('thanked', 'keep in touch') "
+            f"AND c.status NOT IN ({_placeholders(settled)}) "
             "AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.contact_id = i.contact_id "
             "  AND d.template = 'thank_you' AND d.sent_at != '' AND d.sent_at >= i.ended_at) "
             "AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.contact_id = i.contact_id "
             "  AND f.kind = 'thank_you') "
             "ORDER BY i.ended_at",
+            settled,
         )
         return [HeldCall(*r) for r in rows]
 

@@ -1,7 +1,8 @@
 """Interview outcomes: what was learned, next steps and the referrals it led to.
 
 Saving is one transaction: the outcome, its referral rows, the contacts they become
-(or link to), the contact's new status, the thank-you owed and every dated next step.
+(or link to), the thank-you owed and every dated next step. (What it does to the
+contact's status is the pipeline's business: ``usecases.outcomes.save_outcome``.)
 Saving again edits the same records: no second contact, referral or follow-up.
 """
 
@@ -14,7 +15,6 @@ from typing import NamedTuple
 from ..domain.outcome import (
     THANK_YOU_TITLE,
     next_step_title,
-    status_after_outcome,
     thank_you_due,
     unique_referrals,
 )
@@ -31,7 +31,6 @@ _REFERRAL = (
     "SELECT id, name, title, organization, email, url, how_to_reach, contact_id "
     "FROM referrals WHERE outcome_id = ? ORDER BY id"
 )
-_NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now')"
 
 
 class Saved(NamedTuple):
@@ -144,7 +143,6 @@ class Outcomes:
                         target,
                     ),
                 )
-            self._move_status(conn, contact_id)
             self._thank_you(conn, outcome_id, contact_id, ended_at, today)
             self._next_steps(conn, outcome_id, contact_id, outcome.next_steps)
         saved = self.for_interview(outcome.interview_id)
@@ -239,16 +237,6 @@ class Outcomes:
             current = found[0] if found else None
         return False
 
-    def _move_status(self, conn: sqlite3.Connection, contact_id: int) -> None:
-        row = conn.execute("SELECT status FROM contacts WHERE id = ?", (contact_id,)).fetchone()
-        current = Status(row[0]) if row[0] in Status._value2member_map_ else Status.TO_CONTACT
-        new = status_after_outcome(current)
-        if new != current:
-            conn.execute(
-                f"UPDATE contacts SET status = ?, updated_at = {_NOW} WHERE id = ?",
-                (str(new), contact_id),
-            )
-
     def _thank_you(
         self,
         conn: sqlite3.Connection,
@@ -257,10 +245,18 @@ class Outcomes:
         ended_at: str,
         today: date,
     ) -> None:
-        """One thank-you per outcome; already done when a thank-you went out after the call."""
+        """One thank-you per call: the one ending the call put on the agenda becomes this
+        outcome's; else one is added, already done when a thank-you went out after the call."""
         if conn.execute(
             "SELECT 1 FROM followups WHERE outcome_id = ? AND kind = 'thank_you'", (outcome_id,)
         ).fetchone():
+            return
+        due = thank_you_due(ended_at, today)
+        if conn.execute(
+            "UPDATE followups SET outcome_id = ? WHERE contact_id = ? AND kind = 'thank_you' "
+            "AND outcome_id IS NULL AND due_date = ?",
+            (outcome_id, contact_id, due),
+        ).rowcount:
             return
         sent = conn.execute(
             "SELECT min(sent_at) FROM drafts WHERE contact_id = ? AND template = 'thank_you' "
@@ -273,7 +269,7 @@ class Outcomes:
             (
                 contact_id,
                 THANK_YOU_TITLE,
-                thank_you_due(ended_at, today),
+                due,
                 "done" if sent else "open",
                 sent or "",
                 outcome_id,

@@ -12,8 +12,10 @@ from textual.theme import Theme
 
 from .. import preferences
 from ..domain.clock import Clock
-from ..models import Outcome
+from ..models import Outcome, Profile
 from ..store import Store
+from ..usecases.outcomes import save_outcome
+from ..usecases.profile import load_profile, save_profile
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
 from .screens.main import MainScreen
@@ -98,16 +100,12 @@ class CoffeechatApp(App[None]):
     def action_edit_profile(self) -> None:
         from .screens.profile_form import ProfileForm
 
-        keys = ("name", "background", "email", "phone")
-        current = {key: self.store.settings.get(f"profile.{key}") for key in keys}
-
-        def saved(profile: dict[str, str] | None) -> None:
+        def saved(profile: Profile | None) -> None:
             if profile is not None:
-                for key, value in profile.items():
-                    self.store.settings.set(f"profile.{key}", value)
+                save_profile(self.store, profile)
                 self.notify("Profile saved: new drafts use it.")
 
-        self.push_screen(ProfileForm(current), saved)
+        self.push_screen(ProfileForm(load_profile(self.store)), saved)
 
     # --- calls --------------------------------------------------------------------------
 
@@ -133,7 +131,7 @@ class CoffeechatApp(App[None]):
         def saved(outcome: Outcome | None) -> None:
             if outcome is None:
                 return
-            result = self.store.outcomes.save(outcome, today=self.clock.today())
+            result = save_outcome(self.store, outcome, self.clock.today())
             parts = ["Outcome saved; thank-you note on the agenda"]
             if result.created:
                 parts.append(f"{len(result.created)} new contact(s)")

@@ -18,6 +18,7 @@ from ...domain.agenda import Agenda, Item, build_agenda, relative_day, resolve_n
 from ...domain.business_days import add_business_days
 from ...domain.text import one_line
 from ...store import Store
+from ...usecases.followups import complete_followup, reschedule_followup
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
@@ -125,8 +126,7 @@ class AgendaScreen(Screen[None]):
     def action_followup_done(self) -> None:
         if (followup_id := self._highlighted_followup()) is None:
             return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
-        self.store.followups.done(followup_id, now.isoformat(timespec="seconds"))
+        complete_followup(self.store, followup_id, self.app.clock.now())  # type: ignore[attr-defined]
         self.notify("Done.")
         self.reload()
 
@@ -138,7 +138,7 @@ class AgendaScreen(Screen[None]):
             return
         start = max(self.today, date.fromisoformat(followup.due_date))
         new_day = add_business_days(start, 1).isoformat()
-        self.store.followups.reschedule(followup_id, new_day)
+        reschedule_followup(self.store, followup_id, new_day, self.today)
         self.notify(f"Snoozed to {new_day}.")
         self.reload(keep=f"f{followup_id}")
 
@@ -151,7 +151,7 @@ class AgendaScreen(Screen[None]):
 
         def chosen(day: str | None) -> None:
             if day:
-                self.store.followups.reschedule(followup_id, day)
+                reschedule_followup(self.store, followup_id, day, self.today)
                 self.notify(f"Rescheduled to {day}.")
                 self.reload(keep=f"f{followup_id}")
 

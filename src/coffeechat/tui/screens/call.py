@@ -21,22 +21,14 @@ from textual.widgets import Header, Input, OptionList, RichLog, Static
 from ...domain.call import call_minute, elapsed, format_clock, phase
 from ...domain.story import story_or_template
 from ...domain.text import one_line, visible
-from ...models import Contact, Interview, NoteLine, Status
+from ...models import Contact, Interview, NoteLine
 from ...store import Store
+from ...usecases.calls import end_call
 from ..commands import bindings
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
 from .research_screens import BriefScreen, NoteScreen
-
-#: Statuses a held call moves forward to "interviewed" (later ones are left alone).
-_BEFORE_INTERVIEW = {
-    Status.TO_CONTACT,
-    Status.LETTER_SENT,
-    Status.FOLLOW_UP_DUE,
-    Status.SCHEDULED,
-    Status.NO_REPLY,
-}
 
 
 class CallScreen(Screen[int | None]):
@@ -291,9 +283,7 @@ class CallScreen(Screen[int | None]):
 
     def action_end_call(self) -> None:
         self.save_inputs()
-        self.interview = self.store.interviews.end(self.interview_id, self.app.clock.now())
-        if self.contact.id is not None and self.contact.status in _BEFORE_INTERVIEW:
-            self.store.contacts.set_status(self.contact.id, Status.INTERVIEWED)
+        self.interview = end_call(self.store, self.interview_id, self.app.clock.now()).interview
         self.notify(
             f"Call with {self.contact.name} ended after {format_clock(self.seconds())}",
             markup=False,

@@ -16,11 +16,14 @@ from textual.worker import get_current_worker
 
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
-from ...domain.outreach import PROFILE_KEYS, placeholder_values, plan_for_sent
+from ...domain.outreach import placeholder_values, plan_for_sent
+from ...domain.pipeline import status_after
 from ...domain.templates import TEMPLATES, fill, load_user_template
 from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
+from ...usecases.outreach import mark_sent
+from ...usecases.profile import load_profile
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
@@ -124,7 +127,7 @@ class DraftEditor(Screen[None]):
         return self.app.clock.today()  # type: ignore[attr-defined]
 
     def _values(self) -> dict[str, str]:
-        profile = {key: self.store.settings.get(f"profile.{key}") for key in PROFILE_KEYS}
+        profile = load_profile(self.store)
         letter = self.store.drafts.last_sent(self.contact.id or 0, "intro_letter")
         call = self.store.followups.last_call_date(self.contact.id or 0)
         return placeholder_values(
@@ -280,21 +283,17 @@ class DraftEditor(Screen[None]):
         plan = plan_for_sent(self.template, draft.body, self.contact, self.today)
         info = TEMPLATES[self.template]
         lines = [f"Mark the {info.title.lower()} to {self.contact.name} as sent today?"]
-        if plan.status is not None:
-            lines.append(f"Status becomes “{plan.status}”.")
+        if plan.event is not None:
+            status = status_after(plan.event, self.contact.status)
+            if status != self.contact.status:
+                lines.append(f"Status becomes “{status}”.")
         for followup in plan.followups:
             lines.append(f"Scheduled: {followup.title}, {followup.due_date}.")
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            self.store.drafts.mark_sent(
-                draft,
-                sent_at=self.app.clock.now().isoformat(timespec="seconds"),  # type: ignore[attr-defined]
-                status=plan.status,
-                followups=plan.followups,
-                next_action=plan.next_action,
-            )
+            mark_sent(self.store, draft, self.contact, self.app.clock.now())  # type: ignore[attr-defined]
             scheduled = f" {plan.summary()}" if plan.followups else ""
             self.app.notify(f"Sent {info.title.lower()} logged.{scheduled}", markup=False)
             self.dismiss(None)

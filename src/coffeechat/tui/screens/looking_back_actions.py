@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.widgets import TabbedContent
 
 from ...models import Contact
+from ...usecases.outreach import record_reply
 from ..widgets.looking_back import InterviewList, TimelineView
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
@@ -83,7 +84,12 @@ class LookingBackActions:
         if contact is None or contact.id is None:
             self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
             return
-        today = self.app.clock.today().isoformat()  # type: ignore[attr-defined]
-        self.store.contacts.with_changes(contact.id, replied_on=today)  # type: ignore[attr-defined]
+        today = self.app.clock.today()  # type: ignore[attr-defined]
+        recorded = record_reply(self.store, contact.id, today)  # type: ignore[attr-defined]
         self.reload(keep_id=contact.id)  # type: ignore[attr-defined]
-        self.notify(f"Reply from {contact.name} recorded ({today}).", markup=False)  # type: ignore[attr-defined]
+        closed = f"; {recorded.closed} follow-up(s) closed" if recorded.closed else ""
+        self.notify(  # type: ignore[attr-defined]
+            f"Reply from {contact.name} recorded ({today.isoformat()}){closed}. "
+            "Next: schedule the call (i).",
+            markup=False,
+        )

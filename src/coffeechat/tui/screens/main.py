@@ -10,6 +10,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 
 from ...models import Contact, Medium, Question, Status
 from ...store import Store
+from ...usecases import calls, contacts
 from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
@@ -158,11 +159,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         )
         if result is None:
             return
-        saved = (
-            self.store.contacts.update(result)
-            if result.id is not None
-            else self.store.contacts.add(result)
-        )
+        saved = contacts.save_contact(self.store, result)
         self.reload(keep_id=saved.id)
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)
@@ -176,7 +173,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
 
         def chosen(status: Status | None) -> None:
             if status is not None and contact.id is not None:
-                self.store.contacts.set_status(contact.id, status)
+                contacts.change_status(self.store, contact.id, status, self.app.clock.today())
                 self.reload(keep_id=contact.id)
                 self.notify(f"{contact.name}: {status}", markup=False)
 
@@ -186,7 +183,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         contact = self.contact
         if contact is None or contact.id is None:
             return
-        self.store.contacts.set_archived(contact.id, not contact.archived)
+        contacts.set_archived(self.store, contact.id, not contact.archived)
         self.reload(keep_id=contact.id)
         done = "Restored" if contact.archived else "Archived"
         hint = "" if contact.archived or self.show_archived else " (palette: Show archived)"
@@ -202,7 +199,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.contacts.forget(contact_id)
+                contacts.delete_contact(self.store, contact_id)
                 self.reload()
                 self.notify(f"Deleted {contact.name}", markup=False)
 
@@ -274,12 +271,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         if contact is None or contact.id is None:
             self.notify("No contact highlighted: press n to add one.", severity="warning")
             return
-        interviews = self.store.interviews
-        now = self.app.clock.now()
-        interview = interviews.open_for(contact.id) or interviews.create(
-            contact.id, scheduled_at=now.isoformat(timespec="minutes")
-        )
-        interviews.start(interview.id, now, self.store.questions.defaults())
+        interview = calls.start_call(self.store, contact.id, self.app.clock.now())
+        assert interview.id is not None
         self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
 
     def _call_closed(self, interview_id: int | None) -> None:
@@ -289,7 +282,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
 
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""
-        from .plan_interview import Plan, PlanInterview
+        from .plan_interview import PlanInterview
 
         contact = self.contact
         if contact is None or contact.id is None:
@@ -318,26 +311,15 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         )
         contact_id = contact.id
 
-        def saved(plan: Plan | None) -> None:
+        def saved(plan: calls.Plan | None) -> None:
             if plan is None:
                 return
-            if planned is not None and planned.id is not None:
-                with self.store.database.transaction():
-                    interviews.update_plan(
-                        planned.id,
-                        scheduled_at=plan.scheduled_at,
-                        medium=plan.medium,
-                        length_minutes=plan.length_minutes,
-                    )
-                    interviews.set_checklist(planned.id, plan.questions)
-            else:
-                interviews.create(
-                    contact_id,
-                    scheduled_at=plan.scheduled_at,
-                    medium=plan.medium,
-                    length_minutes=plan.length_minutes,
-                    questions=plan.questions,
-                )
+            try:
+                calls.save_plan(self.store, contact_id, plan, self.app.clock.now())
+            except calls.CallInProgress:
+                self.notify("A call with them is in progress: press c to return to it.")
+                return
+            self.reload(keep_id=contact_id)
             when = plan.scheduled_at.replace("T", " ") or "no date yet"
             self.notify(
                 f"Interview planned: {when}, {plan.medium}, {plan.length_minutes} min, "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,16 +14,9 @@ from ...domain.call import check_when
 from ...domain.questions import asks_for_job
 from ...domain.text import one_line
 from ...models import Medium, Question
+from ...usecases.calls import Plan
 from ..widgets.form import FormField, check_all
 from .question_bank import question_prompt
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    scheduled_at: str
-    medium: Medium
-    length_minutes: int
-    questions: tuple[Question, ...]
 
 
 def _picked_prompt(number: int, question: Question) -> Text:

@@ -5,29 +5,30 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ...domain import validation as v
+from ...models import Profile
 from ..widgets.form import FormField
 from .form_modal import FormModal
 
 
-class ProfileForm(FormModal[dict[str, str]]):
+class ProfileForm(FormModal[Profile]):
     AUTO_FOCUS = "#field-name"
     title_text = "My profile (used in letters)"
 
-    def __init__(self, profile: dict[str, str]) -> None:
+    def __init__(self, profile: Profile) -> None:
         super().__init__()
         self.profile = profile
 
     def compose_fields(self) -> ComposeResult:
         p = self.profile
-        yield FormField("Name", name="name", value=p.get("name", ""))
+        yield FormField("Name", name="name", value=p.name)
         yield FormField(
             "Background",
             name="background",
-            value=p.get("background", ""),
+            value=p.background,
             placeholder="a postdoc in cell biology moving toward translational research",
         )
-        yield FormField("Email", name="email", value=p.get("email", ""), checks=[v.check_email])
-        yield FormField("Phone", name="phone", value=p.get("phone", ""), checks=[v.check_phone])
+        yield FormField("Email", name="email", value=p.email, checks=[v.check_email])
+        yield FormField("Phone", name="phone", value=p.phone, checks=[v.check_phone])
 
-    def result(self, fields: dict[str, FormField]) -> dict[str, str]:
-        return {name: field.value.strip() for name, field in fields.items()}
+    def result(self, fields: dict[str, FormField]) -> Profile:
+        return Profile(**{name: field.value.strip() for name, field in fields.items()})

@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...domain.pipeline import short_label
 from ...domain.text import one_line
 from ...store import ContactRow
 
@@ -27,17 +28,6 @@ STATUS_WIDTH = 13
 DATE_WIDTH = 10
 #: Below this width the organization column goes and status and date get shorter.
 WIDE = 56
-SHORT_STATUS = {
-    "to contact": "new",
-    "letter sent": "sent",
-    "follow-up due": "f/up due",
-    "scheduled": "sched.",
-    "interviewed": "met",
-    "thanked": "thanked",
-    "keep in touch": "in touch",
-    "no reply": "no reply",
-    "declined": "declined",
-}
 
 
 class ContactList(ScrollView, can_focus=True):
@@ -250,7 +240,7 @@ class ContactList(ScrollView, can_focus=True):
                 (row.next_action_date, DATE_WIDTH, date_style),
             ]
         else:
-            status = SHORT_STATUS.get(row.status, row.status)
+            status = short_label(row.status)
             columns = [
                 (name, max(0, width - 8 - 5 - 3), line_style),
                 (status, 8, status_style),

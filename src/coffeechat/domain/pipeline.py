@@ -1,0 +1,197 @@
+"""The pipeline: its statuses, their order, and what each event does to a contact.
+
+This is the one place a status rule lives. Screens, the store and the exports ask here:
+which statuses are still on the active agenda, which mean a call was held, what a sent
+letter, a reply, a planned or held call, a thank-you, a decline does to the status, which
+open follow-ups it makes pointless, and what the contact's next action becomes. A new
+status is a new :class:`Status` member and one row in :data:`STATUSES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ..models import Status
+
+
+@dataclass(frozen=True, slots=True)
+class StatusInfo:
+    short: str
+    """The label in a narrow contact list."""
+    stage: int
+    """How far along the relationship is; statuses that close it have no stage (-1)."""
+    active: bool
+    """Whether the contact's follow-ups and calls belong on the agenda."""
+    default_next: str
+    """The next action when nothing is open and no event suggested one."""
+
+
+STATUSES: dict[Status, StatusInfo] = {
+    Status.TO_CONTACT: StatusInfo("new", 0, True, "Write an intro letter"),
+    Status.LETTER_SENT: StatusInfo("sent", 1, True, "Wait for a reply"),
+    Status.FOLLOW_UP_DUE: StatusInfo("f/up due", 2, True, "Follow up"),
+    Status.SCHEDULED: StatusInfo("sched.", 3, True, "Hold the call"),
+    Status.INTERVIEWED: StatusInfo("met", 4, True, "Send a thank-you note"),
+    Status.THANKED: StatusInfo("thanked", 5, True, "Keep in touch"),
+    Status.KEEP_IN_TOUCH: StatusInfo("in touch", 6, True, "Keep in touch"),
+    Status.NO_REPLY: StatusInfo("no reply", -1, False, ""),
+    Status.DECLINED: StatusInfo("declined", -1, False, ""),
+}
+
+ORDER: tuple[Status, ...] = tuple(Status)
+"""Statuses in pipeline order (the open stages first, then the ones that close it)."""
+
+
+def info(status: Status) -> StatusInfo:
+    return STATUSES[status]
+
+
+def parse_status(value: str) -> Status:
+    """A stored status string as a :class:`Status`; an unknown one reads as "to contact"."""
+    try:
+        return Status(value)
+    except ValueError:
+        return Status.TO_CONTACT
+
+
+def short_label(value: str) -> str:
+    """The narrow list's label for a stored status string (unknown ones as they are)."""
+    try:
+        return STATUSES[Status(value)].short
+    except ValueError:
+        return value
+
+
+def inactive_statuses() -> tuple[str, ...]:
+    """Statuses whose contacts are off the active agenda (no reply, declined)."""
+    return tuple(str(s) for s, i in STATUSES.items() if not i.active)
+
+
+def thanked_statuses() -> tuple[str, ...]:
+    """Statuses that mean no thank-you note is owed any more."""
+    return tuple(str(s) for s, i in STATUSES.items() if i.stage >= info(Status.THANKED).stage)
+
+
+def has_met(status: Status) -> bool:
+    """Whether a call has been held with a contact at *status*."""
+    return info(status).stage >= info(Status.INTERVIEWED).stage
+
+
+class Event(StrEnum):
+    """What happened, as the pipeline sees it."""
+
+    LETTER_SENT = "intro letter sent"
+    FOLLOW_UP_SENT = "follow-up sent"
+    REPLY = "reply received"
+    CALL_PLANNED = "call planned"
+    CALL_HELD = "call held"
+    THANKED = "thank-you sent"
+    DECLINED = "declined"
+    NO_REPLY = "no reply"
+
+
+#: Follow-up kinds (see ``FollowUp.kind``).
+SECOND_PERSON = "second_person"
+FOLLOW_UP = "follow_up"
+THANK_YOU = "thank_you"
+NEXT_STEP = "next_step"
+ALL_KINDS = frozenset({SECOND_PERSON, FOLLOW_UP, THANK_YOU, NEXT_STEP, "call"})
+
+KEEP_IN_TOUCH_DAYS = 91
+"""After the thank-you: check in again in about three months."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    target: Status
+    forward_only: bool
+    """Leave a contact that is already further along where it is."""
+    closes: frozenset[str]
+    """Open follow-up kinds the event makes pointless."""
+    suggestion: str = ""
+    """Next action the event suggests ("" for none); open items due sooner come first."""
+    suggestion_days: int | None = None
+    """Days from today for the suggestion's date; None for no date."""
+
+
+RULES: dict[Event, Rule] = {
+    Event.LETTER_SENT: Rule(Status.LETTER_SENT, True, frozenset()),
+    Event.FOLLOW_UP_SENT: Rule(Status.FOLLOW_UP_DUE, True, frozenset({FOLLOW_UP})),
+    # The person answered: nobody needs reaching instead, nobody needs chasing.
+    Event.REPLY: Rule(
+        Status.LETTER_SENT, True, frozenset({SECOND_PERSON, FOLLOW_UP}), "Schedule the call", 0
+    ),
+    Event.CALL_PLANNED: Rule(Status.SCHEDULED, False, frozenset({SECOND_PERSON, FOLLOW_UP})),
+    Event.CALL_HELD: Rule(Status.INTERVIEWED, True, frozenset({SECOND_PERSON, FOLLOW_UP, "call"})),
+    Event.THANKED: Rule(
+        Status.THANKED, True, frozenset({THANK_YOU}), "Keep in touch", KEEP_IN_TOUCH_DAYS
+    ),
+    Event.DECLINED: Rule(Status.DECLINED, False, ALL_KINDS),
+    Event.NO_REPLY: Rule(Status.NO_REPLY, False, ALL_KINDS),
+}
+
+EVENT_FOR_CHOSEN_STATUS: dict[Status, Event] = {
+    Status.THANKED: Event.THANKED,
+    Status.NO_REPLY: Event.NO_REPLY,
+    Status.DECLINED: Event.DECLINED,
+}
+"""Picking one of these statuses by hand means the event happened (outside the app)."""
+
+
+def status_after(event: Event, current: Status) -> Status:
+    """The status a contact at *current* moves to when *event* happens.
+
+    Events move a contact forward, never back: a thanked contact who replies again stays
+    thanked. A contact whose pipeline was closed (no reply, declined) is reopened by any
+    event that shows the person is in touch after all.
+    """
+    rule = RULES[event]
+    if rule.forward_only and info(current).stage >= info(rule.target).stage:
+        return current
+    return rule.target
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """Something open for a contact: a follow-up or a planned call."""
+
+    title: str
+    due: str
+    """ISO date ("" when it has none)."""
+
+
+def next_action(
+    event: Event | None,
+    status: Status,
+    pending: Iterable[Pending],
+    today: date,
+) -> tuple[str, str]:
+    """(next action, ISO date) after *event* for a contact now at *status*.
+
+    The soonest open item wins (an overdue follow-up comes before anything new); the
+    event's suggestion competes on its date; with neither, the status's own default,
+    undated. A closed pipeline (no reply, declined) has no next action.
+    """
+    if not info(status).active:
+        return ("", "")
+    pending = list(pending)
+    candidates = [p for p in pending if p.due]
+    rule = RULES[event] if event is not None else None
+    if rule is not None and rule.suggestion:
+        due = ""
+        if rule.suggestion_days is not None:
+            due = (today + timedelta(days=rule.suggestion_days)).isoformat()
+        candidates.append(Pending(rule.suggestion, due))
+    dated = [c for c in candidates if c.due]
+    if dated:
+        soonest = min(dated, key=lambda c: c.due)
+        return (soonest.title, soonest.due[:10])
+    if candidates:
+        return (candidates[0].title, "")
+    undated = [p for p in pending if not p.due]
+    if undated:
+        return (undated[0].title, "")
+    return (info(status).default_next, "")

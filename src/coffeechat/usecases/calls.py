@@ -1,0 +1,104 @@
+"""Calls: plan one, start (or pick up) one, end one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.outcome import THANK_YOU_TITLE, thank_you_due
+from ..domain.pipeline import THANK_YOU, Event
+from ..models import FollowUp, Interview, Medium, Question, Status
+from ..store import Store
+from .steps import advance
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """An interview as planned: when, how, how long, and the ordered checklist."""
+
+    scheduled_at: str
+    medium: Medium
+    length_minutes: int
+    questions: tuple[Question, ...]
+
+
+def save_plan(store: Store, contact_id: int, plan: Plan, now: datetime) -> Interview:
+    """Plan the contact's next interview (or re-plan the one already planned).
+
+    The contact becomes "scheduled" and the call becomes their next action; a call
+    agreed means they answered, so the 3B7 nudges to reach someone else or chase them
+    are closed, and a reply not yet recorded is recorded today.
+    """
+    interviews = store.interviews
+    with store.database.transaction():
+        planned = interviews.open_for(contact_id)
+        if planned is not None and planned.state == "in progress":
+            raise CallInProgress(contact_id)
+        if planned is not None and planned.id is not None:
+            interviews.update_plan(
+                planned.id,
+                scheduled_at=plan.scheduled_at,
+                medium=plan.medium,
+                length_minutes=plan.length_minutes,
+            )
+            interviews.set_checklist(planned.id, plan.questions)
+            interview_id = planned.id
+        else:
+            created = interviews.create(
+                contact_id,
+                scheduled_at=plan.scheduled_at,
+                medium=plan.medium,
+                length_minutes=plan.length_minutes,
+                questions=plan.questions,
+            )
+            assert created.id is not None
+            interview_id = created.id
+        contact = store.contacts.get(contact_id)
+        if contact is not None and not contact.replied_on:
+            store.contacts.with_changes(contact_id, replied_on=now.date().isoformat())
+        advance(store, contact_id, Event.CALL_PLANNED, now.date())
+    saved = interviews.get(interview_id)
+    assert saved is not None
+    return saved
+
+
+class CallInProgress(Exception):
+    """The contact's call is running: it cannot be re-planned until it ends."""
+
+
+def start_call(store: Store, contact_id: int, now: datetime) -> Interview:
+    """Pick up the call in progress or the planned one, else start a fresh one (30
+    minutes by phone); a call with no prepared checklist gets the default questions."""
+    interviews = store.interviews
+    with store.database.transaction():
+        interview = interviews.open_for(contact_id) or interviews.create(
+            contact_id, scheduled_at=now.isoformat(timespec="minutes")
+        )
+        assert interview.id is not None
+        return interviews.start(interview.id, now, store.questions.defaults())
+
+
+@dataclass(frozen=True, slots=True)
+class CallEnded:
+    interview: Interview
+    status: Status
+    thank_you_due: str
+    """ISO date the thank-you note is due (the day after the call)."""
+
+
+def end_call(store: Store, interview_id: int, now: datetime) -> CallEnded:
+    """Stop the timer and mark the call held; the contact is "interviewed", the follow-ups
+    the call made pointless are closed and a thank-you note is due the next day."""
+    with store.database.transaction():
+        interview = store.interviews.end(interview_id, now)
+        contact_id = interview.contact_id
+        due = thank_you_due(interview.ended_at, now.date())
+        owed = [
+            f
+            for f in store.followups.for_contact(contact_id)
+            if f.kind == THANK_YOU and f.due_date == due
+        ]
+        if not owed:
+            store.followups.add(FollowUp(contact_id, THANK_YOU, due, title=THANK_YOU_TITLE))
+        status = advance(store, contact_id, Event.CALL_HELD, now.date())
+    return CallEnded(interview, status, due)

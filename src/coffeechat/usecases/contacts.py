@@ -1,0 +1,45 @@
+"""Contacts: saving the form, moving a contact in the pipeline by hand, archiving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.pipeline import EVENT_FOR_CHOSEN_STATUS
+from ..models import Contact, Status
+from ..store import Store
+from .steps import advance, settle
+
+
+def save_contact(store: Store, contact: Contact) -> Contact:
+    """Add a new contact or save an edited one (as the form has it: a next action typed
+    there is kept until the next pipeline event)."""
+    if contact.id is None:
+        return store.contacts.add(contact)
+    return store.contacts.update(contact)
+
+
+def change_status(store: Store, contact_id: int, status: Status, today: date) -> Contact:
+    """Put the contact at *status* by hand.
+
+    Choosing "thanked", "no reply" or "declined" means that happened outside the app, so
+    it has the event's effect too (the thank-you leaves the agenda; a closed pipeline
+    closes every open follow-up). The next action is recomputed from what stays open.
+    """
+    with store.database.transaction():
+        event = EVENT_FOR_CHOSEN_STATUS.get(status)
+        if event is not None:
+            advance(store, contact_id, event, today, chosen=status)
+        else:
+            settle(store, contact_id, today, status=status)
+        contact = store.contacts.get(contact_id)
+    assert contact is not None
+    return contact
+
+
+def set_archived(store: Store, contact_id: int, archived: bool) -> None:
+    store.contacts.set_archived(contact_id, archived)
+
+
+def delete_contact(store: Store, contact_id: int) -> None:
+    """Forget the person and everything about them (see ``Contacts.forget``)."""
+    store.contacts.forget(contact_id)
