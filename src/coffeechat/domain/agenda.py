@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from . import validation
 from .business_days import add_business_days
+from .pipeline import call_title
 from .text import one_line
 
 
@@ -79,7 +80,7 @@ def build_agenda(source: AgendaSource, today: date, now: datetime, days: int = 7
     limit = (now + timedelta(days=days)).isoformat(timespec="minutes")
     for call in source.scheduled_calls(now.isoformat(timespec="minutes")):
         if call.scheduled_at <= limit:
-            title = f"{call.medium} call, {call.length_minutes} min"
+            title = call_title(call.medium, call.length_minutes)
             agenda.calls.append(Item(call.scheduled_at, call.contact_name, title, call.contact_id))
     return agenda
 

@@ -163,6 +163,11 @@ class Pending:
     """ISO date ("" when it has none)."""
 
 
+def call_title(medium: str, length_minutes: int) -> str:
+    """How a planned call reads as an agenda item and as a next action."""
+    return f"{medium.capitalize()} call, {length_minutes} min"
+
+
 def next_action(
     event: Event | None,
     status: Status,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from ..domain.pipeline import Pending, inactive_statuses, thanked_statuses
+from ..domain.pipeline import Pending, call_title, inactive_statuses, thanked_statuses
 from ..models import FollowUp
 from .db import Database
 
@@ -134,16 +134,18 @@ class FollowUps:
 
     def pending_for(self, contact_id: int) -> list[Pending]:
         """What is open for the contact: follow-ups and planned calls, soonest first."""
-        rows = self._conn.execute(
-            "SELECT title, due_date FROM followups WHERE contact_id = ? AND state = 'open' "
-            "UNION ALL "
-            "SELECT upper(substr(medium, 1, 1)) || substr(medium, 2) || ' call, ' "
-            "       || length_minutes || ' min', substr(scheduled_at, 1, 10) "
-            "FROM interviews WHERE contact_id = ? AND state = 'planned' "
-            "ORDER BY 2",
-            (contact_id, contact_id),
+        followups = self._conn.execute(
+            "SELECT title, due_date FROM followups WHERE contact_id = ? AND state = 'open'",
+            (contact_id,),
         )
-        return [Pending(title, due) for title, due in rows]
+        pending = [Pending(title, due) for title, due in followups]
+        calls = self._conn.execute(
+            "SELECT medium, length_minutes, scheduled_at FROM interviews "
+            "WHERE contact_id = ? AND state = 'planned'",
+            (contact_id,),
+        )
+        pending += [Pending(call_title(m, n), when[:10]) for m, n, when in calls]
+        return sorted(pending, key=lambda p: p.due)
 
     def open_until(self, last_day: str) -> list[AgendaFollowUp]:
         """Every open follow-up due on or before *last_day* (overdue ones included), of
