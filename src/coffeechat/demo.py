@@ -36,6 +36,7 @@ from .paths import ensure_private_dir
 from .store import Store
 from .usecases.calls import Plan, end_call, save_plan
 from .usecases.contacts import change_status
+from .usecases.followups import add_followup, complete_followup
 from .usecases.outcomes import save_outcome
 from .usecases.outreach import mark_sent
 from .usecases.profile import save_profile
@@ -345,7 +346,16 @@ def _followups(store: Store, people: dict[str, Contact], today: date) -> None:
         ("Chloe Martin", "follow_up", "Send the article draft she offered to look at", 0),
     ):
         due = add_business_days(today, days) if days else today
-        store.followups.add(FollowUp(_id(people[name]), kind, due.isoformat(), title=title))
+        add_followup(store, FollowUp(_id(people[name]), kind, due.isoformat(), title=title), today)
+    # Grace's letter went out seven business days ago: the second person at Lumen Labs was
+    # reached on the third day; following up with her is what is due now.
+    for followup in store.followups.for_contact(_id(people["Grace Liu"]), open_only=True):
+        if followup.kind == "second_person":
+            complete_followup(
+                store,
+                _id(followup),
+                datetime.combine(date.fromisoformat(followup.due_date), time(9)),
+            )
 
 
 @contextmanager

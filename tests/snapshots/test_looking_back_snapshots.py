@@ -9,6 +9,7 @@ import pytest
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Draft, Outcome, OutcomeKind, Referral
 from coffeechat.store import Store
+from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
 
 
@@ -30,7 +31,8 @@ def _history(store: Store) -> int:
         now=datetime(2026, 3, 13, 14, 4),
     )
     store.interviews.end(interview.id, datetime(2026, 3, 13, 14, 27))
-    saved = store.outcomes.save(
+    saved = save_outcome(
+        store,
         Outcome(
             interview.id,
             OutcomeKind.REFERRAL_OFFERED,
@@ -41,21 +43,22 @@ def _history(store: Store) -> int:
                 Referral("Ben Osei", email="ben@example.org"),
             ),
         ),
-        today=date(2026, 3, 13),
+        date(2026, 3, 13),
     )
     ada = saved.created[0]
     second = store.interviews.create(ada, scheduled_at="2026-03-16T09:00")
     assert second.id is not None
     store.interviews.start(second.id, datetime(2026, 3, 16, 9), [])
     store.interviews.end(second.id, datetime(2026, 3, 16, 9, 20))
-    store.outcomes.save(
+    save_outcome(
+        store,
         Outcome(
             second.id,
             OutcomeKind.FOLLOW_UP_SCHEDULED,
             confidence=4,
             referrals=(Referral("Cleo Duarte", organization="Nova Bio"),),
         ),
-        today=date(2026, 3, 16),
+        date(2026, 3, 16),
     )
     return maria.id
 

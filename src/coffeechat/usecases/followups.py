@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ..models import FollowUp
 from ..store import Store
 from .steps import settle
 
@@ -13,6 +14,14 @@ def _contact_of(store: Store, followup_id: int) -> int:
     if followup is None:
         raise KeyError(followup_id)
     return followup.contact_id
+
+
+def add_followup(store: Store, followup: FollowUp, today: date) -> FollowUp:
+    """Put a follow-up of the user's own on the agenda; it may be the next action now."""
+    with store.database.transaction():
+        added = store.followups.add(followup)
+        settle(store, followup.contact_id, today)
+    return added
 
 
 def complete_followup(store: Store, followup_id: int, now: datetime) -> None:
