@@ -40,10 +40,46 @@ class OutcomeKind(StrEnum):
     DEAD_END = "dead end"
 
 
+class TargetStatus(StrEnum):
+    ACTIVE = "active"
+    ON_HOLD = "on hold"
+    RULED_OUT = "ruled out"
+
+
 @dataclass(frozen=True, slots=True)
 class Organization:
     name: str
     notes: str = ""
+    id: int | None = None
+    motivation: int | None = None
+    """How much I want to work there, 0–3 (None: not rated yet)."""
+    posting: int | None = None
+    """Do they post roles like the one I want: 1 (no) to 3 (yes); None: not checked."""
+    advocacy: bool | None = None
+    """Do I know someone there; None: derived from contacts tagged alumni/friend/affinity."""
+    target_status: TargetStatus = TargetStatus.ACTIVE
+
+
+class ReplyKind(StrEnum):
+    """What a reply to a letter said."""
+
+    POSITIVE = "positive"
+    REFERRAL_ONLY = "referral only"
+    DECLINED = "declined"
+    OUT_OF_OFFICE = "out of office"
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """Something heard from or done with a contact, outside letters and calls."""
+
+    contact_id: int
+    kind: str
+    """A :class:`ReplyKind` value, or "touch" (a coffee, a message, a like)."""
+    day: str
+    back_on: str = ""
+    """For an out-of-office reply: the day they are back."""
+    note: str = ""
     id: int | None = None
 
 
@@ -68,6 +104,10 @@ class Contact:
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""
+    time_zone: str = ""
+    """IANA name (``Europe/Berlin``), or "" when not known."""
+    keep_in_touch_days: int | None = None
+    """Their own keep-in-touch interval; None for the default of their status or tags."""
 
 
 @dataclass(frozen=True, slots=True)

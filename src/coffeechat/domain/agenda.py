@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from . import validation
-from .business_days import add_business_days
+from .business_days import WEEKDAYS, Calendar, add_business_days
 from .pipeline import call_title
 from .text import one_line
 
@@ -118,7 +118,7 @@ def as_text(agenda: Agenda) -> str:
     return "\n".join(lines) + "\n"
 
 
-def resolve_new_date(value: str, today: date) -> str | None:
+def resolve_new_date(value: str, today: date, calendar: Calendar = WEEKDAYS) -> str | None:
     """A rescheduled date typed as ``YYYY-MM-DD`` or ``+N`` business days from *today*:
     the ISO date, or None when the text is neither (or lands outside the calendar)."""
     value = value.strip()
@@ -127,7 +127,7 @@ def resolve_new_date(value: str, today: date) -> str | None:
         if days > 100_000:  # ~380 years: beyond that the calendar runs out
             return None
         try:
-            return add_business_days(today, days).isoformat()
+            return add_business_days(today, days, calendar).isoformat()
         except OverflowError:
             return None
     try:

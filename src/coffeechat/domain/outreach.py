@@ -6,15 +6,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Contact, FollowUp, Profile
-from .business_days import FOLLOW_UP_AFTER, add_business_days, three_b_seven
+from .business_days import (
+    FOLLOW_UP_AFTER,
+    WEEKDAYS,
+    Calendar,
+    add_business_days,
+    three_b_seven,
+)
 from .dates_in_text import promised_date
 from .pipeline import Event
 from .templates import FOLLOW_UP_CALL, INTRO, REFERRAL_REQUEST, THANK_YOU, first_name, format_day
 
 
-def default_follow_up_date(today: date) -> date:
+def default_follow_up_date(today: date, calendar: Calendar = WEEKDAYS) -> date:
     """The day a fresh intro letter promises: one follow-up after 7 business days (3B7)."""
-    return add_business_days(today, FOLLOW_UP_AFTER)
+    return add_business_days(today, FOLLOW_UP_AFTER, calendar)
 
 
 def placeholder_values(
@@ -24,6 +30,7 @@ def placeholder_values(
     today: date,
     letter_date: date | None = None,
     call_date: date | None = None,
+    calendar: Calendar = WEEKDAYS,
 ) -> dict[str, str]:
     return {
         "contact_name": contact.name,
@@ -35,7 +42,7 @@ def placeholder_values(
         "my_background": profile.background,
         "my_email": profile.email,
         "my_phone": profile.phone,
-        "follow_up_date": format_day(default_follow_up_date(today)),
+        "follow_up_date": format_day(default_follow_up_date(today, calendar)),
         "letter_date": format_day(letter_date) if letter_date else "",
         "call_date": format_day(call_date) if call_date else "",
         "today": format_day(today),
@@ -63,7 +70,9 @@ SENT_EVENTS = {
 """What marking each template sent means to the pipeline."""
 
 
-def plan_for_sent(template: str, body: str, contact: Contact, today: date) -> SentPlan:
+def plan_for_sent(
+    template: str, body: str, contact: Contact, today: date, calendar: Calendar = WEEKDAYS
+) -> SentPlan:
     """What marking a draft sent on *today* should change.
 
     An intro letter schedules the 3B7 nudges; the same-person follow-up goes on the day
@@ -73,7 +82,7 @@ def plan_for_sent(template: str, body: str, contact: Contact, today: date) -> Se
     contact_id = contact.id or 0
     event = SENT_EVENTS.get(template)
     if template == INTRO:
-        nudges = three_b_seven(today, contact.name, contact.organization)
+        nudges = three_b_seven(today, contact.name, contact.organization, calendar)
         promised = promised_date(body, today)
         followups = []
         for nudge in nudges:
@@ -81,7 +90,7 @@ def plan_for_sent(template: str, body: str, contact: Contact, today: date) -> Se
             followups.append(FollowUp(contact_id, nudge.kind, due.isoformat(), title=nudge.title))
         return SentPlan(event, tuple(followups))
     if template == REFERRAL_REQUEST:
-        promised = promised_date(body, today) or add_business_days(today, FOLLOW_UP_AFTER)
+        promised = promised_date(body, today) or add_business_days(today, FOLLOW_UP_AFTER, calendar)
         title = f"Check in with {contact.name} about the introduction"
         followup = FollowUp(contact_id, "follow_up", promised.isoformat(), title=title)
         return SentPlan(event, (followup,))

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from ..models import Status
+from ..models import ReplyKind, Status
+from .business_days import (
+    FOLLOW_UP_AFTER,
+    SECOND_PERSON_AFTER,
+    WEEKDAYS,
+    Calendar,
+    add_business_days,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,9 @@ class Event(StrEnum):
     LETTER_SENT = "intro letter sent"
     FOLLOW_UP_SENT = "follow-up sent"
     REPLY = "reply received"
+    REFERRAL_ONLY = "referred elsewhere"
+    """They will not talk themselves but named someone to talk to instead."""
+    OUT_OF_OFFICE = "out of office"
     CALL_PLANNED = "call planned"
     CALL_HELD = "call held"
     THANKED = "thank-you sent"
@@ -98,7 +108,11 @@ SECOND_PERSON = "second_person"
 FOLLOW_UP = "follow_up"
 THANK_YOU = "thank_you"
 NEXT_STEP = "next_step"
-ALL_KINDS = frozenset({SECOND_PERSON, FOLLOW_UP, THANK_YOU, NEXT_STEP, "call"})
+TELL_REFERRER = "tell_referrer"
+KEEP_IN_TOUCH = "keep_in_touch"
+ALL_KINDS = frozenset(
+    {SECOND_PERSON, FOLLOW_UP, THANK_YOU, NEXT_STEP, TELL_REFERRER, KEEP_IN_TOUCH, "call"}
+)
 
 KEEP_IN_TOUCH_DAYS = 91
 """After the thank-you: check in again in about three months."""
@@ -106,7 +120,8 @@ KEEP_IN_TOUCH_DAYS = 91
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    target: Status
+    target: Status | None
+    """None: the event leaves the status alone."""
     forward_only: bool
     """Leave a contact that is already further along where it is."""
     closes: frozenset[str]
@@ -124,6 +139,9 @@ RULES: dict[Event, Rule] = {
     Event.REPLY: Rule(
         Status.LETTER_SENT, True, frozenset({SECOND_PERSON, FOLLOW_UP}), "Schedule the call", 0
     ),
+    Event.REFERRAL_ONLY: Rule(Status.LETTER_SENT, True, frozenset({SECOND_PERSON, FOLLOW_UP})),
+    # An automatic answer is no answer: the nudges stay, moved past their return.
+    Event.OUT_OF_OFFICE: Rule(None, True, frozenset()),
     Event.CALL_PLANNED: Rule(Status.SCHEDULED, False, frozenset({SECOND_PERSON, FOLLOW_UP})),
     Event.CALL_HELD: Rule(Status.INTERVIEWED, True, frozenset({SECOND_PERSON, FOLLOW_UP, "call"})),
     Event.THANKED: Rule(
@@ -149,9 +167,36 @@ def status_after(event: Event, current: Status) -> Status:
     event that shows the person is in touch after all.
     """
     rule = RULES[event]
+    if rule.target is None:
+        return current
     if rule.forward_only and info(current).stage >= info(rule.target).stage:
         return current
     return rule.target
+
+
+REPLY_EVENTS: dict[ReplyKind, Event] = {
+    ReplyKind.POSITIVE: Event.REPLY,
+    ReplyKind.REFERRAL_ONLY: Event.REFERRAL_ONLY,
+    ReplyKind.DECLINED: Event.DECLINED,
+    ReplyKind.OUT_OF_OFFICE: Event.OUT_OF_OFFICE,
+}
+"""What each kind of reply means to the pipeline."""
+
+#: After an out-of-office reply the 3B7 clock starts again on the day they are back.
+RESTART_AFTER_RETURN = {SECOND_PERSON: SECOND_PERSON_AFTER, FOLLOW_UP: FOLLOW_UP_AFTER}
+
+
+def due_after_return(kind: str, due: date, back_on: date, calendar: Calendar = WEEKDAYS) -> date:
+    """When a follow-up due on *due* falls, for someone away until *back_on*.
+
+    The nudges of the 3B7 routine count their business days again from the return; any
+    other follow-up due while they are away moves to their first business day back.
+    """
+    if kind in RESTART_AFTER_RETURN:
+        return max(due, add_business_days(back_on, RESTART_AFTER_RETURN[kind], calendar))
+    if due > back_on:
+        return due
+    return add_business_days(back_on, 1, calendar)
 
 
 @dataclass(frozen=True, slots=True)

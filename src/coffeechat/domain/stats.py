@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import OutcomeKind
-from .business_days import FOLLOW_UP_AFTER, SECOND_PERSON_AFTER, business_days_between
+from .business_days import (
+    FOLLOW_UP_AFTER,
+    SECOND_PERSON_AFTER,
+    WEEKDAYS,
+    Calendar,
+    business_days_between,
+)
 
 BOOSTER = "booster"
 OBLIGATE = "obligate"
@@ -30,6 +36,12 @@ class Letter:
     name: str
     sent_on: date
     replied_on: date | None = None
+    reply_kind: str = ""
+    """The latest reply's kind (a ``ReplyKind`` value), "" when none was recorded."""
+    back_on: date | None = None
+    """When an out-of-office reply said they would be back."""
+    how_found: str = ""
+    purpose: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +64,10 @@ class Stats:
     confidence: list[tuple[date, int]]
     labels: dict[str, list[str]] = field(default_factory=dict)
     """booster / obligate / curmudgeon / waiting → names."""
+    replies_by_kind: dict[str, int] = field(default_factory=dict)
+    by_how_found: list[tuple[str, int, int]] = field(default_factory=list)
+    """(how found, letters, replies), most letters first."""
+    by_purpose: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def reply_rate(self) -> float | None:
@@ -62,21 +78,42 @@ class Stats:
         return self.referrals / self.calls_held if self.calls_held else None
 
 
-def responsiveness(letter: Letter, today: date) -> str:
+def responsiveness(letter: Letter, today: date, calendar: Calendar = WEEKDAYS) -> str:
+    """An out-of-office answer is not a reply: the wait starts again on their return."""
     if letter.replied_on is not None:
-        days = business_days_between(letter.sent_on, letter.replied_on)
+        days = business_days_between(letter.sent_on, letter.replied_on, calendar)
         return BOOSTER if days <= SECOND_PERSON_AFTER else OBLIGATE
-    if business_days_between(letter.sent_on, today) >= FOLLOW_UP_AFTER:
+    waiting_since = max(letter.sent_on, letter.back_on or letter.sent_on)
+    if business_days_between(waiting_since, today, calendar) >= FOLLOW_UP_AFTER:
         return CURMUDGEON
     return WAITING
 
 
-def compute(letters: Iterable[Letter], calls: Iterable[CallOutcome], today: date) -> Stats:
+def reply_rates(letters: Iterable[Letter], key: str) -> list[tuple[str, int, int]]:
+    """(group, letters, replies) by the letter's *key* attribute, most letters first."""
+    sent: Counter[str] = Counter()
+    replied: Counter[str] = Counter()
+    for letter in letters:
+        group = getattr(letter, key).strip() or "(not set)"
+        sent[group] += 1
+        replied[group] += letter.replied_on is not None
+    return [(group, count, replied[group]) for group, count in sent.most_common()]
+
+
+def compute(
+    letters: Iterable[Letter],
+    calls: Iterable[CallOutcome],
+    today: date,
+    calendar: Calendar = WEEKDAYS,
+) -> Stats:
     letters = list(letters)
     calls = sorted(calls, key=lambda c: c.day)
     labels: dict[str, list[str]] = {BOOSTER: [], OBLIGATE: [], CURMUDGEON: [], WAITING: []}
     for letter in sorted(letters, key=lambda item: (item.name.casefold(), item.contact_id)):
-        labels[responsiveness(letter, today)].append(letter.name)
+        labels[responsiveness(letter, today, calendar)].append(letter.name)
+    kinds_of_reply = Counter(
+        letter.reply_kind or "positive" for letter in letters if letter.replied_on is not None
+    )
     kinds = Counter(c.kind for c in calls if c.kind is not None)
     return Stats(
         letters_sent=len(letters),
@@ -86,6 +123,9 @@ def compute(letters: Iterable[Letter], calls: Iterable[CallOutcome], today: date
         outcomes_by_kind={kind: kinds.get(kind, 0) for kind in OutcomeKind},
         confidence=[(c.day, c.confidence) for c in calls if c.confidence is not None],
         labels=labels,
+        replies_by_kind=dict(kinds_of_reply),
+        by_how_found=reply_rates(letters, "how_found"),
+        by_purpose=reply_rates(letters, "purpose"),
     )
 
 

@@ -12,6 +12,7 @@ from .drafts import Drafts
 from .errors import StoreError
 from .followups import FollowUps
 from .history import History
+from .interactions import Interactions
 from .interviews import Interviews
 from .notes import Notes
 from .organizations import Organizations
@@ -41,6 +42,7 @@ class Store:
         self.interviews = Interviews(database)
         self.outcomes = Outcomes(database, self.contacts, self.organizations)
         self.history = History(database)
+        self.interactions = Interactions(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

@@ -14,7 +14,8 @@ from .organizations import Organizations
 _SELECT = """
 SELECT c.id, c.name, c.title, ifnull(o.name, ''), c.email, c.phone, c.url, c.how_found,
        c.referred_by, c.purpose, c.status, c.next_action, c.next_action_date, c.tags,
-       c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at
+       c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at,
+       c.time_zone, c.keep_in_touch_days
 FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id
 """
 
@@ -34,6 +35,8 @@ _WRITABLE = (
     "archived",
     "connected_on",
     "replied_on",
+    "time_zone",
+    "keep_in_touch_days",
 )
 
 
@@ -72,6 +75,8 @@ def _contact(row: sqlite3.Row | tuple) -> Contact:
         replied_on=row[16],
         created_at=row[17],
         updated_at=row[18],
+        time_zone=row[19],
+        keep_in_touch_days=row[20],
     )
 
 
@@ -152,6 +157,17 @@ class Contacts:
         if row is None:
             raise KeyError(contact_id)
         return parse_status(row[0])
+
+    def get_field(self, contact_id: int, column: str) -> object:
+        """One column of one contact (a column of the contacts table, by name)."""
+        if column not in _WRITABLE:
+            raise ValueError(f"not a contact field: {column!r}")
+        row = self._conn.execute(
+            f"SELECT {column} FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(contact_id)
+        return row[0]
 
     def set_pipeline(
         self, contact_id: int, status: Status, next_action: str, next_action_date: str

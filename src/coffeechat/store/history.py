@@ -104,15 +104,30 @@ class History:
     def letters(self) -> list[Letter]:
         """The first intro letter sent to each contact, with the reply date if recorded."""
         rows = self._conn.execute(
-            "SELECT c.id, c.name, min(d.sent_at), c.replied_on FROM drafts d "
-            "JOIN contacts c ON c.id = d.contact_id "
+            "SELECT c.id, c.name, min(d.sent_at), c.replied_on, c.how_found, c.purpose, "
+            "  (SELECT kind FROM interactions i WHERE i.contact_id = c.id "
+            "   AND i.kind != 'touch' ORDER BY i.day DESC, i.id DESC LIMIT 1), "
+            "  (SELECT max(back_on) FROM interactions i WHERE i.contact_id = c.id "
+            "   AND i.kind = 'out of office') "
+            "FROM drafts d JOIN contacts c ON c.id = d.contact_id "
             "WHERE d.template = 'intro_letter' AND d.sent_at != '' GROUP BY c.id"
         )
         letters = []
-        for contact_id, name, sent_at, replied_on in rows:
+        for contact_id, name, sent_at, replied_on, found, purpose, kind, back in rows:
             sent = _day(sent_at)
             if sent is not None:
-                letters.append(Letter(contact_id, name, sent, _day(replied_on)))
+                letters.append(
+                    Letter(
+                        contact_id,
+                        name,
+                        sent,
+                        _day(replied_on),
+                        reply_kind=kind or "",
+                        back_on=_day(back or ""),
+                        how_found=found,
+                        purpose=purpose,
+                    )
+                )
         return letters
 
     def calls(self) -> list[CallOutcome]:

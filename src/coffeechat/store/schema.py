@@ -212,6 +212,34 @@ END;
 """
 
 
+# The method around the interviews: a time zone and a keep-in-touch interval per
+# contact, target employers ranked by Advocacy, Motivation and Posting (LAMP), and a
+# log of interactions (replies of each kind, touches) that keeping in touch counts from.
+METHOD = """
+ALTER TABLE contacts ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN keep_in_touch_days INTEGER;
+ALTER TABLE organizations ADD COLUMN motivation INTEGER;
+ALTER TABLE organizations ADD COLUMN posting INTEGER;
+ALTER TABLE organizations ADD COLUMN advocacy INTEGER;
+ALTER TABLE organizations ADD COLUMN target_status TEXT NOT NULL DEFAULT 'active';
+CREATE TABLE interactions (
+    id INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    day TEXT NOT NULL,
+    back_on TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+);
+CREATE INDEX interactions_contact ON interactions(contact_id, day);
+"""
+
+
+def _method(conn: sqlite3.Connection) -> None:
+    for statement in _split_script(METHOD):
+        conn.execute(statement)
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     for statement in _split_script(V1):
         conn.execute(statement)
@@ -233,6 +261,6 @@ def _split_script(script: str) -> list[str]:
 
 
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _method]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,6 +42,7 @@ PARTS: tuple[Part, ...] = (
     Part("outcomes", "outcomes", (("interview_id", "interviews"),)),
     Part("referrals", "referrals", (("contact_id", "contacts"),), "outcome_id"),
     Part("drafts", "drafts", (("contact_id", "contacts"),)),
+    Part("interactions", "interactions", (("contact_id", "contacts"),)),
     Part(
         "followups",
         "followups",

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..domain.business_days import add_business_days
 from ..domain.outreach import SentPlan, plan_for_sent
-from ..domain.pipeline import Event
-from ..models import Contact, Draft, Status
+from ..domain.pipeline import REPLY_EVENTS, THANK_YOU, due_after_return
+from ..models import Contact, Draft, FollowUp, Interaction, Referral, ReplyKind, Status
 from ..store import Store
+from .calendar import load_calendar
 from .steps import advance, settle
 
 
@@ -25,7 +27,7 @@ def mark_sent(store: Store, draft: Draft, contact: Contact, now: datetime) -> Se
     "thanked", the thank-you off the agenda; a follow-up: "follow-up due")."""
     assert contact.id is not None
     today = now.date()
-    plan = plan_for_sent(draft.template, draft.body, contact, today)
+    plan = plan_for_sent(draft.template, draft.body, contact, today, load_calendar(store))
     with store.database.transaction():
         sent = store.drafts.mark_sent(
             draft, sent_at=now.isoformat(timespec="seconds"), followups=plan.followups
@@ -41,18 +43,106 @@ def mark_sent(store: Store, draft: Draft, contact: Contact, now: datetime) -> Se
 @dataclass(frozen=True, slots=True)
 class ReplyRecorded:
     contact: Contact
+    kind: ReplyKind
     closed: int
-    """Follow-ups the reply made pointless (reach a second person, chase them)."""
+    """Follow-ups the reply made pointless (reach a second person, chase them…)."""
+    moved: int = 0
+    """Follow-ups moved past an out-of-office return date."""
+    referral: Contact | None = None
+    """The person a referral-only reply pointed to (new, or already known)."""
 
 
-def record_reply(store: Store, contact_id: int, today: date) -> ReplyRecorded:
-    """The person answered today: stats count the reply, the 3B7 nudges are closed and
-    scheduling the call becomes the next action."""
+def record_reply(
+    store: Store,
+    contact_id: int,
+    today: date,
+    kind: ReplyKind = ReplyKind.POSITIVE,
+    *,
+    back_on: date | None = None,
+    referral: Referral | None = None,
+) -> ReplyRecorded:
+    """The person answered today, in one of four ways.
+
+    - positive: the 3B7 nudges close and scheduling the call is the next action;
+    - referral only ("talk to X instead"): the nudges close, X becomes a contact referred
+      by them, and a thank-you for the pointer is due the next business day;
+    - declined: every follow-up closes and they leave the agenda;
+    - out of office until *back_on*: not a reply; the nudges move past the return date.
+    """
+    calendar = load_calendar(store)
+    if kind is ReplyKind.OUT_OF_OFFICE and back_on is None:
+        raise ValueError("an out-of-office reply needs the day they are back")
+    if kind is ReplyKind.REFERRAL_ONLY and (referral is None or not referral.name.strip()):
+        raise ValueError("a referral-only reply needs the name of the person to talk to")
     with store.database.transaction():
-        open_before = len(store.followups.for_contact(contact_id, open_only=True))
-        store.contacts.with_changes(contact_id, replied_on=today.isoformat())
-        advance(store, contact_id, Event.REPLY, today)
-        closed = open_before - len(store.followups.for_contact(contact_id, open_only=True))
+        open_before = store.followups.for_contact(contact_id, open_only=True)
+        store.interactions.add(
+            Interaction(
+                contact_id,
+                str(kind),
+                today.isoformat(),
+                back_on=back_on.isoformat() if back_on else "",
+            )
+        )
+        moved = 0
+        if kind is ReplyKind.OUT_OF_OFFICE:
+            assert back_on is not None
+            for followup in open_before:
+                due = date.fromisoformat(followup.due_date)
+                new_due = due_after_return(followup.kind, due, back_on, calendar)
+                if new_due != due and followup.id is not None:
+                    store.followups.reschedule(followup.id, new_due.isoformat())
+                    moved += 1
+        elif not store.contacts.get_field(contact_id, "replied_on"):
+            store.contacts.with_changes(contact_id, replied_on=today.isoformat())
+        pointed_to = None
+        if kind is ReplyKind.REFERRAL_ONLY and referral is not None:
+            pointed_to = _referred_contact(store, contact_id, referral)
+            store.followups.add(
+                FollowUp(
+                    contact_id,
+                    THANK_YOU,
+                    add_business_days(today, 1, calendar).isoformat(),
+                    title=f"Thank them for pointing you to {pointed_to.name}",
+                )
+            )
+        advance(store, contact_id, REPLY_EVENTS[kind], today)
+        closed = len(open_before) - len(store.followups.for_contact(contact_id, open_only=True))
         contact = store.contacts.get(contact_id)
     assert contact is not None
-    return ReplyRecorded(contact, closed)
+    return ReplyRecorded(contact, kind, max(closed, 0), moved, pointed_to)
+
+
+def _referred_contact(store: Store, referrer_id: int, referral: Referral) -> Contact:
+    """The contact a referral names: someone already known, else a new contact."""
+    known = store.contacts.find_match(
+        email=referral.email,
+        url=referral.url,
+        name=referral.name,
+        organization=referral.organization,
+    )
+    if known is not None:
+        found = store.contacts.get(known)
+        assert found is not None
+        return found
+    return store.contacts.add(
+        Contact(
+            name=referral.name.strip(),
+            organization=referral.organization.strip(),
+            email=referral.email.strip(),
+            url=referral.url.strip(),
+            how_found="referral",
+            referred_by=referrer_id,
+            next_action="Write an intro letter (referral)",
+        )
+    )
+
+
+def log_touch(store: Store, contact_id: int, today: date, note: str = "") -> Contact:
+    """A coffee, a message, a congratulation: keeping in touch counts from today."""
+    with store.database.transaction():
+        store.interactions.add(Interaction(contact_id, "touch", today.isoformat(), note=note))
+        settle(store, contact_id, today)
+        contact = store.contacts.get(contact_id)
+    assert contact is not None
+    return contact

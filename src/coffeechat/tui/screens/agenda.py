@@ -18,6 +18,7 @@ from ...domain.agenda import Agenda, Item, build_agenda, relative_day, resolve_n
 from ...domain.business_days import add_business_days
 from ...domain.text import one_line
 from ...store import Store
+from ...usecases.calendar import load_calendar
 from ...usecases.followups import complete_followup, reschedule_followup
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
@@ -137,7 +138,7 @@ class AgendaScreen(Screen[None]):
         if followup is None:
             return
         start = max(self.today, date.fromisoformat(followup.due_date))
-        new_day = add_business_days(start, 1).isoformat()
+        new_day = add_business_days(start, 1, load_calendar(self.store)).isoformat()
         reschedule_followup(self.store, followup_id, new_day, self.today)
         self.notify(f"Snoozed to {new_day}.")
         self.reload(keep=f"f{followup_id}")
@@ -187,7 +188,8 @@ class DatePrompt(ModalScreen[str | None]):
                 yield Button("Save", variant="primary", id="save", compact=True)
 
     def _resolve(self, value: str) -> str | None:
-        return resolve_new_date(value, self.app.clock.today())  # type: ignore[attr-defined]
+        app = self.app
+        return resolve_new_date(value, app.clock.today(), load_calendar(app.store))  # type: ignore[attr-defined]
 
     def _check(self, value: str) -> str | None:
         if self._resolve(value) is None:

@@ -22,6 +22,7 @@ from ...domain.templates import TEMPLATES, fill, load_user_template
 from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
+from ...usecases.calendar import load_calendar
 from ...usecases.outreach import mark_sent
 from ...usecases.profile import load_profile
 from ..commands import bindings
@@ -136,6 +137,7 @@ class DraftEditor(Screen[None]):
             today=self.today,
             letter_date=date.fromisoformat(letter.sent_at[:10]) if letter else None,
             call_date=date.fromisoformat(call) if call else None,
+            calendar=load_calendar(self.store),
         )
 
     def _load(self, template: str) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
-from ...models import Contact
-from ...usecases.outreach import record_reply
+from ...models import Contact, ReplyKind
+from ...usecases.outreach import ReplyRecorded, record_reply
 from ..widgets.looking_back import InterviewList, TimelineView
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
@@ -80,16 +80,44 @@ class LookingBackActions:
         self.app.push_screen(StatsScreen(self.store))  # type: ignore[attr-defined]
 
     def action_record_reply(self) -> None:
+        from .reply_form import Reply, ReplyForm
+
         contact = self.contact
         if contact is None or contact.id is None:
             self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
             return
-        today = self.app.clock.today()  # type: ignore[attr-defined]
-        recorded = record_reply(self.store, contact.id, today)  # type: ignore[attr-defined]
-        self.reload(keep_id=contact.id)  # type: ignore[attr-defined]
-        closed = f"; {recorded.closed} follow-up(s) closed" if recorded.closed else ""
-        self.notify(  # type: ignore[attr-defined]
-            f"Reply from {contact.name} recorded ({today.isoformat()}){closed}. "
-            "Next: schedule the call (i).",
-            markup=False,
+        contact_id = contact.id
+
+        def answered(reply: Reply | None) -> None:
+            if reply is None:
+                return
+            today = self.app.clock.today()  # type: ignore[attr-defined]
+            recorded = record_reply(
+                self.store,  # type: ignore[attr-defined]
+                contact_id,
+                today,
+                reply.kind,
+                back_on=reply.back_on,
+                referral=reply.referral,
+            )
+            keep = recorded.referral.id if recorded.referral else contact_id
+            self.reload(keep_id=keep)  # type: ignore[attr-defined]
+            self.notify(reply_message(recorded), markup=False)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ReplyForm(contact.name), answered)  # type: ignore[attr-defined]
+
+
+def reply_message(recorded: ReplyRecorded) -> str:
+    """What the notification says once a reply is recorded."""
+    name = recorded.contact.name
+    if recorded.kind is ReplyKind.OUT_OF_OFFICE:
+        return f"{name} is away: {recorded.moved} follow-up(s) moved past their return."
+    closed = f"; {recorded.closed} follow-up(s) closed" if recorded.closed else ""
+    if recorded.kind is ReplyKind.DECLINED:
+        return f"{name} declined{closed}. They are off the agenda."
+    if recorded.kind is ReplyKind.REFERRAL_ONLY and recorded.referral is not None:
+        return (
+            f"{name} pointed you to {recorded.referral.name}{closed}. "
+            "A thank-you for the pointer is on the agenda."
         )
+    return f"Reply from {name} recorded{closed}. Next: schedule the call (i)."

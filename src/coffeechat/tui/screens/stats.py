@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Label, Static
 from ...domain import stats as s
 from ...domain.text import one_line
 from ...store import Store
+from ...usecases.calendar import load_calendar
 from ..commands import bindings
 
 LABEL_HELP = {
@@ -38,7 +39,8 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         history = self.store.history
         today = self.app.clock.today()  # type: ignore[attr-defined]
-        self.stats = stats = s.compute(history.letters(), history.calls(), today)
+        calendar = load_calendar(self.store)
+        self.stats = stats = s.compute(history.letters(), history.calls(), today, calendar)
         yield Header()
         with VerticalScroll(id="stats-body", can_focus=True):
             yield Static(self._numbers(stats), id="numbers")
@@ -58,6 +60,10 @@ class StatsScreen(Screen[None]):
                 )
             yield Label("Responsiveness", classes="stats-title")
             yield Static(self._labels(stats), id="labels")
+            yield Label("Reply rate by how you found them", classes="stats-title")
+            yield Static(self._rates(stats.by_how_found), id="by-how-found")
+            yield Label("Reply rate by purpose", classes="stats-title")
+            yield Static(self._rates(stats.by_purpose), id="by-purpose")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -76,12 +82,26 @@ class StatsScreen(Screen[None]):
             s.percent(stats.reply_rate),
             f"{stats.replies} replied (palette: Record reply)",
         )
+        for kind, number in sorted(stats.replies_by_kind.items()):
+            table.add_row(Text(f"  {kind}"), str(number), "")
         table.add_row("Calls held", str(stats.calls_held), "")
         table.add_row(
             "Referrals per call", s.ratio(stats.referrals_per_call), f"{stats.referrals} referrals"
         )
         for kind, number in stats.outcomes_by_kind.items():
             table.add_row(Text(f"  {kind}"), str(number), "")
+        return table
+
+    @staticmethod
+    def _rates(rows: list[tuple[str, int, int]]) -> Table | Text:
+        if not rows:
+            return Text("No letters sent yet.", style="italic")
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right")
+        table.add_column(style="dim")
+        for group, sent, replied in rows[:12]:
+            table.add_row(Text(one_line(group)), s.percent(replied / sent), f"{replied} of {sent}")
         return table
 
     @staticmethod

@@ -1,0 +1,102 @@
+"""Record a reply: positive, "talk to X instead", declined, or out of office until a day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Label, Select
+
+from ...domain import validation as v
+from ...domain.text import one_line
+from ...models import Referral, ReplyKind
+from ..widgets.form import FormField
+from .form_modal import FormModal
+
+KIND_LABELS = {
+    ReplyKind.POSITIVE: "Positive: happy to talk",
+    ReplyKind.REFERRAL_ONLY: "Referral only: talk to someone else instead",
+    ReplyKind.DECLINED: "Declined",
+    ReplyKind.OUT_OF_OFFICE: "Out of office until a date",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    kind: ReplyKind
+    back_on: date | None = None
+    referral: Referral | None = None
+
+
+class ReplyForm(FormModal[Reply]):
+    AUTO_FOCUS = "#reply-kind"
+    DEFAULT_CSS = """
+    ReplyForm #reply-kind { width: 1fr; margin-bottom: 1; }
+    ReplyForm .reply-extra { display: none; }
+    ReplyForm.-away .away, ReplyForm.-referral .referral { display: block; }
+    """
+
+    def __init__(self, who: str) -> None:
+        super().__init__()
+        self.title_text = f"Reply from {one_line(who)}"
+
+    def compose_fields(self) -> ComposeResult:
+        yield Label("What did they say?", markup=False)
+        yield Select(
+            [(label, kind) for kind, label in KIND_LABELS.items()],
+            value=ReplyKind.POSITIVE,
+            allow_blank=False,
+            compact=True,
+            id="reply-kind",
+        )
+        back = FormField(
+            "Back on", name="back_on", placeholder="YYYY-MM-DD", checks=[self._check_back]
+        )
+        back.add_class("reply-extra", "away")
+        yield back
+        for label, name, checks in (
+            ("Talk to", "name", [self._check_referral_name]),
+            ("Organization", "organization", []),
+            ("Email", "email", [v.check_email]),
+        ):
+            field = FormField(label, name=name, checks=checks)
+            field.add_class("reply-extra", "referral")
+            yield field
+
+    @property
+    def kind(self) -> ReplyKind:
+        return ReplyKind(self.query_one("#reply-kind", Select).value)
+
+    @on(Select.Changed, "#reply-kind")
+    def _kind_changed(self) -> None:
+        self.set_class(self.kind is ReplyKind.OUT_OF_OFFICE, "-away")
+        self.set_class(self.kind is ReplyKind.REFERRAL_ONLY, "-referral")
+
+    def _check_back(self, value: str) -> str | None:
+        if self.kind is not ReplyKind.OUT_OF_OFFICE:
+            return None
+        if not value.strip():
+            return "The day they are back, YYYY-MM-DD"
+        return v.check_date(value)
+
+    def _check_referral_name(self, value: str) -> str | None:
+        if self.kind is not ReplyKind.REFERRAL_ONLY:
+            return None
+        return v.check_required(value, "The name of the person to talk to")
+
+    def result(self, fields: dict[str, FormField]) -> Reply:
+        kind = self.kind
+        if kind is ReplyKind.OUT_OF_OFFICE:
+            return Reply(kind, back_on=v.parse_date(fields["back_on"].value))
+        if kind is ReplyKind.REFERRAL_ONLY:
+            return Reply(
+                kind,
+                referral=Referral(
+                    name=fields["name"].value.strip(),
+                    organization=fields["organization"].value.strip(),
+                    email=fields["email"].value.strip(),
+                ),
+            )
+        return Reply(kind)
