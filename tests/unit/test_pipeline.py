@@ -183,18 +183,22 @@ def test_the_whole_pipeline_step_by_step(store: Store) -> None:
     assert contact.status is Status.INTERVIEWED
     assert _open(store, mid) == [("thank_you", "2026-03-21"), ("next_step", "2026-04-01")]
 
-    # The thank-you sent: thanked, the thank-you off the agenda; the next step is next.
+    # The thank-you sent: thanked, the thank-you off the agenda; keeping in touch starts
+    # (about three months after this last letter), and the next step is next.
     _send(store, mid, "thank_you", datetime(2026, 3, 20, 18, 0))
     contact = assert_everything_agrees(store, mid, date(2026, 3, 20))
     assert contact.status is Status.THANKED
-    assert _open(store, mid) == [("next_step", "2026-04-01")]
+    assert _open(store, mid) == [("next_step", "2026-04-01"), ("keep_in_touch", "2026-06-19")]
     assert contact.next_action_date == "2026-04-01"
 
-    # With the next step done, keeping in touch (in about three months) is what is left.
+    # With the next step done, keeping in touch is what is left.
     step = store.followups.for_contact(mid, open_only=True)[0]
     complete_followup(store, step.id or 0, datetime(2026, 3, 30, 9, 0))
     contact = assert_everything_agrees(store, mid, date(2026, 3, 30))
-    assert contact.next_action == "Keep in touch"
+    assert (contact.next_action, contact.next_action_date) == (
+        "Keep in touch (last: letter, 2026-03-20)",
+        "2026-06-19",
+    )
 
 
 def test_a_call_held_closes_the_nudges_a_reply_never_closed(store: Store) -> None:
@@ -243,7 +247,7 @@ def test_a_thank_you_picked_by_hand_takes_the_thank_you_off_the_agenda(store: St
     change_status(store, mid, Status.THANKED, MONDAY.date())
     contact = assert_everything_agrees(store, mid, MONDAY.date())
     assert contact.status is Status.THANKED
-    assert _open(store, mid) == []
+    assert _open(store, mid) == [("keep_in_touch", "2026-06-15")]  # 91 days after the call
 
 
 def test_sending_a_follow_up_closes_the_follow_up_reminder(store: Store) -> None:

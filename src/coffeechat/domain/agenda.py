@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from . import validation
 from .business_days import WEEKDAYS, Calendar, add_business_days
-from .pipeline import call_title
+from .pipeline import KEEP_IN_TOUCH, THANK_YOU, call_title
 from .text import one_line
 
 
@@ -32,6 +32,8 @@ class Agenda:
     coming_up: list[Item] = field(default_factory=list)
     thank_yous: list[Item] = field(default_factory=list)
     calls: list[Item] = field(default_factory=list)
+    losing_touch: list[Item] = field(default_factory=list)
+    """Keep-in-touch items due (or overdue): people you have not been in touch with."""
 
     def sections(self) -> list[tuple[str, list[Item]]]:
         return [
@@ -40,6 +42,7 @@ class Agenda:
             (f"Coming up (next {self.days} days)", self.coming_up),
             ("Thank-you notes owed", self.thank_yous),
             ("Calls scheduled", self.calls),
+            ("Losing touch", self.losing_touch),
         ]
 
     def is_empty(self) -> bool:
@@ -62,8 +65,12 @@ def build_agenda(source: AgendaSource, today: date, now: datetime, days: int = 7
     for row in source.open_until(last):
         f = row.followup
         item = Item(f.due_date, row.contact_name, f.title or f.kind, f.contact_id, f.id)
-        if f.kind == "thank_you":
+        if f.kind == THANK_YOU:
             agenda.thank_yous.append(item)
+        elif f.kind == KEEP_IN_TOUCH:
+            # Not losing touch until the interval has passed.
+            if f.due_date <= iso_today:
+                agenda.losing_touch.append(item)
         elif f.due_date < iso_today:
             agenda.overdue.append(item)
         elif f.due_date == iso_today:

@@ -15,7 +15,15 @@ from .business_days import (
 )
 from .dates_in_text import promised_date
 from .pipeline import Event
-from .templates import FOLLOW_UP_CALL, INTRO, REFERRAL_REQUEST, THANK_YOU, first_name, format_day
+from .templates import (
+    FOLLOW_UP_CALL,
+    INTRO,
+    REFERRAL_REQUEST,
+    REFERRER_UPDATE,
+    THANK_YOU,
+    first_name,
+    format_day,
+)
 
 
 def default_follow_up_date(today: date, calendar: Calendar = WEEKDAYS) -> date:
@@ -31,6 +39,7 @@ def placeholder_values(
     letter_date: date | None = None,
     call_date: date | None = None,
     calendar: Calendar = WEEKDAYS,
+    talked_to: str = "",
 ) -> dict[str, str]:
     return {
         "contact_name": contact.name,
@@ -46,6 +55,7 @@ def placeholder_values(
         "letter_date": format_day(letter_date) if letter_date else "",
         "call_date": format_day(call_date) if call_date else "",
         "today": format_day(today),
+        "talked_to": talked_to,
     }
 
 
@@ -66,6 +76,7 @@ SENT_EVENTS = {
     INTRO: Event.LETTER_SENT,
     THANK_YOU: Event.THANKED,
     FOLLOW_UP_CALL: Event.FOLLOW_UP_SENT,
+    REFERRER_UPDATE: Event.REFERRER_TOLD,
 }
 """What marking each template sent means to the pipeline."""
 

@@ -34,7 +34,12 @@ class StatusInfo:
     """Whether the contact's follow-ups and calls belong on the agenda."""
     default_next: str
     """The next action when nothing is open and no event suggested one."""
+    keep_in_touch_days: int | None = None
+    """How often to get back in touch by default at this status (None: not by default)."""
 
+
+KEEP_IN_TOUCH_DAYS = 91
+"""After the thank-you: check in again in about three months."""
 
 STATUSES: dict[Status, StatusInfo] = {
     Status.TO_CONTACT: StatusInfo("new", 0, True, "Write an intro letter"),
@@ -42,8 +47,8 @@ STATUSES: dict[Status, StatusInfo] = {
     Status.FOLLOW_UP_DUE: StatusInfo("f/up due", 2, True, "Follow up"),
     Status.SCHEDULED: StatusInfo("sched.", 3, True, "Hold the call"),
     Status.INTERVIEWED: StatusInfo("met", 4, True, "Send a thank-you note"),
-    Status.THANKED: StatusInfo("thanked", 5, True, "Keep in touch"),
-    Status.KEEP_IN_TOUCH: StatusInfo("in touch", 6, True, "Keep in touch"),
+    Status.THANKED: StatusInfo("thanked", 5, True, "Keep in touch", KEEP_IN_TOUCH_DAYS),
+    Status.KEEP_IN_TOUCH: StatusInfo("in touch", 6, True, "Keep in touch", KEEP_IN_TOUCH_DAYS),
     Status.NO_REPLY: StatusInfo("no reply", -1, False, ""),
     Status.DECLINED: StatusInfo("declined", -1, False, ""),
 }
@@ -96,6 +101,7 @@ class Event(StrEnum):
     REFERRAL_ONLY = "referred elsewhere"
     """They will not talk themselves but named someone to talk to instead."""
     OUT_OF_OFFICE = "out of office"
+    REFERRER_TOLD = "referrer told how it went"
     CALL_PLANNED = "call planned"
     CALL_HELD = "call held"
     THANKED = "thank-you sent"
@@ -113,9 +119,6 @@ KEEP_IN_TOUCH = "keep_in_touch"
 ALL_KINDS = frozenset(
     {SECOND_PERSON, FOLLOW_UP, THANK_YOU, NEXT_STEP, TELL_REFERRER, KEEP_IN_TOUCH, "call"}
 )
-
-KEEP_IN_TOUCH_DAYS = 91
-"""After the thank-you: check in again in about three months."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +145,11 @@ RULES: dict[Event, Rule] = {
     Event.REFERRAL_ONLY: Rule(Status.LETTER_SENT, True, frozenset({SECOND_PERSON, FOLLOW_UP})),
     # An automatic answer is no answer: the nudges stay, moved past their return.
     Event.OUT_OF_OFFICE: Rule(None, True, frozenset()),
+    Event.REFERRER_TOLD: Rule(None, True, frozenset({TELL_REFERRER})),
     Event.CALL_PLANNED: Rule(Status.SCHEDULED, False, frozenset({SECOND_PERSON, FOLLOW_UP})),
     Event.CALL_HELD: Rule(Status.INTERVIEWED, True, frozenset({SECOND_PERSON, FOLLOW_UP, "call"})),
-    Event.THANKED: Rule(
-        Status.THANKED, True, frozenset({THANK_YOU}), "Keep in touch", KEEP_IN_TOUCH_DAYS
-    ),
+    # What comes after the thank-you is keeping in touch: a follow-up of its own.
+    Event.THANKED: Rule(Status.THANKED, True, frozenset({THANK_YOU})),
     Event.DECLINED: Rule(Status.DECLINED, False, ALL_KINDS),
     Event.NO_REPLY: Rule(Status.NO_REPLY, False, ALL_KINDS),
 }
@@ -206,6 +209,57 @@ class Pending:
     title: str
     due: str
     """ISO date ("" when it has none)."""
+
+
+def parse_tag_intervals(text: str) -> dict[str, int]:
+    """``alumni=60, friend=30`` → {"alumni": 60, "friend": 30}; ValueError names a bad
+    entry (days are whole numbers from 1 to 3660)."""
+    intervals: dict[str, int] = {}
+    for entry in text.replace(";", ",").replace("\n", ",").split(","):
+        if not entry.strip():
+            continue
+        tag, sep, days = entry.partition("=")
+        tag, days = tag.strip().casefold(), days.strip()
+        if not sep or not tag or not (days.isascii() and days.isdigit()):
+            raise ValueError(f"{entry.strip()!r}: write tag=days, e.g. alumni=60")
+        if not 1 <= int(days) <= 3660:
+            raise ValueError(f"{entry.strip()!r}: days from 1 to 3660")
+        intervals[tag] = int(days)
+    return intervals
+
+
+def keep_in_touch_interval(
+    status: Status, own_days: int | None, tags: str, tag_intervals: dict[str, int]
+) -> int | None:
+    """Days between touches for a contact: their own interval, else the shortest of their
+    tags' (once you have met), else their status's default; None when not kept in touch.
+
+    A closed pipeline (declined, no reply) is not kept in touch.
+    """
+    if not info(status).active:
+        return None
+    if own_days:
+        return own_days
+    if has_met(status):
+        own_tags = {t.strip().casefold() for t in tags.split(",") if t.strip()}
+        by_tag = [days for tag, days in tag_intervals.items() if tag in own_tags]
+        if by_tag:
+            return min(by_tag)
+    return info(status).keep_in_touch_days
+
+
+def keep_in_touch_title(last_what: str, last_day: str) -> str:
+    if not last_day:
+        return "Keep in touch"
+    return f"Keep in touch (last: {last_what}, {last_day})"
+
+
+TELL_REFERRER_AFTER = 2
+"""Business days after a call with someone referred to you: tell the referrer how it went."""
+
+
+def tell_referrer_title(referrer: str, talked_to: str) -> str:
+    return f"Tell {referrer} how it went with {talked_to}"
 
 
 def call_title(medium: str, length_minutes: int) -> str:

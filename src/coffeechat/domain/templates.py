@@ -34,6 +34,7 @@ INTRO = "intro_letter"
 FOLLOW_UP_CALL = "follow_up_call"
 THANK_YOU = "thank_you"
 REFERRAL_REQUEST = "referral_request"
+REFERRER_UPDATE = "referrer_update"
 
 TEMPLATES: dict[str, TemplateInfo] = {
     INTRO: TemplateInfo(
@@ -68,6 +69,14 @@ TEMPLATES: dict[str, TemplateInfo] = {
         expects_follow_up_date=True,
         subject="Could you introduce me to someone?",
     ),
+    REFERRER_UPDATE: TemplateInfo(
+        REFERRER_UPDATE,
+        "Update to the referrer",
+        first_contact=False,
+        expects_question=False,
+        expects_follow_up_date=False,
+        subject="I spoke with ${talked_to}",
+    ),
 }
 
 
@@ -91,6 +100,7 @@ PLACEHOLDERS: dict[str, str] = {
     "letter_date": "the day the intro letter was sent",
     "call_date": "the day of the call",
     "today": "today's date",
+    "talked_to": "the person they referred you to whom you talked to last",
 }
 
 _PLACEHOLDER = re.compile(r"\$(?:\{(?P<braced>[^{}\s]*)\}|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*))")

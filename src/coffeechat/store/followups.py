@@ -132,6 +132,28 @@ class FollowUps:
             (done_at, contact_id, *ordered),
         ).rowcount
 
+    def set_keep_in_touch(self, contact_id: int, due: str | None, title: str = "") -> None:
+        """Keep exactly one open keep-in-touch follow-up for the contact, due on *due*
+        (None: none at all). Done ones stay as history."""
+        rows = self._conn.execute(
+            "SELECT id, due_date, title FROM followups WHERE contact_id = ? "
+            "AND kind = 'keep_in_touch' AND state = 'open' ORDER BY id",
+            (contact_id,),
+        ).fetchall()
+        if due is None:
+            for row in rows:
+                self._conn.execute("DELETE FROM followups WHERE id = ?", (row[0],))
+            return
+        if rows and (rows[0][1], rows[0][2]) == (due, title) and len(rows) == 1:
+            return
+        for row in rows:
+            self._conn.execute("DELETE FROM followups WHERE id = ?", (row[0],))
+        self._conn.execute(
+            "INSERT INTO followups(contact_id, kind, title, due_date) "
+            "VALUES (?, 'keep_in_touch', ?, ?)",
+            (contact_id, title, due),
+        )
+
     def pending_for(self, contact_id: int) -> list[Pending]:
         """What is open for the contact: follow-ups and planned calls, soonest first."""
         followups = self._conn.execute(

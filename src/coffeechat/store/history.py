@@ -101,6 +101,32 @@ class History:
         ).fetchone()
         return Person(*row) if row else None
 
+    def last_interaction(self, contact_id: int) -> tuple[str, str]:
+        """(ISO day, what) of the latest letter, call, reply or touch; ("", "") if none."""
+        row = self._conn.execute(
+            "SELECT day, what FROM ("
+            "  SELECT substr(sent_at, 1, 10) AS day, 'letter' AS what FROM drafts "
+            "  WHERE contact_id = ?1 AND sent_at != '' "
+            "  UNION ALL SELECT substr(ended_at, 1, 10), 'call' FROM interviews "
+            "  WHERE contact_id = ?1 AND ended_at != '' "
+            "  UNION ALL SELECT replied_on, 'reply' FROM contacts "
+            "  WHERE id = ?1 AND replied_on != '' "
+            "  UNION ALL SELECT day, CASE kind WHEN 'touch' THEN 'touch' ELSE 'reply' END "
+            "  FROM interactions WHERE contact_id = ?1 AND kind != 'out of office'"
+            ") ORDER BY day DESC LIMIT 1",
+            (contact_id,),
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def latest_referred_call(self, referrer_id: int) -> str:
+        """The name of the person *referrer_id* led to whom you talked to most recently."""
+        row = self._conn.execute(
+            "SELECT c.name FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "WHERE c.referred_by = ? AND i.state = 'held' ORDER BY i.ended_at DESC LIMIT 1",
+            (referrer_id,),
+        ).fetchone()
+        return row[0] if row else ""
+
     def letters(self) -> list[Letter]:
         """The first intro letter sent to each contact, with the reply date if recorded."""
         rows = self._conn.execute(

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from ..domain.business_days import add_business_days
 from ..domain.outcome import THANK_YOU_TITLE, thank_you_due
-from ..domain.pipeline import THANK_YOU, Event
+from ..domain.pipeline import (
+    TELL_REFERRER,
+    TELL_REFERRER_AFTER,
+    THANK_YOU,
+    Event,
+    tell_referrer_title,
+)
 from ..models import FollowUp, Interview, Medium, Question, Status
 from ..store import Store
-from .steps import advance
+from .calendar import load_calendar
+from .steps import advance, settle
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,4 +109,22 @@ def end_call(store: Store, interview_id: int, now: datetime) -> CallEnded:
         if not owed:
             store.followups.add(FollowUp(contact_id, THANK_YOU, due, title=THANK_YOU_TITLE))
         status = advance(store, contact_id, Event.CALL_HELD, now.date())
+        _tell_the_referrer(store, contact_id, now.date())
     return CallEnded(interview, status, due)
+
+
+def _tell_the_referrer(store: Store, contact_id: int, today: date) -> None:
+    """Closing the loop: whoever led you to this person hears how it went, a couple of
+    business days after the call (once the thank-you is out)."""
+    contact = store.contacts.get(contact_id)
+    if contact is None or contact.referred_by is None:
+        return
+    referrer = store.contacts.get(contact.referred_by)
+    if referrer is None or referrer.id is None or referrer.archived:
+        return
+    title = tell_referrer_title(referrer.name, contact.name)
+    if any(f.title == title for f in store.followups.for_contact(referrer.id)):
+        return
+    due = add_business_days(today, TELL_REFERRER_AFTER, load_calendar(store))
+    store.followups.add(FollowUp(referrer.id, TELL_REFERRER, due.isoformat(), title=title))
+    settle(store, referrer.id, today)

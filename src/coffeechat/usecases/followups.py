@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..models import FollowUp
+from ..domain.pipeline import KEEP_IN_TOUCH
+from ..models import FollowUp, Interaction
 from ..store import Store
 from .steps import settle
 
@@ -25,9 +26,18 @@ def add_followup(store: Store, followup: FollowUp, today: date) -> FollowUp:
 
 
 def complete_followup(store: Store, followup_id: int, now: datetime) -> None:
+    """Done. A keep-in-touch item done means you were in touch today: the next one is
+    due an interval from now."""
     with store.database.transaction():
+        followup = store.followups.get(followup_id)
+        if followup is None:
+            raise KeyError(followup_id)
         store.followups.done(followup_id, now.isoformat(timespec="seconds"))
-        settle(store, _contact_of(store, followup_id), now.date())
+        if followup.kind == KEEP_IN_TOUCH:
+            store.interactions.add(
+                Interaction(followup.contact_id, "touch", now.date().isoformat())
+            )
+        settle(store, followup.contact_id, now.date())
 
 
 def reopen_followup(store: Store, followup_id: int, today: date) -> None:

@@ -6,7 +6,7 @@ written together or not at all.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..domain import pipeline
 from ..domain.pipeline import Event
@@ -41,10 +41,40 @@ def settle(
     status: Status | None = None,
     event: Event | None = None,
 ) -> None:
-    """Write the contact's status and recompute its next action from what is open."""
+    """Write the contact's status, keep their keep-in-touch follow-up current, and
+    recompute the next action from what is open."""
     if status is None:
         status = store.contacts.status_of(contact_id)
+    _keep_in_touch(store, contact_id, status, today)
     action, due = pipeline.next_action(
         event, status, store.followups.pending_for(contact_id), today
     )
     store.contacts.set_pipeline(contact_id, status, action, due)
+
+
+TAG_INTERVALS = "keep_in_touch.tags"
+"""Settings key: keep-in-touch days per tag, ``alumni=60, friend=30``."""
+
+
+def tag_intervals(store: Store) -> dict[str, int]:
+    try:
+        return pipeline.parse_tag_intervals(store.settings.get(TAG_INTERVALS))
+    except ValueError:
+        return {}
+
+
+def _keep_in_touch(store: Store, contact_id: int, status: Status, today: date) -> None:
+    """One open "keep in touch" follow-up, due an interval after the last interaction."""
+    contact = store.contacts.get(contact_id)
+    if contact is None:
+        return
+    days = pipeline.keep_in_touch_interval(
+        status, contact.keep_in_touch_days, contact.tags, tag_intervals(store)
+    )
+    if days is None:
+        store.followups.set_keep_in_touch(contact_id, None)
+        return
+    last_day, what = store.history.last_interaction(contact_id)
+    start = date.fromisoformat(last_day) if last_day else today
+    due = (start + timedelta(days=days)).isoformat()
+    store.followups.set_keep_in_touch(contact_id, due, pipeline.keep_in_touch_title(what, last_day))

@@ -138,6 +138,7 @@ class DraftEditor(Screen[None]):
             letter_date=date.fromisoformat(letter.sent_at[:10]) if letter else None,
             call_date=date.fromisoformat(call) if call else None,
             calendar=load_calendar(self.store),
+            talked_to=self.store.history.latest_referred_call(self.contact.id or 0),
         )
 
     def _load(self, template: str) -> None:
