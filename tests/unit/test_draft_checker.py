@@ -60,7 +60,12 @@ def test_default_intro_passes_the_checker_and_is_under_75_words() -> None:
 
 def test_every_default_template_fills_without_unknown_placeholders() -> None:
     values = placeholder_values(
-        profile=PROFILE, contact=MARIA, today=TODAY, letter_date=TODAY, call_date=TODAY
+        profile=PROFILE,
+        contact=MARIA,
+        today=TODAY,
+        letter_date=TODAY,
+        call_date=TODAY,
+        talked_to="Jonah Park",
     )
     for name in TEMPLATES:
         filled = fill(default_text(name), values)
