@@ -99,12 +99,13 @@ def print_keys() -> None:
 @click.pass_context
 def agenda(ctx: click.Context, days: int) -> None:
     """What is due: overdue, today, coming up, thank-you notes owed, calls scheduled."""
-    from .domain.agenda import as_text, build_agenda
+    from .domain.agenda import as_text
     from .domain.clock import Clock
+    from .usecases.followups import agenda as agenda_for
 
     now = Clock().now()
     with open_store(ctx) as store:
-        click.echo(as_text(build_agenda(store.followups, now.date(), now, days)), nl=False)
+        click.echo(as_text(agenda_for(store, now, days)), nl=False)
 
 
 def run_tui(ctx: click.Context) -> None:

@@ -274,6 +274,8 @@ async def test_stats_and_record_reply(store: Store, clock: Clock) -> None:
         app.screen.reload(keep_id=maria.id)
         app.screen.action_record_reply()
         await pilot.pause()
+        await pilot.press("enter")  # "Positive: happy to talk" is the first choice
+        await pilot.pause()
         assert store.contacts.get(maria.id).replied_on == "2026-03-16"  # type: ignore[union-attr]
         app.screen.action_stats()
         await pilot.pause()

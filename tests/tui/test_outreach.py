@@ -123,7 +123,10 @@ async def test_agenda_done_snooze_reschedule(store: Store, clock: Clock) -> None
         screen = app.screen
         assert isinstance(screen, AgendaScreen)
         assert [i.title for i in screen.agenda.overdue] == ["Call Maria"]
-        assert [i.title for i in screen.agenda.due_today] == ["Ask Sam"]
+        # The 3B7 nudge says who to write to next there (nobody yet, here).
+        assert [i.title for i in screen.agenda.due_today] == [
+            "Ask Sam: nobody else there yet (n adds a contact)"
+        ]
         await pilot.pause()
         await pilot.press("z")  # overdue Friday item snoozes to Tuesday (today + 1)
         assert [i.when for i in screen.agenda.coming_up] == ["2026-03-17"]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from . import validation
 from .business_days import WEEKDAYS, Calendar, add_business_days
-from .pipeline import KEEP_IN_TOUCH, THANK_YOU, call_title
+from .pipeline import KEEP_IN_TOUCH, SECOND_PERSON, THANK_YOU, call_title
 from .text import one_line
 
 
@@ -57,14 +57,33 @@ class AgendaSource(Protocol):
     def scheduled_calls(self, after: str) -> Iterable[Any]: ...
 
 
-def build_agenda(source: AgendaSource, today: date, now: datetime, days: int = 7) -> Agenda:
-    """The agenda for *today*, looking *days* ahead."""
+def second_person_title(title: str, write_next: str | None) -> str:
+    """The 3B7 "reach a second person" nudge, naming who (or saying there is nobody)."""
+    if write_next is None:
+        return title
+    if write_next:
+        return f"{title}: write to {write_next}"
+    return f"{title}: nobody else there yet (n adds a contact)"
+
+
+def build_agenda(
+    source: AgendaSource,
+    today: date,
+    now: datetime,
+    days: int = 7,
+    write_next: Callable[[int], str | None] | None = None,
+) -> Agenda:
+    """The agenda for *today*, looking *days* ahead. *write_next* names the colleague to
+    write to next for a contact (``Store.employers.write_next``)."""
     last = (today + timedelta(days=days)).isoformat()
     agenda = Agenda(today, days)
     iso_today = today.isoformat()
     for row in source.open_until(last):
         f = row.followup
-        item = Item(f.due_date, row.contact_name, f.title or f.kind, f.contact_id, f.id)
+        title = f.title or f.kind
+        if f.kind == SECOND_PERSON and write_next is not None:
+            title = second_person_title(title, write_next(f.contact_id))
+        item = Item(f.due_date, row.contact_name, title, f.contact_id, f.id)
         if f.kind == THANK_YOU:
             agenda.thank_yous.append(item)
         elif f.kind == KEEP_IN_TOUCH:

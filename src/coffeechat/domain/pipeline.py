@@ -87,6 +87,11 @@ def thanked_statuses() -> tuple[str, ...]:
     return tuple(str(s) for s, i in STATUSES.items() if i.stage >= info(Status.THANKED).stage)
 
 
+def met_statuses() -> tuple[Status, ...]:
+    """Statuses of contacts you have held a call with."""
+    return tuple(s for s in ORDER if has_met(s))
+
+
 def has_met(status: Status) -> bool:
     """Whether a call has been held with a contact at *status*."""
     return info(status).stage >= info(Status.INTERVIEWED).stage

@@ -9,6 +9,7 @@ from .briefs import Briefs
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .drafts import Drafts
+from .employers import Employers
 from .errors import StoreError
 from .followups import FollowUps
 from .history import History
@@ -43,6 +44,7 @@ class Store:
         self.outcomes = Outcomes(database, self.contacts, self.organizations)
         self.history = History(database)
         self.interactions = Interactions(database)
+        self.employers = Employers(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

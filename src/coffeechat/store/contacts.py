@@ -169,6 +169,14 @@ class Contacts:
             raise KeyError(contact_id)
         return row[0]
 
+    def ids_with_status(self, statuses: tuple[Status, ...]) -> list[int]:
+        marks = ", ".join("?" * len(statuses))
+        rows = self._conn.execute(
+            f"SELECT id FROM contacts WHERE status IN ({marks}) ORDER BY id",
+            tuple(str(s) for s in statuses),
+        )
+        return [row[0] for row in rows]
+
     def set_pipeline(
         self, contact_id: int, status: Status, next_action: str, next_action_date: str
     ) -> None:

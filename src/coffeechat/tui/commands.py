@@ -11,6 +11,7 @@ from textual.binding import Binding
 
 from .command import Command
 from .feature_commands import FEATURE_COMMANDS, LOOKING_BACK_COMMANDS
+from .method_commands import METHOD_COMMANDS
 
 __all__ = ["BY_ACTION", "COMMANDS", "Command", "bindings"]
 
@@ -88,6 +89,7 @@ COMMANDS: tuple[Command, ...] = (
 )
 COMMANDS += FEATURE_COMMANDS
 COMMANDS += LOOKING_BACK_COMMANDS
+COMMANDS += METHOD_COMMANDS
 
 # App-wide commands that are not tied to a pane.
 COMMANDS += (Command("change_theme", "Switch theme", "Choose a colour theme (remembered)", "app"),)

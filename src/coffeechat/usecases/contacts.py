@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.pipeline import EVENT_FOR_CHOSEN_STATUS
+from ..domain.pipeline import EVENT_FOR_CHOSEN_STATUS, met_statuses, parse_tag_intervals
 from ..models import Contact, Status
 from ..store import Store
-from .steps import advance, settle
+from .steps import TAG_INTERVALS, advance, settle
 
 
 def save_contact(store: Store, contact: Contact) -> Contact:
@@ -43,3 +43,14 @@ def set_archived(store: Store, contact_id: int, archived: bool) -> None:
 def delete_contact(store: Store, contact_id: int) -> None:
     """Forget the person and everything about them (see ``Contacts.forget``)."""
     store.contacts.forget(contact_id)
+
+
+def set_tag_intervals(store: Store, text: str, today: date) -> dict[str, int]:
+    """Store keep-in-touch intervals by tag (``alumni=60, friend=30``); ValueError names a
+    bad entry and stores nothing. Everyone you have met gets their rhythm updated."""
+    intervals = parse_tag_intervals(text)
+    with store.database.transaction():
+        store.settings.set(TAG_INTERVALS, ", ".join(f"{t}={d}" for t, d in intervals.items()))
+        for contact_id in store.contacts.ids_with_status(met_statuses()):
+            settle(store, contact_id, today)
+    return intervals

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ..domain.agenda import Agenda, build_agenda
 from ..domain.pipeline import KEEP_IN_TOUCH
 from ..models import FollowUp, Interaction
 from ..store import Store
@@ -15,6 +16,12 @@ def _contact_of(store: Store, followup_id: int) -> int:
     if followup is None:
         raise KeyError(followup_id)
     return followup.contact_id
+
+
+def agenda(store: Store, now: datetime, days: int) -> Agenda:
+    """What is overdue, due today and coming up in *days*, as the screen and the command
+    line show it (the 3B7 nudge names who to write to next at the organization)."""
+    return build_agenda(store.followups, now.date(), now, days, store.employers.write_next)
 
 
 def add_followup(store: Store, followup: FollowUp, today: date) -> FollowUp:

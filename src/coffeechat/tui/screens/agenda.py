@@ -14,12 +14,14 @@ from textual.widgets import Button, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain import validation as v
-from ...domain.agenda import Agenda, Item, build_agenda, relative_day, resolve_new_date
+from ...domain.agenda import Agenda, Item, relative_day, resolve_new_date
 from ...domain.business_days import add_business_days
 from ...domain.text import one_line
+from ...models import Contact
 from ...store import Store
 from ...usecases.calendar import load_calendar
-from ...usecases.followups import complete_followup, reschedule_followup
+from ...usecases.contacts import save_contact
+from ...usecases.followups import agenda, complete_followup, reschedule_followup
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
@@ -74,8 +76,9 @@ class AgendaScreen(Screen[None]):
         if highlighted is None and options.highlighted is not None:
             highlighted = options.get_option_at_index(options.highlighted).id
         now = self.app.clock.now()  # type: ignore[attr-defined]
-        self.agenda = build_agenda(self.store.followups, self.today, now, AGENDA_DAYS)
+        self.agenda = agenda(self.store, now, AGENDA_DAYS)
         options.clear_options()
+        self._items: dict[str, Item] = {}
         items: list[Option] = []
         for title, section in self.agenda.sections():
             heading = Text(f"{title} ({len(section)})", style="bold")
@@ -84,6 +87,7 @@ class AgendaScreen(Screen[None]):
                 items.append(Option(Text("  nothing", style="italic dim"), disabled=True))
             for index, item in enumerate(section):
                 option_id = self._option_id(title, item, index)
+                self._items[option_id] = item
                 items.append(Option(self._item_text(title, item), id=option_id))
         options.add_options(items)
         options.border_title = f"Agenda · {self.today:%A} {self.today.isoformat()}"
@@ -157,6 +161,33 @@ class AgendaScreen(Screen[None]):
                 self.reload(keep=f"f{followup_id}")
 
         self.app.push_screen(DatePrompt(followup.due_date), chosen)
+
+    def action_add_colleague(self) -> None:
+        """A second person to write to at the highlighted item's organization."""
+        from .contact_form import ContactForm
+
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        item = self._items.get(options.get_option_at_index(options.highlighted).id or "")
+        contact = self.store.contacts.get(item.contact_id) if item else None
+        if contact is None or not contact.organization:
+            self.notify("Highlight a follow-up of someone with an organization.")
+            return
+
+        def saved(result: Contact | None) -> None:
+            if result is not None:
+                added = save_contact(self.store, result)
+                self.notify(f"Added {added.name} at {added.organization}", markup=False)
+                self.reload()
+
+        self.app.push_screen(
+            ContactForm(
+                Contact(name="", organization=contact.organization),
+                organizations=self.store.organizations.names(),
+            ),
+            saved,
+        )
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:

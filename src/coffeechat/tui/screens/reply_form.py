@@ -7,7 +7,8 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, Select
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
 
 from ...domain import validation as v
 from ...domain.text import one_line
@@ -31,9 +32,11 @@ class Reply:
 
 
 class ReplyForm(FormModal[Reply]):
+    """Pick what they said (enter); a date or a name follows when the kind needs one."""
+
     AUTO_FOCUS = "#reply-kind"
     DEFAULT_CSS = """
-    ReplyForm #reply-kind { width: 1fr; margin-bottom: 1; }
+    ReplyForm #reply-kind { height: auto; margin-bottom: 1; border: none; }
     ReplyForm .reply-extra { display: none; }
     ReplyForm.-away .away, ReplyForm.-referral .referral { display: block; }
     """
@@ -44,11 +47,8 @@ class ReplyForm(FormModal[Reply]):
 
     def compose_fields(self) -> ComposeResult:
         yield Label("What did they say?", markup=False)
-        yield Select(
-            [(label, kind) for kind, label in KIND_LABELS.items()],
-            value=ReplyKind.POSITIVE,
-            allow_blank=False,
-            compact=True,
+        yield OptionList(
+            *(Option(label, id=str(kind)) for kind, label in KIND_LABELS.items()),
             id="reply-kind",
         )
         back = FormField(
@@ -65,14 +65,30 @@ class ReplyForm(FormModal[Reply]):
             field.add_class("reply-extra", "referral")
             yield field
 
+    def on_mount(self) -> None:
+        self.query_one("#reply-kind", OptionList).highlighted = 0
+
     @property
     def kind(self) -> ReplyKind:
-        return ReplyKind(self.query_one("#reply-kind", Select).value)
+        options = self.query_one("#reply-kind", OptionList)
+        index = options.highlighted or 0
+        return ReplyKind(options.get_option_at_index(index).id)
 
-    @on(Select.Changed, "#reply-kind")
+    @on(OptionList.OptionHighlighted, "#reply-kind")
     def _kind_changed(self) -> None:
         self.set_class(self.kind is ReplyKind.OUT_OF_OFFICE, "-away")
         self.set_class(self.kind is ReplyKind.REFERRAL_ONLY, "-referral")
+
+    @on(OptionList.OptionSelected, "#reply-kind")
+    def _kind_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a kind: save, or go to the date or name it still needs."""
+        event.stop()
+        if self.kind is ReplyKind.OUT_OF_OFFICE:
+            self.query_one("#field-back_on").focus()
+        elif self.kind is ReplyKind.REFERRAL_ONLY:
+            self.query_one("#field-name").focus()
+        else:
+            self.action_save()
 
     def _check_back(self, value: str) -> str | None:
         if self.kind is not ReplyKind.OUT_OF_OFFICE:

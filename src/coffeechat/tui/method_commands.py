@@ -1,0 +1,58 @@
+"""Commands for the method around the interviews: target employers, keeping in touch,
+holidays, and a colleague to write to when the first person does not answer."""
+
+from __future__ import annotations
+
+from .command import Command
+
+METHOD_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "target_employers",
+        "Target employers",
+        "Organizations ranked by Motivation, Posting and Advocacy (LAMP); the top five first",
+        "contacts",
+    ),
+    Command(
+        "log_touch",
+        "Log a touch",
+        "I was in touch with the highlighted contact today (keeping in touch counts from it)",
+        "contacts",
+    ),
+    Command(
+        "keep_in_touch_tags",
+        "Keep in touch by tag…",
+        "How often to get back in touch with people by tag, e.g. alumni=60",
+        "contacts",
+    ),
+    Command(
+        "holiday_country",
+        "Holidays: country…",
+        "Skip your country's public holidays when counting business days",
+        "contacts",
+    ),
+    Command(
+        "add_colleague",
+        "Add someone there",
+        "A new contact at the highlighted item's organization (the second person to write to)",
+        "agenda",
+        "n",
+        footer_title="Add colleague",
+    ),
+    Command(
+        "rate_employer",
+        "Rate employer",
+        "Motivation, Posting, Advocacy and status of the highlighted organization",
+        "employers",
+        "e",
+        footer_title="Rate",
+    ),
+    Command(
+        "employer_contacts",
+        "Show its contacts",
+        "Filter the contact list to the highlighted organization",
+        "employers",
+        "enter",
+        footer_title="Contacts",
+    ),
+    Command("close_employers", "Close", "Back to the contacts", "employers", "escape"),
+)

@@ -1,0 +1,161 @@
+"""The main screen's actions for the method around the interviews (a mixin, like
+ResearchActions): target employers, logging a touch, keep-in-touch intervals by tag,
+and the country whose public holidays are not business days.
+
+Expects ``store``, ``contact``, ``pane`` and ``reload(keep_id)`` on the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+
+from ...domain.pipeline import parse_tag_intervals
+from ...models import Contact
+from ...usecases.calendar import COUNTRY, set_holiday_country
+from ...usecases.contacts import set_tag_intervals
+from ...usecases.outreach import log_touch
+from ...usecases.steps import TAG_INTERVALS
+from ..widgets.form import FormField
+from .form_modal import FormModal
+
+
+class TextPrompt(FormModal[str]):
+    """One line of text, checked as it is saved."""
+
+    AUTO_FOCUS = "#field-value"
+
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        value: str = "",
+        *,
+        check: Callable[[str], str | None] | None = None,
+        placeholder: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self._label = label
+        self._value = value
+        self._checks = [check] if check else []
+        self._placeholder = placeholder
+
+    def compose_fields(self) -> ComposeResult:
+        yield FormField(
+            self._label,
+            name="value",
+            value=self._value,
+            checks=self._checks,
+            placeholder=self._placeholder,
+        )
+
+    def result(self, fields: dict[str, FormField]) -> str:
+        return fields["value"].value.strip()
+
+
+def _error_of(parse: Callable[[str], object]) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        try:
+            parse(value)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    return check
+
+
+class MethodActions:
+    contact: Contact | None
+
+    def action_target_employers(self) -> None:
+        from .employers import EmployersScreen
+
+        def closed(organization: str | None) -> None:
+            if organization:
+                self.pane.filter_input.value = organization  # type: ignore[attr-defined]
+                self.pane.contact_list.focus()  # type: ignore[attr-defined]
+
+        self.app.push_screen(EmployersScreen(self.store), closed)  # type: ignore[attr-defined]
+
+    def action_log_touch(self) -> None:
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            return
+        contact_id = contact.id
+
+        def noted(note: str | None) -> None:
+            if note is None:
+                return
+            today = self.app.clock.today()  # type: ignore[attr-defined]
+            touched = log_touch(self.store, contact_id, today, note)  # type: ignore[attr-defined]
+            self.reload(keep_id=contact_id)  # type: ignore[attr-defined]
+            when = touched.next_action_date or "not scheduled"
+            self.notify(  # type: ignore[attr-defined]
+                f"In touch with {touched.name} today. Next: {touched.next_action} ({when}).",
+                markup=False,
+            )
+
+        self.app.push_screen(  # type: ignore[attr-defined]
+            TextPrompt(
+                f"In touch with {contact.name} today",
+                "What (optional)",
+                placeholder="coffee, a message, congratulated them on…",
+            ),
+            noted,
+        )
+
+    def action_keep_in_touch_tags(self) -> None:
+        current = self.store.settings.get(TAG_INTERVALS)  # type: ignore[attr-defined]
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            today = self.app.clock.today()  # type: ignore[attr-defined]
+            intervals = set_tag_intervals(self.store, text, today)  # type: ignore[attr-defined]
+            self.reload(keep_id=self.contact.id if self.contact else None)  # type: ignore[attr-defined]
+            shown = ", ".join(f"{tag} every {days} days" for tag, days in intervals.items())
+            self.notify(f"Keep in touch: {shown or 'by status only'}.", markup=False)  # type: ignore[attr-defined]
+
+        self.app.push_screen(  # type: ignore[attr-defined]
+            TextPrompt(
+                "Keep in touch by tag (after you have met them)",
+                "Tag=days",
+                current,
+                check=_error_of(parse_tag_intervals),
+                placeholder="alumni=60, friend=30",
+            ),
+            chosen,
+        )
+
+    def action_holiday_country(self) -> None:
+        current = self.store.settings.get(COUNTRY)  # type: ignore[attr-defined]
+
+        def check(value: str) -> str | None:
+            from ...domain.business_days import Calendar
+
+            return _error_of(Calendar.for_country)(value)
+
+        def chosen(country: str | None) -> None:
+            if country is None:
+                return
+            calendar = set_holiday_country(self.store, country)  # type: ignore[attr-defined]
+            message = (
+                f"Business days now skip the public holidays of {calendar.country}."
+                if calendar.country
+                else "Business days skip weekends only."
+            )
+            self.notify(message)  # type: ignore[attr-defined]
+
+        self.app.push_screen(  # type: ignore[attr-defined]
+            TextPrompt(
+                "Public holidays of your country",
+                "Country code",
+                current,
+                check=check,
+                placeholder="US, GB, DE, FR, CA… (empty: weekends only)",
+            ),
+            chosen,
+        )

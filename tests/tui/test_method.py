@@ -1,0 +1,119 @@
+"""The method's screens: target employers, a colleague to write to, touches, holidays."""
+
+from __future__ import annotations
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Contact, Draft, Organization, Status
+from coffeechat.store import Store
+from coffeechat.tui.screens.agenda import AgendaScreen
+from coffeechat.tui.screens.contact_form import ContactForm
+from coffeechat.tui.screens.employers import EmployersScreen, RateEmployer
+from coffeechat.tui.screens.method_actions import TextPrompt
+from coffeechat.tui.widgets.contact_pane import ContactPane
+from coffeechat.usecases.calendar import load_calendar
+from coffeechat.usecases.employers import rate_employer
+from coffeechat.usecases.outreach import mark_sent
+from tests.conftest import FROZEN_NOW, make_app
+
+
+def _employers(store: Store) -> None:
+    for name, org, tags in (
+        ("Ana Silva", "Fiocruz", "alumni"),
+        ("Ben Osei", "Fiocruz", ""),
+        ("Cleo Duarte", "Nova Bio", ""),
+        ("Dan Wu", "Lumen Labs", ""),
+    ):
+        store.contacts.add(Contact(name=name, organization=org, tags=tags))
+    for name, motivation, posting in (("Nova Bio", 3, 1), ("Lumen Labs", 3, 3), ("Fiocruz", 2, 3)):
+        org_id = store.organizations.find(name)
+        rate_employer(store, Organization(name, id=org_id, motivation=motivation, posting=posting))
+
+
+async def test_ranked_employers_rate_and_show_contacts(store: Store, clock: Clock) -> None:
+    _employers(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Target employers", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EmployersScreen)
+        # Motivation first, then Posting, then Advocacy.
+        assert [e.organization.name for e in screen.employers] == [
+            "Lumen Labs",
+            "Nova Bio",
+            "Fiocruz",
+        ]
+        fiocruz = screen.employers[2]
+        assert fiocruz.advocacy and fiocruz.known_through == "Ana Silva"
+        assert fiocruz.write_next == "Ana Silva"
+
+        # Rate Fiocruz up: motivation 3, posting 3, advocacy from contacts: now first.
+        await pilot.press("down", "down", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, RateEmployer)
+        app.screen.query_one("#field-motivation").value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RateEmployer), "motivation 4 is refused"
+        app.screen.query_one("#field-motivation").value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EmployersScreen)
+        assert screen.employers[0].organization.name == "Fiocruz"
+
+        # enter: the contact list filtered to the organization.
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.screen.query_one(ContactPane)
+        assert [r.name for r in pane.contact_list.rows] == ["Ana Silva", "Ben Osei"]
+
+
+async def test_agenda_names_the_colleague_and_adds_one(store: Store, clock: Clock) -> None:
+    maria = store.contacts.add(Contact(name="Maria Okafor", organization="Northbridge"))
+    draft = store.drafts.save(Draft(maria.id or 0, "intro_letter", body="20 minutes?"))
+    mark_sent(store, draft, maria, FROZEN_NOW.replace(day=11))  # Wednesday: due Monday
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        assert screen.agenda is not None
+        [nudge] = screen.agenda.due_today
+        assert nudge.title.endswith("nobody else there yet (n adds a contact)")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#field-organization").value == "Northbridge"
+        app.screen.query_one("#field-name").value = "Daniel Osei"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        [nudge] = screen.agenda.due_today
+        assert nudge.title.endswith(": write to Daniel Osei")
+
+
+async def test_log_touch_and_holiday_country(store: Store, clock: Clock) -> None:
+    store.contacts.add(Contact(name="Elena Petrova", status=Status.KEEP_IN_TOUCH))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.action_log_touch()
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"coffee", "enter")
+        await pilot.pause()
+        [touch] = store.interactions.for_contact(1)
+        assert (touch.kind, touch.day, touch.note) == ("touch", "2026-03-16", "coffee")
+        elena = store.contacts.get(1)
+        assert elena is not None and elena.next_action_date == "2026-06-15"
+
+        app.screen.action_holiday_country()
+        await pilot.pause()
+        await pilot.press(*"Narnia", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt), "an unknown country is refused in place"
+        app.screen.query_one("#field-value").value = "de"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_calendar(store).country == "DE"
