@@ -29,7 +29,7 @@ class AgendaList(OptionList):
     """The agenda's items: a click highlights, a double click (like enter) marks done,
     so a stray click never ticks off a follow-up."""
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.prevent_default()  # OptionList's own handler would select on one click
         clicked = event.style.meta.get("option")
         if clicked is None or self.get_option_at_index(clicked).disabled:

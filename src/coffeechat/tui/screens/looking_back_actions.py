@@ -26,7 +26,7 @@ class LookingBackActions:
         elif active == "tab-timeline":
             self.query_one(TimelineView).show(self.store, contact_id)  # type: ignore[attr-defined]
 
-    def _on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in LOOKING_BACK_TABS:
             self._show_looking_back(self.contact)
 

@@ -176,7 +176,7 @@ class ContactList(ScrollView, can_focus=True):
         if (contact_id := self.highlighted_id) is not None:
             self.post_message(self.Selected(contact_id))
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
         if 0 <= index < len(self._rows):
             if index == self.cursor and event.chain >= 2:

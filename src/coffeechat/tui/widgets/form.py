@@ -104,11 +104,11 @@ class FormField(Vertical):
         return None
 
     @on(Input.Blurred)
-    def _on_blur(self) -> None:
+    def _check_when_left(self) -> None:
         self.check()
 
     @on(Input.Changed)
-    def _on_change(self) -> None:
+    def _recheck_when_fixed(self) -> None:
         # Once an error is showing, clear it as soon as the value is fixed.
         if self.has_class("-has-error"):
             self.check()
