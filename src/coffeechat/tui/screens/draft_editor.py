@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Select, Static, TextArea
 from textual.worker import get_current_worker
 
@@ -22,12 +21,10 @@ from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ..commands import bindings
+from ..widgets.autosave import Autosave
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .confirm import ConfirmScreen
-
-SAVE_DELAY = 0.4
-"""Longest time typed text stays unsaved (the bar is 0.5 s)."""
 
 LARGE_TEXT = 20_000
 """Characters above which the checker runs in a thread rather than on each keystroke."""
@@ -84,10 +81,9 @@ class DraftEditor(Screen[None]):
             or "intro_letter"
         )
         self.draft: Draft | None = None
-        self._dirty = False
         self._saved: tuple[str, str] = ("", "")
         """Body and subject as last loaded or written: save_now writes only a change."""
-        self._timer: Timer | None = None
+        self.autosave = Autosave(self, self._write_if_changed)
         self._fill_warnings: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -154,43 +150,37 @@ class DraftEditor(Screen[None]):
         with self.prevent(TextArea.Changed, Input.Changed):
             text_area.load_text(body)
             subject_input.value = subject
-        self._dirty = False
         self._saved = (body, subject)
+        self.autosave.forget()
         self._refresh_checker()
-
-    def _schedule_save(self) -> None:
-        self._dirty = True
-        # The first unsaved keystroke starts the clock and later ones do not restart
-        # it: a debounce would never save during a long burst of typing.
-        if self._timer is None:
-            self._timer = self.set_timer(SAVE_DELAY, self.save_now)
 
     def save_now(self) -> None:
         """Write the draft if it changed since the last save."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.autosave.flush()
+
+    def _write_if_changed(self) -> bool:
         current = (self.query_one(DraftText).text, self.query_one(SubjectInput).value)
-        if self._dirty or current != self._saved:
-            self._persist()
+        if current == self._saved:
+            return False
+        self._persist()
+        return True
 
     def _persist(self) -> Draft:
         body = self.query_one(DraftText).text
         subject = self.query_one(SubjectInput).value
         base = self.draft or Draft(contact_id=self.contact.id or 0, template=self.template)
         self.draft = self.store.drafts.save(replace(base, body=body, subject=subject))
-        self._dirty = False
         self._saved = (body, subject)
         return self.draft
 
     @on(TextArea.Changed, "#draft-text")
     def _text_changed(self) -> None:
-        self._schedule_save()
+        self.autosave.touch()
         self._refresh_checker()
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
-        self._schedule_save()
+        self.autosave.touch()
 
     @on(Select.Changed, "#template")
     def _template_changed(self, event: Select.Changed) -> None:
