@@ -189,7 +189,7 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write. Use raw SQL inside: sqlite-utils' table helpers commit."""
+        """One atomic write. sqlite-utils 4 helpers called inside join it (a savepoint)."""
         if self.conn.in_transaction:
             # Nested use joins the outer transaction.
             yield self.conn
