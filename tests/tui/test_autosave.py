@@ -24,7 +24,7 @@ class Typing(App[None]):
         self.fail = False
         self.notes: list[str] = []
 
-    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
+    def notify(self, message: str, **kwargs) -> None:
         self.notes.append(message)
         super().notify(message, **kwargs)
 

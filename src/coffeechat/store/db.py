@@ -102,6 +102,14 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return backup
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just made (typed ``int | None`` by sqlite3, for other statements)."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise StoreError("the INSERT made no row")
+    return rowid
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every coffeechat connection needs."""
     # isolation_level=None: we manage transactions explicitly (see Database.transaction);

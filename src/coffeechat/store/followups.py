@@ -6,7 +6,7 @@ import sqlite3
 from typing import NamedTuple
 
 from ..models import FollowUp
-from .db import Database
+from .db import Database, inserted_id
 
 _COLUMNS = (
     "f.id, f.contact_id, f.kind, f.title, f.due_date, f.state, f.done_at, f.draft_id, f.outcome_id"
@@ -58,7 +58,7 @@ class FollowUps:
         return self._database.conn
 
     def add(self, followup: FollowUp) -> FollowUp:
-        new_id = self._conn.execute(
+        cursor = self._conn.execute(
             "INSERT INTO followups(contact_id, kind, title, due_date, state, done_at, "
             "draft_id, outcome_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -71,7 +71,8 @@ class FollowUps:
                 followup.draft_id,
                 followup.outcome_id,
             ),
-        ).lastrowid
+        )
+        new_id = inserted_id(cursor)
         added = self.get(new_id)
         assert added is not None
         return added

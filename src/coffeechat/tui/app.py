@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import cast
 
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -163,7 +164,7 @@ class CoffeechatApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         pane_name = "coffeechat"
-        node = self.screen.focused
+        node: DOMNode | None = self.screen.focused
         while node is not None:
             if name := getattr(node, "HELP_NAME", ""):
                 pane_name = name

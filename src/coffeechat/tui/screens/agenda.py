@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -22,6 +23,9 @@ from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
+
 AGENDA_DAYS = 14
 
 
@@ -40,6 +44,9 @@ class AgendaList(OptionList):
 
 
 class AgendaScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     BINDINGS = bindings("agenda")
     HELP_NAME = "Agenda"
 
@@ -64,14 +71,14 @@ class AgendaScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.app.clock.today()  # type: ignore[attr-defined]
+        return self.app.clock.today()
 
     def reload(self, keep: str | None = None) -> None:
         options = self.query_one(OptionList)
         highlighted = keep
         if highlighted is None and options.highlighted is not None:
             highlighted = options.get_option_at_index(options.highlighted).id
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.app.clock.now()
         self.agenda = build_agenda(self.store.followups, self.today, now, AGENDA_DAYS)
         options.clear_options()
         items: list[Option] = []
@@ -125,7 +132,7 @@ class AgendaScreen(Screen[None]):
     def action_followup_done(self) -> None:
         if (followup_id := self._highlighted_followup()) is None:
             return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.app.clock.now()
         self.store.followups.done(followup_id, now.isoformat(timespec="seconds"))
         self.notify("Done.")
         self.reload()
@@ -165,6 +172,9 @@ class AgendaScreen(Screen[None]):
 class DatePrompt(ModalScreen[str | None]):
     """Ask for one date (YYYY-MM-DD, or +N for N business days from today)."""
 
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     AUTO_FOCUS = "#field-day"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
@@ -187,7 +197,7 @@ class DatePrompt(ModalScreen[str | None]):
                 yield Button("Save", variant="primary", id="save", compact=True)
 
     def _resolve(self, value: str) -> str | None:
-        return resolve_new_date(value, self.app.clock.today())  # type: ignore[attr-defined]
+        return resolve_new_date(value, self.app.clock.today())
 
     def _check(self, value: str) -> str | None:
         if self._resolve(value) is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -25,6 +26,9 @@ from ..widgets.autosave import Autosave
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
 
 LARGE_TEXT = 20_000
 """Characters above which the checker runs in a thread rather than on each keystroke."""
@@ -53,6 +57,9 @@ class SubjectInput(SafeInput):
 
 
 class DraftEditor(Screen[None]):
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     BINDINGS = bindings("draft")
     HELP_NAME = "Draft editor"
 
@@ -117,7 +124,7 @@ class DraftEditor(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.app.clock.today()  # type: ignore[attr-defined]
+        return self.app.clock.today()
 
     def _values(self) -> dict[str, str]:
         profile = {key: self.store.settings.get(f"profile.{key}") for key in PROFILE_KEYS}
@@ -280,7 +287,7 @@ class DraftEditor(Screen[None]):
                 return
             self.store.drafts.mark_sent(
                 draft,
-                sent_at=self.app.clock.now().isoformat(timespec="seconds"),  # type: ignore[attr-defined]
+                sent_at=self.app.clock.now().isoformat(timespec="seconds"),
                 status=plan.status,
                 followups=plan.followups,
                 next_action=plan.next_action,

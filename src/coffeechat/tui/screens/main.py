@@ -279,13 +279,14 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         interview = interviews.open_for(contact.id) or interviews.create(
             contact.id, scheduled_at=now.isoformat(timespec="minutes")
         )
+        assert interview.id is not None  # read back from the store
         interviews.start(interview.id, now, self.store.questions.defaults())
         self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
 
     def _call_closed(self, interview_id: int | None) -> None:
         self.reload(keep_id=self.contact.id if self.contact else None)
         if interview_id is not None:
-            self.app.open_outcome(interview_id)  # type: ignore[attr-defined]
+            self.app.open_outcome(interview_id)
 
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""

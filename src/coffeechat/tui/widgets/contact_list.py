@@ -98,7 +98,7 @@ class ContactList(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
         """Rendered rows by (row index, is cursor, has focus, width); cleared when rows or
         styles change."""
-        self._style_cache: dict[tuple[bool, bool], tuple[Style, ...]] = {}
+        self._style_cache: dict[tuple[bool, bool], tuple[Style, Style, Style, Style, Style]] = {}
 
     # --- data -----------------------------------------------------------------------
 
