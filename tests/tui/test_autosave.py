@@ -16,8 +16,9 @@ from tests.waiting import wait_until
 class Typing(App[None]):
     """A widget with an Autosave whose writes are recorded with their time."""
 
-    def __init__(self) -> None:
+    def __init__(self, within: float = SAVE_WITHIN, quiet: float = QUIET) -> None:
         super().__init__()
+        self.within, self.quiet = within, quiet
         self.text = ""
         self.saved = ""
         self.writes: list[tuple[float, str]] = []
@@ -32,7 +33,9 @@ class Typing(App[None]):
         yield Static("typing")
 
     def on_mount(self) -> None:
-        self.autosave = Autosave(self.query_one(Static), self.write)
+        self.autosave = Autosave(
+            self.query_one(Static), self.write, within=self.within, quiet=self.quiet
+        )
 
     def write(self) -> bool:
         if self.fail:
@@ -50,17 +53,17 @@ class Typing(App[None]):
 
 
 async def test_a_pause_in_typing_saves_before_the_deadline() -> None:
-    app = Typing()
+    app = Typing(within=3.0, quiet=0.1)  # far apart, so a busy machine cannot blur them
     async with app.run_test():
         typed_at = app.type("a")
-        await wait_until(lambda: app.writes, timeout=2)
+        await wait_until(lambda: app.writes, timeout=3)
         [(written_at, text)] = app.writes
         assert text == "a"
-        assert QUIET * 0.9 <= written_at - typed_at < SAVE_WITHIN
+        assert 0.09 <= written_at - typed_at < 1.5, "saved on the pause, not the deadline"
 
 
 async def test_a_long_burst_is_saved_while_it_lasts() -> None:
-    app = Typing()
+    app = Typing(quiet=0.3)  # keys every 50 ms never pause that long: only the deadline saves
     async with app.run_test():
         keystrokes: list[tuple[float, str]] = []
         started = time.monotonic()
@@ -70,10 +73,10 @@ async def test_a_long_burst_is_saved_while_it_lasts() -> None:
         # Written during the burst, not only at its end...
         burst_writes = [w for w in app.writes if w[0] < keystrokes[-1][0]]
         assert len(burst_writes) >= 2, app.writes
-        # ...and each keystroke was in the file within the deadline (with scheduling slack).
+        # ...and each keystroke was written within the deadline (slack for a busy machine).
         for typed_at, text in keystrokes[:-10]:
             written_at = next(at for at, saved in app.writes if len(saved) >= len(text))
-            assert written_at - typed_at < SAVE_WITHIN + 0.15, (typed_at, text)
+            assert written_at - typed_at < SAVE_WITHIN + 0.3, (typed_at, text)
 
 
 async def test_flush_writes_at_once_and_forget_disarms() -> None:
