@@ -13,7 +13,7 @@ What it may use there (tests/unit/test_sqlite_utils_fit.py holds these facts):
   sqlite-utils ``table.transform`` refuses inside a transaction for every table that
   others reference with ON DELETE rules, which is nearly all of ours;
 - a script: ``_split_script`` below, not ``executescript`` (it commits first) and not
-  sqlite-utils' script runner, which splits schema 1 in 25 ms instead of 0.1 ms
+  sqlite-utils' script runner, which splits schema 1 in 15-25 ms instead of 0.1 ms
   (benchmarks/schema_script.py).
 
 The search index is one FTS5 table over notes and articles, ranked together, with its
