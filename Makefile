@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test test-fast typecheck lint format bench clean
 
 run: $(STAMP)
 	$(BIN)/coffeechat $(ARGS)
@@ -13,10 +13,18 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --ignore=tests/snapshots $(PYTEST_ARGS)
 	# Snapshots run on their own, one at a time: under a parallel load a modal's
 	# focus or cursor can land a frame late and change the picture.
 	$(BIN)/python -m pytest -p no:xdist tests/snapshots $(PYTEST_ARGS)
+
+# The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto tests/unit tests/tui $(PYTEST_ARGS)
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks

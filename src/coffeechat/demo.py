@@ -284,7 +284,7 @@ def _held_call(store: Store, contact: Contact, started: datetime) -> int:
         interviews.set_asked(_id(item), True, started + timedelta(minutes=4 + 6 * minute))
         if answer:
             interviews.set_answer(_id(item), answer)
-    for minute, text, item in (
+    for minute, text, about in (
         (2, "Small talk: she also started in a virology lab", None),
         (6, "A typical week: 40% calls with clinicians, 30% reading, 30% internal", items[0]),
         (13, "Skills: presenting, saying no politely, knowing the data cold", items[1]),
@@ -295,7 +295,7 @@ def _held_call(store: Store, contact: Contact, started: datetime) -> int:
             interview.id,
             text,
             minute=minute,
-            checklist_item_id=item.id if item else None,
+            checklist_item_id=about.id if about else None,
             now=started + timedelta(minutes=minute),
         )
     end_call(store, interview.id, started + timedelta(minutes=28))

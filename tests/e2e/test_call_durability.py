@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -14,8 +13,18 @@ import pytest
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
+
+
+def _draft_note(db: Path) -> str | None:
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute("SELECT draft_note FROM interviews").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
 
 
 def test_sigkill_mid_call_loses_nothing(terminal: Terminal, tmp_path: Path) -> None:
@@ -36,7 +45,8 @@ def test_sigkill_mid_call_loses_nothing(terminal: Terminal, tmp_path: Path) -> N
     terminal.wait_for("She moved from the bench")
     terminal.type("Half typed")
     terminal.wait_for("Half typed")
-    time.sleep(0.7)
+    # The line being typed reaches the file within the 0.5 s bar (slack for a busy CI).
+    wait_until_sync(lambda: _draft_note(db) == "Half typed", timeout=0.7)
     pid = terminal.app_pid()
     os.kill(pid, signal.SIGKILL)
     terminal.wait_for("__COFFEECHAT_EXITED__ 137")

@@ -42,6 +42,7 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import FollowUp
 from coffeechat.store import Store
 from coffeechat.tui.app import CoffeechatApp
+from tests.waiting import wait_until
 from coffeechat.tui.screens.main import MainScreen
 
 db, tag, deadline, go_file, out_file = sys.argv[1:6]
@@ -86,8 +87,7 @@ async def session():
             done["followups"].append(followup.id)
             await asyncio.sleep(0.2)  # leave CPU to the other tests running in parallel
         # Wait until every writer has finished, then refresh and report what is shown.
-        while not Path(go_file).exists():
-            await asyncio.sleep(0.1)
+        await wait_until(lambda: Path(go_file).exists(), timeout=600, what="the go file")
         await pilot.press("ctrl+r")
         await pilot.pause()
         done["shown_title"] = str(app.screen.pane.border_title)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import csv
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from tests.e2e.tmux import Terminal, base_env, console_script
+from tests.e2e.tmux import SCREEN_POLL, Terminal, base_env, console_script
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -71,10 +71,12 @@ def _seed(db: Path, tmp_path: Path) -> tuple[int, int]:
 
 
 def _wait_gone(terminal: Terminal, text: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while text in terminal.screen():
-        assert time.monotonic() < deadline, f"{text!r} stayed:\n{terminal.screen()}"
-        time.sleep(0.05)
+    wait_until_sync(
+        lambda: text not in terminal.screen(),
+        timeout=timeout,
+        poll=SCREEN_POLL,
+        what=lambda: f"{text!r} stayed:\n{terminal.screen()}",
+    )
 
 
 def test_hostile_text_is_stored_as_given_and_never_drives_the_terminal(

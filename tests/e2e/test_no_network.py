@@ -24,6 +24,8 @@ from textual.widgets import Input, Select
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.app import CoffeechatApp
+from tests.palette import run_from_palette as palette
+from tests.waiting import wait_until
 
 folder = Path(sys.argv[2])
 
@@ -34,14 +36,6 @@ def no_clipboard():
 
 # The no-clipboard path: OSC 52 through the terminal plus a private file.
 pyperclip.determine_clipboard = no_clipboard
-
-async def palette(pilot, title):
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    pilot.app.screen.query_one(Input).value = title
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 async def transfer(pilot, title, fmt, path):
     await palette(pilot, title)
@@ -65,9 +59,9 @@ async def session():
         await palette(pilot, "Leave call screen")
         # Research typing and a search over it.
         await pilot.press("r", *"analytical engine notes")
-        await pilot.pause(0.6)
+        await wait_until(lambda: app.store.notes.count() == 1, what="the note saved")
         await pilot.press("escape", "ctrl+f", *"analytical")
-        await pilot.pause(0.3)
+        await pilot.pause()
         await pilot.press("escape", "escape")
         # A draft, copied without a clipboard program.
         await pilot.press("d")

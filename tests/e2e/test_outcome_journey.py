@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from tests.e2e.tmux import Terminal, base_env
+from tests.e2e.tmux import SCREEN_POLL, Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -19,12 +19,12 @@ pytestmark = pytest.mark.e2e
 def _wait_for_new_referral_row(terminal: Terminal, timeout: float = 20.0) -> None:
     """Typing before the new row has the focus would land in the previous field."""
     empty_name = re.compile(r"Name \*\s*[█│]?$")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(empty_name.search(line.rstrip()) for line in terminal.screen().splitlines()):
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"no empty referral row appeared:\n{terminal.screen()}")
+    wait_until_sync(
+        lambda: any(empty_name.search(line.rstrip()) for line in terminal.screen().splitlines()),
+        timeout=timeout,
+        poll=SCREEN_POLL,
+        what=lambda: f"no empty referral row appeared:\n{terminal.screen()}",
+    )
 
 
 def test_call_outcome_two_referrals_then_agenda(terminal: Terminal, tmp_path: Path) -> None:

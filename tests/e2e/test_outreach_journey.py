@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import time
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from coffeechat.domain.business_days import add_business_days
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -55,6 +55,15 @@ def test_draft_copy_mark_sent_and_see_it_on_the_agenda(terminal: Terminal, tmp_p
     assert terminal.exit_code() == 0
 
 
+def _draft_body(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute("SELECT body FROM drafts").fetchone()
+        return row[0] if row else ""
+    finally:
+        conn.close()
+
+
 def test_kill_9_keeps_draft_typing_older_than_half_a_second(
     terminal: Terminal, tmp_path: Path
 ) -> None:
@@ -64,10 +73,9 @@ def test_kill_9_keeps_draft_typing_older_than_half_a_second(
     terminal.press("d")
     terminal.wait_for("Names the follow-up date")
     terminal.type(" Zebra")
-    time.sleep(1.0)
+    wait_until_sync(lambda: "Zebra" in _draft_body(db), timeout=1.0)
     os.kill(terminal.app_pid(), signal.SIGKILL)
-    conn = sqlite3.connect(db)
-    (body,) = conn.execute("SELECT body FROM drafts").fetchone()
-    conn.close()
+    terminal.exit_code()
+    body = _draft_body(db)
     assert "Zebra" in body
     assert "Dear Maria," in body

@@ -13,6 +13,7 @@ import pytest
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +38,8 @@ def test_notes_survive_kill_after_the_debounce(terminal: Terminal, tmp_path: Pat
     terminal.wait_for("About Ada Lovelace")
     terminal.type("Wrote the first program")
     terminal.wait_for("Wrote the first program")
-    time.sleep(0.7)  # past the 0.5 s bar
+    expected = [("research", ada.id, "Wrote the first program")]
+    wait_until_sync(lambda: _research(db) == expected, timeout=0.7)  # the bar is 0.5 s
     os.kill(terminal.app_pid(), signal.SIGKILL)
     terminal.exit_code()
 

@@ -13,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.waiting import wait_until_sync
+
 EXIT_MARK = "__COFFEECHAT_EXITED__"
+SCREEN_POLL = 0.05
+"""Seconds between screen captures (each runs tmux): enough, and easy on a busy CPU."""
 
 
 def console_script() -> str:
@@ -55,13 +59,18 @@ class Terminal:
         return self._tmux("capture-pane", "-p", check=False)
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        """Poll the screen until *text* is on it; return that screen."""
+
+        def screen_with_text() -> str:
             screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared. Screen:\n{self.screen()}")
+            return screen if text in screen else ""
+
+        return wait_until_sync(
+            screen_with_text,
+            timeout=timeout,
+            poll=SCREEN_POLL,
+            what=lambda: f"{text!r} never appeared. Screen:\n{self.screen()}",
+        )
 
     def press(self, *keys: str, pause: float = 0.08) -> None:
         """Send keys one at a time, as a person would (tmux key names like Enter, C-q)."""
@@ -76,17 +85,19 @@ class Terminal:
     def app_pid(self) -> int:
         """The pid of the coffeechat process running in the pane."""
         shell_pid = int(self._tmux("display", "-p", "#{pane_pid}").strip())
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+
+        def coffeechat_child() -> int:
             result = subprocess.run(
                 ["pgrep", "-P", str(shell_pid)], capture_output=True, text=True, check=False
             )
             for pid in result.stdout.split():
-                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-                if b"coffeechat" in cmdline:
+                if b"coffeechat" in Path(f"/proc/{pid}/cmdline").read_bytes():
                     return int(pid)
-            time.sleep(0.05)
-        raise AssertionError("coffeechat process not found")
+            return 0
+
+        return wait_until_sync(
+            coffeechat_child, timeout=10, poll=SCREEN_POLL, what="the coffeechat process"
+        )
 
     def exit_code(self, timeout: float = 20.0) -> int:
         screen = self.wait_for(EXIT_MARK, timeout)

@@ -11,6 +11,7 @@ from tests.conftest import make_app, seed
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """At 07:12: two ticks, Q2's answer (markup literal), a 7′ Q3 note, a half-typed line."""
     seed(store)
 
     async def mid_call(pilot) -> None:
@@ -33,11 +34,14 @@ def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, 
 
 
 def test_plan_interview_form(snap_compare, store: Store, clock: Clock) -> None:
+    """Planning Maria's call: date, medium, length, the bank beside the default checklist."""
     seed(store)
     assert snap_compare(make_app(store, clock), terminal_size=(120, 40), press=["i"])
 
 
 def test_question_bank(snap_compare, store: Store, clock: Clock) -> None:
+    """The question bank: each question with its TIARA group, ★ on the default set."""
+
     async def open_bank(pilot) -> None:
         await pilot.app.run_action("question_bank")
         await pilot.pause()

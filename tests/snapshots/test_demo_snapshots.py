@@ -15,11 +15,13 @@ IDS = ["80x24", "120x40", "200x60"]
 
 @pytest.mark.parametrize("size", SIZES[:2], ids=IDS[:2])
 def test_welcome(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """The first-run welcome: the n / i / s / esc first steps, the method, the demo hint."""
     assert snap_compare(make_app(store, clock, welcome=True), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_demo_main(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """Demo contacts at every pipeline stage, soonest first, the highlighted one's profile."""
     fill_demo(store, FROZEN_NOW)
     assert snap_compare(make_app(store, clock), terminal_size=size)
 
@@ -37,11 +39,13 @@ async def _call_with_tom(pilot) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_demo_call(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """A demo call with Tom: two questions ticked, a committed note, the next half typed."""
     fill_demo(store, FROZEN_NOW)
     assert snap_compare(make_app(store, clock), terminal_size=size, run_before=_call_with_tom)
 
 
 @pytest.mark.parametrize("size", SIZES[1:], ids=IDS[1:])
 def test_demo_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """The demo agenda: overdue, today, coming up, a thank-you owed, two calls scheduled."""
     fill_demo(store, FROZEN_NOW)
     assert snap_compare(make_app(store, clock), terminal_size=size, press=["a"])

@@ -65,6 +65,7 @@ def _history(store: Store) -> int:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_outcome_form(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """A refused outcome: a next step, a referral whose bad email says why, markup literal."""
     seed(store)
 
     async def after_call(pilot) -> None:
@@ -93,11 +94,13 @@ def test_outcome_form(snap_compare, store: Store, clock: Clock, size: tuple[int,
 
 
 def test_referral_tree_whole_network(snap_compare, store: Store, clock: Clock) -> None:
+    """The network under Me: Maria led to Ada Park (who led to Cleo Duarte) and Ben Osei."""
     _history(store)
     assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["t", "m"])
 
 
 def test_stats(snap_compare, store: Store, clock: Clock) -> None:
+    """Letters, reply rate, calls, referrals per call, outcomes, confidence bars, labels."""
     _history(store)
 
     async def open_stats(pilot) -> None:
@@ -108,6 +111,7 @@ def test_stats(snap_compare, store: Store, clock: Clock) -> None:
 
 
 def test_timeline(snap_compare, store: Store, clock: Clock) -> None:
+    """Maria's Timeline: letter, call, note, outcome, thank-you due, in date order."""
     maria_id = _history(store)
 
     async def open_timeline(pilot) -> None:

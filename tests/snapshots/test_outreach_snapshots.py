@@ -15,6 +15,7 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "12
 
 @SIZES
 def test_draft_editor(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """Maria's intro letter filled from the profile; every checker line passes."""
     seed(store)
     store.settings.set("profile.name", "Ada Byron")
     store.settings.set("profile.background", "a postdoc in cell biology")
@@ -32,6 +33,7 @@ async def _open_draft(pilot) -> None:
 
 @SIZES
 def test_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """One follow-up overdue, one today (hostile name literal), one coming, one call."""
     contacts = seed(store)
     store.followups.add(FollowUp(contacts[0].id, "follow_up", "2026-03-12", title="Follow up"))
     store.followups.add(

@@ -56,6 +56,7 @@ async def _no_blink(pilot) -> None:
 
 @SIZES
 def test_research_pane(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """Maria's Research tab: her notes, goals, organization notes, articles unread first."""
     _research(store)
 
     async def open_research(pilot) -> None:
@@ -67,10 +68,12 @@ def test_research_pane(snap_compare, store: Store, clock: Clock, size: tuple[int
 
 @SIZES
 def test_brief(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
+    """Maria's brief: goals, research, articles read, the planned call's questions."""
     _research(store)
     assert snap_compare(make_app(store, clock), terminal_size=size, press=["b"])
 
 
 def test_search_results(snap_compare, store: Store, clock: Clock) -> None:
+    """Searching "immuno": matching notes and articles, each snippet with its match marked."""
     _research(store)
     assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["ctrl+f", *"immuno"])

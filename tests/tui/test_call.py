@@ -13,6 +13,7 @@ from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.widgets.autosave_input import SAVE_EVERY
 from coffeechat.tui.widgets.checklist import Checklist
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 
 def _interview(store: Store, contact_id: int):
@@ -79,8 +80,10 @@ async def test_notes_commit_with_minute_and_question_and_draft_is_saved(
         screen.note_input.value = "half a th"
         assert store.interviews.get(screen.interview_id).draft_note == ""
         await pilot.press("end", "o")
-        await pilot.pause(SAVE_EVERY * 2.5)
-        assert store.interviews.get(screen.interview_id).draft_note == "half a tho"
+        await wait_until(
+            lambda: store.interviews.get(screen.interview_id).draft_note == "half a tho",
+            timeout=SAVE_EVERY * 2.5,
+        )
         await pilot.press("escape")
         assert isinstance(app.focused, Checklist)
         # Keys on the checklist again, not typed into the note.
@@ -235,11 +238,8 @@ async def test_story_card_is_saved_on_close(store: Store, clock: Clock) -> None:
         await pilot.press("s")
         assert isinstance(app.screen, NoteScreen)
         app.screen.query_one(NoteEditor).text_area.text = "I left the bench."
-        for _ in range(40):  # saved while still open (0.4 s debounce; slack for a busy CI)
-            if store.notes.story() == "I left the bench.":
-                break
-            await pilot.pause(0.1)
-        assert store.notes.story() == "I left the bench."
+        # Saved while still open (0.4 s at most; slack for a busy CI).
+        await wait_until(lambda: store.notes.story() == "I left the bench.", timeout=4)
         app.screen.query_one(NoteEditor).text_area.text = "I left the bench to explain science."
         await pilot.press("escape")
         assert isinstance(app.screen, CallScreen)

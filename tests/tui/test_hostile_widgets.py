@@ -7,6 +7,7 @@ from textual.widgets import Input, TextArea
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 HOSTILE = "[bold]x[/bold] \x1b]52;c;UFdORUQ=\x07 \x1b[31mred \u202eevil\u202c 🎉"
 RAW = ("\x1b", "\x07", "\u202e")
@@ -42,6 +43,5 @@ async def test_inputs_and_text_areas_show_controls_as_symbols(store: Store, cloc
         drawn = _drawn(area)
         assert "␛[31mred" in drawn
         assert not any(raw in drawn for raw in RAW), drawn
-        await pilot.pause(0.6)
         contact = app.screen.contact
-        assert store.notes.research(contact.id) == HOSTILE
+        await wait_until(lambda: store.notes.research(contact.id) == HOSTILE, timeout=0.6)

@@ -16,7 +16,9 @@ from coffeechat.tui.screens.referral_tree import ReferralTreeScreen
 from coffeechat.tui.screens.stats import StatsScreen
 from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.looking_back import InterviewList, TimelineView
+from coffeechat.tui.widgets.research import ResearchPane
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 
 def _held_call(store: Store, contact_id: int) -> int:
@@ -297,3 +299,23 @@ async def test_looking_back_commands_are_in_the_palette(store: Store, clock: Clo
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Record outcome", "Referral tree", "Stats", "Timeline", "Record reply"} <= titles
+
+
+async def test_clicking_the_tabs_fills_them_both_mixins_listening(
+    store: Store, clock: Clock
+) -> None:
+    """Interviews (looking back) and Research each refresh when their tab is chosen:
+    the two mixins' tab handlers both run."""
+    maria = _maria_first(store)
+    assert maria.id is not None
+    _held_call(store, maria.id)
+    store.notes.save_research(maria.id, "Met at ASCO")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        interviews = app.screen.query_one(InterviewList)
+        assert interviews.option_count == 0, "a hidden tab is filled when it is shown"
+        await pilot.click("#detail Tab#--content-tab-tab-interviews")
+        await wait_until(lambda: interviews.option_count == 1, what="the call listed")
+        await pilot.click("#detail Tab#--content-tab-tab-research")
+        editor = app.screen.query_one(ResearchPane).editor("contact")
+        await wait_until(lambda: editor.text == "Met at ASCO", what="Maria's notes loaded")

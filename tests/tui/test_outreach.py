@@ -15,6 +15,7 @@ from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.profile_form import ProfileForm
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 
 def _profile(store: Store) -> None:
@@ -42,9 +43,13 @@ async def test_draft_from_template_checker_autosave_and_mark_sent(
         # Loading the template wrote nothing; typing autosaves after the pause.
         assert store.drafts.working(maria_id, "intro_letter") is None
         text_area.text = text_area.text + "\nPS: any job openings?"
-        await pilot.pause(0.7)
-        saved = store.drafts.working(maria_id, "intro_letter")
-        assert saved is not None and saved.body.endswith("job openings?")
+        await wait_until(
+            lambda: (
+                (saved := store.drafts.working(maria_id, "intro_letter")) is not None
+                and saved.body.endswith("job openings?")
+            ),
+            timeout=0.7,
+        )
         assert editor.query_one("#checker").border_subtitle == "needs work"
         assert "job" in str(editor.query_one("#checker-body").render())
         text_area.text = text_area.text.replace("\nPS: any job openings?", "")

@@ -21,6 +21,7 @@ from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.note_editor import NoteEditor, NotePreview
 from coffeechat.tui.widgets.research import ArticleList, ResearchPane
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 
 def _notes_table(store: Store) -> list[tuple]:
@@ -42,8 +43,7 @@ async def test_typing_is_saved_after_a_pause_and_survives_a_restart(
         await pilot.press(*"Met at ASCO")
         # Saved while typing too (at most 0.4 s behind), so a prefix may be there already.
         assert "Met at ASCO".startswith(store.notes.research(maria.id))
-        await pilot.pause(0.6)
-        assert store.notes.research(maria.id) == "Met at ASCO"
+        await wait_until(lambda: store.notes.research(maria.id) == "Met at ASCO", timeout=0.6)
         app.exit()  # not through ctrl+q: the pause alone must have saved it
 
     reopened = Store.open(db_path)
@@ -72,7 +72,8 @@ async def test_loading_notes_writes_nothing(store: Store, clock: Clock) -> None:
         await pilot.press("up")
         assert _editor(app).text == "Maria's notes"
         assert _editor(app, "organization").text == "Northbridge notes"
-        await pilot.pause(0.6)
+        await pilot.pause()
+        assert not any(editor.autosave.pending for editor in app.screen.query(NoteEditor))
         await app.action_quit()
     assert _notes_table(store) == before
     assert store.notes.count() == 3
@@ -112,9 +113,11 @@ async def test_organization_notes_are_shared_by_its_people(store: Store, clock: 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         _editor(app, "organization").text_area.text = "Hiring freeze in 2025"
-        await pilot.pause(0.6)
         org_id = store.organizations.find("Northbridge Biologics")
-        assert store.notes.organization_research(org_id) == "Hiring freeze in 2025"
+        await wait_until(
+            lambda: store.notes.organization_research(org_id) == "Hiring freeze in 2025",
+            timeout=0.6,
+        )
         app.screen.reload(keep_id=colleague.id)
         await pilot.pause()
         assert _editor(app, "organization").text == "Hiring freeze in 2025"
@@ -217,7 +220,8 @@ async def test_my_story_from_the_palette_starts_from_the_prompts(
         assert isinstance(app.screen, NoteScreen)
         editor = app.screen.query_one(NoteEditor)
         assert editor.text == STORY_TEMPLATE
-        await pilot.pause(0.6)
+        await pilot.pause()
+        assert not editor.autosave.pending, "showing the template is not an edit"
         assert store.notes.count() == 0, "showing the template is not writing it"
         editor.text_area.move_cursor(editor.text_area.document.end)
         await pilot.press(*"Curious")
@@ -339,8 +343,9 @@ async def test_a_failed_save_keeps_the_text_and_retries(store: Store, clock: Clo
 
         editor._saver = locked
         await pilot.press(*"abc")
-        await pilot.pause(0.6)
-        assert calls == ["abc"]
+        # Tried while typing (a slow run may try "a" or "ab" first), failed, kept.
+        await wait_until(lambda: calls and calls[-1] == "abc", timeout=2)
+        assert editor.autosave.pending and editor.text == "abc"
         editor._saver = lambda body: store.notes.save_research(maria.id, body)
         await pilot.press("ctrl+q")
     assert store.notes.research(maria.id) == "abc"

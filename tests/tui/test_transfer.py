@@ -14,16 +14,8 @@ from coffeechat.tui.screens.transfer import TransferScreen
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
 from tests.factories import write_connections
+from tests.palette import run_from_palette
 from tests.unit.test_store_importing import DATA
-
-
-async def open_palette_command(pilot, title: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    pilot.app.screen.query_one(Input).value = title
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_import_from_the_palette_with_progress(
@@ -33,7 +25,7 @@ async def test_import_from_the_palette_with_progress(
     write_connections(path, 3_000)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_palette_command(pilot, "Import…")
+        await run_from_palette(pilot, "Import…")
         screen = app.screen
         assert isinstance(screen, TransferScreen)
         screen.query_one("#transfer-format", Select).value = "linkedin"
@@ -62,7 +54,7 @@ async def test_bad_file_shows_the_error_and_imports_nothing(
     bad.write_bytes((DATA / "google_mixed.vcf").read_bytes() + b"BEGIN:VCARD\nFN:x\n")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_palette_command(pilot, "Import…")
+        await run_from_palette(pilot, "Import…")
         screen = app.screen
         screen.query_one("#transfer-format", Select).value = "vcard"
         screen.query_one("#transfer-path", Input).value = str(bad)
@@ -81,7 +73,7 @@ async def test_export_from_the_palette(store: Store, clock: Clock, tmp_path: Pat
     app = make_app(store, clock)
     target = tmp_path / "backup.json"
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_palette_command(pilot, "Export…")
+        await run_from_palette(pilot, "Export…")
         screen = app.screen
         assert isinstance(screen, TransferScreen)
         screen.query_one("#transfer-path", Input).value = str(tmp_path / "no" / "dir.json")

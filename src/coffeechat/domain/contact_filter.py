@@ -13,11 +13,18 @@ from typing import Generic, Protocol, TypeVar
 
 
 class Filterable(Protocol):
-    name: str
-    organization: str
-    title: str
-    email: str
-    tags: str
+    """Read-only, so a NamedTuple row (ContactRow) qualifies."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def organization(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def tags(self) -> str: ...
 
 
 Row = TypeVar("Row", bound=Filterable)

@@ -66,7 +66,7 @@ class Network:
             if self.people[pid].referred_by is None
             or self.people[pid].referred_by not in self.people
         ]
-        reached = set()
+        reached: set[int] = set()
         for root in roots:
             _collect(self.down(root), reached)
         for pid in sorted(self.referred, key=lambda p: (self.people[p].name.casefold(), p)):

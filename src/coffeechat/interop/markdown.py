@@ -45,7 +45,7 @@ def write(document: dict) -> str:
         for note in by_contact["notes"][cid]:
             if _clean(note.get("body")):
                 out += [
-                    f"### {titles.get(note.get('kind'), 'Notes')}",
+                    f"### {titles.get(str(note.get('kind')), 'Notes')}",
                     "",
                     _clean(note["body"]),
                     "",

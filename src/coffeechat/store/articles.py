@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..models import Article
-from .db import Database
+from .db import Database, inserted_id
 
 _COLUMNS = "id, contact_id, title, url, is_read, notes"
 
@@ -25,10 +25,11 @@ class Articles:
         return self._database.conn
 
     def add(self, article: Article) -> Article:
-        new_id = self._conn.execute(
+        cursor = self._conn.execute(
             "INSERT INTO articles(contact_id, title, url, is_read, notes) VALUES (?, ?, ?, ?, ?)",
             (article.contact_id, article.title, article.url, int(article.is_read), article.notes),
-        ).lastrowid
+        )
+        new_id = inserted_id(cursor)
         added = self.get(new_id)
         assert added is not None
         return added

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..domain.pipeline import parse_status
 from ..models import Contact, Status
-from .db import Database
+from .db import Database, inserted_id
 from .organizations import Organizations
 
 _SELECT = """
@@ -102,9 +102,10 @@ class Contacts:
             values["organization_id"] = self._organizations.id_for(contact.organization)
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
-            new_id = conn.execute(
+            cursor = conn.execute(
                 f"INSERT INTO contacts({columns}) VALUES ({marks})", tuple(values.values())
-            ).lastrowid
+            )
+            new_id = inserted_id(cursor)
         created = self.get(new_id)
         assert created is not None
         return created
@@ -264,7 +265,7 @@ class Contacts:
                 return row[0]
         return None
 
-    def with_changes(self, contact_id: int, **changes: object) -> Contact:
+    def with_changes(self, contact_id: int, **changes: Any) -> Contact:
         current = self.get(contact_id)
         if current is None:
             raise KeyError(contact_id)

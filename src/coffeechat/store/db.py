@@ -102,6 +102,14 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return backup
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just made (typed ``int | None`` by sqlite3, for other statements)."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise StoreError("the INSERT made no row")
+    return rowid
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every coffeechat connection needs."""
     # isolation_level=None: we manage transactions explicitly (see Database.transaction);
@@ -189,7 +197,7 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write. Use raw SQL inside: sqlite-utils' table helpers commit."""
+        """One atomic write. sqlite-utils 4 helpers called inside join it (a savepoint)."""
         if self.conn.in_transaction:
             # Nested use joins the outer transaction.
             yield self.conn

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..models import Draft, FollowUp
-from .db import Database
+from .db import Database, inserted_id
 
 _COLUMNS = "id, contact_id, template, subject, body, sent_at, updated_at"
 
@@ -71,10 +71,11 @@ class Drafts:
     def save(self, draft: Draft) -> Draft:
         """Insert or update the working copy; returns it with its id."""
         if draft.id is None:
-            new_id = self._conn.execute(
+            cursor = self._conn.execute(
                 "INSERT INTO drafts(contact_id, template, subject, body) VALUES (?, ?, ?, ?)",
                 (draft.contact_id, draft.template, draft.subject, draft.body),
-            ).lastrowid
+            )
+            new_id = inserted_id(cursor)
             saved = self.get(new_id)
         else:
             self._conn.execute(

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..domain.pipeline import Pending, call_title, inactive_statuses, thanked_statuses
 from ..models import FollowUp
-from .db import Database
+from .db import Database, inserted_id
 
 
 def _placeholders(values: tuple[str, ...]) -> str:
@@ -64,7 +64,7 @@ class FollowUps:
         return self._database.conn
 
     def add(self, followup: FollowUp) -> FollowUp:
-        new_id = self._conn.execute(
+        cursor = self._conn.execute(
             "INSERT INTO followups(contact_id, kind, title, due_date, state, done_at, "
             "draft_id, outcome_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -77,7 +77,8 @@ class FollowUps:
                 followup.draft_id,
                 followup.outcome_id,
             ),
-        ).lastrowid
+        )
+        new_id = inserted_id(cursor)
         added = self.get(new_id)
         assert added is not None
         return added

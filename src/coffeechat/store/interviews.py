@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..domain.call import elapsed
 from ..models import ChecklistItem, Interview, Medium, NoteLine, Question
-from .db import Database
+from .db import Database, inserted_id
 
 _INTERVIEW = (
     "SELECT id, contact_id, scheduled_at, medium, length_minutes, state, started_at, "
@@ -91,11 +91,12 @@ class Interviews:
     ) -> Interview:
         """A planned interview with its checklist picked from *questions*, in order."""
         with self._database.transaction() as conn:
-            new_id = conn.execute(
+            cursor = conn.execute(
                 "INSERT INTO interviews(contact_id, scheduled_at, medium, length_minutes) "
                 "VALUES (?, ?, ?, ?)",
                 (contact_id, scheduled_at, str(medium), length_minutes),
-            ).lastrowid
+            )
+            new_id = inserted_id(cursor)
             self._insert_items(conn, new_id, questions)
         created = self.get(new_id)
         assert created is not None
@@ -112,6 +113,13 @@ class Interviews:
     def get(self, interview_id: int) -> Interview | None:
         row = self._conn.execute(_INTERVIEW + " WHERE id = ?", (interview_id,)).fetchone()
         return _interview(row) if row else None
+
+    def _existing(self, interview_id: int) -> Interview:
+        """The interview just written; KeyError if *interview_id* names none."""
+        interview = self.get(interview_id)
+        if interview is None:
+            raise KeyError(interview_id)
+        return interview
 
     def for_contact(self, contact_id: int) -> list[Interview]:
         rows = self._conn.execute(_INTERVIEW + " WHERE contact_id = ? ORDER BY id", (contact_id,))
@@ -166,14 +174,14 @@ class Interviews:
                     "UPDATE interviews SET elapsed_seconds = ?, running_since = '' WHERE id = ?",
                     (banked, interview_id),
                 )
-        return self.get(interview_id)  # type: ignore[return-value]
+        return self._existing(interview_id)
 
     def resume(self, interview_id: int, now: datetime) -> Interview:
         self._conn.execute(
             "UPDATE interviews SET running_since = ? WHERE id = ? AND running_since = ''",
             (now.isoformat(), interview_id),
         )
-        return self.get(interview_id)  # type: ignore[return-value]
+        return self._existing(interview_id)
 
     def end(self, interview_id: int, now: datetime) -> Interview:
         """Stop the timer and mark the call held (its notes and checklist stay)."""
@@ -183,7 +191,7 @@ class Interviews:
                 "UPDATE interviews SET state = 'held', ended_at = ? WHERE id = ?",
                 (_stamp(now), interview_id),
             )
-        return self.get(interview_id)  # type: ignore[return-value]
+        return self._existing(interview_id)
 
     def save_draft(self, interview_id: int, text: str) -> None:
         self._conn.execute(

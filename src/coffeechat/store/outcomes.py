@@ -20,7 +20,7 @@ from ..domain.outcome import (
 )
 from ..models import NextStep, Outcome, OutcomeKind, Referral, Status
 from .contacts import Contacts
-from .db import Database
+from .db import Database, inserted_id
 from .organizations import Organizations
 
 _OUTCOME = (
@@ -169,11 +169,12 @@ class Outcomes:
                 (*values, row[0]),
             )
             return row[0]
-        return conn.execute(
+        cursor = conn.execute(
             "INSERT INTO outcomes(kind, learned, skills, advice, resources, assignments, "
             "confidence, interview_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, outcome.interview_id),
-        ).lastrowid
+        )
+        return inserted_id(cursor)
 
     def _contact_for(
         self,
@@ -202,7 +203,7 @@ class Outcomes:
                     (referrer_id, match),
                 )
             return match, False
-        new_id = conn.execute(
+        cursor = conn.execute(
             "INSERT INTO contacts(name, title, organization_id, email, url, how_found, "
             "referred_by, status, next_action) VALUES (?, ?, ?, ?, ?, 'referral', ?, ?, ?)",
             (
@@ -215,7 +216,8 @@ class Outcomes:
                 str(Status.TO_CONTACT),
                 "Write an intro letter (referral)",
             ),
-        ).lastrowid
+        )
+        new_id = inserted_id(cursor)
         if referral.how_to_reach:
             conn.execute(
                 "INSERT INTO notes(kind, contact_id, body) VALUES ('research', ?, ?)",

@@ -6,7 +6,7 @@ import sqlite3
 
 from ..domain.questions import DEFAULT_QUESTIONS, asks_for_job
 from ..models import Question
-from .db import Database
+from .db import Database, inserted_id
 
 _SELECT = "SELECT id, text, grp, position, asks_for_job, is_default FROM questions"
 _SEEDED_KEY = "questions.seeded"
@@ -65,11 +65,12 @@ class Questions:
             position = conn.execute(
                 "SELECT ifnull(max(position), -1) + 1 FROM questions"
             ).fetchone()[0]
-            new_id = conn.execute(
+            cursor = conn.execute(
                 "INSERT INTO questions(text, grp, position, asks_for_job, is_default) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (text, group, position, int(asks_for_job(text)), int(is_default)),
-            ).lastrowid
+            )
+            new_id = inserted_id(cursor)
         added = self.get(new_id)
         assert added is not None
         return added

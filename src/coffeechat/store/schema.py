@@ -4,6 +4,21 @@ We number migrations with SQLite's ``PRAGMA user_version`` rather than by name s
 a database written by a *newer* coffeechat can be recognised and refused untouched,
 and ``PRAGMA application_id`` marks the file as ours so that another program's
 SQLite file is never mistaken for an empty coffeechat database.
+
+A migration runs inside the one transaction ``Database._migrate`` opens, after a backup.
+What it may use there (tests/unit/test_sqlite_utils_fit.py holds these facts):
+
+- adding a column: sqlite-utils ``table.add_column`` joins the transaction;
+- reshaping a table: by hand (create the new table, copy, drop, rename), because
+  sqlite-utils ``table.transform`` refuses inside a transaction for every table that
+  others reference with ON DELETE rules, which is nearly all of ours;
+- a script: ``_split_script`` below, not ``executescript`` (it commits first) and not
+  sqlite-utils' script runner, which splits schema 1 in 15-25 ms instead of 0.1 ms
+  (benchmarks/schema_script.py).
+
+The search index is one FTS5 table over notes and articles, ranked together, with its
+own triggers; sqlite-utils ``enable_fts`` builds one index per table, so it is kept
+as SQL.
 """
 
 from __future__ import annotations

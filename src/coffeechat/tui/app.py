@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -20,6 +22,7 @@ from .commands import COMMANDS, bindings
 from .keymap import load_keymap
 from .screens.main import MainScreen
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
+from .widgets.autosave import SavesTyping
 
 
 class CoffeechatApp(App[None]):
@@ -91,7 +94,8 @@ class CoffeechatApp(App[None]):
         """Flush every widget that buffers typing (they carry the ``autosave`` class)."""
         for screen in self.screen_stack:
             for widget in screen.query(".autosave"):
-                widget.save_now()  # type: ignore[attr-defined]
+                # The class is a promise: every widget that carries it has save_now().
+                cast(SavesTyping, widget).save_now()
 
     async def action_quit(self) -> None:
         self.save_all()
@@ -158,7 +162,7 @@ class CoffeechatApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         pane_name = "coffeechat"
-        node = self.screen.focused
+        node: DOMNode | None = self.screen.focused
         while node is not None:
             if name := getattr(node, "HELP_NAME", ""):
                 pane_name = name

@@ -7,7 +7,7 @@ A binding's ``id`` is the action name, which is what a user's keymap file rebind
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from .command import Command
 from .feature_commands import FEATURE_COMMANDS, LOOKING_BACK_COMMANDS
@@ -109,7 +109,7 @@ COMMANDS += (
 BY_ACTION = {command.action: command for command in COMMANDS}
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """The bindings of every command in *scope* that has a key."""
     return [
         Binding(

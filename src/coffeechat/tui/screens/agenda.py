@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -26,6 +27,9 @@ from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
+
 AGENDA_DAYS = 14
 
 
@@ -33,7 +37,7 @@ class AgendaList(OptionList):
     """The agenda's items: a click highlights, a double click (like enter) marks done,
     so a stray click never ticks off a follow-up."""
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.prevent_default()  # OptionList's own handler would select on one click
         clicked = event.style.meta.get("option")
         if clicked is None or self.get_option_at_index(clicked).disabled:
@@ -44,6 +48,9 @@ class AgendaList(OptionList):
 
 
 class AgendaScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     BINDINGS = bindings("agenda")
     HELP_NAME = "Agenda"
 
@@ -68,14 +75,14 @@ class AgendaScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.app.clock.today()  # type: ignore[attr-defined]
+        return self.app.clock.today()
 
     def reload(self, keep: str | None = None) -> None:
         options = self.query_one(OptionList)
         highlighted = keep
         if highlighted is None and options.highlighted is not None:
             highlighted = options.get_option_at_index(options.highlighted).id
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.app.clock.now()
         self.agenda = agenda(self.store, now, AGENDA_DAYS)
         options.clear_options()
         self._items: dict[str, Item] = {}
@@ -131,7 +138,7 @@ class AgendaScreen(Screen[None]):
     def action_followup_done(self) -> None:
         if (followup_id := self._highlighted_followup()) is None:
             return
-        complete_followup(self.store, followup_id, self.app.clock.now())  # type: ignore[attr-defined]
+        complete_followup(self.store, followup_id, self.app.clock.now())
         self.notify("Done.")
         self.reload()
 
@@ -197,6 +204,9 @@ class AgendaScreen(Screen[None]):
 class DatePrompt(ModalScreen[str | None]):
     """Ask for one date (YYYY-MM-DD, or +N for N business days from today)."""
 
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     AUTO_FOCUS = "#field-day"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
@@ -220,7 +230,7 @@ class DatePrompt(ModalScreen[str | None]):
 
     def _resolve(self, value: str) -> str | None:
         app = self.app
-        return resolve_new_date(value, app.clock.today(), load_calendar(app.store))  # type: ignore[attr-defined]
+        return resolve_new_date(value, app.clock.today(), load_calendar(app.store))
 
     def _check(self, value: str) -> str | None:
         if self._resolve(value) is None:

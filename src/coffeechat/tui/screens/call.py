@@ -10,6 +10,7 @@ when a line is committed (RichLog appends; it never re-renders old lines).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -30,9 +31,15 @@ from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
 from .research_screens import BriefScreen, NoteScreen
 
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
+
 
 class CallScreen(Screen[int | None]):
     """Dismissed with the interview id when the call ends, None when merely left."""
+
+    if TYPE_CHECKING:
+        app: CoffeechatApp
 
     BINDINGS = bindings("call")
     HELP_NAME = "Call"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -12,7 +13,7 @@ from textual.widgets import Label, Select
 
 from ...domain import validation as v
 from ...models import PIPELINE, Contact, Status
-from ..widgets.form import FormField
+from ..widgets.form import FormField, chosen
 from .form_modal import FormModal
 
 PURPOSES = (
@@ -41,7 +42,7 @@ class ContactForm(FormModal[Contact]):
         self,
         contact: Contact | None = None,
         *,
-        organizations: list[str] = (),  # type: ignore[assignment]
+        organizations: Sequence[str] = (),
         contact_names: Mapping[str, int] | None = None,
         referred_by_name: str = "",
     ) -> None:
@@ -128,7 +129,8 @@ class ContactForm(FormModal[Contact]):
         return None
 
     def result(self, fields: dict[str, FormField]) -> Contact | None:
-        values = {name: field.value.strip() for name, field in fields.items()}
+        # Field names are Contact's text fields (replace() cannot check a dict's keys).
+        values: dict[str, Any] = {name: field.value.strip() for name, field in fields.items()}
         referrer = values.pop("referred_by")
         values["url"] = v.normalize_url(values["url"])
         base = self.original or Contact(name="")
@@ -136,7 +138,7 @@ class ContactForm(FormModal[Contact]):
             base,
             **values,
             referred_by=self._names.get(referrer.casefold()) if referrer else None,
-            status=Status(self.query_one("#status", Select).value),
+            status=Status(chosen(self.query_one("#status", Select))),
         )
         if contact.referred_by is not None and contact.referred_by == base.id:
             fields["referred_by"].show_error("A contact cannot be referred by themselves")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Select, Static, TextArea
 from textual.worker import get_current_worker
 
@@ -26,12 +26,13 @@ from ...usecases.calendar import load_calendar
 from ...usecases.outreach import mark_sent
 from ...usecases.profile import load_profile
 from ..commands import bindings
+from ..widgets.autosave import Autosave
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .confirm import ConfirmScreen
 
-SAVE_DELAY = 0.4
-"""Longest time typed text stays unsaved (the bar is 0.5 s)."""
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
 
 LARGE_TEXT = 20_000
 """Characters above which the checker runs in a thread rather than on each keystroke."""
@@ -60,6 +61,9 @@ class SubjectInput(SafeInput):
 
 
 class DraftEditor(Screen[None]):
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     BINDINGS = bindings("draft")
     HELP_NAME = "Draft editor"
 
@@ -88,10 +92,9 @@ class DraftEditor(Screen[None]):
             or "intro_letter"
         )
         self.draft: Draft | None = None
-        self._dirty = False
         self._saved: tuple[str, str] = ("", "")
         """Body and subject as last loaded or written: save_now writes only a change."""
-        self._timer: Timer | None = None
+        self.autosave = Autosave(self, self._write_if_changed)
         self._fill_warnings: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -125,7 +128,7 @@ class DraftEditor(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.app.clock.today()  # type: ignore[attr-defined]
+        return self.app.clock.today()
 
     def _values(self) -> dict[str, str]:
         profile = load_profile(self.store)
@@ -160,43 +163,37 @@ class DraftEditor(Screen[None]):
         with self.prevent(TextArea.Changed, Input.Changed):
             text_area.load_text(body)
             subject_input.value = subject
-        self._dirty = False
         self._saved = (body, subject)
+        self.autosave.forget()
         self._refresh_checker()
-
-    def _schedule_save(self) -> None:
-        self._dirty = True
-        # The first unsaved keystroke starts the clock and later ones do not restart
-        # it: a debounce would never save during a long burst of typing.
-        if self._timer is None:
-            self._timer = self.set_timer(SAVE_DELAY, self.save_now)
 
     def save_now(self) -> None:
         """Write the draft if it changed since the last save."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.autosave.flush()
+
+    def _write_if_changed(self) -> bool:
         current = (self.query_one(DraftText).text, self.query_one(SubjectInput).value)
-        if self._dirty or current != self._saved:
-            self._persist()
+        if current == self._saved:
+            return False
+        self._persist()
+        return True
 
     def _persist(self) -> Draft:
         body = self.query_one(DraftText).text
         subject = self.query_one(SubjectInput).value
         base = self.draft or Draft(contact_id=self.contact.id or 0, template=self.template)
         self.draft = self.store.drafts.save(replace(base, body=body, subject=subject))
-        self._dirty = False
         self._saved = (body, subject)
         return self.draft
 
     @on(TextArea.Changed, "#draft-text")
     def _text_changed(self) -> None:
-        self._schedule_save()
+        self.autosave.touch()
         self._refresh_checker()
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
-        self._schedule_save()
+        self.autosave.touch()
 
     @on(Select.Changed, "#template")
     def _template_changed(self, event: Select.Changed) -> None:
@@ -296,7 +293,7 @@ class DraftEditor(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            mark_sent(self.store, draft, self.contact, self.app.clock.now())  # type: ignore[attr-defined]
+            mark_sent(self.store, draft, self.contact, self.app.clock.now())
             scheduled = f" {plan.summary()}" if plan.followups else ""
             self.app.notify(f"Sent {info.title.lower()} logged.{scheduled}", markup=False)
             self.dismiss(None)

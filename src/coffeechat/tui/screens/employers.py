@@ -21,7 +21,7 @@ from ...store import Store
 from ...usecases.employers import rate_employer, target_employers
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
-from ..widgets.form import FormField
+from ..widgets.form import FormField, chosen
 from .form_modal import FormModal
 
 COLUMNS = ("", "Organization", "M", "P", "A", "Status", "People", "Write to next")
@@ -177,12 +177,12 @@ class RateEmployer(FormModal[Organization]):
             value = fields[name].value.strip()
             return int(value) if value else None
 
-        advocacy = self.query_one("#advocacy", Select).value
+        advocacy = chosen(self.query_one("#advocacy", Select))
         return Organization(
             name=self.organization.name,
             id=self.organization.id,
             motivation=level("motivation"),
             posting=level("posting"),
             advocacy=None if advocacy == "auto" else advocacy == "yes",
-            target_status=TargetStatus(self.query_one("#target-status", Select).value),
+            target_status=chosen(self.query_one("#target-status", Select)),
         )

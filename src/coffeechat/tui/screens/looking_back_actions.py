@@ -11,57 +11,57 @@ from textual.widgets import TabbedContent
 from ...models import Contact, ReplyKind
 from ...usecases.outreach import ReplyRecorded, record_reply
 from ..widgets.looking_back import InterviewList, TimelineView
+from .main_host import MainScreenHost
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
 
 
-class LookingBackActions:
+class LookingBackActions(MainScreenHost):
     contact: Contact | None
 
     def _show_looking_back(self, contact: Contact | None) -> None:
         """Refresh the Interviews / Timeline tab if it is the one showing (else on activate)."""
-        active = self.query_one("#detail", TabbedContent).active  # type: ignore[attr-defined]
+        active = self.query_one("#detail", TabbedContent).active
         contact_id = contact.id if contact else None
         if active == "tab-interviews":
-            self.query_one(InterviewList).show(contact_id)  # type: ignore[attr-defined]
+            self.query_one(InterviewList).show(contact_id)
         elif active == "tab-timeline":
-            self.query_one(TimelineView).show(self.store, contact_id)  # type: ignore[attr-defined]
+            self.query_one(TimelineView).show(self.store, contact_id)
 
-    def _on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in LOOKING_BACK_TABS:
             self._show_looking_back(self.contact)
 
     def _open_tab(self, tab: str) -> bool:
         if self.contact is None:
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")
             return False
-        self.query_one("#detail", TabbedContent).active = tab  # type: ignore[attr-defined]
+        self.query_one("#detail", TabbedContent).active = tab
         self._show_looking_back(self.contact)
         return True
 
     def action_show_interviews(self) -> None:
         if self._open_tab("tab-interviews"):
-            self.query_one(InterviewList).focus()  # type: ignore[attr-defined]
+            self.query_one(InterviewList).focus()
 
     def action_show_timeline(self) -> None:
         if self._open_tab("tab-timeline"):
-            self.query_one("#timeline-scroll").focus()  # type: ignore[attr-defined]
+            self.query_one("#timeline-scroll").focus()
 
     def action_record_outcome(self) -> None:
         """The outcome of the highlighted contact's latest call (held or in progress)."""
         contact = self.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")
             return
-        interviews = self.store.interviews.for_contact(contact.id)  # type: ignore[attr-defined]
+        interviews = self.store.interviews.for_contact(contact.id)
         past = [i for i in interviews if i.state == "held"]
         if not past:
-            self.notify(  # type: ignore[attr-defined]
-                "No call held with them yet: press c to start one.", severity="warning"
-            )
+            self.notify("No call held with them yet: press c to start one.", severity="warning")
             return
         latest = max(past, key=lambda i: (i.ended_at, i.id or 0))
-        self.app.open_outcome(latest.id)  # type: ignore[attr-defined]
+        assert latest.id is not None  # read back from the store
+        self.app.open_outcome(latest.id)
 
     def action_referral_tree(self) -> None:
         from .referral_tree import ReferralTreeScreen
@@ -70,30 +70,30 @@ class LookingBackActions:
 
         def closed(target: int | None) -> None:
             keep = target if target is not None else contact_id
-            self.reload(keep_id=keep)  # type: ignore[attr-defined]
+            self.reload(keep_id=keep)
 
-        self.app.push_screen(ReferralTreeScreen(self.store, contact_id), closed)  # type: ignore[attr-defined]
+        self.app.push_screen(ReferralTreeScreen(self.store, contact_id), closed)
 
     def action_stats(self) -> None:
         from .stats import StatsScreen
 
-        self.app.push_screen(StatsScreen(self.store))  # type: ignore[attr-defined]
+        self.app.push_screen(StatsScreen(self.store))
 
     def action_record_reply(self) -> None:
         from .reply_form import Reply, ReplyForm
 
         contact = self.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")
             return
         contact_id = contact.id
 
         def answered(reply: Reply | None) -> None:
             if reply is None:
                 return
-            today = self.app.clock.today()  # type: ignore[attr-defined]
+            today = self.app.clock.today()
             recorded = record_reply(
-                self.store,  # type: ignore[attr-defined]
+                self.store,
                 contact_id,
                 today,
                 reply.kind,
@@ -101,10 +101,10 @@ class LookingBackActions:
                 referral=reply.referral,
             )
             keep = recorded.referral.id if recorded.referral else contact_id
-            self.reload(keep_id=keep)  # type: ignore[attr-defined]
-            self.notify(reply_message(recorded), markup=False)  # type: ignore[attr-defined]
+            self.reload(keep_id=keep)
+            self.notify(reply_message(recorded), markup=False)
 
-        self.app.push_screen(ReplyForm(contact.name), answered)  # type: ignore[attr-defined]
+        self.app.push_screen(ReplyForm(contact.name), answered)
 
 
 def reply_message(recorded: ReplyRecorded) -> str:

@@ -279,7 +279,7 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, Screen[None
     def _call_closed(self, interview_id: int | None) -> None:
         self.reload(keep_id=self.contact.id if self.contact else None)
         if interview_id is not None:
-            self.app.open_outcome(interview_id)  # type: ignore[attr-defined]
+            self.app.open_outcome(interview_id)
 
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 
 from ...domain.pipeline import parse_tag_intervals
-from ...models import Contact
 from ...usecases.calendar import COUNTRY, set_holiday_country
 from ...usecases.contacts import set_tag_intervals
 from ...usecases.outreach import log_touch
 from ...usecases.steps import TAG_INTERVALS
 from ..widgets.form import FormField
 from .form_modal import FormModal
+from .main_host import MainScreenHost
 
 
 class TextPrompt(FormModal[str]):
@@ -66,39 +66,37 @@ def _error_of(parse: Callable[[str], object]) -> Callable[[str], str | None]:
     return check
 
 
-class MethodActions:
-    contact: Contact | None
-
+class MethodActions(MainScreenHost):
     def action_target_employers(self) -> None:
         from .employers import EmployersScreen
 
         def closed(organization: str | None) -> None:
             if organization:
-                self.pane.filter_input.value = organization  # type: ignore[attr-defined]
-                self.pane.contact_list.focus()  # type: ignore[attr-defined]
+                self.pane.filter_input.value = organization
+                self.pane.contact_list.focus()
 
-        self.app.push_screen(EmployersScreen(self.store), closed)  # type: ignore[attr-defined]
+        self.app.push_screen(EmployersScreen(self.store), closed)
 
     def action_log_touch(self) -> None:
         contact = self.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")
             return
         contact_id = contact.id
 
         def noted(note: str | None) -> None:
             if note is None:
                 return
-            today = self.app.clock.today()  # type: ignore[attr-defined]
-            touched = log_touch(self.store, contact_id, today, note)  # type: ignore[attr-defined]
-            self.reload(keep_id=contact_id)  # type: ignore[attr-defined]
+            today = self.app.clock.today()
+            touched = log_touch(self.store, contact_id, today, note)
+            self.reload(keep_id=contact_id)
             when = touched.next_action_date or "not scheduled"
-            self.notify(  # type: ignore[attr-defined]
+            self.notify(
                 f"In touch with {touched.name} today. Next: {touched.next_action} ({when}).",
                 markup=False,
             )
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             TextPrompt(
                 f"In touch with {contact.name} today",
                 "What (optional)",
@@ -108,18 +106,18 @@ class MethodActions:
         )
 
     def action_keep_in_touch_tags(self) -> None:
-        current = self.store.settings.get(TAG_INTERVALS)  # type: ignore[attr-defined]
+        current = self.store.settings.get(TAG_INTERVALS)
 
         def chosen(text: str | None) -> None:
             if text is None:
                 return
-            today = self.app.clock.today()  # type: ignore[attr-defined]
-            intervals = set_tag_intervals(self.store, text, today)  # type: ignore[attr-defined]
-            self.reload(keep_id=self.contact.id if self.contact else None)  # type: ignore[attr-defined]
+            today = self.app.clock.today()
+            intervals = set_tag_intervals(self.store, text, today)
+            self.reload(keep_id=self.contact.id if self.contact else None)
             shown = ", ".join(f"{tag} every {days} days" for tag, days in intervals.items())
-            self.notify(f"Keep in touch: {shown or 'by status only'}.", markup=False)  # type: ignore[attr-defined]
+            self.notify(f"Keep in touch: {shown or 'by status only'}.", markup=False)
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             TextPrompt(
                 "Keep in touch by tag (after you have met them)",
                 "Tag=days",
@@ -131,7 +129,7 @@ class MethodActions:
         )
 
     def action_holiday_country(self) -> None:
-        current = self.store.settings.get(COUNTRY)  # type: ignore[attr-defined]
+        current = self.store.settings.get(COUNTRY)
 
         def check(value: str) -> str | None:
             from ...domain.business_days import Calendar
@@ -141,15 +139,15 @@ class MethodActions:
         def chosen(country: str | None) -> None:
             if country is None:
                 return
-            calendar = set_holiday_country(self.store, country)  # type: ignore[attr-defined]
+            calendar = set_holiday_country(self.store, country)
             message = (
                 f"Business days now skip the public holidays of {calendar.country}."
                 if calendar.country
                 else "Business days skip weekends only."
             )
-            self.notify(message)  # type: ignore[attr-defined]
+            self.notify(message)
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             TextPrompt(
                 "Public holidays of your country",
                 "Country code",

@@ -6,12 +6,15 @@ ctrl+d); a blank row is ignored, a half-filled one says what it is missing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -22,7 +25,7 @@ from ...domain.outcome import check_confidence
 from ...domain.text import one_line
 from ...models import NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
-from ..widgets.form import FormField, check_all
+from ..widgets.form import FormField, check_all, chosen
 
 TEXT_FIELDS = (
     ("learned", "What I learned about the field"),
@@ -104,7 +107,7 @@ class ReferralRow(Vertical):
     ReferralRow .referral-title { color: $text-muted; text-style: bold; }
     """
 
-    def __init__(self, referral: Referral | None = None, organizations: list[str] = ()) -> None:  # type: ignore[assignment]
+    def __init__(self, referral: Referral | None = None, organizations: Sequence[str] = ()) -> None:
         super().__init__(classes="row")
         self.referral = referral or Referral("")
         self._organizations = list(organizations)
@@ -149,7 +152,8 @@ class ReferralRow(Vertical):
         return bad
 
     def value(self) -> Referral:
-        values = {name: field.value.strip() for name, field in self.fields().items()}
+        # Field names are Referral's text fields (replace() cannot check a dict's keys).
+        values: dict[str, Any] = {n: f.value.strip() for n, f in self.fields().items()}
         values["url"] = v.normalize_url(values["url"]) if values["url"] else ""
         return replace(self.referral, **values)
 
@@ -190,7 +194,7 @@ class OutcomeForm(ModalScreen[Outcome | None]):
         contact_name: str,
         when: str = "",
         outcome: Outcome | None = None,
-        organizations: list[str] = (),  # type: ignore[assignment]
+        organizations: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.interview_id = interview_id
@@ -269,9 +273,9 @@ class OutcomeForm(ModalScreen[Outcome | None]):
 
     async def action_remove_row(self) -> None:
         """Remove the next step or referral row that has the focus."""
-        node: Widget | None = self.focused
+        node: DOMNode | None = self.focused
         while node is not None and not isinstance(node, StepRow | ReferralRow):
-            node = node.parent  # type: ignore[assignment]
+            node = node.parent
         if node is None:
             self.notify("Move into a next step or referral row to remove it.", severity="warning")
             return
@@ -335,7 +339,7 @@ class OutcomeForm(ModalScreen[Outcome | None]):
         texts = {name: self.query_one(f"#area-{name}", TextArea).text for name, _ in TEXT_FIELDS}
         outcome = Outcome(
             interview_id=self.interview_id,
-            kind=OutcomeKind(self.query_one("#kind", Select).value),
+            kind=OutcomeKind(chosen(self.query_one("#kind", Select))),
             confidence=int(self.query_one(FormField).value.strip()),
             next_steps=tuple(row.value() for row in self.step_rows() if not row.is_blank()),
             referrals=tuple(row.value() for row in self.referral_rows() if not row.is_blank()),

@@ -15,7 +15,7 @@ from ...domain.questions import asks_for_job
 from ...domain.text import one_line
 from ...models import Medium, Question
 from ...usecases.calls import Plan
-from ..widgets.form import FormField, check_all
+from ..widgets.form import FormField, check_all, chosen
 from .question_bank import question_prompt
 
 
@@ -178,8 +178,8 @@ class PlanInterview(ModalScreen[Plan | None]):
         self.dismiss(
             Plan(
                 scheduled_at=when.value.strip().replace(" ", "T"),
-                medium=Medium(self.query_one("#medium", Select).value),
-                length_minutes=int(self.query_one("#length", Select).value),  # type: ignore[arg-type]
+                medium=Medium(chosen(self.query_one("#medium", Select))),
+                length_minutes=int(chosen(self.query_one("#length", Select))),
                 questions=tuple(self.query_one(PickedList).questions),
             )
         )

@@ -72,7 +72,7 @@ class ReplyForm(FormModal[Reply]):
     def kind(self) -> ReplyKind:
         options = self.query_one("#reply-kind", OptionList)
         index = options.highlighted or 0
-        return ReplyKind(options.get_option_at_index(index).id)
+        return ReplyKind(options.get_option_at_index(index).id or ReplyKind.POSITIVE)
 
     @on(OptionList.OptionHighlighted, "#reply-kind")
     def _kind_changed(self) -> None:

@@ -15,15 +15,16 @@ from ...models import SearchHit
 from ..widgets.contact_list import ContactList
 from ..widgets.note_editor import NoteEditor, NotePreview
 from ..widgets.research import ArticleList, ResearchPane
+from .main_host import MainScreenHost
 
 
-class ResearchActions:
+class ResearchActions(MainScreenHost):
     def _research(self) -> ResearchPane:
-        return self.query_one(ResearchPane)  # type: ignore[attr-defined]
+        return self.query_one(ResearchPane)
 
     def _open_research(self, focus: str = "contact") -> None:
         """Show the Research tab and focus one of its editors (or ``articles``)."""
-        self.query_one(TabbedContent).active = "tab-research"  # type: ignore[attr-defined]
+        self.query_one(TabbedContent).active = "tab-research"
         research = self._research()
         research.activate()
         if focus == "articles":
@@ -40,28 +41,28 @@ class ResearchActions:
             research.deactivate()
 
     def action_research(self) -> None:
-        if self.contact is None:  # type: ignore[attr-defined]
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+        if self.contact is None:
+            self.notify("No contact highlighted.", severity="warning")
             return
         self._open_research("contact")
 
     def action_back_to_list(self) -> None:
-        self.query_one(ContactList).focus()  # type: ignore[attr-defined]
+        self.query_one(ContactList).focus()
 
     def action_brief(self) -> None:
         from .research_screens import BriefScreen
 
-        contact = self.contact  # type: ignore[attr-defined]
+        contact = self.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")
             return
-        self.app.push_screen(BriefScreen(self.store, contact.id))  # type: ignore[attr-defined]
+        self.app.push_screen(BriefScreen(self.store, contact.id))
 
     def action_my_story(self) -> None:
         from .research_screens import NoteScreen
 
-        notes = self.store.notes  # type: ignore[attr-defined]
-        self.app.push_screen(  # type: ignore[attr-defined]
+        notes = self.store.notes
+        self.app.push_screen(
             NoteScreen(
                 "My story: what I will be asked back",
                 story_or_template(notes.story()),
@@ -73,7 +74,7 @@ class ResearchActions:
 
     def _focused_editor(self) -> NoteEditor:
         """The note being edited, else the contact's notes (Research tab opened, loaded)."""
-        focused = self.focused  # type: ignore[attr-defined]
+        focused = self.focused
         if isinstance(focused, TextArea | NotePreview) and isinstance(focused.parent, NoteEditor):
             return focused.parent
         self._open_research()
@@ -86,12 +87,12 @@ class ResearchActions:
         self._focused_editor().action_edit_in_editor()
 
     def action_add_article(self) -> None:
-        if self.contact is None:  # type: ignore[attr-defined]
+        if self.contact is None:
             return
         self._article_action("add_article")
 
     def _article_action(self, name: str) -> None:
-        if self.contact is None:  # type: ignore[attr-defined]
+        if self.contact is None:
             return
         self._open_research("articles")
         getattr(self._research().query_one(ArticleList), f"action_{name}")()
@@ -111,13 +112,13 @@ class ResearchActions:
     async def action_search_notes(self) -> None:
         from .research_screens import SearchScreen
 
-        hit = await self.app.push_screen_wait(SearchScreen(self.store))  # type: ignore[attr-defined]
+        hit = await self.app.push_screen_wait(SearchScreen(self.store))
         if hit is not None:
             self.jump_to(hit)
 
     def jump_to(self, hit: SearchHit) -> None:
         """Show the contact or organization a search hit belongs to, in the Research tab."""
-        store = self.store  # type: ignore[attr-defined]
+        store = self.store
         if hit.kind == "story":
             self.action_my_story()
             return
@@ -137,23 +138,23 @@ class ResearchActions:
         self._open_research(focus)
 
     def _select_contact(self, contact_id: int) -> None:
-        contact = self.store.contacts.get(contact_id)  # type: ignore[attr-defined]
-        if contact is not None and contact.archived and not self.show_archived:  # type: ignore[attr-defined]
-            self.show_archived = True  # type: ignore[attr-defined]
-        filter_input = self.pane.filter_input  # type: ignore[attr-defined]
+        contact = self.store.contacts.get(contact_id)
+        if contact is not None and contact.archived and not self.show_archived:
+            self.show_archived = True
+        filter_input = self.pane.filter_input
         if filter_input.value:
             with filter_input.prevent(Input.Changed):
                 filter_input.value = ""
-        self.reload(keep_id=contact_id)  # type: ignore[attr-defined]
+        self.reload(keep_id=contact_id)
 
     def _open_organization_alone(self, organization_id: int) -> None:
         from .research_screens import NoteScreen
 
-        store = self.store  # type: ignore[attr-defined]
+        store = self.store
         organization = store.organizations.get(organization_id)
         if organization is None:
             return
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             NoteScreen(
                 f"Organization: {organization.name}",
                 organization.notes,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +17,9 @@ from ...store import Store
 from ...usecases.calendar import load_calendar
 from ..commands import bindings
 
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
+
 LABEL_HELP = {
     s.BOOSTER: "replied within 3 business days",
     s.OBLIGATE: "replied later",
@@ -24,6 +29,9 @@ LABEL_HELP = {
 
 
 class StatsScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app: CoffeechatApp
+
     BINDINGS = bindings("stats")
     HELP_NAME = "Stats"
     DEFAULT_CSS = """
@@ -38,7 +46,7 @@ class StatsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         history = self.store.history
-        today = self.app.clock.today()  # type: ignore[attr-defined]
+        today = self.app.clock.today()
         calendar = load_calendar(self.store)
         self.stats = stats = s.compute(history.letters(), history.calls(), today, calendar)
         yield Header()

@@ -40,4 +40,4 @@ class StatusPicker(ModalScreen[Status | None]):
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(Status(event.option.id))
+        self.dismiss(PIPELINE[event.option_index])  # the options are PIPELINE, in order

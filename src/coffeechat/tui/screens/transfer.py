@@ -8,6 +8,7 @@ progress bar moves; the main screen reloads once it is done.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,6 +28,9 @@ from ...exchange import (
 from ...interop.records import ImportFormatError
 from ...store import Store, StoreError
 
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
+
 LABELS = {
     "linkedin": "LinkedIn Connections.csv",
     "vcard": "vCard (.vcf)",
@@ -39,6 +43,9 @@ LABELS = {
 
 class TransferScreen(ModalScreen[str | None]):
     """Dismissed with the one-line report of what happened, or None when cancelled."""
+
+    if TYPE_CHECKING:
+        app: CoffeechatApp
 
     AUTO_FOCUS = "#transfer-path"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

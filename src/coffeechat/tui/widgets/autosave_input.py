@@ -1,9 +1,9 @@
 """A one-line input that saves what is being typed, at most a fifth of a second late.
 
-Saving on a timer that restarts on every keystroke (a debounce) would never save
-during a long burst of typing; instead each keystroke only marks the text dirty and
-a steady 0.2 s tick writes it if it changed. A keystroke never touches the database,
-and ``kill -9`` loses at most the last 0.2 s of typing.
+The call screen's note line and answer are saved through :class:`Autosave` with a
+0.2 s deadline, also during a long burst of typing, and when focus leaves the input.
+A keystroke never touches the database, and ``kill -9`` loses at most the last 0.2 s
+of typing.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from textual.widgets import Input
 
+from .autosave import Autosave
 from .safe_text import SafeInput
 
 SAVE_EVERY = 0.2
-"""Seconds between checks for unsaved text (the spec's bar is 0.5 s)."""
+"""Longest time typed text stays unsaved here (the spec's bar is 0.5 s)."""
 
 
 class AutosaveInput(SafeInput):
@@ -26,25 +27,26 @@ class AutosaveInput(SafeInput):
         super().__init__(classes=classes, **kwargs)
         self._save = save
         self._saved = self.value
-        self._dirty = False
+        self.autosave = Autosave(self, self._write, within=SAVE_EVERY)
 
-    def on_mount(self) -> None:
-        self.set_interval(SAVE_EVERY, self._save_if_dirty, name="autosave")
+    def watch_value(self, value: str) -> None:
+        # A watcher runs as the value changes, before the Changed message is handled.
+        if value != self._saved:
+            self.autosave.touch()
 
-    def _watch_value(self, value: str) -> None:
-        super()._watch_value(value)
-        self._dirty = value != self._saved
+    def on_blur(self) -> None:
+        self.save_now()
 
-    def _save_if_dirty(self) -> None:
-        if self._dirty:
-            self.save_now()
+    def _write(self) -> bool:
+        if self.value == self._saved:
+            return False
+        self._save(self.value)
+        self._saved = self.value
+        return True
 
     def save_now(self) -> None:
         """Write the current text if it differs from what was last saved."""
-        if self.value != self._saved:
-            self._save(self.value)
-            self._saved = self.value
-        self._dirty = False
+        self.autosave.flush()
 
     def load(self, value: str, save: Callable[[str], None] | None = None) -> None:
         """Show *value* (already saved) without writing it back; optionally retarget."""
@@ -55,9 +57,9 @@ class AutosaveInput(SafeInput):
         with self.prevent(Input.Changed):
             self.value = value
         self.cursor_position = len(value)
-        self._dirty = False
+        self.autosave.forget()
 
     def mark_saved(self) -> None:
         """The current text was written by someone else (e.g. committed as a note)."""
         self._saved = self.value
-        self._dirty = False
+        self.autosave.forget()

@@ -88,7 +88,7 @@ class ContactList(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
         """Rendered rows by (row index, is cursor, has focus, width); cleared when rows or
         styles change."""
-        self._style_cache: dict[tuple[bool, bool], tuple[Style, ...]] = {}
+        self._style_cache: dict[tuple[bool, bool], tuple[Style, Style, Style, Style, Style]] = {}
 
     # --- data -----------------------------------------------------------------------
 
@@ -166,7 +166,7 @@ class ContactList(ScrollView, can_focus=True):
         if (contact_id := self.highlighted_id) is not None:
             self.post_message(self.Selected(contact_id))
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
         if 0 <= index < len(self._rows):
             if index == self.cursor and event.chain >= 2:

@@ -76,7 +76,7 @@ class ContactPane(Vertical):
         self.border_title = f"Contacts {total}/{total}"
 
     @property
-    def loading(self) -> bool:
+    def loading(self) -> bool:  # type: ignore[override]  # shadows Widget.loading, on purpose for now
         return self._partial_total is not None
 
     @on(Input.Changed, "FilterInput")

@@ -18,12 +18,13 @@ class CalmFooter(Footer):
     _shown: tuple = ()
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
+        # Footer's own handler rebuilds on every signal; here the first signal of a
+        # burst schedules one check, and only a real change is handed to it.
         if not screen.app.app_focus or self._pending:
             return
         if self.is_attached and screen is self.screen:
             self._pending = True
-            self.call_after_refresh(self._rebuild_if_changed)
+            self.call_after_refresh(self._rebuild_if_changed, screen)
 
     def _signature(self) -> tuple:
         return tuple(
@@ -32,7 +33,7 @@ class CalmFooter(Footer):
             if binding.show
         )
 
-    async def _rebuild_if_changed(self) -> None:
+    def _rebuild_if_changed(self, screen: Screen) -> None:
         self._pending = False
         if not self.is_attached or not self.is_mounted:
             return  # the screen closed before the refresh
@@ -42,4 +43,4 @@ class CalmFooter(Footer):
             return
         if signature != self._shown:
             self._shown = signature
-            await self.recompose()
+            super().bindings_changed(screen)

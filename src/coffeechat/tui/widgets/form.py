@@ -7,17 +7,28 @@ reason on the line under the input, so the user sees what to change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from .safe_text import SafeInput
 
 Check = Callable[[str], str | None]
+
+T = TypeVar("T")
+
+
+def chosen(select: Select[T]) -> T:
+    """The value of a Select known to have one (``allow_blank=False``, or checked first)."""
+    value = select.selection
+    if value is None:
+        raise ValueError(f"nothing chosen in {select.id}")
+    return value
 
 
 class CheckValidator(Validator):
@@ -104,11 +115,11 @@ class FormField(Vertical):
         return None
 
     @on(Input.Blurred)
-    def _on_blur(self) -> None:
+    def _check_when_left(self) -> None:
         self.check()
 
     @on(Input.Changed)
-    def _on_change(self) -> None:
+    def _recheck_when_fixed(self) -> None:
         # Once an error is showing, clear it as soon as the value is fixed.
         if self.has_class("-has-error"):
             self.check()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList, Static
@@ -13,9 +15,15 @@ from ...models import Interview
 from ...store import Store
 from ..commands import bindings
 
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
+
 
 class InterviewList(OptionList):
     """The highlighted contact's calls, newest first; enter opens the outcome form."""
+
+    if TYPE_CHECKING:
+        app: CoffeechatApp
 
     HELP_NAME = "Interviews"
     BINDINGS = bindings("interviews")
@@ -75,7 +83,7 @@ class InterviewList(OptionList):
         if interview.state == "in progress":
             self.notify("That call is still going: press c on the list to return to it.")
             return
-        self.app.open_outcome(interview.id)  # type: ignore[attr-defined]
+        self.app.open_outcome(interview.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

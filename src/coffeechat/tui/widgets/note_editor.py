@@ -1,18 +1,16 @@
 """A Markdown note editor that saves itself.
 
-Typing is saved at most 0.4 s after a keystroke, also during a long burst of typing
-(the first unsaved keystroke starts the clock; later ones do not restart it, so
-``kill -9`` loses at most the last 0.4 s of typing), when focus leaves the
-editor, when another note is loaded into it (contact switch) and on quit (the app calls
-``save_now()`` on every widget with the ``autosave`` class). Loading a note is not an
-edit: it is done with ``TextArea.Changed`` prevented, so it never writes.
+Typing is saved by :class:`Autosave` (at most 0.4 s after a keystroke, also during a
+long burst of typing), when focus leaves the editor, when another note is loaded into
+it (contact switch) and on quit (the app calls ``save_now()`` on every widget with the
+``autosave`` class). Loading a note is not an edit: it is done with
+``TextArea.Changed`` prevented, so it never writes.
 """
 
 from __future__ import annotations
 
 import os
 import shlex
-import sqlite3
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -21,17 +19,14 @@ from pathlib import Path
 from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
 from ..commands import bindings
+from .autosave import Autosave
 from .safe_text import SafeTextArea
 
 Saver = Callable[[str], object]
-
-SAVE_WITHIN = 0.4
-"""Longest time typed text stays unsaved (the bar is 0.5 s)."""
 
 
 class NotePreview(VerticalScroll, can_focus=True):
@@ -59,27 +54,27 @@ class NoteEditor(Vertical):
 
     def __init__(self, *, placeholder: str = "", id: str | None = None, classes: str = "") -> None:
         super().__init__(id=id, classes=f"autosave {classes}".strip())
-        self._placeholder = placeholder
         self._saver: Saver | None = None
-        self._dirty = False
-        self._timer: Timer | None = None
-        self.saves = 0
-        """How many times this editor wrote to the store (tests and curiosity)."""
-
-    def compose(self) -> ComposeResult:
-        yield SafeTextArea(
+        self._saved_text = ""
+        """The text as last loaded or written: only a difference is written."""
+        self.autosave = Autosave(self, self._write)
+        # Kept, not queried: the last save on unmount runs after the children are gone.
+        self._text_area: TextArea = SafeTextArea(
             soft_wrap=True,
             tab_behavior="focus",
-            placeholder=self._placeholder,
+            placeholder=placeholder,
             highlight_cursor_line=False,
             disabled=True,
         )
+
+    def compose(self) -> ComposeResult:
+        yield self._text_area
         with NotePreview():
             yield Markdown("")
 
     @property
     def text_area(self) -> TextArea:
-        return self.query_one(TextArea)
+        return self._text_area
 
     @property
     def text(self) -> str:
@@ -100,39 +95,31 @@ class NoteEditor(Vertical):
         with text_area.prevent(TextArea.Changed):
             text_area.load_text(body)
         self._saver = saver
-        self._dirty = False
+        self._saved_text = body
+        self.autosave.forget()
         text_area.disabled = saver is None
         if self.has_class("-preview"):
             self._render_preview()
 
     def save_now(self) -> None:
         """Write pending typing at once (on blur, switch, quit)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if not self._dirty or self._saver is None:
-            return
-        try:
-            self._saver(self.text_area.text)
-        except sqlite3.Error as error:
-            # Keep the text and the dirty flag: the next keystroke, blur or quit retries.
-            self.notify(f"Note not saved yet: {error}", severity="error", markup=False)
-            return
-        self._dirty = False
-        self.saves += 1
+        self.autosave.flush()
+
+    def _write(self) -> bool:
+        text = self.text_area.text
+        if self._saver is None or text == self._saved_text:
+            return False
+        self._saver(text)
+        self._saved_text = text
+        return True
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._saver is None:
-            return
-        self._dirty = True
-        # Not a debounce: restarting the timer on every key would never save while
-        # someone types without pausing, and a crash would lose the whole burst.
-        if self._timer is None:
-            self._timer = self.set_timer(SAVE_WITHIN, self.save_now)
+        if self._saver is not None:
+            self.autosave.touch()
 
-    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self.save_now()
 
     def on_unmount(self) -> None:
@@ -160,8 +147,7 @@ class NoteEditor(Vertical):
         edited = edit_in_external_editor(self.app, self.text_area.text)
         if edited is None or edited == self.text_area.text:
             return
-        self.text_area.load_text(edited)  # an edit: let it count as typing
-        self._dirty = True
+        self.text_area.load_text(edited)  # an edit: saved like typing
         self.save_now()
         if self.has_class("-preview"):
             self._render_preview()

@@ -9,18 +9,25 @@ as everywhere else in the app (see ``domain.text.visible``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
 from ...domain.text import has_controls, visible
 
+if TYPE_CHECKING:
+    from textual.widget import Widget as _LineWidget
+else:
+    _LineWidget = object
 
-class VisibleControls:
+
+class VisibleControls(_LineWidget):
     """Mixin for a widget drawn line by line (``render_line``)."""
 
     def render_line(self, y: int) -> Strip:
-        strip: Strip = super().render_line(y)  # type: ignore[misc]
+        strip = super().render_line(y)
         if not any(has_controls(segment.text) for segment in strip):
             return strip
         width = strip.cell_length

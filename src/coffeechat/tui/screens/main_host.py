@@ -1,0 +1,31 @@
+"""What the main screen's action mixins use of the screen they are mixed into.
+
+For the type checker only: at run time the mixins derive from ``object`` and find these
+attributes on MainScreen, which defines every one of them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ...models import Contact
+    from ...store import Store
+    from ..app import CoffeechatApp
+    from ..widgets.contact_pane import ContactPane
+
+    class MainScreenHost(Screen[None]):
+        app: CoffeechatApp
+        store: Store
+        contact: Contact | None
+        show_archived: bool
+
+        @property
+        def pane(self) -> ContactPane: ...
+
+        def reload(self, keep_id: int | None = None) -> None: ...
+
+else:
+    MainScreenHost = object

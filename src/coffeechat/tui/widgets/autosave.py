@@ -1,0 +1,103 @@
+"""One autosave for everything typed: research notes, "my story", drafts, the call's inputs.
+
+Typing is written when it pauses for ``QUIET`` seconds (a debounce), and at the latest
+``within`` seconds after the first unsaved keystroke, also in the middle of a long
+burst where a debounce alone would never fire: ``kill -9`` loses at most ``within``
+seconds of typing. The owner also flushes on blur, when it leaves or loads other text,
+and on quit (the app calls ``save_now()`` on every widget with the ``autosave`` class).
+
+A keystroke costs two assignments; one timer at a time does the rest. The owner's
+*write* compares the text with what it last wrote and returns whether it wrote, so a
+flush with nothing new is free and never wrong to call.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+from textual.timer import Timer
+from textual.widget import Widget
+
+SAVE_WITHIN = 0.4
+"""Longest time typed text stays unsaved (the bar is 0.5 s)."""
+
+QUIET = 0.15
+"""A pause in typing this long saves at once rather than at the deadline."""
+
+
+class SavesTyping(Protocol):
+    """What the app calls on every ``autosave`` widget before it quits."""
+
+    def save_now(self) -> None: ...
+
+
+class Autosave:
+    """Calls *write* soon after typing; the owner calls :meth:`touch` on each change."""
+
+    def __init__(
+        self,
+        owner: Widget,
+        write: Callable[[], bool],
+        *,
+        within: float = SAVE_WITHIN,
+        quiet: float = QUIET,
+    ) -> None:
+        self._owner = owner
+        self._write = write
+        self.within = within
+        self.quiet = min(quiet, within)
+        self._first_change = 0.0
+        self._last_change = 0.0
+        self._timer: Timer | None = None
+        self.pending = False
+        """Typing happened that no write has covered yet."""
+        self.saves = 0
+        """How many writes succeeded (tests and curiosity)."""
+
+    def touch(self) -> None:
+        """The text changed: make sure it is written soon."""
+        now = time.monotonic()
+        self._last_change = now
+        if not self.pending:
+            self.pending = True
+            self._first_change = now
+        if self._timer is None:
+            self._timer = self._owner.set_timer(self.quiet, self._tick, name="autosave")
+
+    def _tick(self) -> None:
+        self._timer = None
+        if not self.pending:
+            return
+        now = time.monotonic()
+        due = min(self._last_change + self.quiet, self._first_change + self.within)
+        if now < due - 0.005:
+            # Still typing and the deadline is not reached: look again then.
+            self._timer = self._owner.set_timer(due - now, self._tick, name="autosave")
+            return
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write now (blur, leave, switch, quit); False if the write failed."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        try:
+            wrote = self._write()
+        except sqlite3.Error as error:
+            # Keep the text and stay pending: the next keystroke, blur or quit retries.
+            self.pending = True
+            self._owner.notify(f"Not saved yet: {error}", severity="error", markup=False)
+            return False
+        self.saves += wrote
+        self.pending = False
+        return True
+
+    def forget(self) -> None:
+        """The text on screen is already stored (just loaded, or written elsewhere)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.pending = False
