@@ -36,7 +36,7 @@ METHOD_COMMANDS: tuple[Command, ...] = (
         "A new contact at the highlighted item's organization (the second person to write to)",
         "agenda",
         "n",
-        footer_title="Add colleague",
+        show=False,  # the nudge it serves says "n adds a contact"; the footer is full at 80
     ),
     Command(
         "rate_employer",
