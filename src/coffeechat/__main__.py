@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -181,13 +179,14 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
 
     with open_store(ctx) as store:
         text = export_text(store, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        write_private(output, text)
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        try:
+            # While the store is open, so the writer knows which file not to touch.
+            write_private(output, text)
+        except OSError as error:
+            raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {output}", err=True)
 
 
@@ -197,17 +196,10 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
 def backup_command(ctx: click.Context, file: Path) -> None:
     """A consistent copy of the database through SQLite's online backup."""
     with open_store(ctx) as store:
-        if file.exists() and file.resolve() == Path(store.path).resolve():
-            raise click.ClickException(f"{file} is the open database itself; choose another file")
-        partial = file.with_name(f".{file.name}.partial")
         try:
-            partial.unlink(missing_ok=True)
-            backup_to(store.database, partial)
-            os.replace(partial, file)
-        except (OSError, sqlite3.Error) as error:
-            partial.unlink(missing_ok=True)
-            reason = getattr(error, "strerror", None) or str(error)
-            raise click.ClickException(f"cannot write {file}: {reason}") from None
+            backup_to(store.database, file)
+        except OSError as error:
+            raise click.ClickException(str(error)) from None
     click.echo(f"Backed up to {file}")
 
 

@@ -6,6 +6,7 @@ A file is only ever written after it has been recognised as a coffeechat databas
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -14,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..paths import ensure_private_dir
+from .. import safe_files
+from ..paths import ensure_private_dir, tighten_app_dir
 from .errors import StoreError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -156,6 +158,7 @@ class Database:
     def open(cls, path: str | os.PathLike[str]) -> Database:
         """Open (creating if needed) the database at *path*, or raise StoreError."""
         path = Path(path)
+        tighten_app_dir(path.parent)
         version = _inspect_existing(path) if path.exists() else None
         if version is None:
             _create_private_file(path)
@@ -170,6 +173,8 @@ class Database:
         database = cls(path, conn)
         database.migration_backup = migration_backup
         database._migrate(version)
+        # From now on no export or backup may be written over this file.
+        safe_files.protect(path)
         return database
 
     def _migrate(self, version: int) -> None:
@@ -205,15 +210,19 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+        safe_files.release(self.path)
 
 
 def backup_to(database: Database, target: str | os.PathLike[str]) -> None:
-    """A consistent copy through SQLite's online backup API, written 0600."""
-    target = Path(target)
-    _private_target(target)
-    dest = sqlite3.connect(target)
-    try:
-        database.conn.backup(dest)
-    finally:
-        dest.close()
-    os.chmod(target, 0o600)
+    """A consistent copy through SQLite's online backup API, written 0600 beside
+    *target* and renamed over it only once complete (see safe_files). Raises
+    safe_files.WriteError, never over the open database."""
+    with safe_files.replacing(target) as partial:
+        dest = sqlite3.connect(partial)
+        try:
+            database.conn.backup(dest)
+        except sqlite3.Error as error:
+            full = getattr(error, "sqlite_errorcode", 0) == sqlite3.SQLITE_FULL
+            raise OSError(errno.ENOSPC if full else errno.EIO, str(error)) from None
+        finally:
+            dest.close()
