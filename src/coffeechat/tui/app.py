@@ -7,11 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import preferences
 from ..domain.clock import Clock
+from ..domain.text import one_line, visible
 from ..models import Outcome
 from ..store import Store
 from .commands import COMMANDS, bindings
@@ -82,6 +85,44 @@ class CoffeechatApp(App[None]):
         if keymap.keys:
             self.set_keymap(keymap.keys)
         return keymap.problems
+
+    # --- text from the data -------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (``Widget.notify`` and ``Screen.notify`` end here) shows
+        its text literally: messages quote names, notes and file paths, so markup is
+        never interpreted and control characters are drawn as symbols (ESC as ␛); an
+        OSC 52 or OSC 0 sequence in a contact's name must not reach the terminal."""
+        super().notify(
+            visible(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def get_driver_class(self):
+        """Linux terminals get a driver that keeps ESC bytes inside a paste as text."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from .paste_driver import PasteSafeLinuxDriver
+
+            return PasteSafeLinuxDriver
+        return driver
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header shows titles as plain text on one line, whatever they quote."""
+        return super().format_title(one_line(title), one_line(sub_title))
 
     # --- saving -------------------------------------------------------------------------
 
