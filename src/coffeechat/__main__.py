@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +14,7 @@ import click
 
 from . import __version__
 from .paths import resolve_db_path
-from .store import Store, StoreError, backup_to
+from .store import StorageFull, Store, StoreError, backup_to
 
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 
@@ -33,8 +36,37 @@ def open_store(ctx: click.Context) -> Iterator[Store]:
         raise click.ClickException(str(error)) from None
     try:
         yield store
+    except StorageFull:
+        raise click.ClickException(f"{path}: the disk is full; nothing was changed") from None
+    except sqlite3.DatabaseError as error:
+        # A damaged page is only met when a query reads it, after the file was opened.
+        raise click.ClickException(
+            f"{path} is damaged ({error}); restore a backup or an export"
+        ) from None
     finally:
         store.close()
+
+
+def write_stdout(text: str) -> None:
+    """Write *text* to standard output, or fail with one line (a full disk, a closed
+    pipe): never a traceback, nor a second complaint when Python exits."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        _drop_stdout()
+        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+        raise click.ClickException(f"cannot write to standard output: {reason}") from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so what is still buffered goes nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,7 +134,7 @@ def agenda(ctx: click.Context, days: int) -> None:
 
     now = Clock().now()
     with open_store(ctx) as store:
-        click.echo(as_text(build_agenda(store.followups, now.date(), now, days)), nl=False)
+        write_stdout(as_text(build_agenda(store.followups, now.date(), now, days)))
 
 
 def run_tui(ctx: click.Context) -> None:
@@ -180,7 +212,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     with open_store(ctx) as store:
         text = export_text(store, fmt)
         if output is None:
-            click.echo(text, nl=False)
+            write_stdout(text)
             return
         try:
             # While the store is open, so the writer knows which file not to touch.

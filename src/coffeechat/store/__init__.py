@@ -9,7 +9,7 @@ from .briefs import Briefs
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .drafts import Drafts
-from .errors import StoreError
+from .errors import StorageFull, StoreError
 from .followups import FollowUps
 from .history import History
 from .interviews import Interviews
@@ -20,7 +20,7 @@ from .questions import Questions
 from .search import Search
 from .settings import Settings
 
-__all__ = ["ContactRow", "Store", "StoreError", "backup_to"]
+__all__ = ["ContactRow", "StorageFull", "Store", "StoreError", "backup_to"]
 
 
 class Store:

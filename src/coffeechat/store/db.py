@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import safe_files
 from ..paths import ensure_private_dir, tighten_app_dir
-from .errors import StoreError
+from .errors import StorageFull, StoreError, is_disk_full
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -31,6 +31,9 @@ def _inspect_existing(path: Path) -> int:
     """Return the schema version of an existing coffeechat file, or raise StoreError."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a coffeechat database")
+    if not path.is_file():
+        # A FIFO or a device: opening it to read the header could wait forever.
+        raise StoreError(f"{path} is not a regular file, not a coffeechat database")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -77,6 +80,11 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def _remove_new_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def _private_target(path: Path) -> None:
     """Create *path* (or narrow an existing file) 0600 before any data goes in, so a
     copy of the database is never readable by others, not even for a moment."""
@@ -104,12 +112,38 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return backup
 
 
+class GuardedConnection(sqlite3.Connection):
+    """A connection whose "disk is full" errors come out as one kind, StorageFull.
+
+    Every statement of the store and of sqlite-utils passes through ``execute`` and
+    ``executemany``, so the screens catch one error, whichever write ran out of space.
+    """
+
+    def execute(self, *args, **kwargs):  # type: ignore[override]
+        try:
+            return super().execute(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+    def executemany(self, *args, **kwargs):  # type: ignore[override]
+        try:
+            return super().executemany(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+
+def _translated(error: sqlite3.Error) -> sqlite3.Error:
+    return StorageFull(str(error)) if is_disk_full(error) else error
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every coffeechat connection needs."""
     # isolation_level=None: we manage transactions explicitly (see Database.transaction);
     # check_same_thread=False lets a worker thread hand results back, while every
     # write still goes through one thread at a time.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, factory=GuardedConnection
+    )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -160,6 +194,7 @@ class Database:
         path = Path(path)
         tighten_app_dir(path.parent)
         version = _inspect_existing(path) if path.exists() else None
+        created = version is None
         if version is None:
             _create_private_file(path)
             version = 0
@@ -169,10 +204,20 @@ class Database:
         try:
             conn = connect(path)
         except sqlite3.DatabaseError as error:
+            if created:
+                _remove_new_file(path)
             raise StoreError(f"cannot open {path}: {error}") from None
         database = cls(path, conn)
         database.migration_backup = migration_backup
-        database._migrate(version)
+        try:
+            database._migrate(version)
+        except StorageFull:
+            conn.close()
+            if created:
+                # No empty or half-made database left behind to be refused next time.
+                _remove_new_file(path)
+                raise StoreError(f"cannot create {path}: the disk is full") from None
+            raise StoreError(f"cannot update {path}: the disk is full; unchanged") from None
         # From now on no export or backup may be written over this file.
         safe_files.protect(path)
         return database
@@ -202,11 +247,13 @@ class Database:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            # SQLite may already have rolled back (a full disk does that): only roll
+            # back what is still open, so the original error is the one reported.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()

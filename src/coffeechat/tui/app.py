@@ -16,11 +16,17 @@ from .. import preferences
 from ..domain.clock import Clock
 from ..domain.text import one_line, visible
 from ..models import Outcome
-from ..store import Store
+from ..store import StorageFull, Store
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
+from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
+
+QUIT_UNSAVED = (
+    "Not saved: the disk is full. Free some space (it saves by itself), "
+    "or press ctrl+q again to quit and lose the unsaved text."
+)
 
 
 class CoffeechatApp(App[None]):
@@ -46,6 +52,8 @@ class CoffeechatApp(App[None]):
         """Shown in the header so the user always knows which file they are in."""
         self.show_welcome = welcome
         """Whether an empty database opens on the welcome (tests of other things skip it)."""
+        self._quit_unsaved = False
+        """Set once the user was told that quitting now loses unsaved text."""
         # Themes are chosen before the first stylesheet parse: switching theme after
         # mount would parse every style a second time on the way to the first paint.
         self._theme_problems = self._setup_themes()
@@ -126,15 +134,31 @@ class CoffeechatApp(App[None]):
 
     # --- saving -------------------------------------------------------------------------
 
-    def save_all(self) -> None:
-        """Flush every widget that buffers typing (they carry the ``autosave`` class)."""
+    def save_all(self) -> bool:
+        """Flush every widget that buffers typing (they carry the ``autosave`` class);
+        False if some text could not be written (the disk is full)."""
+        saved = True
         for screen in self.screen_stack:
             for widget in screen.query(".autosave"):
                 widget.save_now()  # type: ignore[attr-defined]
+                saved = saved and not getattr(widget, "save_failed", False)
+        return saved
 
     async def action_quit(self) -> None:
-        self.save_all()
+        if not self.save_all() and not self._quit_unsaved:
+            self._quit_unsaved = True
+            self.notify(QUIT_UNSAVED, severity="error", timeout=15)
+            return
         self.exit()
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key action, with one answer for a full disk: the action did not happen,
+        the screen says so, and the app goes on (see saving.py)."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StorageFull:
+            self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+            return True
 
     def action_edit_profile(self) -> None:
         from .screens.profile_form import ProfileForm
@@ -163,18 +187,26 @@ class CoffeechatApp(App[None]):
         contact = self.store.contacts.get(interview.contact_id)
         existing = self.store.outcomes.for_interview(interview_id)
         when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
-        form = OutcomeForm(
-            interview_id,
-            contact_name=contact.name if contact else "",
-            when=when.replace("T", " "),
-            outcome=existing,
-            organizations=self.store.organizations.names(),
-        )
+
+        def form_for(outcome: Outcome | None) -> OutcomeForm:
+            return OutcomeForm(
+                interview_id,
+                contact_name=contact.name if contact else "",
+                when=when.replace("T", " "),
+                outcome=outcome,
+                organizations=self.store.organizations.names(),
+            )
 
         def saved(outcome: Outcome | None) -> None:
             if outcome is None:
                 return
-            result = self.store.outcomes.save(outcome, today=self.clock.today())
+            try:
+                result = self.store.outcomes.save(outcome, today=self.clock.today())
+            except StorageFull:
+                # Nothing was written: the form comes back with everything typed in it.
+                self.notify(DISK_FULL, severity="error", timeout=10)
+                self.push_screen(form_for(outcome), saved)
+                return
             parts = ["Outcome saved; thank-you note on the agenda"]
             if result.created:
                 parts.append(f"{len(result.created)} new contact(s)")
@@ -185,7 +217,7 @@ class CoffeechatApp(App[None]):
                 if isinstance(screen, MainScreen):
                     screen.reload(keep_id=interview.contact_id)
 
-        self.push_screen(form, saved)
+        self.push_screen(form_for(existing), saved)
 
     def action_question_bank(self) -> None:
         from .screens.question_bank import QuestionBankScreen

@@ -22,6 +22,7 @@ from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ..commands import bindings
+from ..saving import SaveRetry
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
 from .confirm import ConfirmScreen
@@ -89,6 +90,7 @@ class DraftEditor(Screen[None]):
         """Body and subject as last loaded or written: save_now writes only a change."""
         self._timer: Timer | None = None
         self._fill_warnings: tuple[str, ...] = ()
+        self._guard = SaveRetry(self, self.save_now)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,7 +174,13 @@ class DraftEditor(Screen[None]):
             self._timer = None
         current = (self.query_one(DraftText).text, self.query_one(SubjectInput).value)
         if self._dirty or current != self._saved:
-            self._persist()
+            # A full disk keeps the letter on screen and dirty; SaveRetry tries again.
+            self._guard.run(self._persist)
+
+    @property
+    def save_failed(self) -> bool:
+        """Whether the letter on screen is not yet in the file (the disk was full)."""
+        return self._guard.failing
 
     def _persist(self) -> Draft:
         body = self.query_one(DraftText).text
@@ -262,11 +270,13 @@ class DraftEditor(Screen[None]):
 
     def action_close_draft(self) -> None:
         self.save_now()
+        if self.save_failed:
+            return  # the letter stays on screen until the disk takes it
         self.dismiss(None)
 
     def action_copy_draft(self) -> None:
         text = self.query_one(DraftText).text
-        self._persist()
+        self._guard.run(self._persist)  # copying works on a full disk too
         result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
         self.notify(
             result.message(),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from textual.widgets import Input
 
+from ..saving import SaveRetry
 from .safe_text import SafeInput
 
 SAVE_EVERY = 0.2
@@ -27,6 +28,12 @@ class AutosaveInput(SafeInput):
         self._save = save
         self._saved = self.value
         self._dirty = False
+        self._guard = SaveRetry(self, self.save_now)
+
+    @property
+    def save_failed(self) -> bool:
+        """Whether the text shown is not yet in the file (the disk was full)."""
+        return self._guard.failing
 
     def on_mount(self) -> None:
         self.set_interval(SAVE_EVERY, self._save_if_dirty, name="autosave")
@@ -42,8 +49,10 @@ class AutosaveInput(SafeInput):
     def save_now(self) -> None:
         """Write the current text if it differs from what was last saved."""
         if self.value != self._saved:
-            self._save(self.value)
-            self._saved = self.value
+            value = self.value
+            if not self._guard.run(lambda: self._save(value)):
+                return  # kept dirty: retried in a second, and on the next tick
+            self._saved = value
         self._dirty = False
 
     def load(self, value: str, save: Callable[[str], None] | None = None) -> None:

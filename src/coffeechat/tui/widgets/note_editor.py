@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import sqlite3
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
 from ..commands import bindings
+from ..saving import SaveRetry
 from .safe_text import SafeTextArea
 
 Saver = Callable[[str], object]
@@ -65,6 +65,14 @@ class NoteEditor(Vertical):
         self._timer: Timer | None = None
         self.saves = 0
         """How many times this editor wrote to the store (tests and curiosity)."""
+        self._guard = SaveRetry(self, self.save_now)
+        self._unsaved: dict[int, tuple[Saver, str]] = {}
+        """Texts not yet written, by saver: kept until the disk takes them."""
+
+    @property
+    def save_failed(self) -> bool:
+        """Whether typed text is not yet in the file (the disk was full)."""
+        return bool(self._unsaved)
 
     def compose(self) -> ComposeResult:
         yield SafeTextArea(
@@ -110,16 +118,16 @@ class NoteEditor(Vertical):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not self._dirty or self._saver is None:
-            return
-        try:
-            self._saver(self.text_area.text)
-        except sqlite3.Error as error:
-            # Keep the text and the dirty flag: the next keystroke, blur or quit retries.
-            self.notify(f"Note not saved yet: {error}", severity="error", markup=False)
-            return
-        self._dirty = False
-        self.saves += 1
+        if self._dirty and self._saver is not None:
+            # Queued, not written in place: if the disk is full the text stays queued
+            # (and retried) even after another note is loaded into the editor.
+            self._unsaved[id(self._saver)] = (self._saver, self.text_area.text)
+            self._dirty = False
+        for key, (saver, text) in list(self._unsaved.items()):
+            if not self._guard.run(lambda saver=saver, text=text: saver(text)):
+                return
+            del self._unsaved[key]
+            self.saves += 1
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
