@@ -10,6 +10,7 @@ edit: it is done with ``TextArea.Changed`` prevented, so it never writes.
 
 from __future__ import annotations
 
+import inspect
 import os
 import shlex
 import subprocess
@@ -24,6 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
+from ...store.notes import NoteConflict
 from ..commands import bindings
 from ..saving import SaveRetry
 from .safe_text import SafeTextArea
@@ -32,6 +34,32 @@ Saver = Callable[[str], object]
 
 SAVE_WITHIN = 0.4
 """Longest time typed text stays unsaved (the bar is 0.5 s)."""
+
+CONFLICT_SEPARATOR = "\n\n--- also saved in another window (both kept; merge by hand) ---\n\n"
+CONFLICT_MESSAGE = (
+    "This note was also changed in another window: both versions are kept, "
+    "the other one below the line."
+)
+
+
+def merged(ours: str, theirs: str) -> str:
+    """Both versions of a note, ours first; theirs once only, however often it merges."""
+    if theirs in ours:
+        return ours
+    if ours in theirs:
+        return theirs
+    return ours.rstrip("\n") + CONFLICT_SEPARATOR + theirs
+
+
+def _call_saver(saver: Saver, text: str, base: str) -> object:
+    """Savers that know about revisions take the *base*; older ones just the text."""
+    try:
+        parameters = inspect.signature(saver).parameters
+    except (TypeError, ValueError):
+        parameters = {}
+    if "base" in parameters:
+        return saver(text, base=base)
+    return saver(text)
 
 
 class NotePreview(VerticalScroll, can_focus=True):
@@ -61,12 +89,14 @@ class NoteEditor(Vertical):
         super().__init__(id=id, classes=f"autosave {classes}".strip())
         self._placeholder = placeholder
         self._saver: Saver | None = None
+        self._base = ""
+        """The note as loaded or last saved here: what another window may have changed."""
         self._dirty = False
         self._timer: Timer | None = None
         self.saves = 0
         """How many times this editor wrote to the store (tests and curiosity)."""
         self._guard = SaveRetry(self, self.save_now)
-        self._unsaved: dict[int, tuple[Saver, str]] = {}
+        self._unsaved: dict[int, tuple[Saver, str, str]] = {}
         """Texts not yet written, by saver: kept until the disk takes them."""
 
     @property
@@ -108,6 +138,7 @@ class NoteEditor(Vertical):
         with text_area.prevent(TextArea.Changed):
             text_area.load_text(body)
         self._saver = saver
+        self._base = body
         self._dirty = False
         text_area.disabled = saver is None
         if self.has_class("-preview"):
@@ -121,13 +152,38 @@ class NoteEditor(Vertical):
         if self._dirty and self._saver is not None:
             # Queued, not written in place: if the disk is full the text stays queued
             # (and retried) even after another note is loaded into the editor.
-            self._unsaved[id(self._saver)] = (self._saver, self.text_area.text)
+            self._unsaved[id(self._saver)] = (self._saver, self.text_area.text, self._base)
             self._dirty = False
-        for key, (saver, text) in list(self._unsaved.items()):
-            if not self._guard.run(lambda saver=saver, text=text: saver(text)):
+        for key, (saver, text, base) in list(self._unsaved.items()):
+            if not self._guard.run(
+                lambda saver=saver, text=text, base=base: self._write(saver, text, base)
+            ):
                 return
             del self._unsaved[key]
             self.saves += 1
+
+    def _write(self, saver: Saver, text: str, base: str) -> None:
+        """Save *text*, written from *base*; if another window changed the note
+        meanwhile, keep both: ours, then theirs below a separator line."""
+        try:
+            _call_saver(saver, text, base)
+        except NoteConflict as conflict:
+            text = merged(text, conflict.current)
+            _call_saver(saver, text, conflict.current)
+            self.notify(CONFLICT_MESSAGE, severity="warning", timeout=12)
+            if saver is self._saver:
+                self._show_merged(text)
+        if saver is self._saver:
+            self._base = text
+
+    def _show_merged(self, text: str) -> None:
+        text_area = self.text_area
+        cursor = text_area.cursor_location
+        with text_area.prevent(TextArea.Changed):
+            text_area.load_text(text)
+        text_area.cursor_location = cursor  # the merged text starts with ours
+        if self.has_class("-preview"):
+            self._render_preview()
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
