@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -241,30 +242,50 @@ def editor_command() -> list[str]:
 
 
 def edit_in_external_editor(app, text: str) -> str | None:
-    """Suspend the app, edit *text* in the user's editor, return the result (None: failed)."""
+    """Suspend the app, edit *text* in the user's editor, return the result (None: failed).
+
+    The editor is looked up before the app lets go of the terminal, and nothing
+    raised while it runs may skip ``App.suspend``'s resume (that left a blank, frozen
+    screen): failures are caught inside the block and reported once the app is back.
+    """
+    command = editor_command()
+    if shutil.which(command[0]) is None:
+        app.notify(
+            f"Editor not found: {command[0]} (from $VISUAL or $EDITOR); note left as it was.",
+            severity="error",
+        )
+        return None
     fd, name = tempfile.mkstemp(prefix="coffeechat-", suffix=".md")  # created 0600
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        command = [*editor_command(), str(path)]
+        command = [*command, str(path)]
+        failure: OSError | None = None
+        result = None
         try:
             with app.suspend():
-                result = subprocess.run(command, check=False)
+                try:
+                    result = subprocess.run(command, check=False)
+                except OSError as error:
+                    failure = error
         except SuspendNotSupported:
             if not app.is_headless:
                 app.notify("This terminal cannot hand over to an editor.", severity="error")
                 return None
             # Tests run headless: there is no terminal to hand over, just run the command.
-            result = subprocess.run(command, check=False, capture_output=True)
-        except OSError as error:
-            app.notify(f"Cannot run {command[0]}: {error.strerror}", severity="error", markup=False)
+            try:
+                result = subprocess.run(command, check=False, capture_output=True)
+            except OSError as error:
+                failure = error
+        if failure is not None or result is None:
+            reason = failure.strerror if failure is not None else "it did not run"
+            app.notify(f"Cannot run {command[0]}: {reason}; note left as it was.", severity="error")
             return None
         if result.returncode != 0:
             app.notify(
                 f"{command[0]} exited with {result.returncode}: note left as it was",
                 severity="warning",
-                markup=False,
             )
             return None
         return path.read_text(encoding="utf-8", errors="replace")
