@@ -32,6 +32,13 @@ def full_store(small_disk: SmallDisk) -> Iterator[tuple[Store, SmallDisk]]:  # n
     store.close()
 
 
+@pytest.fixture
+def on_small_disk(full_store: tuple[Store, SmallDisk], clock: Clock):
+    """The app on the small disk's database, with its store and the disk."""
+    store, disk = full_store
+    return make_app(store, clock), store, disk
+
+
 def fill(store: Store, disk: SmallDisk) -> None:
     """Fill the disk; an emptied log means the next write needs new space."""
     store.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -58,11 +65,8 @@ async def until(pilot, condition, timeout: float = 10.0) -> None:
         await pilot.pause(0.1)
 
 
-async def test_call_tick_and_note_on_a_full_disk(
-    full_store: tuple[Store, SmallDisk], clock: Clock
-) -> None:
-    store, disk = full_store
-    app = make_app(store, clock)
+async def test_call_tick_and_note_on_a_full_disk(on_small_disk) -> None:
+    app, store, disk = on_small_disk
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
@@ -93,11 +97,8 @@ async def test_call_tick_and_note_on_a_full_disk(
         assert store.interviews.checklist(screen.interview_id)[0].asked
 
 
-async def test_draft_and_research_keep_their_text_until_space_returns(
-    full_store: tuple[Store, SmallDisk], clock: Clock
-) -> None:
-    store, disk = full_store
-    app = make_app(store, clock)
+async def test_draft_and_research_keep_their_text_until_space_returns(on_small_disk) -> None:
+    app, store, disk = on_small_disk
     async with app.run_test(size=(120, 40)) as pilot:
         messages = recorded(app)
         await pilot.press("r")
@@ -133,11 +134,8 @@ async def test_draft_and_research_keep_their_text_until_space_returns(
         )
 
 
-async def test_outcome_form_comes_back_with_everything_typed(
-    full_store: tuple[Store, SmallDisk], clock: Clock
-) -> None:
-    store, disk = full_store
-    app = make_app(store, clock)
+async def test_outcome_form_comes_back_with_everything_typed(on_small_disk) -> None:
+    app, store, disk = on_small_disk
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
@@ -161,11 +159,8 @@ async def test_outcome_form_comes_back_with_everything_typed(
         assert store.outcomes.for_interview(interview_id) is None
 
 
-async def test_quit_with_unsaved_text_asks_twice(
-    full_store: tuple[Store, SmallDisk], clock: Clock
-) -> None:
-    store, disk = full_store
-    app = make_app(store, clock)
+async def test_quit_with_unsaved_text_asks_twice(on_small_disk) -> None:
+    app, store, disk = on_small_disk
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -179,3 +174,21 @@ async def test_quit_with_unsaved_text_asks_twice(
         await pilot.pause()
     assert not app.is_running
     disk.free()
+
+
+async def test_status_and_delete_from_dialogs_on_a_full_disk(on_small_disk) -> None:
+    app, store, disk = on_small_disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        contact = app.screen.contact
+        messages = recorded(app)
+        fill(store, disk)
+        await pilot.press("s", "down", "enter")  # the status picker's result callback
+        await pilot.pause()
+        await pilot.press("delete", "y")  # the confirmation's result callback
+        await pilot.pause()
+        await pilot.press("x")  # a key action
+        await pilot.pause()
+        assert app.is_running
+        assert messages.count(ACTION_NOT_SAVED) == 3, messages
+        disk.free()
+        assert store.contacts.get(contact.id) == contact

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -151,6 +152,35 @@ class CoffeechatApp(App[None]):
             return
         self.exit()
 
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False, *, mode=None):
+        """Every screen's result callback (a status picked, a deletion confirmed, a plan
+        saved) gets the same full-disk answer as key actions."""
+        if callback is not None:
+            callback = self._storage_guarded(callback)
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
+
+    def _storage_guarded(self, callback):
+        takes_result = bool(_parameters(callback))
+
+        def guarded(result):
+            try:
+                outcome = callback(result) if takes_result else callback()
+            except StorageFull:
+                self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+                return None
+            if inspect.isawaitable(outcome):
+                return self._awaited_guarded(outcome)
+            return outcome
+
+        return guarded
+
+    async def _awaited_guarded(self, outcome):
+        try:
+            return await outcome
+        except StorageFull:
+            self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+            return None
+
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every key action, with one answer for a full disk: the action did not happen,
         the screen says so, and the app goes on (see saving.py)."""
@@ -256,6 +286,13 @@ class CoffeechatApp(App[None]):
         for system in super().get_system_commands(screen):
             if system.title not in ("Quit",):
                 yield system
+
+
+def _parameters(function) -> list:
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return ["result"]
 
 
 def _home_relative(path: str) -> str:

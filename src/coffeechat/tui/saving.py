@@ -5,9 +5,10 @@ space); the widgets that save typing hold a :class:`SaveRetry`, which reports th
 problem once, keeps the text on screen and marked unsaved, and tries again every
 second until a write succeeds (then says so). Any other SQLite failure of a write
 (the file locked for longer than the busy timeout) is kept and retried the same
-way. Key actions that write (a tick, a status, archiving, ending a call) are caught
-in ``App.run_action``: the action did not happen, the screen says why, and nothing
-else changes.
+way. Key actions that write (a tick, archiving, ending a call) are caught in
+``App.run_action``, and a dialog's result (a status picked, a deletion confirmed) in
+the callbacks ``App.push_screen`` wraps: the action did not happen, the screen says
+why, and nothing else changes.
 """
 
 from __future__ import annotations
