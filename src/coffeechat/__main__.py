@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .paths import resolve_db_path
 from .store import StorageFull, Store, StoreError, backup_to
+from .store.errors import DatabaseDamaged
 
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 
@@ -38,6 +39,8 @@ def open_store(ctx: click.Context) -> Iterator[Store]:
         yield store
     except StorageFull:
         raise click.ClickException(f"{path}: the disk is full; nothing was changed") from None
+    except DatabaseDamaged as error:
+        raise click.ClickException(f"{path}: {error}") from None
     except sqlite3.DatabaseError as error:
         # A damaged page is only met when a query reads it, after the file was opened.
         raise click.ClickException(
@@ -146,6 +149,9 @@ def run_tui(ctx: click.Context) -> None:
         if ctx.obj.get("demo"):
             app.db_label = "demo data, deleted when you quit"
         app.run()
+    if app.return_code:
+        # The app ended on an error it printed (a damaged file): say so to the shell.
+        ctx.exit(app.return_code)
 
 
 def _progress_bar(label: str):

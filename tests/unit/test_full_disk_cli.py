@@ -14,6 +14,7 @@ import pytest
 
 from coffeechat.models import Contact, FollowUp
 from coffeechat.store import StorageFull, Store, StoreError
+from tests.damaged_file import damage
 from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)
 
 SCRIPT = Path(sys.executable).parent / "coffeechat"
@@ -58,16 +59,8 @@ def test_a_damaged_database_gives_one_line_and_a_failing_exit(tmp_path: Path) ->
         store.followups.add(
             FollowUp(contact_id=contact.id, kind="follow_up", due_date="2026-03-16", title="x")
         )
-    conn = store.database.conn
-    page = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'followups'")]
     store.close()
-    assert pages
-    data = bytearray(db.read_bytes())
-    for number in pages:  # the follow-ups' pages only: the file still opens
-        offset = (number - 1) * page
-        data[offset : offset + 64] = b"\xa5" * 64
-    db.write_bytes(bytes(data))
+    damage(db, "followups")
     one_line_error(run("--db", str(db), "agenda"), "is damaged")
     one_line_error(run("--db", str(db), "export", "json"), "is damaged")
 

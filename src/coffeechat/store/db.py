@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import safe_files
 from ..paths import ensure_private_dir, tighten_app_dir
-from .errors import StorageFull, StoreError, is_disk_full
+from .errors import DatabaseDamaged, StorageFull, StoreError, is_damage, is_disk_full
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -85,35 +85,28 @@ def _remove_new_file(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _private_target(path: Path) -> None:
-    """Create *path* (or narrow an existing file) 0600 before any data goes in, so a
-    copy of the database is never readable by others, not even for a moment."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-
-
 def _backup_before_migration(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    _private_target(backup)
     source = sqlite3.connect(path)
     try:
-        target = sqlite3.connect(backup)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
+        # Through safe_files like every copy: 0600, complete or absent.
+        with safe_files.replacing(backup) as partial:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+    except OSError as error:
+        raise StoreError(f"cannot back up {path} before updating it: {error}") from None
     finally:
         source.close()
-    os.chmod(backup, 0o600)
     return backup
 
 
 class GuardedConnection(sqlite3.Connection):
-    """A connection whose "disk is full" errors come out as one kind, StorageFull.
+    """A connection whose "disk is full" errors come out as one kind, StorageFull
+    (and a damaged page as DatabaseDamaged: one line, never a traceback).
 
     Every statement of the store and of sqlite-utils passes through ``execute`` and
     ``executemany``, so the screens catch one error, whichever write ran out of space.
@@ -133,7 +126,11 @@ class GuardedConnection(sqlite3.Connection):
 
 
 def _translated(error: sqlite3.Error) -> sqlite3.Error:
-    return StorageFull(str(error)) if is_disk_full(error) else error
+    if is_disk_full(error):
+        return StorageFull(str(error))
+    if is_damage(error):
+        return DatabaseDamaged(str(error))
+    return error
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -25,10 +25,30 @@ class StorageFull(StoreError, sqlite3.OperationalError):
         super().__init__("the disk is full" + (f" ({detail})" if detail else ""))
 
 
+class DatabaseDamaged(StoreError, sqlite3.DatabaseError):
+    """A page of the file cannot be read as SQLite wrote it (disk fault, a copy cut
+    short, another program's writes): met when a query reaches it."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "the database file is damaged"
+            + (f" ({detail})" if detail else "")
+            + "; restore a backup or an export"
+        )
+
+
 #: SQLite result codes that mean "no space": SQLITE_FULL, and the I/O errors a full
 #: disk gives while growing the write-ahead log or its index.
 _FULL_CODES = {sqlite3.SQLITE_FULL}
 _IOERR = sqlite3.SQLITE_IOERR
+
+
+_DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def is_damage(error: BaseException) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGED_CODES
 
 
 def is_disk_full(error: BaseException) -> bool:
