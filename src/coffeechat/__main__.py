@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -13,7 +14,8 @@ import click
 
 from . import __version__
 from .paths import resolve_db_path
-from .store import Store, StoreError, backup_to
+from .store import StorageFull, Store, StoreError, backup_to
+from .store.errors import DatabaseDamaged
 
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 
@@ -35,8 +37,39 @@ def open_store(ctx: click.Context) -> Iterator[Store]:
         raise click.ClickException(str(error)) from None
     try:
         yield store
+    except StorageFull:
+        raise click.ClickException(f"{path}: the disk is full; nothing was changed") from None
+    except DatabaseDamaged as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except sqlite3.DatabaseError as error:
+        # A damaged page is only met when a query reads it, after the file was opened.
+        raise click.ClickException(
+            f"{path} is damaged ({error}); restore a backup or an export"
+        ) from None
     finally:
         store.close()
+
+
+def write_stdout(text: str) -> None:
+    """Write *text* to standard output, or fail with one line (a full disk, a closed
+    pipe): never a traceback, nor a second complaint when Python exits."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        _drop_stdout()
+        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+        raise click.ClickException(f"cannot write to standard output: {reason}") from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so what is still buffered goes nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,7 +138,7 @@ def agenda(ctx: click.Context, days: int) -> None:
 
     now = Clock().now()
     with open_store(ctx) as store:
-        click.echo(as_text(agenda_for(store, now, days)), nl=False)
+        write_stdout(as_text(agenda_for(store, now, days)))
 
 
 def run_tui(ctx: click.Context) -> None:
@@ -117,6 +150,9 @@ def run_tui(ctx: click.Context) -> None:
         if ctx.obj.get("demo"):
             app.db_label = "demo data, deleted when you quit"
         app.run()
+    if app.return_code:
+        # The app ended on an error it printed (a damaged file): say so to the shell.
+        ctx.exit(app.return_code)
 
 
 def _progress_bar(label: str):
@@ -182,13 +218,14 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
 
     with open_store(ctx) as store:
         text = export_text(store, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        write_private(output, text)
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        if output is None:
+            write_stdout(text)
+            return
+        try:
+            # While the store is open, so the writer knows which file not to touch.
+            write_private(output, text)
+        except OSError as error:
+            raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {output}", err=True)
 
 
@@ -198,17 +235,10 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
 def backup_command(ctx: click.Context, file: Path) -> None:
     """A consistent copy of the database through SQLite's online backup."""
     with open_store(ctx) as store:
-        if file.exists() and file.resolve() == Path(store.path).resolve():
-            raise click.ClickException(f"{file} is the open database itself; choose another file")
-        partial = file.with_name(f".{file.name}.partial")
         try:
-            partial.unlink(missing_ok=True)
-            backup_to(store.database, partial)
-            os.replace(partial, file)
-        except (OSError, sqlite3.Error) as error:
-            partial.unlink(missing_ok=True)
-            reason = getattr(error, "strerror", None) or str(error)
-            raise click.ClickException(f"cannot write {file}: {reason}") from None
+            backup_to(store.database, file)
+        except OSError as error:
+            raise click.ClickException(str(error)) from None
     click.echo(f"Backed up to {file}")
 
 

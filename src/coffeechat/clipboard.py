@@ -8,13 +8,15 @@ clipboard program may write to our terminal: its stderr is captured.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyperclip
+
+from .paths import ensure_private_dir
+from .safe_files import write_file
 
 CLIPBOARD_FILE = "clipboard.txt"
 
@@ -91,15 +93,12 @@ def _system_copy(text: str) -> str:
 
 
 def write_private_file(text: str, folder: Path) -> Path:
-    """Write *text* to ``folder/clipboard.txt``, readable by the user only (0600)."""
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-    path = folder / CLIPBOARD_FILE
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)  # an older file may have been created more open
-    return path
+    """Write *text* to ``folder/clipboard.txt``, readable by the user only (0600).
+
+    Written beside and renamed over (see safe_files): a symlink planted at that name is
+    replaced, never followed, and an older, more open file is replaced by a 0600 one."""
+    ensure_private_dir(folder)
+    return write_file(folder / CLIPBOARD_FILE, text)
 
 
 def copy(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from . import safe_files
 from .interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
 from .interop.records import ImportFormatError
 from .store import Store
@@ -78,9 +79,8 @@ def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
 
 
 def write_private(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* readable by the owner only: it holds personal data."""
-    path = Path(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    """Write *text* to *path* readable by the owner only: it holds personal data.
+
+    Atomic, and never over the open database (see safe_files); raises
+    safe_files.WriteError (an OSError) with a one-line reason."""
+    safe_files.write_file(path, text)

@@ -43,9 +43,29 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create *path* (and parents) as 0700: it will hold personal data about people."""
+    """Create *path* (and parents) as 0700: it will hold personal data about people.
+
+    One of coffeechat's own folders (data, state, config) that already exists open to
+    others (0755, say, made by hand or by an older version) is narrowed to 0700. Other
+    folders (the one a ``--db`` file or an export lives in) are the user's business.
+    """
     if not path.exists():
         path.mkdir(parents=True, mode=0o700)
         # mkdir's mode is filtered by the umask; set it explicitly.
         path.chmod(0o700)
+    else:
+        tighten_app_dir(path)
     return path
+
+
+def tighten_app_dir(path: Path) -> None:
+    """Narrow *path* to 0700 if it is one of coffeechat's own folders and others can
+    read or enter it; only its owner's folders, and quietly: a failure is no reason
+    not to start."""
+    try:
+        info = path.stat()
+        own = {p.resolve() for p in (data_dir(), state_dir(), config_dir())}
+        if path.resolve() in own and info.st_mode & 0o077 and info.st_uid == os.getuid():
+            path.chmod(0o700)
+    except OSError:
+        pass

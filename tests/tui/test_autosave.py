@@ -100,7 +100,10 @@ async def test_a_failed_write_notifies_keeps_pending_and_retries() -> None:
         app.type("a")
         assert not app.autosave.flush()
         assert app.autosave.pending
-        assert app.notes == ["Not saved yet: database is locked"]
+        assert app.notes == [
+            "Not saved yet (database is locked); your text is kept here and saved as soon "
+            "as it can be"
+        ]
         app.fail = False
         app.type("b")
         await wait_until(lambda: app.writes, timeout=2)

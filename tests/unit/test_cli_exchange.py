@@ -88,6 +88,6 @@ def test_backup_is_a_consistent_private_copy(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 5
     assert run(db, "backup", str(copy)).returncode == 0  # overwriting is fine
     same = run(db, "backup", str(db))
-    assert same.returncode == 1 and "open database itself" in same.stderr
+    assert same.returncode == 1 and "is the open database" in same.stderr
     nowhere = run(db, "backup", str(tmp_path / "no" / "such" / "dir.db"))
     assert nowhere.returncode == 1 and "Traceback" not in nowhere.stderr

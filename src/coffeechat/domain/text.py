@@ -29,6 +29,19 @@ def one_line(value: str) -> str:
     return visible(value.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
 
 
+# Zero-width joiners glue emoji into one picture (👩‍🔬) that some terminals draw in
+# two cells and others, like Rich's width count, in four; the emoji presentation
+# selector (U+FE0F) makes a one-cell symbol two cells wide on some terminals only.
+# In a column they would shift everything after them by a different amount on each
+# terminal, so rows meant to line up show the emoji side by side (👩🔬) instead.
+_JOINERS = re.compile("[\u200d\ufe0f]")
+
+
+def in_columns(value: str) -> str:
+    """:func:`one_line`, for a row whose columns must line up on every terminal."""
+    return _JOINERS.sub("", one_line(value))
+
+
 def _symbol(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:

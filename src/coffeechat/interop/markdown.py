@@ -1,4 +1,10 @@
-"""A readable Markdown report: one section per contact, one per interview under it."""
+"""A readable Markdown report: one section per contact, one per interview under it.
+
+Names, notes and every other field come from people and imports: raw HTML in them
+(``<script>``, ``<iframe>``) would be live in any Markdown viewer that renders HTML.
+``<``, ``>`` and ``&`` are written as entities, which every renderer shows as the
+characters themselves; the rest of a note's Markdown (lists, emphasis) still renders.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,16 @@ from collections import defaultdict
 
 
 def _clean(value: object) -> str:
-    return str(value or "").replace("\r\n", "\n").strip()
+    text = str(value or "").replace("\r\n", "\n").strip()
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _link(url: object) -> str:
+    """An autolink for a plain URL (where entities would not be decoded), else text."""
+    raw = " ".join(str(url or "").split())
+    if raw and not any(char in raw for char in '<> "'):
+        return f" <{raw}>"
+    return f" {_inline(raw)}" if raw else ""
 
 
 def _inline(value: object) -> str:
@@ -54,7 +69,7 @@ def write(document: dict) -> str:
             out += ["### Articles", ""]
             for article in by_contact["articles"][cid]:
                 mark = "x" if article.get("is_read") else " "
-                link = f" <{_inline(article['url'])}>" if _inline(article.get("url")) else ""
+                link = _link(article.get("url"))
                 out.append(f"- [{mark}] {_inline(article.get('title'))}{link}")
             out.append("")
         for interview in by_contact["interviews"][cid]:

@@ -10,7 +10,7 @@ from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .drafts import Drafts
 from .employers import Employers
-from .errors import StoreError
+from .errors import StorageFull, StoreError
 from .followups import FollowUps
 from .history import History
 from .interactions import Interactions
@@ -22,7 +22,7 @@ from .questions import Questions
 from .search import Search
 from .settings import Settings
 
-__all__ = ["ContactRow", "Store", "StoreError", "backup_to"]
+__all__ = ["ContactRow", "StorageFull", "Store", "StoreError", "backup_to"]
 
 
 class Store:

@@ -6,6 +6,7 @@ A file is only ever written after it has been recognised as a coffeechat databas
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -14,8 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..paths import ensure_private_dir
-from .errors import StoreError
+from .. import safe_files
+from ..paths import ensure_private_dir, tighten_app_dir
+from .errors import DatabaseDamaged, StorageFull, StoreError, is_damage, is_disk_full
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -29,6 +31,9 @@ def _inspect_existing(path: Path) -> int:
     """Return the schema version of an existing coffeechat file, or raise StoreError."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a coffeechat database")
+    if not path.is_file():
+        # A FIFO or a device: opening it to read the header could wait forever.
+        raise StoreError(f"{path} is not a regular file, not a coffeechat database")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -75,30 +80,27 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def _private_target(path: Path) -> None:
-    """Create *path* (or narrow an existing file) 0600 before any data goes in, so a
-    copy of the database is never readable by others, not even for a moment."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
+def _remove_new_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _backup_before_migration(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    _private_target(backup)
     source = sqlite3.connect(path)
     try:
-        target = sqlite3.connect(backup)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
+        # Through safe_files like every copy: 0600, complete or absent.
+        with safe_files.replacing(backup) as partial:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+    except OSError as error:
+        raise StoreError(f"cannot back up {path} before updating it: {error}") from None
     finally:
         source.close()
-    os.chmod(backup, 0o600)
     return backup
 
 
@@ -110,12 +112,43 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     return rowid
 
 
+class GuardedConnection(sqlite3.Connection):
+    """A connection whose "disk is full" errors come out as one kind, StorageFull
+    (and a damaged page as DatabaseDamaged: one line, never a traceback).
+
+    Every statement of the store and of sqlite-utils passes through ``execute`` and
+    ``executemany``, so the screens catch one error, whichever write ran out of space.
+    """
+
+    def execute(self, *args, **kwargs):
+        try:
+            return super().execute(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+    def executemany(self, *args, **kwargs):
+        try:
+            return super().executemany(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+
+def _translated(error: sqlite3.Error) -> sqlite3.Error:
+    if is_disk_full(error):
+        return StorageFull(str(error))
+    if is_damage(error):
+        return DatabaseDamaged(str(error))
+    return error
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every coffeechat connection needs."""
     # isolation_level=None: we manage transactions explicitly (see Database.transaction);
     # check_same_thread=False lets a worker thread hand results back, while every
     # write still goes through one thread at a time.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, factory=GuardedConnection
+    )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -164,7 +197,9 @@ class Database:
     def open(cls, path: str | os.PathLike[str]) -> Database:
         """Open (creating if needed) the database at *path*, or raise StoreError."""
         path = Path(path)
+        tighten_app_dir(path.parent)
         version = _inspect_existing(path) if path.exists() else None
+        created = version is None
         if version is None:
             _create_private_file(path)
             version = 0
@@ -174,10 +209,22 @@ class Database:
         try:
             conn = connect(path)
         except sqlite3.DatabaseError as error:
+            if created:
+                _remove_new_file(path)
             raise StoreError(f"cannot open {path}: {error}") from None
         database = cls(path, conn)
         database.migration_backup = migration_backup
-        database._migrate(version)
+        try:
+            database._migrate(version)
+        except StorageFull:
+            conn.close()
+            if created:
+                # No empty or half-made database left behind to be refused next time.
+                _remove_new_file(path)
+                raise StoreError(f"cannot create {path}: the disk is full") from None
+            raise StoreError(f"cannot update {path}: the disk is full; unchanged") from None
+        # From now on no export or backup may be written over this file.
+        safe_files.protect(path)
         return database
 
     def _migrate(self, version: int) -> None:
@@ -205,23 +252,29 @@ class Database:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            # SQLite may already have rolled back (a full disk does that): only roll
+            # back what is still open, so the original error is the one reported.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()
+        safe_files.release(self.path)
 
 
 def backup_to(database: Database, target: str | os.PathLike[str]) -> None:
-    """A consistent copy through SQLite's online backup API, written 0600."""
-    target = Path(target)
-    _private_target(target)
-    dest = sqlite3.connect(target)
-    try:
-        database.conn.backup(dest)
-    finally:
-        dest.close()
-    os.chmod(target, 0o600)
+    """A consistent copy through SQLite's online backup API, written 0600 beside
+    *target* and renamed over it only once complete (see safe_files). Raises
+    safe_files.WriteError, never over the open database."""
+    with safe_files.replacing(target) as partial:
+        dest = sqlite3.connect(partial)
+        try:
+            database.conn.backup(dest)
+        except sqlite3.Error as error:
+            full = getattr(error, "sqlite_errorcode", 0) == sqlite3.SQLITE_FULL
+            raise OSError(errno.ENOSPC if full else errno.EIO, str(error)) from None
+        finally:
+            dest.close()

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import cast
 
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import preferences
 from ..domain.clock import Clock
+from ..domain.text import one_line, visible
 from ..models import Outcome, Profile
-from ..store import Store
+from ..store import StorageFull, Store
 from ..usecases.outcomes import save_outcome
 from ..usecases.profile import load_profile, save_profile
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
+from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 from .widgets.autosave import SavesTyping
+
+QUIT_UNSAVED = (
+    "Not saved: the disk is full. Free some space (it saves by itself), "
+    "or press ctrl+q again to quit and lose the unsaved text."
+)
 
 
 class CoffeechatApp(App[None]):
@@ -48,6 +58,8 @@ class CoffeechatApp(App[None]):
         """Shown in the header so the user always knows which file they are in."""
         self.show_welcome = welcome
         """Whether an empty database opens on the welcome (tests of other things skip it)."""
+        self._quit_unsaved = False
+        """Set once the user was told that quitting now loses unsaved text."""
         # Themes are chosen before the first stylesheet parse: switching theme after
         # mount would parse every style a second time on the way to the first paint.
         self._theme_problems = self._setup_themes()
@@ -88,18 +100,101 @@ class CoffeechatApp(App[None]):
             self.set_keymap(keymap.keys)
         return keymap.problems
 
+    # --- text from the data -------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (``Widget.notify`` and ``Screen.notify`` end here) shows
+        its text literally: messages quote names, notes and file paths, so markup is
+        never interpreted and control characters are drawn as symbols (ESC as ␛); an
+        OSC 52 or OSC 0 sequence in a contact's name must not reach the terminal."""
+        super().notify(
+            visible(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def get_driver_class(self):
+        """Linux terminals get a driver that keeps ESC bytes inside a paste as text."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from .paste_driver import PasteSafeLinuxDriver
+
+            return PasteSafeLinuxDriver
+        return driver
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header shows titles as plain text on one line, whatever they quote."""
+        return super().format_title(one_line(title), one_line(sub_title))
+
     # --- saving -------------------------------------------------------------------------
 
-    def save_all(self) -> None:
-        """Flush every widget that buffers typing (they carry the ``autosave`` class)."""
+    def save_all(self) -> bool:
+        """Flush every widget that buffers typing (they carry the ``autosave`` class);
+        False if some text could not be written (the disk is full)."""
+        saved = True
         for screen in self.screen_stack:
             for widget in screen.query(".autosave"):
                 # The class is a promise: every widget that carries it has save_now().
                 cast(SavesTyping, widget).save_now()
+                saved = saved and not getattr(widget, "save_failed", False)
+        return saved
 
     async def action_quit(self) -> None:
-        self.save_all()
+        if not self.save_all() and not self._quit_unsaved:
+            self._quit_unsaved = True
+            self.notify(QUIT_UNSAVED, severity="error", timeout=15)
+            return
         self.exit()
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False, *, mode=None):
+        """Every screen's result callback (a status picked, a deletion confirmed, a plan
+        saved) gets the same full-disk answer as key actions."""
+        if callback is not None:
+            callback = self._storage_guarded(callback)
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
+
+    def _storage_guarded(self, callback):
+        takes_result = bool(_parameters(callback))
+
+        def guarded(result):
+            try:
+                outcome = callback(result) if takes_result else callback()
+            except StorageFull:
+                self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+                return None
+            if inspect.isawaitable(outcome):
+                return self._awaited_guarded(outcome)
+            return outcome
+
+        return guarded
+
+    async def _awaited_guarded(self, outcome):
+        try:
+            return await outcome
+        except StorageFull:
+            self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+            return None
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key action, with one answer for a full disk: the action did not happen,
+        the screen says so, and the app goes on (see saving.py)."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StorageFull:
+            self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+            return True
 
     def action_edit_profile(self) -> None:
         from .screens.profile_form import ProfileForm
@@ -124,18 +219,26 @@ class CoffeechatApp(App[None]):
         contact = self.store.contacts.get(interview.contact_id)
         existing = self.store.outcomes.for_interview(interview_id)
         when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
-        form = OutcomeForm(
-            interview_id,
-            contact_name=contact.name if contact else "",
-            when=when.replace("T", " "),
-            outcome=existing,
-            organizations=self.store.organizations.names(),
-        )
+
+        def form_for(outcome: Outcome | None) -> OutcomeForm:
+            return OutcomeForm(
+                interview_id,
+                contact_name=contact.name if contact else "",
+                when=when.replace("T", " "),
+                outcome=outcome,
+                organizations=self.store.organizations.names(),
+            )
 
         def saved(outcome: Outcome | None) -> None:
             if outcome is None:
                 return
-            result = save_outcome(self.store, outcome, self.clock.today())
+            try:
+                result = save_outcome(self.store, outcome, self.clock.today())
+            except StorageFull:
+                # Nothing was written: the form comes back with everything typed in it.
+                self.notify(DISK_FULL, severity="error", timeout=10)
+                self.push_screen(form_for(outcome), saved)
+                return
             parts = ["Outcome saved; thank-you note on the agenda"]
             if result.created:
                 parts.append(f"{len(result.created)} new contact(s)")
@@ -146,7 +249,7 @@ class CoffeechatApp(App[None]):
                 if isinstance(screen, MainScreen):
                     screen.reload(keep_id=interview.contact_id)
 
-        self.push_screen(form, saved)
+        self.push_screen(form_for(existing), saved)
 
     def action_question_bank(self) -> None:
         from .screens.question_bank import QuestionBankScreen
@@ -185,6 +288,13 @@ class CoffeechatApp(App[None]):
         for system in super().get_system_commands(screen):
             if system.title not in ("Quit",):
                 yield system
+
+
+def _parameters(function) -> list:
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return ["result"]
 
 
 def _home_relative(path: str) -> str:

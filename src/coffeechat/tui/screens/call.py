@@ -23,9 +23,10 @@ from ...domain.call import call_minute, elapsed, format_clock, phase
 from ...domain.story import story_or_template
 from ...domain.text import one_line, visible
 from ...models import Contact, Interview, NoteLine
-from ...store import Store
+from ...store import StorageFull, Store
 from ...usecases.calls import end_call
 from ..commands import bindings
+from ..saving import DISK_FULL
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
@@ -233,13 +234,18 @@ class CallScreen(Screen[int | None]):
         if not text.strip():
             return
         item = self.checklist.current
-        note = self.store.interviews.add_note(
-            self.interview_id,
-            text,
-            minute=call_minute(self.seconds()),
-            checklist_item_id=item.id if item else None,
-            now=self.app.clock.now(),
-        )
+        try:
+            note = self.store.interviews.add_note(
+                self.interview_id,
+                text,
+                minute=call_minute(self.seconds()),
+                checklist_item_id=item.id if item else None,
+                now=self.app.clock.now(),
+            )
+        except StorageFull:
+            # The line stays in the input (its autosave retries); enter commits it later.
+            self.notify(DISK_FULL, severity="error", timeout=10)
+            return
         # add_note cleared the saved draft in the same transaction.
         with note_input.prevent(Input.Changed):
             note_input.value = ""

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ...domain.text import visible
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
@@ -30,8 +32,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            # markup=False: the question may quote a contact's name.
-            yield Static(self.question, markup=False)
+            # The question may quote a contact's name or a note: shown literally, with
+            # control characters as symbols, never as markup or terminal sequences.
+            yield Static(visible(self.question), markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="yes", compact=True)
                 yield Button("No (n)", id="no", compact=True)

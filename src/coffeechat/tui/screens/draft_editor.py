@@ -178,6 +178,11 @@ class DraftEditor(Screen[None]):
         self._persist()
         return True
 
+    @property
+    def save_failed(self) -> bool:
+        """Whether the letter on screen is not yet in the file (the disk was full)."""
+        return self.autosave.failing
+
     def _persist(self) -> Draft:
         body = self.query_one(DraftText).text
         subject = self.query_one(SubjectInput).value
@@ -265,11 +270,13 @@ class DraftEditor(Screen[None]):
 
     def action_close_draft(self) -> None:
         self.save_now()
+        if self.save_failed:
+            return  # the letter stays on screen until the disk takes it
         self.dismiss(None)
 
     def action_copy_draft(self) -> None:
         text = self.query_one(DraftText).text
-        self._persist()
+        self.save_now()  # copying works on a full disk too: a failed save is retried
         result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
         self.notify(
             result.message(),

@@ -158,6 +158,8 @@ class ResearchActions(MainScreenHost):
             NoteScreen(
                 f"Organization: {organization.name}",
                 organization.notes,
-                lambda body: store.notes.save_organization_research(organization_id, body),
+                lambda body, base=None: store.notes.save_organization_research(
+                    organization_id, body, base
+                ),
             )
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.markup import escape
 from rich.text import Text
 from textual import on
@@ -18,7 +16,7 @@ from ...domain.text import one_line, visible
 from ...models import SearchHit
 from ...store import Store
 from ..widgets.brief import BriefView
-from ..widgets.note_editor import NoteEditor
+from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.safe_text import SafeInput
 
 MODAL_CSS = """
@@ -64,7 +62,7 @@ class NoteScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
     DEFAULT_CSS = MODAL_CSS.format(name="NoteScreen") + "NoteScreen NoteEditor { height: 1fr; }"
 
-    def __init__(self, title: str, body: str, saver: Callable[[str], object]) -> None:
+    def __init__(self, title: str, body: str, saver: Saver) -> None:
         super().__init__()
         self.title_text = title
         self.body = body

@@ -8,18 +8,22 @@ and on quit (the app calls ``save_now()`` on every widget with the ``autosave`` 
 
 A keystroke costs two assignments; one timer at a time does the rest. The owner's
 *write* compares the text with what it last wrote and returns whether it wrote, so a
-flush with nothing new is free and never wrong to call.
+flush with nothing new is free and never wrong to call. A write that fails (the disk
+is full, the file locked too long) goes through :class:`~coffeechat.tui.saving.SaveRetry`:
+the text stays on screen and pending, the problem is said once, and the write is tried
+again every second until it succeeds.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from typing import Protocol
 
 from textual.timer import Timer
 from textual.widget import Widget
+
+from ..saving import SaveRetry
 
 SAVE_WITHIN = 0.4
 """Longest time typed text stays unsaved (the bar is 0.5 s)."""
@@ -56,6 +60,12 @@ class Autosave:
         """Typing happened that no write has covered yet."""
         self.saves = 0
         """How many writes succeeded (tests and curiosity)."""
+        self._retry = SaveRetry(owner, self.flush)
+
+    @property
+    def failing(self) -> bool:
+        """Whether the last write failed: what is on screen is not yet in the file."""
+        return self._retry.failing
 
     def touch(self) -> None:
         """The text changed: make sure it is written soon."""
@@ -84,12 +94,16 @@ class Autosave:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        try:
+        wrote = False
+
+        def write() -> None:
+            nonlocal wrote
             wrote = self._write()
-        except sqlite3.Error as error:
-            # Keep the text and stay pending: the next keystroke, blur or quit retries.
+
+        if not self._retry.run(write):
+            # Keep the text and stay pending: retried every second, and on the next
+            # keystroke, blur or quit.
             self.pending = True
-            self._owner.notify(f"Not saved yet: {error}", severity="error", markup=False)
             return False
         self.saves += wrote
         self.pending = False

@@ -29,6 +29,11 @@ class AutosaveInput(SafeInput):
         self._saved = self.value
         self.autosave = Autosave(self, self._write, within=SAVE_EVERY)
 
+    @property
+    def save_failed(self) -> bool:
+        """Whether the text shown is not yet in the file (the disk was full)."""
+        return self.autosave.failing
+
     def watch_value(self, value: str) -> None:
         # A watcher runs as the value changes, before the Changed message is handled.
         if value != self._saved:

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...domain.pipeline import short_label
-from ...domain.text import one_line
+from ...domain.text import in_columns
 from ...store import ContactRow
 
 STATUS_WIDTH = 13
@@ -229,13 +229,13 @@ class ContactList(ScrollView, can_focus=True):
         if row.next_action_date and row.next_action_date < self._today:
             date_style = overdue_style
 
-        name = one_line(row.name) + (" (archived)" if row.archived else "")
+        name = in_columns(row.name) + (" (archived)" if row.archived else "")
         if width >= WIDE:
             rest = width - STATUS_WIDTH - DATE_WIDTH - 4
             name_width = rest // 2 + rest % 2
             columns = [
                 (name, name_width, line_style),
-                (one_line(row.organization), rest - name_width, org_style),
+                (in_columns(row.organization), rest - name_width, org_style),
                 (row.status, STATUS_WIDTH, status_style),
                 (row.next_action_date, DATE_WIDTH, date_style),
             ]

@@ -4,13 +4,17 @@ Typing is saved by :class:`Autosave` (at most 0.4 s after a keystroke, also duri
 long burst of typing), when focus leaves the editor, when another note is loaded into
 it (contact switch) and on quit (the app calls ``save_now()`` on every widget with the
 ``autosave`` class). Loading a note is not an edit: it is done with
-``TextArea.Changed`` prevented, so it never writes.
+``TextArea.Changed`` prevented, so it never writes. Text that could not be written
+(a full disk) stays queued for its note, and is retried, even after another note is
+loaded; a note another window changed meanwhile is saved with both versions kept.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -22,11 +26,39 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
+from ...store.notes import NoteConflict
 from ..commands import bindings
 from .autosave import Autosave
 from .safe_text import SafeTextArea
 
-Saver = Callable[[str], object]
+Saver = Callable[..., object]
+"""Writes a note: ``saver(text)``, or ``saver(text, base=...)`` when it checks revisions."""
+
+CONFLICT_SEPARATOR = "\n\n--- also saved in another window (both kept; merge by hand) ---\n\n"
+CONFLICT_MESSAGE = (
+    "This note was also changed in another window: both versions are kept, "
+    "the other one below the line."
+)
+
+
+def merged(ours: str, theirs: str) -> str:
+    """Both versions of a note, ours first; theirs once only, however often it merges."""
+    if theirs in ours:
+        return ours
+    if ours in theirs:
+        return theirs
+    return ours.rstrip("\n") + CONFLICT_SEPARATOR + theirs
+
+
+def _call_saver(saver: Saver, text: str, base: str) -> object:
+    """Savers that know about revisions take the *base*; older ones just the text."""
+    try:
+        takes_base = "base" in inspect.signature(saver).parameters
+    except (TypeError, ValueError):
+        takes_base = False
+    if takes_base:
+        return saver(text, base=base)
+    return saver(text)
 
 
 class NotePreview(VerticalScroll, can_focus=True):
@@ -55,9 +87,11 @@ class NoteEditor(Vertical):
     def __init__(self, *, placeholder: str = "", id: str | None = None, classes: str = "") -> None:
         super().__init__(id=id, classes=f"autosave {classes}".strip())
         self._saver: Saver | None = None
-        self._saved_text = ""
-        """The text as last loaded or written: only a difference is written."""
-        self.autosave = Autosave(self, self._write)
+        self._base = ""
+        """The note as loaded or last saved here: what another window may have changed."""
+        self._unsaved: dict[int, tuple[Saver, str, str]] = {}
+        """Texts not yet written, by saver: kept until the disk takes them."""
+        self.autosave = Autosave(self, self._write_pending)
         # Kept, not queried: the last save on unmount runs after the children are gone.
         self._text_area: TextArea = SafeTextArea(
             soft_wrap=True,
@@ -66,6 +100,16 @@ class NoteEditor(Vertical):
             highlight_cursor_line=False,
             disabled=True,
         )
+
+    @property
+    def save_failed(self) -> bool:
+        """Whether typed text is not yet in the file (the disk was full)."""
+        return bool(self._unsaved)
+
+    @property
+    def saves(self) -> int:
+        """How many times this editor wrote to the store (tests and curiosity)."""
+        return self.autosave.saves
 
     def compose(self) -> ComposeResult:
         yield self._text_area
@@ -95,7 +139,7 @@ class NoteEditor(Vertical):
         with text_area.prevent(TextArea.Changed):
             text_area.load_text(body)
         self._saver = saver
-        self._saved_text = body
+        self._base = body
         self.autosave.forget()
         text_area.disabled = saver is None
         if self.has_class("-preview"):
@@ -105,13 +149,43 @@ class NoteEditor(Vertical):
         """Write pending typing at once (on blur, switch, quit)."""
         self.autosave.flush()
 
-    def _write(self) -> bool:
+    def _write_pending(self) -> bool:
+        """Queue what is typed, then write every queued text; raises if the store
+        refuses (Autosave reports it and retries)."""
         text = self.text_area.text
-        if self._saver is None or text == self._saved_text:
-            return False
-        self._saver(text)
-        self._saved_text = text
-        return True
+        if self._saver is not None and text != self._base:
+            # Queued, not written in place: if the disk is full the text stays queued
+            # (and retried) even after another note is loaded into the editor.
+            self._unsaved[id(self._saver)] = (self._saver, text, self._base)
+        wrote = False
+        for key, (saver, queued, base) in list(self._unsaved.items()):
+            self._write(saver, queued, base)
+            del self._unsaved[key]
+            wrote = True
+        return wrote
+
+    def _write(self, saver: Saver, text: str, base: str) -> None:
+        """Save *text*, written from *base*; if another window changed the note
+        meanwhile, keep both: ours, then theirs below a separator line."""
+        try:
+            _call_saver(saver, text, base)
+        except NoteConflict as conflict:
+            text = merged(text, conflict.current)
+            _call_saver(saver, text, conflict.current)
+            self.notify(CONFLICT_MESSAGE, severity="warning", timeout=12)
+            if saver is self._saver:
+                self._show_merged(text)
+        if saver is self._saver:
+            self._base = text
+
+    def _show_merged(self, text: str) -> None:
+        text_area = self.text_area
+        cursor = text_area.cursor_location
+        with text_area.prevent(TextArea.Changed):
+            text_area.load_text(text)
+        text_area.cursor_location = cursor  # the merged text starts with ours
+        if self.has_class("-preview"):
+            self._render_preview()
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
@@ -163,30 +237,50 @@ def editor_command() -> list[str]:
 
 
 def edit_in_external_editor(app, text: str) -> str | None:
-    """Suspend the app, edit *text* in the user's editor, return the result (None: failed)."""
+    """Suspend the app, edit *text* in the user's editor, return the result (None: failed).
+
+    The editor is looked up before the app lets go of the terminal, and nothing
+    raised while it runs may skip ``App.suspend``'s resume (that left a blank, frozen
+    screen): failures are caught inside the block and reported once the app is back.
+    """
+    command = editor_command()
+    if shutil.which(command[0]) is None:
+        app.notify(
+            f"Editor not found: {command[0]} (from $VISUAL or $EDITOR); note left as it was.",
+            severity="error",
+        )
+        return None
     fd, name = tempfile.mkstemp(prefix="coffeechat-", suffix=".md")  # created 0600
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        command = [*editor_command(), str(path)]
+        command = [*command, str(path)]
+        failure: OSError | None = None
+        result = None
         try:
             with app.suspend():
-                result = subprocess.run(command, check=False)
+                try:
+                    result = subprocess.run(command, check=False)
+                except OSError as error:
+                    failure = error
         except SuspendNotSupported:
             if not app.is_headless:
                 app.notify("This terminal cannot hand over to an editor.", severity="error")
                 return None
             # Tests run headless: there is no terminal to hand over, just run the command.
-            result = subprocess.run(command, check=False, capture_output=True)
-        except OSError as error:
-            app.notify(f"Cannot run {command[0]}: {error.strerror}", severity="error", markup=False)
+            try:
+                result = subprocess.run(command, check=False, capture_output=True)
+            except OSError as error:
+                failure = error
+        if failure is not None or result is None:
+            reason = failure.strerror if failure is not None else "it did not run"
+            app.notify(f"Cannot run {command[0]}: {reason}; note left as it was.", severity="error")
             return None
         if result.returncode != 0:
             app.notify(
                 f"{command[0]} exited with {result.returncode}: note left as it was",
                 severity="warning",
-                markup=False,
             )
             return None
         return path.read_text(encoding="utf-8", errors="replace")

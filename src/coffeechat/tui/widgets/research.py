@@ -173,18 +173,19 @@ class ResearchPane(VerticalScroll):
             self.editor("goals").load("", None)
         else:
             self.editor("contact").load(
-                notes.research(contact_id), lambda body: notes.save_research(contact_id, body)
+                notes.research(contact_id),
+                lambda body, base=None: notes.save_research(contact_id, body, base),
             )
             self.editor("goals").load(
                 notes.self_assessment(contact_id),
-                lambda body: notes.save_self_assessment(contact_id, body),
+                lambda body, base=None: notes.save_self_assessment(contact_id, body, base),
             )
         if org_id is None:
             self.editor("organization").load("", None)
         else:
             self.editor("organization").load(
                 notes.organization_research(org_id),
-                lambda body: notes.save_organization_research(org_id, body),
+                lambda body, base=None: notes.save_organization_research(org_id, body, base),
             )
         name = one_line(contact.name) if contact else ""
         self.query_one("#label-contact", Label).update(

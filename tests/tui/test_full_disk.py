@@ -1,0 +1,194 @@
+"""A full disk is a message, not a crash: the app keeps what was typed on screen,
+says so in one line, retries, and saves it once there is space again.
+
+The database lives on a real 2 MB tmpfs that the test fills (tests/small_disk.py):
+SQLite meets the kernel's own ENOSPC.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import TextArea
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Outcome, OutcomeKind
+from coffeechat.store import Store
+from coffeechat.tui.saving import ACTION_NOT_SAVED, DISK_FULL, SAVED_AGAIN
+from coffeechat.tui.screens.call import CallScreen
+from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
+from coffeechat.tui.screens.outcome_form import OutcomeForm
+from tests.conftest import make_app, seed
+from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def full_store(small_disk: SmallDisk) -> Iterator[tuple[Store, SmallDisk]]:  # noqa: F811
+    store = Store.open(small_disk.root / "coffeechat.db")
+    seed(store)
+    yield store, small_disk
+    store.close()
+
+
+@pytest.fixture
+def on_small_disk(full_store: tuple[Store, SmallDisk], clock: Clock):
+    """The app on the small disk's database, with its store and the disk."""
+    store, disk = full_store
+    return make_app(store, clock), store, disk
+
+
+def fill(store: Store, disk: SmallDisk) -> None:
+    """Fill the disk; an emptied log means the next write needs new space."""
+    store.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    disk.fill()
+
+
+def recorded(app) -> list[str]:
+    """Every notification the app shows from now on."""
+    messages: list[str] = []
+    show = app.notify
+
+    def record(message: str, **kwargs) -> None:
+        messages.append(message)
+        show(message, **kwargs)
+
+    app.notify = record
+    return messages
+
+
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.1)
+
+
+async def test_call_tick_and_note_on_a_full_disk(on_small_disk) -> None:
+    app, store, disk = on_small_disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CallScreen)
+        messages = recorded(app)
+        fill(store, disk)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, CallScreen)
+        assert ACTION_NOT_SAVED in messages
+        assert not screen.checklist.items[0].asked  # shown as it is in the file
+        await pilot.press("n", *"said yes", "enter")
+        await pilot.pause(0.5)
+        assert screen.note_input.value == "said yes"  # kept on screen
+        assert DISK_FULL in messages
+        assert messages.count(DISK_FULL) <= 2  # said once per place, not every 0.2 s
+        assert store.interviews.notes(screen.interview_id) == []
+        disk.free()
+        await until(pilot, lambda: SAVED_AGAIN in messages)
+        draft = store.interviews.get(screen.interview_id).draft_note
+        assert draft == "said yes"  # the line being typed reached the file by itself
+        await pilot.press("enter")
+        await pilot.pause()
+        [note] = store.interviews.notes(screen.interview_id)
+        assert note.text == "said yes" and screen.note_input.value == ""
+        await pilot.press("escape", "space")
+        assert store.interviews.checklist(screen.interview_id)[0].asked
+
+
+async def test_draft_and_research_keep_their_text_until_space_returns(on_small_disk) -> None:
+    app, store, disk = on_small_disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        messages = recorded(app)
+        await pilot.press("r")
+        await pilot.pause()
+        contact_id = app.screen.contact.id
+        area = app.focused
+        assert isinstance(area, TextArea)
+        fill(store, disk)
+        area.insert("Research typed on a full disk")
+        await pilot.pause(0.6)
+        assert DISK_FULL in messages
+        await pilot.press("escape", "j")  # another contact: the text stays queued
+        await pilot.pause()
+        assert app.screen.contact.id != contact_id
+        await pilot.press("d")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, DraftEditor)
+        letter = editor.query_one(DraftText)
+        letter.load_text("Dear Tom, a letter on a full disk?")
+        letter.insert("!", letter.document.end)
+        await pilot.pause(0.6)
+        await pilot.press("escape")  # refuses to close with the letter unsaved
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.query_one(DraftText).text.endswith("full disk?!")
+        disk.free()
+        await until(pilot, lambda: not editor.save_failed)
+        draft = store.drafts.working(editor.contact.id, editor.template)
+        assert draft is not None and draft.body.endswith("full disk?!")
+        await until(
+            pilot, lambda: store.notes.research(contact_id) == "Research typed on a full disk"
+        )
+
+
+async def test_outcome_form_comes_back_with_everything_typed(on_small_disk) -> None:
+    app, store, disk = on_small_disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        interview_id = app.screen.interview_id
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OutcomeForm)
+        messages = recorded(app)
+        fill(store, disk)
+        outcome = Outcome(
+            interview_id=interview_id, kind=OutcomeKind.DEAD_END, confidence=3, learned="a lot"
+        )
+        form.dismiss(outcome)
+        await pilot.pause()
+        assert DISK_FULL in messages
+        again = app.screen
+        assert isinstance(again, OutcomeForm) and again is not form
+        assert again.query_one("#area-learned", TextArea).text == "a lot"
+        disk.free()
+        assert store.outcomes.for_interview(interview_id) is None
+
+
+async def test_quit_with_unsaved_text_asks_twice(on_small_disk) -> None:
+    app, store, disk = on_small_disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        fill(store, disk)
+        assert isinstance(app.focused, TextArea)
+        app.focused.insert("unsaved words")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    disk.free()
+
+
+async def test_status_and_delete_from_dialogs_on_a_full_disk(on_small_disk) -> None:
+    app, store, disk = on_small_disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        contact = app.screen.contact
+        messages = recorded(app)
+        fill(store, disk)
+        await pilot.press("s", "down", "enter")  # the status picker's result callback
+        await pilot.pause()
+        await pilot.press("delete", "y")  # the confirmation's result callback
+        await pilot.pause()
+        await pilot.press("x")  # a key action
+        await pilot.pause()
+        assert app.is_running
+        assert messages.count(ACTION_NOT_SAVED) == 3, messages
+        disk.free()
+        assert store.contacts.get(contact.id) == contact
