@@ -117,3 +117,34 @@ async def test_log_touch_and_holiday_country(store: Store, clock: Clock) -> None
         await pilot.press("enter")
         await pilot.pause()
         assert load_calendar(store).country == "DE"
+
+
+async def test_time_zone_in_the_form_planning_and_profile(store: Store, clock: Clock) -> None:
+    store.contacts.add(Contact(name="Anna Keller"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        form.query_one("#field-time_zone").value = "Zurich"
+        form.query_one("#field-keep_in_touch_days").value = "30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm), "a zone that does not exist is refused"
+        form.query_one("#field-time_zone").value = "Europe/Zurich"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        anna = store.contacts.get(1)
+        assert anna is not None
+        assert (anna.time_zone, anna.keep_in_touch_days) == ("Europe/Zurich", 30)
+        view = app.screen.query_one("#profile")
+        profile = "\n".join(strip.text for strip in view.render_lines(view.size.region))
+        assert "Europe/Zurich (now Mon " in profile and "every 30 days" in profile
+
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#field-when").value = "2026-03-18 09:00"
+        await pilot.pause()
+        their = str(app.screen.query_one("#their-time").render())
+        assert their.startswith("Their time: Wed ") and their.endswith(" in Zurich")

@@ -11,6 +11,7 @@ from . import validation
 from .business_days import WEEKDAYS, Calendar, add_business_days
 from .pipeline import KEEP_IN_TOUCH, SECOND_PERSON, THANK_YOU, call_title
 from .text import one_line
+from .timezones import their_clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,9 @@ def build_agenda(
     for call in source.scheduled_calls(now.isoformat(timespec="minutes")):
         if call.scheduled_at <= limit:
             title = call_title(call.medium, call.length_minutes)
+            zone = getattr(call, "time_zone", "")
+            if theirs := their_clock(datetime.fromisoformat(call.scheduled_at), zone):
+                title += f" · {theirs} their time"
             agenda.calls.append(Item(call.scheduled_at, call.contact_name, title, call.contact_id))
     return agenda
 

@@ -233,6 +233,16 @@ def parse_tag_intervals(text: str) -> dict[str, int]:
     return intervals
 
 
+def check_interval(value: str) -> str | None:
+    """A keep-in-touch interval typed in a form: empty, or whole days from 1 to 3660."""
+    value = value.strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 3660:
+        return "Days between touches: a whole number from 1 to 3660 (or empty)"
+    return None
+
+
 def keep_in_touch_interval(
     status: Status, own_days: int | None, tags: str, tag_intervals: dict[str, int]
 ) -> int | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..domain.timezones import as_utc
 from .vcard import fold
 
 PRODID = "-//coffeechat//coffeechat//EN"
@@ -23,9 +24,9 @@ def _date(value: str) -> str:
 
 
 def _datetime(value: str) -> str:
-    """A floating local time: the call happens at that hour wherever the user is."""
-    parsed = datetime.fromisoformat(value)
-    return parsed.strftime("%Y%m%dT%H%M%S")
+    """The call's time in UTC: typed as the user's local time, it is pinned to that
+    moment, so a calendar in another zone (or on a trip) shows the right hour."""
+    return as_utc(datetime.fromisoformat(value)).strftime("%Y%m%dT%H%M%SZ")
 
 
 def write(document: dict, now: datetime) -> str:

@@ -46,6 +46,7 @@ class ScheduledCall(NamedTuple):
     scheduled_at: str
     medium: str
     length_minutes: int
+    time_zone: str = ""
 
 
 class HeldCall(NamedTuple):
@@ -189,8 +190,8 @@ class FollowUps:
         """Planned interviews with a time at or after *after* (ISO datetime), soonest first."""
         inactive = inactive_statuses()
         rows = self._conn.execute(
-            "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes "
-            "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes, "
+            "c.time_zone FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'planned' AND i.scheduled_at != '' AND i.scheduled_at >= ? "
             f"AND c.archived = 0 AND c.status NOT IN ({_placeholders(inactive)}) "
             "ORDER BY i.scheduled_at",

@@ -12,6 +12,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Label, Select
 
 from ...domain import validation as v
+from ...domain.pipeline import check_interval
+from ...domain.timezones import check_time_zone, zone_names
 from ...models import PIPELINE, Contact, Status
 from ..widgets.form import FormField, chosen
 from .form_modal import FormModal
@@ -121,6 +123,21 @@ class ContactForm(FormModal[Contact]):
                 placeholder="YYYY-MM-DD",
             )
             yield FormField("Tags", name="tags", value=c.tags, placeholder="comma separated")
+            yield FormField(
+                "Time zone",
+                name="time_zone",
+                value=c.time_zone,
+                checks=[check_time_zone],
+                suggester=SuggestFromList(zone_names(), case_sensitive=False),
+                placeholder="Europe/Berlin, America/New_York… (empty: same as mine)",
+            )
+            yield FormField(
+                "Keep in touch",
+                name="keep_in_touch_days",
+                value="" if c.keep_in_touch_days is None else str(c.keep_in_touch_days),
+                checks=[check_interval],
+                placeholder="every N days (empty: by status and tags)",
+            )
 
     def _check_referrer(self, value: str) -> str | None:
         value = value.strip()
@@ -132,12 +149,14 @@ class ContactForm(FormModal[Contact]):
         # Field names are Contact's text fields (replace() cannot check a dict's keys).
         values: dict[str, Any] = {name: field.value.strip() for name, field in fields.items()}
         referrer = values.pop("referred_by")
+        interval = values.pop("keep_in_touch_days")
         values["url"] = v.normalize_url(values["url"])
         base = self.original or Contact(name="")
         contact = replace(
             base,
             **values,
             referred_by=self._names.get(referrer.casefold()) if referrer else None,
+            keep_in_touch_days=int(interval) if interval else None,
             status=Status(chosen(self.query_one("#status", Select))),
         )
         if contact.referred_by is not None and contact.referred_by == base.id:

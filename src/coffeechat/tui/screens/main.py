@@ -122,7 +122,16 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, Screen[None
         if self.contact and self.contact.referred_by is not None:
             found = self.store.contacts.get(self.contact.referred_by)
             referrer = found.name if found else ""
-        self.query_one(ProfileView).show(self.contact, referred_by=referrer)
+        last_in_touch = ""
+        if self.contact is not None and self.contact.id is not None:
+            day, what = self.store.history.last_interaction(self.contact.id)
+            last_in_touch = f"{day} ({what})" if day else ""
+        self.query_one(ProfileView).show(
+            self.contact,
+            referred_by=referrer,
+            now=self.app.clock.now(),
+            last_in_touch=last_in_touch,
+        )
         self.query_one(ResearchPane).show(self.contact)
         self._show_looking_back(self.contact)
 
@@ -309,6 +318,7 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, Screen[None
             scheduled_at=planned.scheduled_at if planned else "",
             medium=planned.medium if planned else Medium.PHONE,
             length_minutes=planned.length_minutes if planned else 30,
+            time_zone=contact.time_zone,
         )
         contact_id = contact.id
 

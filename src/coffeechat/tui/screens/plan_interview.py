@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Select
+from textual.widgets import Input, Label, OptionList, Select
 
-from ...domain.call import check_when
+from ...domain.call import check_when, parse_when
 from ...domain.questions import asks_for_job
 from ...domain.text import one_line
+from ...domain.timezones import their_clock
 from ...models import Medium, Question
 from ...usecases.calls import Plan
 from ..widgets.form import FormField, check_all, chosen
@@ -103,6 +104,7 @@ class PlanInterview(ModalScreen[Plan | None]):
     PlanInterview #lists { height: 1fr; margin-top: 1; }
     PlanInterview OptionList { width: 1fr; height: 1fr; border: round $primary-muted; }
     PlanInterview OptionList:focus { border: round $primary; }
+    PlanInterview #their-time { height: 1; padding-left: 16; color: $text-accent; }
     """
 
     def __init__(
@@ -114,9 +116,12 @@ class PlanInterview(ModalScreen[Plan | None]):
         scheduled_at: str = "",
         medium: Medium = Medium.PHONE,
         length_minutes: int = 30,
+        time_zone: str = "",
     ) -> None:
         super().__init__()
         self.contact_name = contact_name
+        self.time_zone = time_zone
+        """The contact's zone: their local time is shown beside the time typed."""
         self.bank = bank
         self.picked = picked
         self.scheduled_at = scheduled_at
@@ -135,6 +140,7 @@ class PlanInterview(ModalScreen[Plan | None]):
                 checks=[check_when],
                 placeholder="YYYY-MM-DD HH:MM",
             )
+            yield Label("", id="their-time", markup=False)
             with Horizontal(classes="plan-row"):
                 yield Label("Medium")
                 yield Select(
@@ -161,6 +167,29 @@ class PlanInterview(ModalScreen[Plan | None]):
                 bank.border_title = "Question bank"
                 yield bank
                 yield PickedList(self.picked, id="picked")
+
+    def on_mount(self) -> None:
+        self._show_their_time(self.scheduled_at.replace("T", " "))
+
+    @on(Input.Changed, "#field-when")
+    def _when_changed(self, event: Input.Changed) -> None:
+        self._show_their_time(event.value)
+
+    def _show_their_time(self, typed: str) -> None:
+        """Both local times: what you typed is yours; theirs follows their zone."""
+        label = self.query_one("#their-time", Label)
+        text = ""
+        if self.time_zone:
+            try:
+                when = parse_when(typed)
+            except ValueError:
+                when = None
+            if when is not None and len(typed.strip()) > 10:
+                text = f"Their time: {their_clock(when, self.time_zone, with_day=True)}"
+            else:
+                text = f"They are in {self.time_zone}"
+        label.update(text)
+        label.display = bool(text)
 
     @on(OptionList.OptionSelected, "#bank")
     def _add(self, event: OptionList.OptionSelected) -> None:

@@ -8,6 +8,8 @@ renderer (which never interprets Rich markup) after control characters are defus
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
 from rich.text import Text
@@ -15,6 +17,7 @@ from textual.widgets import Static
 
 from ...domain.story import story_or_template
 from ...domain.text import one_line, visible
+from ...domain.timezones import their_clock
 from ...store import Store
 
 
@@ -28,7 +31,7 @@ def _markdown(body: str, empty: str) -> RenderableType:
     return Markdown(visible(body), hyperlinks=False)
 
 
-def render_brief(store: Store, contact_id: int) -> RenderableType:
+def render_brief(store: Store, contact_id: int, now: datetime | None = None) -> RenderableType:
     """Research summary, goals, articles read and prepared questions for one contact."""
     brief = store.briefs.for_contact(contact_id)
     if brief is None:
@@ -38,6 +41,8 @@ def render_brief(store: Store, contact_id: int) -> RenderableType:
     role = " · ".join(one_line(part) for part in (contact.title, contact.organization) if part)
     if role:
         head.append(f"\n{role}", style="dim")
+    if clock := their_clock(now or datetime.now(), contact.time_zone, with_day=True):
+        head.append(f"\nTheir time now: {clock}", style="bold")
     parts: list[RenderableType] = [head]
     parts += [
         _heading("What I want to learn, and why them"),
@@ -92,7 +97,8 @@ class BriefView(Static):
         if contact_id is None:
             self.update(Text("No contact.", style="italic"))
         else:
-            self.update(render_brief(self.store, contact_id))
+            clock = getattr(self.app, "clock", None)  # the app's (frozen in tests), if any
+            self.update(render_brief(self.store, contact_id, clock.now() if clock else None))
 
 
 class StoryView(Static):
