@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,9 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(variable, str(home / folder))
     monkeypatch.setenv("COFFEECHAT_DB", str(tmp_path / "data" / "coffeechat.db"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # Their local time and calendar times depend on the machine's zone: pin it.
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     return home
 

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -26,19 +26,23 @@ from .models import (
     FollowUp,
     Medium,
     NextStep,
+    Organization,
     Outcome,
     OutcomeKind,
     Profile,
     Referral,
+    ReplyKind,
     Status,
+    TargetStatus,
 )
 from .paths import ensure_private_dir
 from .store import Store
 from .usecases.calls import Plan, end_call, save_plan
-from .usecases.contacts import change_status
+from .usecases.contacts import change_status, save_contact
+from .usecases.employers import rate_employer
 from .usecases.followups import add_followup, complete_followup
 from .usecases.outcomes import save_outcome
-from .usecases.outreach import mark_sent
+from .usecases.outreach import log_touch, mark_sent, record_reply
 from .usecases.profile import save_profile
 
 PROFILE = Profile(
@@ -109,7 +113,28 @@ _CONTACTS: tuple[tuple[str, str, str, Status, str, str, str, str, int | None], .
      "consulting", "business partner", "", None),
     ("Noura Saleh", "Data Scientist", "Lumen Labs", Status.TO_CONTACT, "alumni list",
      "data, alumni", "networking", "", None),
+    ("Lena Fischer", "Partnerships Manager", "Bright Futures Foundation", Status.TO_CONTACT,
+     "alumni list", "alumni, funding", "business partner", "", None),
 )  # fmt: skip
+
+# The method around the calls: target employers rated the LAMP way (motivation 0–3,
+# posting 1–3, advocacy set by hand where no contact shows it), and where people live.
+_EMPLOYERS = (
+    ("Lumen Labs", 3, 3, None, TargetStatus.ACTIVE),
+    ("Cascade Therapeutics", 3, 2, None, TargetStatus.ACTIVE),
+    ("Northbridge Biologics", 2, 3, None, TargetStatus.ACTIVE),
+    ("Harbor Health", 2, 2, None, TargetStatus.ACTIVE),
+    ("Open Science Press", 2, 1, True, TargetStatus.ACTIVE),
+    ("Bright Futures Foundation", 1, 1, None, TargetStatus.ACTIVE),
+    ("Meridian Consulting", 1, 2, None, TargetStatus.ON_HOLD),
+    ("Riverside University", 0, 1, None, TargetStatus.RULED_OUT),
+)
+_TIME_ZONES = (
+    ("Tom Lindqvist", "Europe/Stockholm"),
+    ("Lena Fischer", "Europe/Berlin"),
+    ("Daniel Osei", "America/New_York"),
+    ("Rafael Mendes", "Europe/Lisbon"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +199,7 @@ def fill_demo(store: Store, now: datetime) -> DemoSummary:
     )
     outcome_id = _demo_outcome(store, held_id, people["Hannah Berg"], today)
     _followups(store, people, today)
+    _method(store, people, today)
     return DemoSummary(store.contacts.count(), held_id, _id(planned), outcome_id)
 
 
@@ -356,6 +382,39 @@ def _followups(store: Store, people: dict[str, Contact], today: date) -> None:
                 _id(followup),
                 datetime.combine(date.fromisoformat(followup.due_date), time(9)),
             )
+
+
+def _method(store: Store, people: dict[str, Contact], today: date) -> None:
+    """Target employers, time zones, an out-of-office reply, and keeping in touch."""
+    for org, motivation, posting, advocacy, target in _EMPLOYERS:
+        rate_employer(
+            store,
+            Organization(
+                org,
+                id=store.organizations.find(org),
+                motivation=motivation,
+                posting=posting,
+                advocacy=advocacy,
+                target_status=target,
+            ),
+        )
+    for name, zone in _TIME_ZONES:
+        current = store.contacts.get(_id(people[name]))
+        assert current is not None
+        save_contact(store, replace(current, time_zone=zone))
+    # Ben's letter got an automatic answer: away until Thursday; his nudges wait for him.
+    record_reply(
+        store,
+        _id(people["Ben Adler"]),
+        today,
+        ReplyKind.OUT_OF_OFFICE,
+        back_on=add_business_days(today, 3),
+    )
+    # Thanked people start keeping in touch; Elena has not heard from you in months.
+    for name in ("Chloe Martin", "Yusuf Demir"):
+        change_status(store, _id(people[name]), Status.THANKED, today)
+    log_touch(store, _id(people["Elena Petrova"]), today - timedelta(days=100), "Patient forum")
+    log_touch(store, _id(people["Marcus Webb"]), today - timedelta(days=30), "Coffee")
 
 
 @contextmanager

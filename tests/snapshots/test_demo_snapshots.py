@@ -49,3 +49,17 @@ def test_demo_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, 
     """The demo agenda: overdue, today, coming up, a thank-you owed, two calls scheduled."""
     fill_demo(store, FROZEN_NOW)
     assert snap_compare(make_app(store, clock), terminal_size=size, press=["a"])
+
+
+async def _target_employers(pilot) -> None:
+    await pilot.app.screen.run_action("target_employers")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=IDS[:2])
+def test_demo_target_employers(
+    snap_compare, store: Store, clock: Clock, size: tuple[int, int]
+) -> None:
+    """Employers ranked by Motivation, Posting, Advocacy: top five starred, who to write to."""
+    fill_demo(store, FROZEN_NOW)
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=_target_employers)

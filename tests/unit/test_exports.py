@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import vobject
@@ -195,7 +195,8 @@ def test_ics_opens_in_a_calendar_parser(store: Store) -> None:
     assert all("valarm" in t.contents for t in todos)
     (event,) = calendar.contents["vevent"]
     assert event.summary.value == "Coffee chat with Tom Lindqvist"
-    assert event.dtstart.value == datetime(2026, 3, 18, 14, 0)
+    # Pinned in UTC (the test machine runs in UTC), never a floating local time.
+    assert event.dtstart.value == datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
     assert "valarm" in event.contents
 
 

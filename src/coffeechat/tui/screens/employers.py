@@ -25,6 +25,13 @@ from ..widgets.form import FormField, chosen
 from .form_modal import FormModal
 
 COLUMNS = ("", "Organization", "M", "P", "A", "Status", "People", "Write to next")
+NAME_WIDTH = 22
+"""Organization and contact names are cut here (with …) so the table fits 80 columns."""
+
+
+def shortened(text: str, width: int) -> str:
+    flat = one_line(text)
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def _level(value: int | None) -> str:
@@ -49,7 +56,7 @@ class EmployersScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(
-            "Motivation 0–3 · Posting 1–3 · Advocacy: someone you know there · ★ top five",
+            "★ top five · Motivation 0–3 · Posting 1–3 · Advocacy · enter contacts · e rate",
             id="employers-hint",
             markup=False,
         )
@@ -71,17 +78,15 @@ class EmployersScreen(Screen[str | None]):
             org = employer.organization
             dim = "dim" if org.target_status is not TargetStatus.ACTIVE else ""
             advocacy = "yes" if employer.advocacy else "no"
-            if org.advocacy is None and employer.known_through:
-                advocacy = f"yes ({one_line(employer.known_through)})"
             table.add_row(
                 Text("★" if is_top(position, employer) else "", style="bold yellow"),
-                Text(one_line(org.name), style=dim or "bold"),
+                Text(shortened(org.name, NAME_WIDTH), style=dim or "bold"),
                 _level(org.motivation),
                 _level(org.posting),
                 Text(advocacy, style=dim),
                 Text(str(org.target_status), style=dim),
                 str(employer.contacts),
-                Text(one_line(employer.write_next) or "—", style=dim),
+                Text(shortened(employer.write_next, NAME_WIDTH) or "—", style=dim),
                 key=str(org.id),
             )
         table.border_title = f"Target employers {len(self.employers)}"
