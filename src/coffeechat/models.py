@@ -68,6 +68,12 @@ class Contact:
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""
+    given_name: str = ""
+    """Given and family names as the source gave them (LinkedIn, vCard N); empty when
+    only the full name is known. Exports use them rather than splitting the name."""
+    family_name: str = ""
+    uid: str = ""
+    """Stable and unique: the vCard UID, and the file name in a vdir."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coffeechat.models import Contact
 from coffeechat.store import Store, StoreError
 from coffeechat.store import db as db_module
 from coffeechat.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -90,13 +91,13 @@ def test_migration_runs_forward_after_a_backup(tmp_path: Path, schema_2: None) -
     finally:
         store.close()
     assert backup is not None and backup.parent == path.parent
-    assert backup.name.startswith(f"coffeechat.db.v{SCHEMA_VERSION}-")
+    assert backup.name.startswith("coffeechat.db.v1-")
     assert backup.name.endswith(".bak")
     assert backup.stat().st_mode & 0o777 == 0o600
     # The backup is the file as it was: old version, old columns, same rows.
     old = sqlite3.connect(backup)
     try:
-        assert old.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert old.execute("PRAGMA user_version").fetchone() == (1,)
         assert old.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         columns = [row[1] for row in old.execute("PRAGMA table_info(contacts)")]
         assert "pronouns" not in columns
@@ -126,15 +127,20 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
     with pytest.raises(sqlite3.OperationalError):
         Store.open(path)
     monkeypatch.undo()
+    assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone() == (1,)
+        columns = [r[1] for r in raw.execute("PRAGMA table_info(contacts)")]
+        assert "pronouns" not in columns, "the half-done migration was rolled back"
+        assert "uid" not in columns, "every step of the failed run was rolled back"
+    finally:
+        raw.close()
     store = Store.open(path)
     try:
-        assert store.database.conn.execute("PRAGMA user_version").fetchone() == (1,)
-        columns = [r[1] for r in store.database.conn.execute("PRAGMA table_info(contacts)")]
-        assert "pronouns" not in columns, "the half-done migration was rolled back"
         _check_v1_data(store)
     finally:
         store.close()
-    assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
 
 
 def test_a_migrated_file_is_refused_by_the_older_version_untouched(
@@ -150,3 +156,22 @@ def test_a_migrated_file_is_refused_by_the_older_version_untouched(
         Store.open(path)
     assert _digest(path) == before
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+
+
+def test_identity_migration_gives_every_contact_a_stable_unique_uid(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    store = Store.open(path)
+    try:
+        uids = [c.uid for c in store.contacts.all()]
+        assert len(uids) == 2 and all(len(uid) == 36 for uid in uids)
+        assert len(set(uids)) == 2
+        added = store.contacts.add(Contact(name="New Person"))
+        assert added.uid and added.uid not in uids, "a contact added later gets one too"
+        assert store.duplicates.possible() == []
+    finally:
+        store.close()
+    again = Store.open(path)
+    try:
+        assert [c.uid for c in again.contacts.all()][:2] == uids, "the UID is stable"
+    finally:
+        again.close()

@@ -9,6 +9,7 @@ from .briefs import Briefs
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .drafts import Drafts
+from .duplicates import Duplicates
 from .errors import StoreError
 from .followups import FollowUps
 from .history import History
@@ -41,6 +42,7 @@ class Store:
         self.interviews = Interviews(database)
         self.outcomes = Outcomes(database, self.contacts, self.organizations)
         self.history = History(database)
+        self.duplicates = Duplicates(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

@@ -13,7 +13,8 @@ from .organizations import Organizations
 _SELECT = """
 SELECT c.id, c.name, c.title, ifnull(o.name, ''), c.email, c.phone, c.url, c.how_found,
        c.referred_by, c.purpose, c.status, c.next_action, c.next_action_date, c.tags,
-       c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at
+       c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at,
+       c.given_name, c.family_name, c.uid
 FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id
 """
 
@@ -33,6 +34,8 @@ _WRITABLE = (
     "archived",
     "connected_on",
     "replied_on",
+    "given_name",
+    "family_name",
 )
 
 
@@ -71,6 +74,9 @@ def _contact(row: sqlite3.Row | tuple) -> Contact:
         replied_on=row[16],
         created_at=row[17],
         updated_at=row[18],
+        given_name=row[19],
+        family_name=row[20],
+        uid=row[21],
     )
 
 
@@ -94,6 +100,8 @@ class Contacts:
         with self._database.transaction() as conn:
             values = _values(contact)
             values["organization_id"] = self._organizations.id_for(contact.organization)
+            if contact.uid:
+                values["uid"] = contact.uid
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
             new_id = conn.execute(
@@ -109,6 +117,20 @@ class Contacts:
         with self._database.transaction() as conn:
             values = _values(contact)
             values["organization_id"] = self._organizations.id_for(contact.organization)
+            stored = conn.execute(
+                "SELECT name, given_name, family_name FROM contacts WHERE id = ?", (contact.id,)
+            ).fetchone()
+            if (
+                stored
+                and stored[0] != contact.name
+                and stored[1:]
+                == (
+                    contact.given_name,
+                    contact.family_name,
+                )
+            ):
+                # Renamed by hand: the source's given/family names no longer describe it.
+                values["given_name"] = values["family_name"] = ""
             assignments = ", ".join(f"{name} = ?" for name in values)
             conn.execute(
                 f"UPDATE contacts SET {assignments}, "

@@ -232,7 +232,59 @@ def _split_script(script: str) -> list[str]:
     return statements
 
 
+# An RFC 4122 version-4 UUID, written in SQL so existing rows and rows inserted by any
+# code path get one (ALTER TABLE cannot add a column with a non-constant default).
+NEW_UID_SQL = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) "
+    "|| substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+)
+
+V2 = f"""
+-- Identity. A stable UID per contact (vCard UID, and later a vdir file name), the given
+-- and family names as the source gave them, further identifiers (a second email, or
+-- those of a contact merged into this one) and the pairs that may be one person.
+ALTER TABLE contacts ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN given_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN family_name TEXT NOT NULL DEFAULT '';
+UPDATE contacts SET uid = {NEW_UID_SQL};
+CREATE UNIQUE INDEX contacts_uid ON contacts(uid) WHERE uid != '';
+CREATE TRIGGER contacts_uid_ai AFTER INSERT ON contacts WHEN new.uid = '' BEGIN
+    UPDATE contacts SET uid = {NEW_UID_SQL} WHERE id = new.id;
+END;
+
+-- kind is 'email' or 'url'; value is the normalised key (see domain/identity.py).
+CREATE TABLE contact_identifiers (
+    id INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'url')),
+    value TEXT NOT NULL
+);
+CREATE UNIQUE INDEX contact_identifiers_key ON contact_identifiers(kind, value, contact_id);
+CREATE INDEX contact_identifiers_contact ON contact_identifiers(contact_id);
+
+-- Same name and organization, different identifiers: maybe one person. 'possible'
+-- until the user decides; 'distinct' ("not a duplicate") is remembered so that a
+-- re-import does not ask again. A merge deletes the pair with the merged contact.
+-- The pair is stored once, lower id first (the store orders it).
+CREATE TABLE contact_pairs (
+    id INTEGER PRIMARY KEY,
+    low_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    high_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    state TEXT NOT NULL DEFAULT 'possible' CHECK (state IN ('possible', 'distinct')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+);
+CREATE UNIQUE INDEX contact_pairs_key ON contact_pairs(low_id, high_id);
+CREATE INDEX contact_pairs_high ON contact_pairs(high_id);
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _split_script(V2):
+        conn.execute(statement)
+
+
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,75 @@
+"""Who is who: the identity rule shared by imports, restores and the merge command.
+
+An email or a profile URL identifies a person. Two records whose emails differ, or
+whose URLs differ, are two people whatever their names. Name + organization matches
+only when neither side has an identifier that conflicts. Same name and organization
+with conflicting identifiers: two people, listed as a possible duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+# A LinkedIn profile is the same at www., a country subdomain (uk., br.) or none.
+_LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com/")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+
+
+def email_key(email: str) -> str:
+    """An email address as compared: no mailto:, no surrounding space, lower case."""
+    value = email.strip()
+    if value[:7].lower() == "mailto:":
+        value = value[7:]
+    return value.strip().lower()
+
+
+def url_key(url: str) -> str:
+    """A profile URL reduced to what identifies it.
+
+    Scheme, ``www.``, query, fragment, trailing slash and case do not count;
+    ``https://uk.linkedin.com/in/Ana-Silva/`` and ``linkedin.com/in/ana-silva`` are
+    one profile, and so are a percent-encoded slug and its plain spelling.
+    """
+    key = unquote(url.strip()).lower()
+    key = _SCHEME.sub("", key).removeprefix("www.")
+    key = key.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return _LINKEDIN_HOST.sub("linkedin.com/", key)
+
+
+@dataclass(slots=True)
+class Identity:
+    """A person's identifiers, as normalised keys, plus the name + organization key."""
+
+    emails: set[str] = field(default_factory=set)
+    urls: set[str] = field(default_factory=set)
+    name: str = ""
+    organization: str = ""
+
+    @classmethod
+    def of(
+        cls, *, emails: tuple[str, ...] = (), urls: tuple[str, ...] = (), name: str = "",
+        organization: str = "",
+    ) -> Identity:  # fmt: skip
+        return cls(
+            {k for e in emails if (k := email_key(e))},
+            {k for u in urls if (k := url_key(u))},
+            " ".join(name.split()).casefold(),
+            " ".join(organization.split()).casefold(),
+        )
+
+    @property
+    def name_key(self) -> tuple[str, str]:
+        return (self.name, self.organization)
+
+    def conflicts_with(self, other: Identity) -> bool:
+        """Both have emails and none is shared, or both have URLs and none is shared."""
+        if self.emails and other.emails and not self.emails & other.emails:
+            return True
+        return bool(self.urls and other.urls and not self.urls & other.urls)
+
+    def absorb(self, other: Identity) -> None:
+        """Take *other*'s identifiers too (a match, or a merge)."""
+        self.emails |= other.emails
+        self.urls |= other.urls
