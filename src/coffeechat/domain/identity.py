@@ -46,17 +46,22 @@ class Identity:
     urls: set[str] = field(default_factory=set)
     name: str = ""
     organization: str = ""
+    uids: set[str] = field(default_factory=set)
+    """vCard UIDs read in this import: two cards of one file with different UIDs are two
+    entries of the address book. (A stored contact's own UID never conflicts: it may
+    have been made up by us.)"""
 
     @classmethod
     def of(
         cls, *, emails: tuple[str, ...] = (), urls: tuple[str, ...] = (), name: str = "",
-        organization: str = "",
+        organization: str = "", uid: str = "",
     ) -> Identity:  # fmt: skip
         return cls(
             {k for e in emails if (k := email_key(e))},
             {k for u in urls if (k := url_key(u))},
             " ".join(name.split()).casefold(),
             " ".join(organization.split()).casefold(),
+            {uid.strip()} if uid.strip() else set(),
         )
 
     @property
@@ -67,9 +72,12 @@ class Identity:
         """Both have emails and none is shared, or both have URLs and none is shared."""
         if self.emails and other.emails and not self.emails & other.emails:
             return True
+        if self.uids and other.uids and not self.uids & other.uids:
+            return True
         return bool(self.urls and other.urls and not self.urls & other.urls)
 
     def absorb(self, other: Identity) -> None:
         """Take *other*'s identifiers too (a match, or a merge)."""
         self.emails |= other.emails
         self.urls |= other.urls
+        self.uids |= other.uids

@@ -99,6 +99,7 @@ def identity_of(record: ImportedContact) -> Identity:
         urls=(contact.url,),
         name=contact.name,
         organization=contact.organization,
+        uid=contact.uid,
     )
 
 
@@ -118,7 +119,9 @@ class _Index:
             0
         ]
         self.next_id = conn.execute("SELECT ifnull(max(id), 0) + 1 FROM contacts").fetchone()[0]
-        self.uids = {uid for (uid,) in conn.execute("SELECT uid FROM contacts WHERE uid != ''")}
+        self.by_uid: dict[str, int] = dict(
+            conn.execute("SELECT uid, id FROM contacts WHERE uid != ''")
+        )
         aliases: dict[int, list[tuple[str, str]]] = {}
         for cid, kind, value in conn.execute(
             "SELECT contact_id, kind, value FROM contact_identifiers"
@@ -170,8 +173,9 @@ class _Index:
                 ids.append(cid)
 
     def candidates(self, identity: Identity) -> list[int]:
-        """Contacts sharing an email, then a URL, then the name and organization."""
-        found: list[int] = []
+        """Contacts with the same UID, sharing an email or a URL, then the same name and
+        organization."""
+        found: list[int] = [self.by_uid[uid] for uid in identity.uids if uid in self.by_uid]
         for key in identity.emails:
             found.extend(self.by_email.get(key, ()))
         for key in identity.urls:
@@ -198,10 +202,10 @@ class _Index:
             new_orgs.append((oid, name))
         return oid
 
-    def new_uid(self, wanted: str) -> str:
+    def new_uid(self, cid: int, wanted: str) -> str:
         """The source's UID when it is free (so a card keeps its UID), else a new one."""
-        uid = wanted if wanted and wanted not in self.uids else str(uuid.uuid4())
-        self.uids.add(uid)
+        uid = wanted if wanted and wanted not in self.by_uid else str(uuid.uuid4())
+        self.by_uid[uid] = cid
         return uid
 
 
@@ -251,7 +255,7 @@ def _add(index: _Index, changes: _Changes, record, identity: Identity, doubtful)
     state.update(
         given_name=contact.given_name,
         family_name=contact.family_name,
-        uid=index.new_uid(contact.uid),
+        uid=index.new_uid(cid, contact.uid.strip()),
         status=str(contact.status),
         archived=int(contact.archived),
         note_id=None,
