@@ -233,36 +233,45 @@ def fold(line: str) -> str:
 _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."}
 
 
+def _name_parts(contact: Contact) -> tuple[str, str, str]:
+    """(family, given, suffix): as the source gave them when known, else from the name."""
+    if contact.given_name or contact.family_name:
+        return contact.family_name, contact.given_name, ""
+    words = contact.name.split()
+    suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else ""
+    family = words.pop() if len(words) > 1 else ""
+    return family, " ".join(words), suffix
+
+
+def card(contact: Contact, note: str = "") -> str:
+    """One vCard 3.0, which Apple, Google, Outlook and khard all read."""
+    family, given, suffix = _name_parts(contact)
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"UID:{_escape(contact.uid)}" if contact.uid else "",
+        f"N:{_escape(family)};{_escape(given)};;;{_escape(suffix)}",
+        f"FN:{_escape(contact.name)}",
+    ]
+    if contact.organization:
+        lines.append(f"ORG:{_escape(contact.organization)}")
+    if contact.title:
+        lines.append(f"TITLE:{_escape(contact.title)}")
+    if contact.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{_escape(contact.email)}")
+    if contact.phone:
+        lines.append(f"TEL;TYPE=CELL:{_escape(contact.phone)}")
+    if contact.url:
+        lines.append(f"URL:{_escape(contact.url)}")
+    if contact.tags:
+        tags = [t.strip() for t in contact.tags.split(",") if t.strip()]
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in tags))
+    if note:
+        lines.append(f"NOTE:{_escape(note)}")
+    lines.append("END:VCARD")
+    return "".join(fold(line) for line in lines if line)
+
+
 def write(contacts: Iterable[Contact], notes: dict[int, str]) -> str:
-    """vCard 3.0 for every contact, which Apple, Google and Outlook all read."""
-    cards: list[str] = []
-    for contact in contacts:
-        words = contact.name.split()
-        suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else ""
-        family = words.pop() if len(words) > 1 else ""
-        given = " ".join(words)
-        lines = [
-            "BEGIN:VCARD",
-            "VERSION:3.0",
-            f"N:{_escape(family)};{_escape(given)};;;{_escape(suffix)}",
-            f"FN:{_escape(contact.name)}",
-        ]
-        if contact.organization:
-            lines.append(f"ORG:{_escape(contact.organization)}")
-        if contact.title:
-            lines.append(f"TITLE:{_escape(contact.title)}")
-        if contact.email:
-            lines.append(f"EMAIL;TYPE=INTERNET:{_escape(contact.email)}")
-        if contact.phone:
-            lines.append(f"TEL;TYPE=CELL:{_escape(contact.phone)}")
-        if contact.url:
-            lines.append(f"URL:{_escape(contact.url)}")
-        if contact.tags:
-            tags = [t.strip() for t in contact.tags.split(",") if t.strip()]
-            lines.append("CATEGORIES:" + ",".join(_escape(t) for t in tags))
-        note = notes.get(contact.id or 0, "")
-        if note:
-            lines.append(f"NOTE:{_escape(note)}")
-        lines.append("END:VCARD")
-        cards.append("".join(fold(line) for line in lines))
-    return "".join(cards)
+    """A vCard 3.0 for every contact, each with its stable UID."""
+    return "".join(card(contact, notes.get(contact.id or 0, "")) for contact in contacts)

@@ -1,0 +1,106 @@
+"""Exports that other programs read: khard lists our vCards, Markdown stays in its sections."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from coffeechat import exchange
+from coffeechat.models import Contact
+from coffeechat.store import Store
+from tests.conftest import seed
+
+KHARD = Path(sys.executable).parent / "khard"
+
+
+def _cards(text: str) -> list[str]:
+    return re.findall(r"BEGIN:VCARD\r\n.*?END:VCARD\r\n", text, re.DOTALL)
+
+
+def test_every_card_has_a_stable_uid(store: Store) -> None:
+    seed(store)
+    first = exchange.export_text(store, "vcard")
+    second = exchange.export_text(store, "vcard")
+    uids = re.findall(r"^UID:(.+)\r$", first, re.MULTILINE)
+    assert len(uids) == len(set(uids)) == store.contacts.count() == len(_cards(first))
+    assert first == second, "the same contacts export to the same cards"
+
+
+def test_n_comes_from_the_names_the_source_gave(store: Store) -> None:
+    exchange.import_bytes(
+        store,
+        "linkedin",
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Mary Ann,van der Berg,https://www.linkedin.com/in/mavdb,,Acme,CTO,15 Mar 2023\n",
+        "Connections.csv",
+    )
+    text = exchange.export_text(store, "vcard")
+    # Splitting "Mary Ann van der Berg" at the last space would give "Berg" / "Mary Ann van der".
+    assert "N:van der Berg;Mary Ann;;;\r\n" in text
+    (contact,) = store.contacts.all()
+    store.contacts.update(replace(contact, name="Mary Smith"))
+    renamed = exchange.export_text(store, "vcard")
+    assert "N:Smith;Mary;;;\r\n" in renamed, "renamed by hand: the old parts no longer apply"
+
+
+@pytest.mark.skipif(not KHARD.exists(), reason="khard is in the test extras")
+def test_khard_lists_every_exported_contact(store: Store, tmp_path: Path) -> None:
+    seed(store)
+    store.contacts.add(Contact(name="Ana Silva", organization="Fiocruz", email="ana@a.example"))
+    store.contacts.add(Contact(name="Ana Silva", organization="Fiocruz", email="ana@b.example"))
+    text = exchange.export_text(store, "vcard")
+    # khard reads a vdir: one .vcf per contact, named by its UID.
+    book = tmp_path / "contacts"
+    book.mkdir()
+    for card in _cards(text):
+        uid = re.search(r"^UID:(.+)\r$", card, re.MULTILINE).group(1)
+        (book / f"{uid}.vcf").write_text(card, encoding="utf-8", newline="")
+    config = tmp_path / "khard.conf"
+    config.write_text(
+        f"[addressbooks]\n[[coffeechat]]\npath = {book}\n\n"
+        "[general]\ndebug = no\ndefault_action = list\neditor = true\nmerge_editor = true\n\n"
+        "[contact table]\ndisplay = formatted_name\nshow_uids = yes\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    result = subprocess.run(
+        [str(KHARD), "-c", str(config), "list", "--parsable"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    listed = [line.split("\t") for line in result.stdout.splitlines() if line.strip()]
+    contacts = store.contacts.all()
+    assert len(listed) == len(contacts)
+    assert sorted(row[0] for row in listed) == sorted(c.uid for c in contacts)
+    assert sorted(row[1] for row in listed) == sorted(c.name for c in contacts)
+    assert result.stderr == "", "khard found nothing to complain about"
+
+
+def test_markdown_user_text_cannot_swallow_the_report(store: Store) -> None:
+    maria, tom, *_ = seed(store)
+    store.notes.save_research(
+        maria.id, "# My own heading\n\nSome text\n\n```python\nnever closed\n<!-- nor this"
+    )
+    text = exchange.export_text(store, "markdown")
+    tokens = MarkdownIt("commonmark").parse(text)
+    top_headings = [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == "h2" and t.level == 0
+    ]
+    assert top_headings == [c.name for c in store.contacts.all()], "every contact keeps its section"
+    # The note's own heading stays inside the quote, below the contact's heading.
+    quoted = [t for t in tokens if t.type == "heading_open" and t.level > 0]
+    assert len(quoted) == 1
+    assert any(t.type == "fence" and "never closed" in t.content for t in tokens)
+    assert tom.name in top_headings
