@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable
 
 from ..models import Contact, Status
-from .csv_layouts import column_fields, is_describing, phone_rank, split_tags
+from .csv_layouts import column_fields, is_describing, label_columns, phone_rank, split_tags
 from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
 from .tabular import csv_rows, guess_delimiter, header_key, one_line, parse_date
 
@@ -56,12 +56,14 @@ def parse(data: bytes, source: str) -> ParsedFile:
     fields: list[str | None] = []
     header: list[str] = []
     used: set[int] = set()
+    labels: dict[int, int] = {}
     for line, row in csv_rows(text, source, guess_delimiter(first_line)):
         if keys is None:
             if not any(cell.strip() for cell in row):
                 continue
             header, keys = row, [header_key(cell) for cell in row]
             fields = column_fields(keys)
+            labels = label_columns(keys)
             if not {"name", "first", "last"} & set(filter(None, fields)):
                 raise ImportFormatError(
                     source, line, "no name column in the header row (expected Name or First Name)"
@@ -75,7 +77,8 @@ def parse(data: bytes, source: str) -> ParsedFile:
                 continue
             used.add(position)
             if field:
-                values.setdefault(field, []).append(_cell(field, key, cell))
+                label = row[labels[position]] if position in labels else ""
+                values.setdefault(field, []).append(_cell(field, f"{key} {label}", cell))
         record = _record(values, line)
         if record is None:
             parsed.skipped.append((line, "no name"))
@@ -97,7 +100,7 @@ def _cell(field: str, key: str, cell: str) -> str:
         return cell.replace("\r\n", "\n").strip()
     if field == "phone":
         # The column's rank rides along until the phones are ordered (see _record).
-        return f"{phone_rank(key)}\x00{one_line(cell)}"
+        return f"{phone_rank(key.lower())}\x00{one_line(cell)}"
     return one_line(cell)
 
 
@@ -117,7 +120,7 @@ def _record(values: dict[str, list[str]], line: int) -> ImportedContact | None:
     last = _first(values, "last")
     name = (
         _first(values, "name")
-        or " ".join(filter(None, (first, last, _first(values, "suffix"))))
+        or " ".join(filter(None, (_first(values, "prefix"), first, last, _first(values, "suffix"))))
         or _first(values, "nickname")
         or next(iter(organizations), "")
         or next(iter(emails), "")

@@ -18,6 +18,7 @@ _ALIASES = {
     "first": ("first name", "given name", "firstname", "first"),
     "middle": ("middle name", "additional name"),
     "last": ("last name", "family name", "surname", "lastname", "last"),
+    "prefix": ("name prefix",),
     "suffix": ("name suffix", "suffix"),
     "nickname": ("nickname",),
     "email": (
@@ -63,7 +64,11 @@ _NUMBERED = (
 )
 # Columns that only describe another one ("E-mail 1 - Label", "Phone 2 - Type"): known,
 # never imported, never reported as ignored.
-_DESCRIBING = re.compile(r"^(e ?mail|phone|website|organization|address|relation|event) \d+ ")
+_DESCRIBING = re.compile(
+    r"^(e ?mail|phone|website|organization|address|relation|event) \d+ (label|type)$"
+)
+# Bookkeeping Outlook writes on every row ("Normal", "False", "Unspecified"): no one's data.
+_BOOKKEEPING = {"sensitivity", "priority", "private", "gender", "internet free busy"}
 # Outlook's "Title" is the honorific (Mr., Dr.) when a "Job Title" column exists.
 _HONORIFIC_TITLE = "title"
 MULTI = {"email", "phone", "url", "organization", "title", "tags", "department", "note"}
@@ -85,7 +90,21 @@ def column_fields(keys: list[str]) -> list[str | None]:
 
 
 def is_describing(key: str) -> bool:
-    return key == _HONORIFIC_TITLE or bool(_DESCRIBING.match(key))
+    """Whether an unimported column is left out of the "ignored columns" report."""
+    return key == _HONORIFIC_TITLE or key in _BOOKKEEPING or bool(_DESCRIBING.match(key))
+
+
+def label_columns(keys: list[str]) -> dict[int, int]:
+    """For Google's "Phone 1 - Value", the position of its "Phone 1 - Label" (or Type)."""
+    found = {}
+    for position, key in enumerate(keys):
+        numbered = re.match(r"^(phone|e ?mail|website) (\d+) value$", key)
+        if numbered:
+            for word in ("label", "type"):
+                sibling = f"{numbered[1]} {numbered[2]} {word}"
+                if sibling in keys:
+                    found[position] = keys.index(sibling)
+    return found
 
 
 def phone_rank(key: str) -> int:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .records import ImportFormatError, bad_utf8
 
-_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.-]+)", re.IGNORECASE)
 _LINE_END = re.compile(r"\r\r\n|\r\n|\n|\r")
 _PROPERTY = re.compile(
     r"^(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9_-]+)"
