@@ -78,7 +78,8 @@ SOUND = {
         "John Doe III": {"email": "jdoe@hotmail.com", "title": "The Job Title"},
     }),
     "vcard/ezvcard__outlook-2007.vcf": (1, {
-        "Mr. Michael Angstadt Jr.": {"email": "mike.angstadt@gmail.com", "organization": "TheCompany"},
+        "Mr. Michael Angstadt Jr.": {"email": "mike.angstadt@gmail.com",
+                                     "organization": "TheCompany"},
     }),
     "vcard/ezvcard__rfc2426-example.vcf": (2, {
         "Frank Dawson": {"email": "Frank_Dawson@Lotus.com",
