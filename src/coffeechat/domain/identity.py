@@ -32,10 +32,16 @@ def url_key(url: str) -> str:
     ``https://uk.linkedin.com/in/Ana-Silva/`` and ``linkedin.com/in/ana-silva`` are
     one profile, and so are a percent-encoded slug and its plain spelling.
     """
-    key = unquote(url.strip()).lower()
-    key = _SCHEME.sub("", key).removeprefix("www.")
-    key = key.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    return _LINKEDIN_HOST.sub("linkedin.com/", key)
+    # Plain string work first: an import normalises tens of thousands of these.
+    key = url.strip().lower()
+    if "%" in key:
+        key = unquote(key)
+    if "://" in key:
+        key = _SCHEME.sub("", key)
+    key = key.removeprefix("www.").split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    if "linkedin.com/" in key:
+        key = _LINKEDIN_HOST.sub("linkedin.com/", key)
+    return key
 
 
 @dataclass(slots=True)

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import replace
 from typing import NamedTuple
 
+from ..domain.identity import Identity, url_key
 from ..models import Contact, Status
 from .db import Database
 from .organizations import Organizations
@@ -217,30 +218,38 @@ class Contacts:
     def find_match(
         self, *, email: str = "", url: str = "", name: str = "", organization: str = ""
     ) -> int | None:
-        """An existing contact that is the same person: email, then URL, then name + org."""
-        if email.strip():
-            row = self._conn.execute(
-                "SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND email != '' LIMIT 1",
+        """An existing contact that is the same person by the identity rule: a shared
+        email, else a shared profile URL, else the same name and organization, and in
+        every case no email or URL that conflicts."""
+        mine = Identity.of(emails=(email,), urls=(url,))
+        candidates: list[tuple[int, str, str]] = []
+        if mine.emails:
+            candidates += self._conn.execute(
+                "SELECT id, email, url FROM contacts WHERE email = ? COLLATE NOCASE "
+                "AND email != '' ORDER BY id",
                 (email.strip(),),
-            ).fetchone()
-            if row:
-                return row[0]
-        if url.strip():
-            row = self._conn.execute(
-                "SELECT id FROM contacts WHERE url = ? AND url != '' LIMIT 1",
-                (url.strip().rstrip("/"),),
-            ).fetchone()
-            if row:
-                return row[0]
+            ).fetchall()
+        for key in mine.urls:
+            # Narrow by the URL's last part, then compare normalised keys.
+            tail = key.rsplit("/", 1)[-1]
+            candidates += [
+                row
+                for row in self._conn.execute(
+                    "SELECT id, email, url FROM contacts WHERE url LIKE ? ORDER BY id",
+                    (f"%{tail}%",),
+                )
+                if url_key(row[2]) == key
+            ]
         if name.strip():
-            row = self._conn.execute(
-                "SELECT c.id FROM contacts c LEFT JOIN organizations o "
+            candidates += self._conn.execute(
+                "SELECT c.id, c.email, c.url FROM contacts c LEFT JOIN organizations o "
                 "ON o.id = c.organization_id WHERE c.name = ? COLLATE NOCASE "
-                "AND ifnull(o.name, '') = ? COLLATE NOCASE LIMIT 1",
+                "AND ifnull(o.name, '') = ? COLLATE NOCASE ORDER BY c.id",
                 (name.strip(), organization.strip()),
-            ).fetchone()
-            if row:
-                return row[0]
+            ).fetchall()
+        for cid, their_email, their_url in candidates:
+            if not mine.conflicts_with(Identity.of(emails=(their_email,), urls=(their_url,))):
+                return cid
         return None
 
     def with_changes(self, contact_id: int, **changes: object) -> Contact:

@@ -264,7 +264,8 @@ def _add(index: _Index, changes: _Changes, record, identity: Identity, doubtful)
     changes.new[cid] = state
     index.state[cid] = state
     index.add(cid, identity)
-    _record_aliases(changes, cid, state, identity)
+    if record.other_emails:
+        _record_aliases(changes, cid, state, identity)
     for other in doubtful[:MAX_PAIRS_PER_CONTACT]:
         pair = (min(cid, other), max(cid, other))
         if pair not in index.distinct:
