@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-
 FIRST = (
     "Ana Ada Grace Maria Tom Priya Samuel Lena Émile Noor Kenji Aisha Lucas Sofia Mateo "
     "Zoë Ravi Ingrid Chen Olu"
