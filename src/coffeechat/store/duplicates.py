@@ -83,35 +83,23 @@ class Duplicates:
         return row is not None
 
     def merge_candidates(self, contact_id: int, text: str = "", limit: int = 50) -> list[PickerRow]:
-        """Contacts to merge with *contact_id*: its possible duplicates first, then
-        contacts whose name, organization or email contains *text* (or, with no text,
-        those sharing its name)."""
+        """Contacts to merge with *contact_id*: its possible duplicates first, then the
+        others. With *text*, those whose name, organization or email contains it; with
+        none, those sharing its name."""
         dup_ids = {pair.other(contact_id) for pair in self.possible(contact_id)}
-        conn = self._conn
-        select = (
-            "SELECT c.id, c.name, ifnull(o.name, ''), c.email FROM contacts c "
-            "LEFT JOIN organizations o ON o.id = c.organization_id "
-        )
-        rows: list[PickerRow] = []
-        if dup_ids:
-            marks = ", ".join("?" for _ in dup_ids)
-            for row in conn.execute(
-                select + f"WHERE c.id IN ({marks}) ORDER BY c.id", tuple(sorted(dup_ids))
-            ):
-                rows.append(PickerRow(*row, True))
         text = text.strip()
+        like = f"%{text.replace('%', '').replace('_', '')}%"
         if text:
-            like = f"%{text.replace('%', '').replace('_', '')}%"
-            found = conn.execute(
-                select + "WHERE c.id != ? AND (c.name LIKE ? OR ifnull(o.name, '') LIKE ? "
-                "OR c.email LIKE ?) ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?",
-                (contact_id, like, like, like, limit),
-            )
+            where = "(c.name LIKE ?2 OR ifnull(o.name, '') LIKE ?2 OR c.email LIKE ?2)"
         else:
-            found = conn.execute(
-                select + "WHERE c.id != ? AND c.name = (SELECT name FROM contacts WHERE id = ?) "
-                "COLLATE NOCASE ORDER BY c.id LIMIT ?",
-                (contact_id, contact_id, limit),
-            )
-        rows.extend(PickerRow(*row, False) for row in found if row[0] not in dup_ids)
-        return rows
+            where = "c.name = (SELECT name FROM contacts WHERE id = ?1) COLLATE NOCASE"
+        marks = ", ".join(str(int(i)) for i in sorted(dup_ids))
+        rows = self._conn.execute(
+            "SELECT c.id, c.name, ifnull(o.name, ''), c.email, "
+            f"c.id IN ({marks}) AS dup FROM contacts c "
+            "LEFT JOIN organizations o ON o.id = c.organization_id "
+            f"WHERE c.id != ?1 AND ({where} OR (?3 = '' AND c.id IN ({marks}))) "
+            "ORDER BY dup DESC, c.name COLLATE NOCASE, c.id LIMIT ?4",
+            (contact_id, like, text, limit),
+        )
+        return [PickerRow(cid, name, org, email, bool(dup)) for cid, name, org, email, dup in rows]

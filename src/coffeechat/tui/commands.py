@@ -67,6 +67,14 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command(
+        "merge_contacts",
+        "Merge contacts",
+        "Merge the highlighted contact with another (possible duplicates listed first)",
+        "contacts",
+        "m",
+        show=False,
+    ),
+    Command(
         "toggle_show_archived",
         "Show archived contacts",
         "Show or hide archived contacts in the list",

@@ -18,13 +18,14 @@ from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
 from .looking_back_actions import LookingBackActions
+from .merge_actions import MergeActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
 
 # Screens opened by an action are imported inside it: the first paint of the
 # contact list should not wait for modules it does not show.
-class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
+class MainScreen(LookingBackActions, ResearchActions, MergeActions, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
