@@ -103,3 +103,23 @@ async def test_merge_from_the_palette_with_a_typed_search_and_a_swap(
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert store.contacts.get(low) is not None and store.contacts.get(maria.id) is not None
+
+
+async def test_possible_duplicates_are_listed_for_review(store: Store, clock: Clock) -> None:
+    low, high = _setup(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.action_possible_duplicates()
+        await pilot.pause()
+        listed = app.screen.query_one(OptionList)
+        assert listed.option_count == 1
+        assert "Fiocruz" in str(listed.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MergeConfirm)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.contacts.get(high) is None and store.contacts.get(low) is not None
+        app.screen.action_possible_duplicates()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), "nothing left to review"

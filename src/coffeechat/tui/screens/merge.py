@@ -19,8 +19,8 @@ from textual.widgets.option_list import Option
 from ...domain.text import one_line
 from ...models import Contact
 from ...store import Store
-from ...store.duplicates import PickerRow
-from ...usecases.merge import MergePlan, merge_candidates, preview_merge
+from ...store.duplicates import DuplicatePair, PickerRow
+from ...usecases.merge import MergePlan, merge_candidates, possible_duplicates, preview_merge
 
 
 def _prompt(row: PickerRow) -> Text:
@@ -93,6 +93,51 @@ class MergePicker(ModalScreen[int | None]):
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id or 0))
+
+
+class DuplicateList(ModalScreen[tuple[int, int] | None]):
+    """Every undecided possible duplicate; dismisses with the (low, high) pair chosen."""
+
+    SHOWN = 500
+    """Pairs listed at once: a synthetic network can hold tens of thousands."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    DEFAULT_CSS = """
+    DuplicateList { align: center middle; }
+    DuplicateList > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    DuplicateList OptionList { height: auto; max-height: 20; border: none; }
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.pairs: list[DuplicatePair] = possible_duplicates(store)
+
+    def compose(self) -> ComposeResult:
+        shown = self.pairs[: self.SHOWN]
+        more = f" (first {len(shown)})" if len(self.pairs) > len(shown) else ""
+        with Vertical():
+            yield Label(f"Possible duplicates: {len(self.pairs)}{more}. Enter to review.")
+            yield OptionList(
+                *(Option(self._prompt(p), id=f"{p.low_id}-{p.high_id}") for p in shown)
+            )
+
+    @staticmethod
+    def _prompt(pair: DuplicatePair) -> Text:
+        text = Text(f"{one_line(pair.low_name)}  ·  {one_line(pair.high_name)}", style="bold")
+        if pair.organization:
+            text.append(f"  {one_line(pair.organization)}", style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        low, high = (event.option.id or "0-0").split("-")
+        self.dismiss((int(low), int(high)))
 
 
 class MergeConfirm(ModalScreen[tuple[str, int, int] | None]):

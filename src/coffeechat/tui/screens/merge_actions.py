@@ -29,6 +29,22 @@ class MergeActions:
 
         self.app.push_screen(MergePicker(self.store, contact), picked)  # type: ignore[attr-defined]
 
+    def action_possible_duplicates(self) -> None:
+        from .merge import DuplicateList, MergeConfirm
+
+        if not self.store.duplicates.count():  # type: ignore[attr-defined]
+            self.notify("No possible duplicates to review.")  # type: ignore[attr-defined]
+            return
+
+        def chosen(pair: tuple[int, int] | None) -> None:
+            if pair is not None:
+                self.app.push_screen(  # type: ignore[attr-defined]
+                    MergeConfirm(self.store, *pair),  # type: ignore[attr-defined]
+                    self._merge_answered,
+                )
+
+        self.app.push_screen(DuplicateList(self.store), chosen)  # type: ignore[attr-defined]
+
     def _merge_answered(self, answer: tuple[str, int, int] | None) -> None:
         if answer is None:
             return
