@@ -69,6 +69,8 @@ def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
         return markdown.write(dump(store.database))
     if fmt == "ics":
         return ics.write(dump(store.database), now or datetime.now())
+    if fmt == "vcard":
+        store.contacts.fill_missing_uids()  # every card needs its UID
     contacts = store.contacts.all()
     if fmt == "csv":
         return csv_generic.write(contacts, research_notes(store))

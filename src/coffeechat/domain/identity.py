@@ -8,6 +8,7 @@ with conflicting identifiers: two people, listed as a possible duplicate.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -15,6 +16,16 @@ from urllib.parse import unquote
 # A LinkedIn profile is the same at www., a country subdomain (uk., br.) or none.
 _LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com/")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_VARIANT = "89ab"
+
+
+def new_uid() -> str:
+    """A contact's stable UID (vCard UID, vdir file name): a random RFC 4122 UUID.
+
+    Formatted from random bytes rather than through ``uuid.uuid4()``: an import makes
+    30,000 of them and this is several times cheaper."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 
 def email_key(email: str) -> str:
@@ -62,12 +73,23 @@ class Identity:
         cls, *, emails: tuple[str, ...] = (), urls: tuple[str, ...] = (), name: str = "",
         organization: str = "", uid: str = "",
     ) -> Identity:  # fmt: skip
+        # Loops rather than comprehensions: this runs once per imported row.
+        email_keys, url_keys = set(), set()
+        for email in emails:
+            if email:
+                email_keys.add(email_key(email))
+        for url in urls:
+            if url:
+                url_keys.add(url_key(url))
+        email_keys.discard("")
+        url_keys.discard("")
+        uid = uid.strip()
         return cls(
-            {k for e in emails if (k := email_key(e))},
-            {k for u in urls if (k := url_key(u))},
+            email_keys,
+            url_keys,
             " ".join(name.split()).casefold(),
             " ".join(organization.split()).casefold(),
-            {uid.strip()} if uid.strip() else set(),
+            {uid} if uid else set(),
         )
 
     @property

@@ -6,10 +6,11 @@ import sqlite3
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..domain.identity import Identity, url_key
+from ..domain.identity import Identity, new_uid, url_key
 from ..models import Contact, Status
 from .db import Database
 from .organizations import Organizations
+from .schema import NEW_UID_SQL
 
 _SELECT = """
 SELECT c.id, c.name, c.title, ifnull(o.name, ''), c.email, c.phone, c.url, c.how_found,
@@ -101,8 +102,7 @@ class Contacts:
         with self._database.transaction() as conn:
             values = _values(contact)
             values["organization_id"] = self._organizations.id_for(contact.organization)
-            if contact.uid:
-                values["uid"] = contact.uid
+            values["uid"] = contact.uid or new_uid()
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
             new_id = conn.execute(
@@ -173,6 +173,11 @@ class Contacts:
             "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
             (int(archived), contact_id),
         )
+
+    def fill_missing_uids(self) -> int:
+        """Give a UID to contacts written without one (by an older tool or a script)."""
+        with self._database.transaction() as conn:
+            return conn.execute(f"UPDATE contacts SET uid = {NEW_UID_SQL} WHERE uid = ''").rowcount
 
     def forget(self, contact_id: int) -> None:
         """Remove the person and, by cascade, every note, draft and follow-up about them."""

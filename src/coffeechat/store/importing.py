@@ -13,12 +13,11 @@ statements, not 30,000 queries.
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..domain.identity import Identity, email_key, url_key
+from ..domain.identity import Identity, email_key, new_uid, url_key
 from ..interop.records import ImportedContact
 from .db import Database
 
@@ -181,7 +180,7 @@ class _Index:
         for key in identity.urls:
             found.extend(self.by_url.get(key, ()))
         found.extend(self.by_name.get(identity.name_key, ()))
-        return list(dict.fromkeys(found))
+        return found if len(found) < 2 else list(dict.fromkeys(found))
 
     def match(self, identity: Identity) -> tuple[int | None, list[int]]:
         """The same person, if any; else the look-alikes whose identifiers conflict."""
@@ -204,7 +203,7 @@ class _Index:
 
     def new_uid(self, cid: int, wanted: str) -> str:
         """The source's UID when it is free (so a card keeps its UID), else a new one."""
-        uid = wanted if wanted and wanted not in self.by_uid else str(uuid.uuid4())
+        uid = wanted if wanted and wanted not in self.by_uid else new_uid()
         self.by_uid[uid] = cid
         return uid
 

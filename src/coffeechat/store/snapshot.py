@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..domain.identity import Identity
+from ..domain.identity import Identity, new_uid
 from .db import Database
 from .duplicates import ordered
 from .importing import ImportReport
@@ -187,6 +187,8 @@ def _restore_row(conn, part, row, table_columns, ids, added, report, referred) -
         if values.get(column) is not None:
             values[column] = ids[target].get(values[column])
     if part.table == "contacts":
+        if not values.get("uid"):
+            values["uid"] = new_uid()  # a backup from before UIDs
         org = row.get("organization") or ""
         values["organization_id"] = _org_id(conn, str(org), ids) if org else None
         old_ref = values.pop("referred_by", None)
