@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from coffeechat import exchange
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from coffeechat.usecases.merge import merge_contacts
 from tests.conftest import seed
 
 KHARD = Path(sys.executable).parent / "khard"
@@ -104,3 +105,34 @@ def test_markdown_user_text_cannot_swallow_the_report(store: Store) -> None:
     assert len(quoted) == 1
     assert any(t.type == "fence" and "never closed" in t.content for t in tokens)
     assert tom.name in top_headings
+
+
+def test_a_contact_written_without_a_uid_gets_one_before_export(store: Store) -> None:
+    store.database.conn.execute("INSERT INTO contacts(name) VALUES ('From a script')")
+    text = exchange.export_text(store, "vcard")
+    (uid,) = re.findall(r"^UID:(.+)\r$", text, re.MULTILINE)
+    assert store.contacts.all()[0].uid == uid
+
+
+def test_the_json_backup_carries_identifiers_and_decisions(store: Store, tmp_path: Path) -> None:
+    header = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    anas = header + (
+        b"Ana,Silva,https://www.linkedin.com/in/a1,,Fiocruz,,\n"
+        b"Ana,Silva,https://www.linkedin.com/in/a2,,Fiocruz,,\n"
+        b"Ana,Silva,https://www.linkedin.com/in/a3,,Fiocruz,,\n"
+    )
+    exchange.import_bytes(store, "linkedin", anas, "c.csv")
+    first, second, third = store.contacts.all()
+    store.duplicates.mark_distinct(first.id, second.id)
+    merge_contacts(store, first.id, third.id)
+    backup = exchange.export_text(store, "json")
+    fresh = Store.open(tmp_path / "fresh.db")
+    try:
+        exchange.import_bytes(fresh, "json", backup.encode(), "backup.json")
+        assert exchange.export_text(fresh, "json") == backup
+        assert sorted(c.uid for c in fresh.contacts.all()) == sorted((first.uid, second.uid))
+        again = exchange.import_bytes(fresh, "linkedin", anas, "c.csv")
+        assert again.added == 0 and again.possible_duplicates == 0
+        assert fresh.duplicates.possible() == []
+    finally:
+        fresh.close()
