@@ -127,13 +127,15 @@ def test_thirty_thousand_distinct_people_with_common_names_stay_thirty_thousand(
 ) -> None:
     path = tmp_path / "Connections.csv"
     write_connections(path, 30_000, common_names=True)
-    started = time.perf_counter()
+    started = time.process_time()
     report = exchange.import_file(store, "linkedin", path)
-    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - started
     assert report.added == store.contacts.count() == 30_000
     assert report.merged == 0 and not report.skipped
     assert report.possible_duplicates == store.duplicates.count() > 10_000
-    # The bar is 3 s (benchmarks/import_linkedin.py); leave room for a loaded machine.
-    assert elapsed < 9, elapsed
+    # The bar is 3 s of wall time for the whole command (benchmarks/import_linkedin.py).
+    # CPU time, not wall time, so that other work on a shared machine cannot fail it
+    # (about 1.6 s of CPU when this was written).
+    assert cpu < 4, cpu
     emails = [c.email for c in store.contacts.all() if c.email]
     assert len(emails) == len(set(emails)) == 10_000, "nobody's email was copied onto another"
