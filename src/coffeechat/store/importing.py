@@ -315,7 +315,11 @@ def _record_aliases(changes: _Changes, cid: int, state: dict, identity: Identity
 
 
 def _write(conn, index: _Index, changes: _Changes) -> int:
-    """Write the changes; return how many new possible-duplicate pairs were listed."""
+    """Write the changes; return how many new possible-duplicate pairs were listed.
+
+    Raw ``executemany`` rather than sqlite-utils' ``insert_all``: for 30,000 contacts it
+    costs 0.22 s of CPU against 0.6 s (measured on this schema), and the import's bar
+    is 3 s for the whole command."""
     new_orgs: list[tuple[int, str]] = []
     inserts = []
     for cid, s in changes.new.items():
