@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from coffeechat.domain.identity import Identity, email_key, url_key
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from coffeechat.usecases.merge import merge_contacts, not_a_duplicate, possible_duplicates
+from tests.conftest import seed
 from tests.factories import write_connections
 
 HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -120,6 +122,25 @@ def test_a_second_email_identifies_too(store: Store) -> None:
     assert report.added == 0 and report.merged == 1
     (wei,) = store.contacts.all()
     assert (wei.email, wei.organization) == ("wei@work.example", "PKU")
+
+
+def test_our_own_vcard_export_read_back_changes_nothing(store: Store) -> None:
+    seed(store)
+    text = exchange.export_text(store, "vcard").encode()
+    report = exchange.import_bytes(store, "vcard", text, "mine.vcf")
+    assert report.summary() == "0 added, 0 merged, 5 skipped (5 already present)"
+
+
+def test_a_cards_uid_finds_its_contact_after_the_email_changed_here(store: Store) -> None:
+    maria = seed(store)[0]
+    text = exchange.export_text(store, "vcard").encode()
+    store.contacts.update(replace(maria, email="maria@new-job.example"))
+    report = exchange.import_bytes(store, "vcard", text, "old.vcf")
+    assert report.added == 0 and report.possible_duplicates == 0
+    assert store.contacts.get(maria.id).email == "maria@new-job.example"
+    # The old address still identifies her.
+    again = HEADER + b"Maria,Okafor,,maria@example.org,Elsewhere,,\n"
+    assert exchange.import_bytes(store, "linkedin", again, "c.csv").added == 0
 
 
 def test_thirty_thousand_distinct_people_with_common_names_stay_thirty_thousand(

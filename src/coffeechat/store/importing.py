@@ -172,9 +172,8 @@ class _Index:
                 ids.append(cid)
 
     def candidates(self, identity: Identity) -> list[int]:
-        """Contacts with the same UID, sharing an email or a URL, then the same name and
-        organization."""
-        found: list[int] = [self.by_uid[uid] for uid in identity.uids if uid in self.by_uid]
+        """Contacts sharing an email or a URL, then the same name and organization."""
+        found: list[int] = []
         for key in identity.emails:
             found.extend(self.by_email.get(key, ()))
         for key in identity.urls:
@@ -184,6 +183,11 @@ class _Index:
 
     def match(self, identity: Identity) -> tuple[int | None, list[int]]:
         """The same person, if any; else the look-alikes whose identifiers conflict."""
+        for uid in identity.uids:
+            # The same UID is the same address-book entry (our own export read back,
+            # say), even if its email was changed here since.
+            if uid in self.by_uid:
+                return self.by_uid[uid], []
         doubtful = []
         for cid in self.candidates(identity):
             if not identity.conflicts_with(self.identity[cid]):
@@ -281,14 +285,15 @@ def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity
         if value and not state[name]:
             state[name] = value
             changed = True
-    # Given/family names describe the stored name only when the names agree.
-    if (contact.given_name or contact.family_name) and state[
-        "name"
-    ].casefold() == contact.name.casefold():
+    # Given/family names describe the stored name only when the names agree. Filling
+    # them is written but not reported as a merge: nothing the user sees changed.
+    quiet = False
+    same_name = state["name"].casefold() == contact.name.casefold()
+    if same_name and (contact.given_name or contact.family_name):
         for name in ("given_name", "family_name"):
             if not state[name] and getattr(contact, name):
                 state[name] = getattr(contact, name)
-                changed = True
+                quiet = True
     if record.note and record.note not in state["note"]:
         state["note"] = f"{state['note']}\n\n{record.note}" if state["note"] else record.note
         changed = True
@@ -298,7 +303,7 @@ def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity
         index.register(cid, known)
         _record_aliases(changes, cid, state, identity)
         changed = True
-    if changed and cid not in changes.new:
+    if (changed or quiet) and cid not in changes.new:
         changes.dirty.add(cid)
     return changed
 
