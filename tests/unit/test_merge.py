@@ -189,3 +189,11 @@ def test_the_picker_offers_possible_duplicates_first(store: Store) -> None:
     not_a_duplicate(store, first.id, rows[0].id)
     assert possible_duplicates(store) == []
     assert not merge_candidates(store, first.id)[0].possible_duplicate
+
+
+def test_a_referral_chain_through_the_merged_contact_is_kept(store: Store) -> None:
+    maria = store.contacts.add(Contact(name="Maria"))
+    other = store.contacts.add(Contact(name="Ana Silva", referred_by=maria.id))
+    keep = store.contacts.add(Contact(name="Ana Silva", referred_by=other.id))
+    merge_contacts(store, keep.id, other.id)
+    assert store.contacts.get(keep.id).referred_by == maria.id

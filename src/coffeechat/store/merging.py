@@ -143,7 +143,9 @@ def _merged_fields(keep: Contact, other: Contact) -> tuple[dict[str, object], li
         Status.DECLINED,
     ):
         values["status"] = str(other.status)
-    if keep.referred_by is None and other.referred_by not in (None, keep.id):
+    # Whoever referred the other one referred this person (also when it was the other
+    # one that referred the kept contact: that link would point at itself).
+    if keep.referred_by in (None, other.id) and other.referred_by not in (None, keep.id):
         values["referred_by"] = other.referred_by
     if not (keep.given_name or keep.family_name) and keep.name == other.name:
         values["given_name"], values["family_name"] = other.given_name, other.family_name
