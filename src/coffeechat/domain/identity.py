@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 # A LinkedIn profile is the same at www., a country subdomain (uk., br.) or none.
-_LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com/")
+_COUNTRY = re.compile(r"[a-z]{2,3}\.")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _VARIANT = "89ab"
 
@@ -50,8 +50,9 @@ def url_key(url: str) -> str:
     if "://" in key:
         key = _SCHEME.sub("", key)
     key = key.removeprefix("www.").split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    if "linkedin.com/" in key:
-        key = _LINKEDIN_HOST.sub("linkedin.com/", key)
+    host, found, path = key.partition("linkedin.com/")
+    if found and host and _COUNTRY.fullmatch(host):
+        key = "linkedin.com/" + path
     return key
 
 

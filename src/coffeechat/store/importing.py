@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..domain.identity import Identity, email_key, new_uid, url_key
 from ..interop.records import ImportedContact
@@ -56,6 +57,8 @@ _INSERT = (
     "archived",
     "connected_on",
 )
+_NEW_STATE = ("name", *_FILL, "given_name", "family_name")
+_new_state = attrgetter(*_NEW_STATE)
 #: A name shared by hundreds of people at one employer must not make an import
 #: quadratic: a new contact is paired with at most this many look-alikes.
 MAX_PAIRS_PER_CONTACT = 20
@@ -254,16 +257,12 @@ def _add(index: _Index, changes: _Changes, record, identity: Identity, doubtful)
     contact = record.contact
     cid = index.next_id
     index.next_id += 1
-    state = {name: getattr(contact, name) for name in ("name", *_FILL)}
-    state.update(
-        given_name=contact.given_name,
-        family_name=contact.family_name,
-        uid=index.new_uid(cid, contact.uid.strip()),
-        status=str(contact.status),
-        archived=int(contact.archived),
-        note_id=None,
-        note=record.note,
-    )
+    state = dict(zip(_NEW_STATE, _new_state(contact), strict=True))
+    state["uid"] = index.new_uid(cid, contact.uid.strip())
+    state["status"] = str(contact.status)
+    state["archived"] = int(contact.archived)
+    state["note_id"] = None
+    state["note"] = record.note
     changes.new[cid] = state
     index.state[cid] = state
     index.add(cid, identity)
