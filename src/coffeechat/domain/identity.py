@@ -19,12 +19,26 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _VARIANT = "89ab"
 
 
+_random_hex: list[str] = []
+
+
+def _forget_random() -> None:
+    _random_hex.clear()
+
+
+# A forked child must not hand out the parent's remaining bytes a second time.
+os.register_at_fork(after_in_child=_forget_random)
+
+
 def new_uid() -> str:
     """A contact's stable UID (vCard UID, vdir file name): a random RFC 4122 UUID.
 
-    Formatted from random bytes rather than through ``uuid.uuid4()``: an import makes
-    30,000 of them and this is several times cheaper."""
-    h = os.urandom(16).hex()
+    Formatted from random bytes read 256 UIDs at a time rather than through
+    ``uuid.uuid4()`` (one system call each): an import makes 30,000 of them."""
+    if not _random_hex:
+        block = os.urandom(16 * 256).hex()
+        _random_hex.extend(block[i : i + 32] for i in range(0, len(block), 32))
+    h = _random_hex.pop()
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 

@@ -105,6 +105,16 @@ def identity_of(record: ImportedContact) -> Identity:
     )
 
 
+def _index_under(index: dict, key, cid: int) -> None:
+    # get() then a one-item list: most keys are new, and setdefault(key, []) would
+    # build a list for every row to throw it away.
+    ids = index.get(key)
+    if ids is None:
+        index[key] = [cid]
+    elif cid not in ids:
+        ids.append(cid)
+
+
 class _Index:
     """Every stored contact's identity and fillable fields, held in memory."""
 
@@ -160,19 +170,15 @@ class _Index:
 
     def add(self, cid: int, identity: Identity) -> None:
         self.identity[cid] = identity
-        self.by_name.setdefault(identity.name_key, []).append(cid)
+        _index_under(self.by_name, identity.name_key, cid)
         self.register(cid, identity)
 
     def register(self, cid: int, identity: Identity) -> None:
         """Index *cid* under every identifier it has (called again as it gains some)."""
         for key in identity.emails:
-            ids = self.by_email.setdefault(key, [])
-            if cid not in ids:
-                ids.append(cid)
+            _index_under(self.by_email, key, cid)
         for key in identity.urls:
-            ids = self.by_url.setdefault(key, [])
-            if cid not in ids:
-                ids.append(cid)
+            _index_under(self.by_url, key, cid)
 
     def candidates(self, identity: Identity) -> list[int]:
         """Contacts sharing an email or a URL, then the same name and organization."""
