@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -39,8 +41,31 @@ def import_file(
     return import_bytes(store, fmt, data, source, progress)
 
 
+@contextmanager
+def _bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is parsed and matched.
+
+    An import allocates a few objects per row and frees none of them until it ends;
+    without this, collections that find nothing to free cost a 30,000-row LinkedIn
+    import about a fifth of its time. Nothing built here forms a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_bytes(
     store: Store, fmt: str, data: bytes, source: str, progress: Progress | None = None
+) -> ImportReport:
+    with _bulk_allocation():
+        return _import_bytes(store, fmt, data, source, progress)
+
+
+def _import_bytes(
+    store: Store, fmt: str, data: bytes, source: str, progress: Progress | None
 ) -> ImportReport:
     if fmt == "json":
         document = json_backup.parse(data, source)
