@@ -160,3 +160,19 @@ def test_thirty_thousand_distinct_people_with_common_names_stay_thirty_thousand(
     assert cpu < 4, cpu
     emails = [c.email for c in store.contacts.all() if c.email]
     assert len(emails) == len(set(emails)) == 10_000, "nobody's email was copied onto another"
+
+
+def test_a_merged_cards_uid_still_finds_the_contact_it_went_into(store: Store) -> None:
+    amelie = Path(__file__).parent / "data/interop-real/vcard/vcardimport__amelie-alpha-3x.vcf"
+    exchange.import_file(store, "vcard", amelie)
+    first, second, third = store.contacts.all()
+    merge_contacts(store, third.id, second.id)
+    not_a_duplicate(store, first.id, third.id)
+    store.contacts.update(replace(store.contacts.get(third.id), phone=""))
+    again = exchange.import_file(store, "vcard", amelie)
+    # The second card finds the contact it was merged into (it comes before the third
+    # card in the file, so it is the one that fills the phone cleared here), not the
+    # first Amelie, whose name and employer it shares too.
+    assert store.contacts.get(third.id).phone == second.phone == "5551001002"
+    assert store.contacts.get(first.id).phone == "5551001001"
+    assert again.added == 0 and possible_duplicates(store) == []

@@ -159,7 +159,10 @@ class _Index:
                 organization=state["organization"],
             )
             for kind, value in aliases.get(cid, ()):
-                (identity.emails if kind == "email" else identity.urls).add(value)
+                if kind == "uid":
+                    self.by_uid.setdefault(value, cid)
+                else:
+                    (identity.emails if kind == "email" else identity.urls).add(value)
             self.add(cid, identity)
         self.distinct = {
             (low, high)

@@ -182,7 +182,7 @@ def merge(database: Database, contacts: Contacts, keep_id: int, other_id: int) -
 
 
 def _move_identifiers(conn: sqlite3.Connection, keep_id: int, other: Contact, other_id: int):
-    rows = [("email", email_key(other.email)), ("url", url_key(other.url))]
+    rows = [("email", email_key(other.email)), ("url", url_key(other.url)), ("uid", other.uid)]
     rows += conn.execute(
         "SELECT kind, value FROM contact_identifiers WHERE contact_id = ?", (other_id,)
     ).fetchall()

@@ -252,11 +252,12 @@ ALTER TABLE contacts ADD COLUMN family_name TEXT NOT NULL DEFAULT '';
 UPDATE contacts SET uid = {NEW_UID_SQL};
 CREATE UNIQUE INDEX contacts_uid ON contacts(uid) WHERE uid != '';
 
--- kind is 'email' or 'url'; value is the normalised key (see domain/identity.py).
+-- kind is 'email' or 'url' (value: the normalised key, see domain/identity.py), or
+-- 'uid': the UID of a contact merged into this one, so its vCard still finds it.
 CREATE TABLE contact_identifiers (
     id INTEGER PRIMARY KEY,
     contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('email', 'url')),
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'url', 'uid')),
     value TEXT NOT NULL
 );
 CREATE UNIQUE INDEX contact_identifiers_key ON contact_identifiers(kind, value, contact_id);
