@@ -9,7 +9,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from markdown_it import MarkdownIt
 
 from coffeechat import exchange
@@ -51,8 +50,8 @@ def test_n_comes_from_the_names_the_source_gave(store: Store) -> None:
     assert "N:Smith;Mary;;;\r\n" in renamed, "renamed by hand: the old parts no longer apply"
 
 
-@pytest.mark.skipif(not KHARD.exists(), reason="khard is in the test extras")
 def test_khard_lists_every_exported_contact(store: Store, tmp_path: Path) -> None:
+    assert KHARD.exists(), "khard comes with the test extras: pip install -e '.[test]'"
     seed(store)
     store.contacts.add(Contact(name="Ana Silva", organization="Fiocruz", email="ana@a.example"))
     store.contacts.add(Contact(name="Ana Silva", organization="Fiocruz", email="ana@b.example"))
