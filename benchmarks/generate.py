@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from coffeechat.domain.identity import new_uid
 from coffeechat.models import PIPELINE
 from coffeechat.store import Store
 
@@ -64,6 +65,7 @@ def generate(path: Path, contacts: int = 30_000, seed: int = 7) -> None:
             dated = rng.random() < 0.4
             rows.append(
                 (
+                    new_uid(),
                     f"{first} {last} {i}",
                     rng.choice(TITLES),
                     rng.randint(1, len(organizations)),
@@ -75,8 +77,8 @@ def generate(path: Path, contacts: int = 30_000, seed: int = 7) -> None:
                 )
             )
         conn.executemany(
-            "INSERT INTO contacts(name, title, organization_id, email, url, status, "
-            "next_action_date, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contacts(uid, name, title, organization_id, email, url, status, "
+            "next_action_date, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         # Research notes on one contact in ten; interviews with checklists and notes

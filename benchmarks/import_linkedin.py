@@ -1,7 +1,9 @@
 """Time `coffeechat import linkedin` of 30,000 rows through the real console script.
 
 Prints the wall time of the whole command (start-up, parse, deduplicate, write) for a
-first import into an empty database and for a re-import of the same file.
+first import into an empty database, a re-import of the same file, and a first import of
+30,000 people with common names (thousands share a name and an employer with someone
+else: each is kept, and the look-alikes are listed as possible duplicates).
 Run: .venv/bin/python benchmarks/import_linkedin.py
 """
 
@@ -26,12 +28,18 @@ def measure() -> dict[str, tuple[float, str]]:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "Connections.csv"
-        db = Path(folder) / "bench.db"
+        common_path = Path(folder) / "CommonNames.csv"
         write_connections(csv_path, ROWS)
-        for label in ("first import", "re-import"):
+        write_connections(common_path, ROWS, common_names=True)
+        runs = (
+            ("first import", csv_path, "bench.db"),
+            ("re-import", csv_path, "bench.db"),
+            ("first import, common names", common_path, "common.db"),
+        )
+        for label, path, db in runs:
             started = time.perf_counter()
             result = subprocess.run(
-                [str(script), "--db", str(db), "import", "linkedin", str(csv_path)],
+                [str(script), "--db", str(Path(folder) / db), "import", "linkedin", str(path)],
                 capture_output=True,
                 text=True,
                 check=True,

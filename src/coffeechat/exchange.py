@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -40,8 +42,31 @@ def import_file(
     return import_bytes(store, fmt, data, source, progress)
 
 
+@contextmanager
+def _bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is parsed and matched.
+
+    An import allocates a few objects per row and frees none of them until it ends;
+    without this, collections that find nothing to free cost a 30,000-row LinkedIn
+    import about a fifth of its time. Nothing built here forms a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_bytes(
     store: Store, fmt: str, data: bytes, source: str, progress: Progress | None = None
+) -> ImportReport:
+    with _bulk_allocation():
+        return _import_bytes(store, fmt, data, source, progress)
+
+
+def _import_bytes(
+    store: Store, fmt: str, data: bytes, source: str, progress: Progress | None
 ) -> ImportReport:
     if fmt == "json":
         document = json_backup.parse(data, source)
@@ -70,6 +95,8 @@ def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
         return markdown.write(dump(store.database))
     if fmt == "ics":
         return ics.write(dump(store.database), now or datetime.now())
+    if fmt == "vcard":
+        store.contacts.fill_missing_uids()  # every card needs its UID
     contacts = store.contacts.all()
     if fmt == "csv":
         return csv_generic.write(contacts, research_notes(store))

@@ -108,6 +108,12 @@ class Contact:
     """IANA name (``Europe/Berlin``), or "" when not known."""
     keep_in_touch_days: int | None = None
     """Their own keep-in-touch interval; None for the default of their status or tags."""
+    given_name: str = ""
+    """Given and family names as the source gave them (LinkedIn, vCard N); empty when
+    only the full name is known. Exports use them rather than splitting the name."""
+    family_name: str = ""
+    uid: str = ""
+    """Stable and unique: the vCard UID, and the file name in a vdir."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import vobject
@@ -177,7 +178,7 @@ def test_markdown_report(store: Store) -> None:
     fill_everything(store)
     text = exchange.export_text(store, "markdown")
     assert "## Maria Okafor" in text
-    assert "- [x] What trends?\n  Long reads; automation" in text
+    assert "- [x] What trends?\n  > Long reads; automation" in text
     assert "#### Outcome" in text and "**Referral:** Tom" in text
     assert "` 3 min` ok" in text
 
@@ -188,10 +189,11 @@ def test_ics_opens_in_a_calendar_parser(store: Store) -> None:
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     calendar = vobject.readOne(text)
     todos = calendar.contents["vtodo"]
-    assert {t.summary.value for t in todos} == {
-        "Call Maria: Maria Okafor",
-        "thank you: Maria Okafor",
-    }
+    # The name once: "Call Maria" already says who.
+    assert {t.summary.value for t in todos} == {"Call Maria", "thank you: Maria Okafor"}
+    # DTSTAMP is UTC whatever the local zone (RFC 5545 3.8.7.2).
+    assert all(t.dtstamp.value.utcoffset() == timedelta(0) for t in todos)
+    assert re.search(r"^DTSTAMP:\d{8}T\d{6}Z\r$", text, re.MULTILINE)
     assert all("valarm" in t.contents for t in todos)
     (event,) = calendar.contents["vevent"]
     assert event.summary.value == "Coffee chat with Tom Lindqvist"

@@ -116,7 +116,7 @@ def test_vcard_google_and_v4() -> None:
         (b"BEGIN:VCARD\nVERSION:3.0\nFN:Cut Off\nEMAIL:a@b.c\n", 1, "truncated card"),
         (b"BEGIN:VCARD\nFN:A\nEND:VCARD\nhello world\n", 4, "not a vCard property"),
         (b"FN:No Begin\nEND:VCARD\n", 1, "expected BEGIN:VCARD"),
-        (b"", None, "no vCards found"),
+        (b"", None, "empty file"),
     ],
 )
 def test_bad_vcards_name_file_and_line(data: bytes, line: int | None, reason: str) -> None:
@@ -135,13 +135,15 @@ def test_generic_csv_maps_headers_and_reports_unknown_columns() -> None:
         b";nobody@example.org;;;;;\r\n"
     )
     parsed = csv_generic.parse(data, "people.csv")
-    (ada,) = parsed.records
+    ada, nameless = parsed.records
     assert ada.contact.email == "ada@example.org"
     assert ada.contact.organization == "Analytical Engines"
     assert ada.contact.title == "Countess"
     assert ada.note == "Line one\nline two"
     assert parsed.unknown_columns == ["Favourite colour"]
-    assert parsed.skipped == [(4, "no name")]
+    # A row with no name is kept, named by what it has, rather than dropped.
+    assert nameless.contact.name == nameless.contact.email == "nobody@example.org"
+    assert parsed.skipped == []
 
 
 def test_generic_csv_without_name_column_is_refused() -> None:

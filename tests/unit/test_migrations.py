@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coffeechat.models import Contact
 from coffeechat.store import Store, StoreError
 from coffeechat.store import db as db_module
 from coffeechat.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -132,6 +133,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
         assert raw.execute("PRAGMA user_version").fetchone() == (1,)
         columns = [r[1] for r in raw.execute("PRAGMA table_info(contacts)")]
         assert "pronouns" not in columns, "the half-done migration was rolled back"
+        assert "uid" not in columns, "every step of the failed run was rolled back"
     finally:
         raw.close()
     store = Store.open(path)
@@ -154,3 +156,22 @@ def test_a_migrated_file_is_refused_by_the_older_version_untouched(
         Store.open(path)
     assert _digest(path) == before
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+
+
+def test_identity_migration_gives_every_contact_a_stable_unique_uid(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    store = Store.open(path)
+    try:
+        uids = [c.uid for c in store.contacts.all()]
+        assert len(uids) == 2 and all(len(uid) == 36 for uid in uids)
+        assert len(set(uids)) == 2
+        added = store.contacts.add(Contact(name="New Person"))
+        assert added.uid and added.uid not in uids, "a contact added later gets one too"
+        assert store.duplicates.possible() == []
+    finally:
+        store.close()
+    again = Store.open(path)
+    try:
+        assert [c.uid for c in again.contacts.all()][:2] == uids, "the UID is stable"
+    finally:
+        again.close()

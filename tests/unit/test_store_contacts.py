@@ -29,7 +29,8 @@ def test_add_and_get_round_trips_every_field(store: Store) -> None:
     assert saved.id is not None
     loaded = store.contacts.get(saved.id)
     assert loaded is not None
-    assert replace(loaded, id=None, created_at="", updated_at="") == contact
+    assert loaded.uid, "every contact gets a stable UID"
+    assert replace(loaded, id=None, created_at="", updated_at="", uid="") == contact
 
 
 def test_organizations_are_shared_case_insensitively(store: Store) -> None:
@@ -109,6 +110,15 @@ def test_find_match_order(store: Store) -> None:
     assert store.contacts.find_match(name="cy", organization="z corp") == c.id
     assert store.contacts.find_match(name="cy", organization="other") is None
     assert store.contacts.find_match() is None
+    assert store.contacts.find_match(url="http://www.EXAMPLE.org/bob?ref=x") == b.id
+
+
+def test_find_match_never_joins_people_whose_identifiers_differ(store: Store) -> None:
+    ana = store.contacts.add(Contact(name="Ana Silva", organization="Fiocruz", email="a@x.org"))
+    assert store.contacts.find_match(name="Ana Silva", organization="Fiocruz") == ana.id
+    assert (
+        store.contacts.find_match(name="Ana Silva", organization="Fiocruz", email="b@x.org") is None
+    )
 
 
 def test_text_is_stored_as_given(store: Store) -> None:

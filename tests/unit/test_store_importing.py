@@ -87,13 +87,14 @@ def test_thirty_thousand_linkedin_rows(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "Connections.csv"
     write_connections(path, 30_000)
     seen: list[tuple[int, int]] = []
-    started = time.perf_counter()
+    started = time.process_time()
     report = exchange.import_file(store, "linkedin", path, lambda d, t: seen.append((d, t)))
-    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - started
     assert report.added == 30_000
     assert store.contacts.count() == 30_000
     assert seen[-1] == (30_000, 30_000) and len(seen) > 10
-    # The bar is 3 s; leave room for a loaded test machine running tests in parallel.
-    assert elapsed < 9, elapsed
+    # The bar is 3 s of wall time (benchmarks/import_linkedin.py); CPU time here, so a
+    # shared, loaded machine cannot fail it while a real slowdown still does.
+    assert cpu < 4, cpu
     again = exchange.import_file(store, "linkedin", path)
     assert again.added == 0 and store.contacts.count() == 30_000

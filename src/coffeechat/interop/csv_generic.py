@@ -1,4 +1,4 @@
-"""Generic CSV with a header row: common column names are mapped, the rest reported.
+"""CSV with a header row: address-book layouts are mapped (see csv_layouts), the rest reported.
 
 ``export csv`` writes the same column names, so its output imports again unchanged.
 """
@@ -10,29 +10,9 @@ import io
 from collections.abc import Iterable
 
 from ..models import Contact, Status
+from .csv_layouts import column_fields, is_describing, label_columns, phone_rank, split_tags
 from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
 from .tabular import csv_rows, guess_delimiter, header_key, one_line, parse_date
-
-_ALIASES = {
-    "name": ("name", "full name", "display name", "contact", "contact name"),
-    "first": ("first name", "given name", "firstname", "first"),
-    "last": ("last name", "family name", "surname", "lastname", "last"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail", "email 1 value"),
-    "organization": ("organization", "organisation", "org", "company", "employer", "institution"),
-    "title": ("title", "job title", "position", "role"),
-    "url": ("url", "profile url", "profile", "linkedin", "linkedin url", "website", "web"),
-    "phone": ("phone", "telephone", "tel", "mobile", "phone number", "cell"),
-    "note": ("notes", "note", "research", "research note", "comments"),
-    "tags": ("tags", "tag", "labels", "categories"),
-    "how_found": ("how found", "source", "found via"),
-    "purpose": ("purpose",),
-    "status": ("status", "pipeline status"),
-    "next_action": ("next action",),
-    "next_action_date": ("next action date", "next date"),
-    "connected_on": ("connected on", "connected"),
-    "archived": ("archived",),
-}
-ALIASES = {alias: field for field, names in _ALIASES.items() for alias in names}
 
 #: The columns ``export csv`` writes, in order.
 EXPORT_COLUMNS = (
@@ -72,58 +52,116 @@ def parse(data: bytes, source: str) -> ParsedFile:
     text = decode_text(data, source)
     first_line = text.split("\n", 1)[0]
     parsed = ParsedFile()
-    columns: list[str | None] | None = None
-    statuses = {str(s): s for s in Status}
+    keys: list[str] | None = None
+    fields: list[str | None] = []
+    header: list[str] = []
+    used: set[int] = set()
+    labels: dict[int, int] = {}
     for line, row in csv_rows(text, source, guess_delimiter(first_line)):
-        if columns is None:
+        if keys is None:
             if not any(cell.strip() for cell in row):
                 continue
-            keys = [header_key(cell) for cell in row]
-            columns = [ALIASES.get(key) for key in keys]
-            if not {"name", "first", "last"} & set(filter(None, columns)):
+            header, keys = row, [header_key(cell) for cell in row]
+            fields = column_fields(keys)
+            labels = label_columns(keys)
+            if not {"name", "first", "last"} & set(filter(None, fields)):
                 raise ImportFormatError(
                     source, line, "no name column in the header row (expected Name or First Name)"
                 )
-            parsed.unknown_columns = [
-                cell for cell, key in zip(row, keys, strict=True) if key not in ALIASES
-            ]
             continue
         if not any(cell.strip() for cell in row):
             continue
-        values: dict[str, str] = {}
-        for name, cell in zip(columns, row, strict=False):
-            if name and cell.strip() and name not in values:
-                cell = _undefuse(cell)
-                values[name] = (
-                    cell.replace("\r\n", "\n").strip() if name == "note" else one_line(cell)
-                )
-        name = values.get("name") or " ".join(
-            filter(None, (values.get("first", ""), values.get("last", "")))
-        )
-        if not name:
+        values: dict[str, list[str]] = {}
+        for position, (field, key, cell) in enumerate(zip(fields, keys, row, strict=False)):
+            if not cell.strip():
+                continue
+            used.add(position)
+            if field:
+                label = row[labels[position]] if position in labels else ""
+                values.setdefault(field, []).append(_cell(field, f"{key} {label}", cell))
+        record = _record(values, line)
+        if record is None:
             parsed.skipped.append((line, "no name"))
-            continue
-        status = statuses.get(values.get("status", "").lower(), Status.TO_CONTACT)
-        contact = Contact(
-            name=name,
-            title=values.get("title", ""),
-            organization=values.get("organization", ""),
-            email=values.get("email", ""),
-            phone=values.get("phone", ""),
-            url=values.get("url", ""),
-            how_found=values.get("how_found", ""),
-            purpose=values.get("purpose", ""),
-            status=status,
-            tags=values.get("tags", ""),
-            next_action=values.get("next_action", ""),
-            next_action_date=parse_date(values.get("next_action_date", "")),
-            connected_on=parse_date(values.get("connected_on", "")),
-            archived=values.get("archived", "").lower() in ("1", "yes", "true", "y", "x"),
-        )
-        parsed.records.append(ImportedContact(contact, line=line, note=values.get("note", "")))
-    if columns is None:
+        else:
+            parsed.records.append(record)
+    if keys is None:
         raise ImportFormatError(source, None, "empty file: no header row")
+    parsed.unknown_columns = [
+        cell
+        for position, (cell, field, key) in enumerate(zip(header, fields, keys, strict=True))
+        if field is None and position in used and not is_describing(key)
+    ]
     return parsed
+
+
+def _cell(field: str, key: str, cell: str) -> str:
+    cell = _undefuse(cell)
+    if field == "note":
+        return cell.replace("\r\n", "\n").strip()
+    if field == "phone":
+        # The column's rank rides along until the phones are ordered (see _record).
+        return f"{phone_rank(key.lower())}\x00{one_line(cell)}"
+    return one_line(cell)
+
+
+def _first(values: dict[str, list[str]], field: str) -> str:
+    return values.get(field, [""])[0]
+
+
+def _record(values: dict[str, list[str]], line: int) -> ImportedContact | None:
+    phones = [p.split("\x00", 1)[1] for p in sorted(values.get("phone", []), key=lambda p: p[0])]
+    emails = list(dict.fromkeys(values.get("email", [])))
+    urls = list(dict.fromkeys(values.get("url", [])))
+    linkedin = [u for u in urls if "linkedin.com" in u.lower()]
+    url = (linkedin or urls or [""])[0]
+    organizations = list(dict.fromkeys(values.get("organization", [])))
+    titles = list(dict.fromkeys(values.get("title", [])))
+    first = " ".join(filter(None, (_first(values, "first"), _first(values, "middle"))))
+    last = _first(values, "last")
+    name = (
+        _first(values, "name")
+        or " ".join(filter(None, (_first(values, "prefix"), first, last, _first(values, "suffix"))))
+        or _first(values, "nickname")
+        or next(iter(organizations), "")
+        or next(iter(emails), "")
+        or next(iter(phones), "")
+    )
+    if not name:
+        return None
+    statuses = {str(s): s for s in Status}
+    note_lines = values.get("note", [])[:]
+    extras = (
+        ("Unit", list(dict.fromkeys(values.get("department", [])))),
+        ("Other organization", organizations[1:]),
+        ("Other title", titles[1:]),
+        ("Other email", emails[1:]),
+        ("Other phone", list(dict.fromkeys(phones[1:]))),
+        ("Other URL", [u for u in urls if u != url]),
+    )
+    note_lines += [f"{label}: " + ", ".join(found) for label, found in extras if found]
+    tags = [tag for value in values.get("tags", []) for tag in split_tags(value)]
+    archived = _first(values, "archived").lower() in ("1", "yes", "true", "y", "x")
+    contact = Contact(
+        name=name,
+        given_name=first,
+        family_name=last,
+        title=next(iter(titles), ""),
+        organization=next(iter(organizations), ""),
+        email=next(iter(emails), ""),
+        phone=next(iter(phones), ""),
+        url=url,
+        how_found=_first(values, "how_found"),
+        purpose=_first(values, "purpose"),
+        status=statuses.get(_first(values, "status").lower(), Status.TO_CONTACT),
+        tags=", ".join(dict.fromkeys(tags)),
+        next_action=_first(values, "next_action"),
+        next_action_date=parse_date(_first(values, "next_action_date")),
+        connected_on=parse_date(_first(values, "connected_on")),
+        archived=archived,
+    )
+    return ImportedContact(
+        contact, line=line, note="\n".join(note_lines), other_emails=tuple(emails[1:])
+    )
 
 
 def write(contacts: Iterable[Contact], notes: dict[int, str]) -> str:

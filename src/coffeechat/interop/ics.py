@@ -5,7 +5,8 @@ Written by hand: the subset is small, and escaping and line folding are what mat
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 
 from ..domain.timezones import as_utc
 from .vcard import fold
@@ -29,9 +30,27 @@ def _datetime(value: str) -> str:
     return as_utc(datetime.fromisoformat(value)).strftime("%Y%m%dT%H%M%SZ")
 
 
+def utc_stamp(now: datetime) -> str:
+    """DTSTAMP must be UTC (RFC 5545 3.8.7.2); a naive *now* is the local time."""
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def with_name(summary: str, who: str) -> str:
+    """ "thank you: Maria Okafor", but not "Follow up with Maria Okafor: Maria Okafor"
+    (nor "Call Maria: Maria Okafor": the first name already says who)."""
+    words = who.split()
+    if not words:
+        return summary
+    if who.casefold() in summary.casefold() or re.search(
+        rf"\b{re.escape(words[0])}\b", summary, re.IGNORECASE
+    ):
+        return summary
+    return f"{summary}: {who}"
+
+
 def write(document: dict, now: datetime) -> str:
     names = {c.get("id"): c.get("name", "") for c in document.get("contacts", [])}
-    stamp = now.strftime("%Y%m%dT%H%M%S")
+    stamp = utc_stamp(now)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     for followup in document.get("followups", []):
         due = str(followup.get("due_date") or "")
@@ -46,7 +65,7 @@ def write(document: dict, now: datetime) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{_date(due)}",
             f"DUE;VALUE=DATE:{_date(due)}",
-            f"SUMMARY:{escape(f'{summary}: {who}' if who else summary)}",
+            f"SUMMARY:{escape(with_name(summary, who))}",
             f"STATUS:{'COMPLETED' if done else 'NEEDS-ACTION'}",
         ]
         if not done:

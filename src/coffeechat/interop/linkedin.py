@@ -2,7 +2,10 @@
 
 Real files open with a "Notes:" preamble (a quoted paragraph and a blank line) before
 the header ``First Name,Last Name,URL,Email Address,Company,Position,Connected On``;
-many emails are empty; names carry accents, emoji, suffixes and quoted commas.
+many emails are empty; names carry accents, emoji, suffixes and quoted commas. Older
+exports have no URL column and date ``Connected On`` as ``1/8/18, 6:14 PM``; files
+re-saved by a spreadsheet write ``23-Apr-23``. An ``Email Address`` holding a member
+URN (``urn:li:member:…``) is not an email.
 """
 
 from __future__ import annotations
@@ -46,15 +49,19 @@ def parse(data: bytes, source: str) -> ParsedFile:
         for name, cell in zip(columns, row, strict=False):
             if name and name not in values:
                 values[name] = one_line(cell)
-        name = " ".join(filter(None, (values.get("first", ""), values.get("last", ""))))
+        first, last = values.get("first", ""), values.get("last", "")
+        name = " ".join(filter(None, (first, last)))
         if not name:
             parsed.skipped.append((line, "no name"))
             continue
+        email = values.get("email", "")
         contact = Contact(
             name=name,
+            given_name=first,
+            family_name=last,
             title=values.get("title", ""),
             organization=values.get("organization", ""),
-            email=values.get("email", ""),
+            email=email if "@" in email else "",
             url=values.get("url", ""),
             connected_on=parse_date(values.get("connected_on", "")),
             how_found=HOW_FOUND,

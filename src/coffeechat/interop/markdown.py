@@ -28,6 +28,13 @@ def _inline(value: object) -> str:
     return " ".join(_clean(value).split())
 
 
+def quoted(value: object, indent: str = "") -> list[str]:
+    """User text as a block quote: a ``#`` heading or an unclosed code fence in it ends
+    with the quote (CommonMark closes every block when its container ends), so it
+    cannot swallow the rest of the report."""
+    return [f"{indent}> {line}".rstrip() for line in _clean(value).splitlines()]
+
+
 def write(document: dict) -> str:
     """The report from a backup document (``store.snapshot.dump``)."""
     by_contact: dict[str, dict[object, list[dict]]] = {
@@ -59,12 +66,8 @@ def write(document: dict) -> str:
         titles = {"research": "Research", "self_assessment": "What I want to learn"}
         for note in by_contact["notes"][cid]:
             if _clean(note.get("body")):
-                out += [
-                    f"### {titles.get(str(note.get('kind')), 'Notes')}",
-                    "",
-                    _clean(note["body"]),
-                    "",
-                ]
+                out += [f"### {titles.get(str(note.get('kind')), 'Notes')}", ""]
+                out += [*quoted(note["body"]), ""]
         if by_contact["articles"][cid]:
             out += ["### Articles", ""]
             for article in by_contact["articles"][cid]:
@@ -98,7 +101,7 @@ def _interview(interview: dict, outcome: dict | None) -> list[str]:
             mark = "x" if item.get("asked") else " "
             out.append(f"- [{mark}] {_inline(item.get('text'))}")
             if _clean(item.get("answer")):
-                out += ["  " + line for line in _clean(item["answer"]).splitlines()]
+                out += quoted(item["answer"], "  ")
         out.append("")
     notes = interview.get("note_log", [])
     if notes:

@@ -39,15 +39,21 @@ class ParsedFile:
     unknown_columns: list[str] = field(default_factory=list)
 
 
+def bad_utf8(data: bytes, position: int) -> tuple[int, str]:
+    """The line of the bad byte at *position* and a reason naming the byte."""
+    line = data[:position].count(b"\n") + 1
+    return line, f"not UTF-8 text (byte 0x{data[position]:02x})"
+
+
 def decode_text(data: bytes, source: str) -> str:
     """UTF-8 text (a BOM is dropped), or an error naming the line of the first bad byte."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ImportFormatError(source, line, "binary data, not a text file")
+    # Drop the BOM first, so that a bad byte's offset is the one in the file.
+    body = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFormatError(
-            source, line, f"not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
-        ) from None
+        line, reason = bad_utf8(body, error.start)
+        raise ImportFormatError(source, line, reason + "; save it as UTF-8") from None

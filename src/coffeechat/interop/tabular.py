@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -52,12 +53,17 @@ _DATE_FORMATS = (
     "%m/%d/%y",
     "%d.%m.%Y",
     "%b %d, %Y",
+    "%d-%b-%y",
+    "%d-%b-%Y",
 )
+# Older LinkedIn exports add the time: "1/8/18, 6:14 PM".
+_TIME_OF_DAY = re.compile(r",?\s+\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?$")
 
 
 def parse_date(value: str) -> str:
-    """An ISO date from the formats exports use ("15 Mar 2023", "2023-03-15", ...), or ""."""
-    value = value.strip()
+    """An ISO date from the formats exports use ("15 Mar 2023", "1/8/18, 6:14 PM",
+    "23-Apr-23", "2023-03-15", ...), or ""."""
+    value = _TIME_OF_DAY.sub("", value.strip())
     if not value:
         return ""
     for fmt in _DATE_FORMATS:

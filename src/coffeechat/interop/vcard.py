@@ -1,24 +1,30 @@
-"""vCard 2.1, 3.0 and 4.0, as Apple, Google and Android write them.
+"""vCard 2.1, 3.0 and 4.0, as phones, address books and mail programs write them.
 
-Line unfolding (including vCard 2.1 quoted-printable soft breaks) and property/parameter
-parsing come from ``vobject``; we map the properties ourselves, without vobject's
-behaviours, so that a broken PHOTO blob or an unknown property never stops an import.
+Reading text and lines is in :mod:`vcard_lines`; here the properties become a contact.
+Nothing a card says is dropped silently: a second EMAIL, TEL, ORG, TITLE, URL or NOTE
+goes into the research note. A card with no name is named by what it has (its
+organization, else its email or phone).
 """
 
 from __future__ import annotations
 
-import io
 import quopri
 import re
 from collections.abc import Iterable
 
-from vobject.base import ParseError, getLogicalLines, parseLine
-
 from ..models import Contact
-from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
+from .records import ImportedContact, ImportFormatError, ParsedFile
+from .vcard_lines import (
+    check_cards_complete,
+    decode,
+    logical_lines,
+    parse_property,
+    physical_lines,
+)
 
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPLIT = re.compile(r"(?<!\\);")
+_IGNORED = ("PHOTO", "LOGO", "SOUND", "KEY")
 
 
 def _unescape(value: str) -> str:
@@ -84,69 +90,76 @@ class _Card:
 
     def add(self, name: str, params: list[list[str]], value: str) -> None:
         value = _decode(params, value)
-        self.props.setdefault(name.upper(), []).append((_types(params), value, _parts(value)))
+        self.props.setdefault(name, []).append((_types(params), value, _parts(value)))
+
+    def texts(self, name: str) -> list[str]:
+        """Every non-empty value of *name*, unescaped, in file order, without repeats."""
+        found = [_unescape(prop[1]).strip() for prop in self.props.get(name, [])]
+        return list(dict.fromkeys(text for text in found if text))
 
     def first(self, name: str) -> str:
-        for prop in self.props.get(name, []):
-            text = _unescape(prop[1]).strip()
-            if text:
-                return text
-        return ""
+        return next(iter(self.texts(name)), "")
+
+    def _typed(self, name: str, prefix: str, preferred: tuple[str, ...]) -> list[str]:
+        values = [
+            (types, _unescape(value).strip().removeprefix(prefix))
+            for types, value, _ in self.props.get(name, [])
+        ]
+        return _best(values, preferred)
 
     def to_record(self) -> ImportedContact | None:
-        name = self.first("FN")
         n_parts = self.props.get("N", [(set(), "", [""])])[0][2] + [""] * 5
-        if not name:
-            family, given, middle, prefix, suffix = n_parts[:5]
-            name = " ".join(filter(None, (prefix, given, middle, family, suffix)))
-        org_parts = self.props.get("ORG", [(set(), "", [""])])[0][2]
-        organization = org_parts[0] if org_parts else ""
-        units = [unit for unit in org_parts[1:] if unit]
-        if not name:
-            name = organization
+        family, given, middle, prefix, suffix = n_parts[:5]
+        orgs = [parts for _, _, parts in self.props.get("ORG", []) if any(parts)]
+        organization = orgs[0][0] if orgs else ""
+        emails = self._typed("EMAIL", "mailto:", ("work", "internet", "home"))
+        phones = self._typed("TEL", "tel:", ("cell", "mobile", "work", "voice"))
+        name = (
+            self.first("FN")
+            or " ".join(filter(None, (prefix, given, middle, family, suffix)))
+            or self.first("NICKNAME")
+            or organization
+            or next(iter(emails), "")
+            or next(iter(phones), "")
+        )
         if not name:
             return None
-        emails = _best(
-            [
-                (t, _unescape(v).strip().removeprefix("mailto:"))
-                for t, v, _ in self.props.get("EMAIL", [])
-            ],
-            ("work", "internet", "home"),
-        )
-        phones = _best(
-            [
-                (t, _unescape(v).strip().removeprefix("tel:"))
-                for t, v, _ in self.props.get("TEL", [])
-            ],
-            ("cell", "mobile", "work", "voice"),
-        )
-        urls = [_unescape(v).strip() for _, v, _ in self.props.get("URL", [])]
-        for _, value, _ in self.props.get("X-SOCIALPROFILE", []):
-            urls.append(_unescape(value).strip().removeprefix("x-apple:"))
-        urls = [u for u in urls if u]
+        urls = self.texts("URL")
+        urls += [u.removeprefix("x-apple:") for u in self.texts("X-SOCIALPROFILE")]
+        urls = list(dict.fromkeys(urls))
         linkedin = [u for u in urls if "linkedin.com" in u.lower()]
         url = (linkedin or urls or [""])[0]
-        note_lines = [self.first("NOTE")] if self.first("NOTE") else []
-        if units:
-            note_lines.append("Unit: " + ", ".join(units))
-        if len(emails) > 1:
-            note_lines.append("Other email: " + ", ".join(emails[1:]))
-        if len(phones) > 1:
-            note_lines.append("Other phone: " + ", ".join(phones[1:]))
+        titles = self.texts("TITLE") or self.texts("ROLE")
+        note_lines = self.texts("NOTE")
+        extras = (
+            ("Unit", [u for u in (orgs[0][1:] if orgs else []) if u]),
+            ("Other organization", [" / ".join(filter(None, parts)) for parts in orgs[1:]]),
+            ("Other title", titles[1:]),
+            ("Other email", emails[1:]),
+            ("Other phone", phones[1:]),
+            ("Other URL", [u for u in urls if u != url]),
+        )
+        note_lines += [f"{label}: " + ", ".join(values) for label, values in extras if values]
         tags = ", ".join(
             t for _, _, parts in self.props.get("CATEGORIES", []) for t in _split_commas(parts)
         )
         contact = Contact(
             name=name,
-            title=self.first("TITLE") or self.first("ROLE"),
+            given_name=" ".join(filter(None, (given, middle))),
+            family_name=family,
+            title=titles[0] if titles else "",
             organization=organization,
             email=emails[0] if emails else "",
             phone=phones[0] if phones else "",
             url=url,
             tags=tags,
+            uid=self.first("UID"),
         )
         return ImportedContact(
-            contact, line=self.line, note="\n".join(note_lines), other_emails=tuple(emails[1:])
+            contact,
+            line=self.line,
+            note="\n".join(note_lines),
+            other_emails=tuple(emails[1:]),
         )
 
 
@@ -155,43 +168,35 @@ def _split_commas(parts: list[str]) -> list[str]:
 
 
 def parse(data: bytes, source: str) -> ParsedFile:
-    text = decode_text(data, source)
+    lines = physical_lines(decode(data, source))
+    check_cards_complete(lines, source)
     parsed = ParsedFile()
     card: _Card | None = None
-    try:
-        logical = list(getLogicalLines(io.StringIO(text, newline="")))
-    except Exception as error:  # vobject's unfolding is plain string work; be safe anyway
-        raise ImportFormatError(source, None, f"unreadable vCard ({error})") from None
-    for raw, number in logical:
-        number = max(number, 1)
-        if not raw.strip():
-            continue
-        try:
-            name, params, value, _group = parseLine(raw, number)
-        except ParseError:
-            raise ImportFormatError(source, number, "not a vCard property line") from None
-        upper = name.upper()
+    for number, raw in logical_lines(lines):
+        prop = parse_property(number, raw)
+        if prop is None:
+            raise ImportFormatError(
+                source, number, f"not a vCard property line (no 'NAME:value'): {raw[:40]!r}"
+            )
         if card is None:
-            if upper == "BEGIN" and value.strip().upper() == "VCARD":
+            if prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD":
                 card = _Card(number)
                 continue
-            raise ImportFormatError(source, number, f"expected BEGIN:VCARD, found {name[:40]!r}")
-        if upper == "END" and value.strip().upper() == "VCARD":
-            record = card.to_record()
-            if record is None:
-                parsed.skipped.append((card.line, "no name"))
-            else:
-                parsed.records.append(record)
+            raise ImportFormatError(source, number, f"expected BEGIN:VCARD, found {raw[:40]!r}")
+        if prop.name == "END" and prop.value.strip().upper() == "VCARD":
+            _finish(parsed, card)
             card = None
-        elif upper == "BEGIN":
-            raise ImportFormatError(source, number, "BEGIN inside a card (previous card not ended)")
-        elif upper not in ("PHOTO", "LOGO", "SOUND", "KEY"):
-            card.add(upper, params, value)
-    if card is not None:
-        raise ImportFormatError(source, card.line, "truncated card: BEGIN:VCARD without END:VCARD")
-    if not parsed.records and not parsed.skipped:
-        raise ImportFormatError(source, None, "no vCards found")
+        elif prop.name not in _IGNORED:
+            card.add(prop.name, prop.params, prop.value)
     return parsed
+
+
+def _finish(parsed: ParsedFile, card: _Card) -> None:
+    record = card.to_record()
+    if record is None:
+        parsed.skipped.append((card.line, "empty card (no name, organization, email or phone)"))
+    else:
+        parsed.records.append(record)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -228,36 +233,45 @@ def fold(line: str) -> str:
 _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."}
 
 
+def _name_parts(contact: Contact) -> tuple[str, str, str]:
+    """(family, given, suffix): as the source gave them when known, else from the name."""
+    if contact.given_name or contact.family_name:
+        return contact.family_name, contact.given_name, ""
+    words = contact.name.split()
+    suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else ""
+    family = words.pop() if len(words) > 1 else ""
+    return family, " ".join(words), suffix
+
+
+def card(contact: Contact, note: str = "") -> str:
+    """One vCard 3.0, which Apple, Google, Outlook and khard all read."""
+    family, given, suffix = _name_parts(contact)
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"UID:{_escape(contact.uid)}" if contact.uid else "",
+        f"N:{_escape(family)};{_escape(given)};;;{_escape(suffix)}",
+        f"FN:{_escape(contact.name)}",
+    ]
+    if contact.organization:
+        lines.append(f"ORG:{_escape(contact.organization)}")
+    if contact.title:
+        lines.append(f"TITLE:{_escape(contact.title)}")
+    if contact.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{_escape(contact.email)}")
+    if contact.phone:
+        lines.append(f"TEL;TYPE=CELL:{_escape(contact.phone)}")
+    if contact.url:
+        lines.append(f"URL:{_escape(contact.url)}")
+    if contact.tags:
+        tags = [t.strip() for t in contact.tags.split(",") if t.strip()]
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in tags))
+    if note:
+        lines.append(f"NOTE:{_escape(note)}")
+    lines.append("END:VCARD")
+    return "".join(fold(line) for line in lines if line)
+
+
 def write(contacts: Iterable[Contact], notes: dict[int, str]) -> str:
-    """vCard 3.0 for every contact, which Apple, Google and Outlook all read."""
-    cards: list[str] = []
-    for contact in contacts:
-        words = contact.name.split()
-        suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else ""
-        family = words.pop() if len(words) > 1 else ""
-        given = " ".join(words)
-        lines = [
-            "BEGIN:VCARD",
-            "VERSION:3.0",
-            f"N:{_escape(family)};{_escape(given)};;;{_escape(suffix)}",
-            f"FN:{_escape(contact.name)}",
-        ]
-        if contact.organization:
-            lines.append(f"ORG:{_escape(contact.organization)}")
-        if contact.title:
-            lines.append(f"TITLE:{_escape(contact.title)}")
-        if contact.email:
-            lines.append(f"EMAIL;TYPE=INTERNET:{_escape(contact.email)}")
-        if contact.phone:
-            lines.append(f"TEL;TYPE=CELL:{_escape(contact.phone)}")
-        if contact.url:
-            lines.append(f"URL:{_escape(contact.url)}")
-        if contact.tags:
-            tags = [t.strip() for t in contact.tags.split(",") if t.strip()]
-            lines.append("CATEGORIES:" + ",".join(_escape(t) for t in tags))
-        note = notes.get(contact.id or 0, "")
-        if note:
-            lines.append(f"NOTE:{_escape(note)}")
-        lines.append("END:VCARD")
-        cards.append("".join(fold(line) for line in lines))
-    return "".join(cards)
+    """A vCard 3.0 for every contact, each with its stable UID."""
+    return "".join(card(contact, notes.get(contact.id or 0, "")) for contact in contacts)

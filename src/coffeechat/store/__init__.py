@@ -9,6 +9,7 @@ from .briefs import Briefs
 from .contacts import ContactRow, Contacts
 from .db import Database, backup_to
 from .drafts import Drafts
+from .duplicates import Duplicates
 from .employers import Employers
 from .errors import StorageFull, StoreError
 from .followups import FollowUps
@@ -45,6 +46,7 @@ class Store:
         self.history = History(database)
         self.interactions = Interactions(database)
         self.employers = Employers(database)
+        self.duplicates = Duplicates(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

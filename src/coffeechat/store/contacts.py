@@ -6,16 +6,18 @@ import sqlite3
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from ..domain.identity import Identity, new_uid, url_key
 from ..domain.pipeline import parse_status
 from ..models import Contact, Status
 from .db import Database, inserted_id
 from .organizations import Organizations
+from .schema import NEW_UID_SQL
 
 _SELECT = """
 SELECT c.id, c.name, c.title, ifnull(o.name, ''), c.email, c.phone, c.url, c.how_found,
        c.referred_by, c.purpose, c.status, c.next_action, c.next_action_date, c.tags,
        c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at,
-       c.time_zone, c.keep_in_touch_days
+       c.time_zone, c.keep_in_touch_days, c.given_name, c.family_name, c.uid
 FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id
 """
 
@@ -37,6 +39,8 @@ _WRITABLE = (
     "replied_on",
     "time_zone",
     "keep_in_touch_days",
+    "given_name",
+    "family_name",
 )
 
 
@@ -77,6 +81,9 @@ def _contact(row: sqlite3.Row | tuple) -> Contact:
         updated_at=row[18],
         time_zone=row[19],
         keep_in_touch_days=row[20],
+        given_name=row[21],
+        family_name=row[22],
+        uid=row[23],
     )
 
 
@@ -100,6 +107,7 @@ class Contacts:
         with self._database.transaction() as conn:
             values = _values(contact)
             values["organization_id"] = self._organizations.id_for(contact.organization)
+            values["uid"] = contact.uid or new_uid()
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
             cursor = conn.execute(
@@ -116,6 +124,20 @@ class Contacts:
         with self._database.transaction() as conn:
             values = _values(contact)
             values["organization_id"] = self._organizations.id_for(contact.organization)
+            stored = conn.execute(
+                "SELECT name, given_name, family_name FROM contacts WHERE id = ?", (contact.id,)
+            ).fetchone()
+            if (
+                stored
+                and stored[0] != contact.name
+                and stored[1:]
+                == (
+                    contact.given_name,
+                    contact.family_name,
+                )
+            ):
+                # Renamed by hand: the source's given/family names no longer describe it.
+                values["given_name"] = values["family_name"] = ""
             assignments = ", ".join(f"{name} = ?" for name in values)
             conn.execute(
                 f"UPDATE contacts SET {assignments}, "
@@ -195,6 +217,11 @@ class Contacts:
             (int(archived), contact_id),
         )
 
+    def fill_missing_uids(self) -> int:
+        """Give a UID to contacts written without one (by an older tool or a script)."""
+        with self._database.transaction() as conn:
+            return conn.execute(f"UPDATE contacts SET uid = {NEW_UID_SQL} WHERE uid = ''").rowcount
+
     def forget(self, contact_id: int) -> None:
         """Remove the person and, by cascade, every note, draft and follow-up about them."""
         with self._database.transaction() as conn:
@@ -239,30 +266,38 @@ class Contacts:
     def find_match(
         self, *, email: str = "", url: str = "", name: str = "", organization: str = ""
     ) -> int | None:
-        """An existing contact that is the same person: email, then URL, then name + org."""
-        if email.strip():
-            row = self._conn.execute(
-                "SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND email != '' LIMIT 1",
+        """An existing contact that is the same person by the identity rule: a shared
+        email, else a shared profile URL, else the same name and organization, and in
+        every case no email or URL that conflicts."""
+        mine = Identity.of(emails=(email,), urls=(url,))
+        candidates: list[tuple[int, str, str]] = []
+        if mine.emails:
+            candidates += self._conn.execute(
+                "SELECT id, email, url FROM contacts WHERE email = ? COLLATE NOCASE "
+                "AND email != '' ORDER BY id",
                 (email.strip(),),
-            ).fetchone()
-            if row:
-                return row[0]
-        if url.strip():
-            row = self._conn.execute(
-                "SELECT id FROM contacts WHERE url = ? AND url != '' LIMIT 1",
-                (url.strip().rstrip("/"),),
-            ).fetchone()
-            if row:
-                return row[0]
+            ).fetchall()
+        for key in mine.urls:
+            # Narrow by the URL's last part, then compare normalised keys.
+            tail = key.rsplit("/", 1)[-1]
+            candidates += [
+                row
+                for row in self._conn.execute(
+                    "SELECT id, email, url FROM contacts WHERE url LIKE ? ORDER BY id",
+                    (f"%{tail}%",),
+                )
+                if url_key(row[2]) == key
+            ]
         if name.strip():
-            row = self._conn.execute(
-                "SELECT c.id FROM contacts c LEFT JOIN organizations o "
+            candidates += self._conn.execute(
+                "SELECT c.id, c.email, c.url FROM contacts c LEFT JOIN organizations o "
                 "ON o.id = c.organization_id WHERE c.name = ? COLLATE NOCASE "
-                "AND ifnull(o.name, '') = ? COLLATE NOCASE LIMIT 1",
+                "AND ifnull(o.name, '') = ? COLLATE NOCASE ORDER BY c.id",
                 (name.strip(), organization.strip()),
-            ).fetchone()
-            if row:
-                return row[0]
+            ).fetchall()
+        for cid, their_email, their_url in candidates:
+            if not mine.conflicts_with(Identity.of(emails=(their_email,), urls=(their_url,))):
+                return cid
         return None
 
     def with_changes(self, contact_id: int, **changes: Any) -> Contact:

@@ -1,19 +1,24 @@
-"""Importing parsed contacts: deduplicate, merge, write everything in one transaction.
+"""Importing parsed contacts: identify, merge or add, write everything in one transaction.
 
-A contact is the same person as one already stored when the email matches, else the
-profile URL, else name + organization. A match only fills fields that are still
-empty (an import never overwrites what the user typed); a NOTE is appended to the
-research note when it is not already there. Matching uses in-memory maps built once,
-so 30,000 rows cost a few statements, not 30,000 queries.
+Identity follows :mod:`coffeechat.domain.identity`: a stored contact is the same
+person when it shares an email or a profile URL with the record, or has the same name
+and organization, and in every case no identifier conflicts. A record that only
+conflicts (same name and organization, different email or URL) is added as a new
+contact and the pair is listed as a possible duplicate, unless the user already
+decided it is not one. A match only fills fields that are still empty (an import never
+overwrites what the user typed); a NOTE is appended to the research note when it is
+not already there. Matching uses in-memory maps built once, so 30,000 rows cost a few
+statements, not 30,000 queries.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
+from ..domain.identity import Identity, email_key, new_uid, url_key
 from ..interop.records import ImportedContact
 from .db import Database
 
@@ -34,7 +39,10 @@ _FILL = (
 )
 _INSERT = (
     "id",
+    "uid",
     "name",
+    "given_name",
+    "family_name",
     "title",
     "organization_id",
     "email",
@@ -49,6 +57,11 @@ _INSERT = (
     "archived",
     "connected_on",
 )
+_NEW_STATE = ("name", *_FILL, "given_name", "family_name")
+_new_state = attrgetter(*_NEW_STATE)
+#: A name shared by hundreds of people at one employer must not make an import
+#: quadratic: a new contact is paired with at most this many look-alikes.
+MAX_PAIRS_PER_CONTACT = 20
 
 
 @dataclass
@@ -60,6 +73,7 @@ class ImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     unknown_columns: list[str] = field(default_factory=list)
     restored: dict[str, int] = field(default_factory=dict)
+    possible_duplicates: int = 0
 
     def summary(self) -> str:
         total = sum(self.skipped.values())
@@ -70,25 +84,45 @@ class ImportReport:
         restored = ", ".join(f"{n} {what}" for what, n in self.restored.items() if n)
         if restored:
             text += f"; also restored {restored}"
+        if self.possible_duplicates:
+            text += (
+                f"; {self.possible_duplicates} possible duplicate"
+                f"{'s' if self.possible_duplicates != 1 else ''} to review (Merge contacts)"
+            )
         if self.unknown_columns:
             text += "; ignored columns: " + ", ".join(self.unknown_columns)
         return text
 
 
-def url_key(url: str) -> str:
-    """A profile URL reduced to what identifies it: no scheme, www, query or trailing /."""
-    key = url.strip().lower()
-    key = re.sub(r"^[a-z]+://", "", key).removeprefix("www.")
-    return key.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+def identity_of(record: ImportedContact) -> Identity:
+    contact = record.contact
+    return Identity.of(
+        emails=(contact.email, *record.other_emails),
+        urls=(contact.url,),
+        name=contact.name,
+        organization=contact.organization,
+        uid=contact.uid,
+    )
+
+
+def _index_under(index: dict, key, cid: int) -> None:
+    # get() then a one-item list: most keys are new, and setdefault(key, []) would
+    # build a list for every row to throw it away.
+    ids = index.get(key)
+    if ids is None:
+        index[key] = [cid]
+    elif cid not in ids:
+        ids.append(cid)
 
 
 class _Index:
-    """Every stored contact's matching keys and fillable fields, held in memory."""
+    """Every stored contact's identity and fillable fields, held in memory."""
 
     def __init__(self, conn) -> None:
-        self.by_email: dict[str, int] = {}
-        self.by_url: dict[str, int] = {}
-        self.by_name: dict[tuple[str, str], int] = {}
+        self.by_email: dict[str, list[int]] = {}
+        self.by_url: dict[str, list[int]] = {}
+        self.by_name: dict[tuple[str, str], list[int]] = {}
+        self.identity: dict[int, Identity] = {}
         self.state: dict[int, dict[str, str]] = {}
         self.orgs = {
             name.lower(): oid for oid, name in conn.execute("SELECT id, name FROM organizations")
@@ -97,36 +131,81 @@ class _Index:
             0
         ]
         self.next_id = conn.execute("SELECT ifnull(max(id), 0) + 1 FROM contacts").fetchone()[0]
+        self.by_uid: dict[str, int] = dict(
+            conn.execute("SELECT uid, id FROM contacts WHERE uid != ''")
+        )
+        aliases: dict[int, list[tuple[str, str]]] = {}
+        for cid, kind, value in conn.execute(
+            "SELECT contact_id, kind, value FROM contact_identifiers"
+        ):
+            aliases.setdefault(cid, []).append((kind, value))
         rows = conn.execute(
             "SELECT c.id, c.name, ifnull(o.name, ''), c.title, c.email, c.phone, c.url, "
             "c.connected_on, c.how_found, c.tags, c.purpose, c.next_action, c.next_action_date, "
-            "n.id, ifnull(n.body, '') FROM contacts c "
+            "c.given_name, c.family_name, n.id, ifnull(n.body, '') FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "LEFT JOIN notes n ON n.contact_id = c.id AND n.kind = 'research'"
         )
-        names = ("name", "organization", *_FILL[:1], *_FILL[2:])
+        names = ("name", "organization", "title", *_FILL[2:], "given_name", "family_name")
         for row in rows:
             cid = row[0]
-            state = dict(zip(names, row[1:13], strict=True))
-            state["note_id"], state["note"] = row[13], row[14]
+            state = dict(zip(names, row[1:15], strict=True))
+            state["note_id"], state["note"] = row[15], row[16]
             self.state[cid] = state
-            self.register(cid, state)
+            identity = Identity.of(
+                emails=(state["email"],),
+                urls=(state["url"],),
+                name=state["name"],
+                organization=state["organization"],
+            )
+            for kind, value in aliases.get(cid, ()):
+                if kind == "uid":
+                    self.by_uid.setdefault(value, cid)
+                else:
+                    (identity.emails if kind == "email" else identity.urls).add(value)
+            self.add(cid, identity)
+        self.distinct = {
+            (low, high)
+            for low, high in conn.execute(
+                "SELECT low_id, high_id FROM contact_pairs WHERE state = 'distinct'"
+            )
+        }
 
-    def register(self, cid: int, state: dict) -> None:
-        if state["email"]:
-            self.by_email.setdefault(state["email"].lower(), cid)
-        if state["url"]:
-            self.by_url.setdefault(url_key(state["url"]), cid)
-        self.by_name.setdefault((state["name"].lower(), state["organization"].lower()), cid)
+    def add(self, cid: int, identity: Identity) -> None:
+        self.identity[cid] = identity
+        _index_under(self.by_name, identity.name_key, cid)
+        self.register(cid, identity)
 
-    def match(self, record: ImportedContact) -> int | None:
-        contact = record.contact
-        for email in (contact.email, *record.other_emails):
-            if email and (cid := self.by_email.get(email.lower())) is not None:
-                return cid
-        if contact.url and (cid := self.by_url.get(url_key(contact.url))) is not None:
-            return cid
-        return self.by_name.get((contact.name.lower(), contact.organization.lower()))
+    def register(self, cid: int, identity: Identity) -> None:
+        """Index *cid* under every identifier it has (called again as it gains some)."""
+        for key in identity.emails:
+            _index_under(self.by_email, key, cid)
+        for key in identity.urls:
+            _index_under(self.by_url, key, cid)
+
+    def candidates(self, identity: Identity) -> list[int]:
+        """Contacts sharing an email or a URL, then the same name and organization."""
+        found: list[int] = []
+        for key in identity.emails:
+            found.extend(self.by_email.get(key, ()))
+        for key in identity.urls:
+            found.extend(self.by_url.get(key, ()))
+        found.extend(self.by_name.get(identity.name_key, ()))
+        return found if len(found) < 2 else list(dict.fromkeys(found))
+
+    def match(self, identity: Identity) -> tuple[int | None, list[int]]:
+        """The same person, if any; else the look-alikes whose identifiers conflict."""
+        for uid in identity.uids:
+            # The same UID is the same address-book entry (our own export read back,
+            # say), even if its email was changed here since.
+            if uid in self.by_uid:
+                return self.by_uid[uid], []
+        doubtful = []
+        for cid in self.candidates(identity):
+            if not identity.conflicts_with(self.identity[cid]):
+                return cid, []
+            doubtful.append(cid)
+        return None, doubtful
 
     def org_id(self, name: str, new_orgs: list[tuple[int, str]]) -> int | None:
         if not name:
@@ -137,6 +216,20 @@ class _Index:
             self.next_org += 1
             new_orgs.append((oid, name))
         return oid
+
+    def new_uid(self, cid: int, wanted: str) -> str:
+        """The source's UID when it is free (so a card keeps its UID), else a new one."""
+        uid = wanted if wanted and wanted not in self.by_uid else new_uid()
+        self.by_uid[uid] = cid
+        return uid
+
+
+@dataclass
+class _Changes:
+    new: dict[int, dict] = field(default_factory=dict)
+    dirty: set[int] = field(default_factory=set)
+    aliases: list[tuple[int, str, str]] = field(default_factory=list)
+    pairs: set[tuple[int, int]] = field(default_factory=set)
 
 
 def import_contacts(
@@ -150,70 +243,113 @@ def import_contacts(
     records = list(records)
     with database.transaction() as conn:
         index = _Index(conn)
-        new: dict[int, dict] = {}
-        dirty: set[int] = set()
+        changes = _Changes()
         for done, record in enumerate(records, 1):
             if progress and done % 1000 == 0:
                 progress(done, len(records))
-            contact = record.contact
-            cid = index.match(record)
+            identity = identity_of(record)
+            cid, doubtful = index.match(identity)
             if cid is None:
-                cid = index.next_id
-                index.next_id += 1
-                state = {name: getattr(contact, name) for name in ("name", *_FILL)}
-                state.update(
-                    status=str(contact.status),
-                    archived=int(contact.archived),
-                    note_id=None,
-                    note=record.note,
-                )
-                new[cid] = state
-                index.state[cid] = state
-                index.register(cid, state)
+                _add(index, changes, record, identity, doubtful)
                 report.added += 1
-                continue
-            state = index.state[cid]
-            changed = False
-            for name in _FILL:
-                value = getattr(contact, name)
-                if value and not state[name]:
-                    state[name] = value
-                    changed = True
-            if record.note and record.note not in state["note"]:
-                state["note"] = (
-                    f"{state['note']}\n\n{record.note}" if state["note"] else record.note
-                )
-                changed = True
-            if changed:
-                index.register(cid, state)
-                if cid not in new:
-                    dirty.add(cid)
+            elif _fill(index, changes, cid, record, identity):
                 report.merged += 1
             else:
                 report.skipped["already present"] += 1
-        _write(conn, index, new, dirty)
+        report.possible_duplicates += _write(conn, index, changes)
         if progress:
             progress(len(records), len(records))
     return report
 
 
-def _write(conn, index: _Index, new: dict[int, dict], dirty: set[int]) -> None:
+def _add(index: _Index, changes: _Changes, record, identity: Identity, doubtful) -> None:
+    contact = record.contact
+    cid = index.next_id
+    index.next_id += 1
+    state = dict(zip(_NEW_STATE, _new_state(contact), strict=True))
+    state["uid"] = index.new_uid(cid, contact.uid.strip())
+    state["status"] = str(contact.status)
+    state["archived"] = int(contact.archived)
+    state["note_id"] = None
+    state["note"] = record.note
+    changes.new[cid] = state
+    index.state[cid] = state
+    index.add(cid, identity)
+    if record.other_emails:
+        _record_aliases(changes, cid, state, identity)
+    for other in doubtful[:MAX_PAIRS_PER_CONTACT]:
+        pair = (min(cid, other), max(cid, other))
+        if pair not in index.distinct:
+            changes.pairs.add(pair)
+
+
+def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity) -> bool:
+    """Fill the empty fields of *cid* from *record*; whether anything changed."""
+    contact = record.contact
+    state = index.state[cid]
+    changed = False
+    for name in _FILL:
+        value = getattr(contact, name)
+        if value and not state[name]:
+            state[name] = value
+            changed = True
+    # Given/family names describe the stored name only when the names agree. Filling
+    # them is written but not reported as a merge: nothing the user sees changed.
+    quiet = False
+    same_name = state["name"].casefold() == contact.name.casefold()
+    if same_name and (contact.given_name or contact.family_name):
+        for name in ("given_name", "family_name"):
+            if not state[name] and getattr(contact, name):
+                state[name] = getattr(contact, name)
+                quiet = True
+    if record.note and record.note not in state["note"]:
+        state["note"] = f"{state['note']}\n\n{record.note}" if state["note"] else record.note
+        changed = True
+    known = index.identity[cid]
+    if not (identity.emails <= known.emails and identity.urls <= known.urls):
+        known.absorb(identity)
+        index.register(cid, known)
+        _record_aliases(changes, cid, state, identity)
+        changed = True
+    if (changed or quiet) and cid not in changes.new:
+        changes.dirty.add(cid)
+    return changed
+
+
+def _record_aliases(changes: _Changes, cid: int, state: dict, identity: Identity) -> None:
+    """Identifiers beyond the contact's own email and URL columns (a second address)."""
+    primary_email, primary_url = email_key(state["email"]), url_key(state["url"])
+    for key in identity.emails:
+        if key != primary_email:
+            changes.aliases.append((cid, "email", key))
+    for key in identity.urls:
+        if key != primary_url:
+            changes.aliases.append((cid, "url", key))
+
+
+def _write(conn, index: _Index, changes: _Changes) -> int:
+    """Write the changes; return how many new possible-duplicate pairs were listed.
+
+    Raw ``executemany`` rather than sqlite-utils' ``insert_all``: for 30,000 contacts it
+    costs 0.22 s of CPU against 0.6 s (measured on this schema), and the import's bar
+    is 3 s for the whole command."""
     new_orgs: list[tuple[int, str]] = []
     inserts = []
-    for cid, s in new.items():
+    for cid, s in changes.new.items():
         org = index.org_id(s["organization"], new_orgs)
         inserts.append(
-            (cid, s["name"], s["title"], org, s["email"], s["phone"], s["url"], s["how_found"],
-             s["purpose"], s["status"], s["next_action"], s["next_action_date"], s["tags"],
-             s["archived"], s["connected_on"])
+            (cid, s["uid"], s["name"], s["given_name"], s["family_name"], s["title"], org,
+             s["email"], s["phone"], s["url"], s["how_found"], s["purpose"], s["status"],
+             s["next_action"], s["next_action_date"], s["tags"], s["archived"], s["connected_on"])
         )  # fmt: skip
     updates = []
-    for cid in dirty:
+    for cid in changes.dirty:
         s = index.state[cid]
         org = index.org_id(s["organization"], new_orgs)
         updates.append(
             (s["title"], org, s["email"], s["phone"], s["url"], s["connected_on"],
-             s["how_found"], s["tags"], s["purpose"], s["next_action"], s["next_action_date"], cid)
+             s["how_found"], s["tags"], s["purpose"], s["next_action"], s["next_action_date"],
+             s["given_name"], s["family_name"], cid)
         )  # fmt: skip
     conn.executemany("INSERT INTO organizations(id, name) VALUES (?, ?)", new_orgs)
     marks = ", ".join("?" for _ in _INSERT)
@@ -221,7 +357,8 @@ def _write(conn, index: _Index, new: dict[int, dict], dirty: set[int]) -> None:
     conn.executemany(
         "UPDATE contacts SET title = ?, organization_id = ?, email = ?, phone = ?, url = ?, "
         "connected_on = ?, how_found = ?, tags = ?, purpose = ?, next_action = ?, "
-        "next_action_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+        "next_action_date = ?, given_name = ?, family_name = ?, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
         updates,
     )
     notes_new = [
@@ -229,7 +366,7 @@ def _write(conn, index: _Index, new: dict[int, dict], dirty: set[int]) -> None:
     ]
     notes_changed = [
         (index.state[cid]["note"], index.state[cid]["note_id"])
-        for cid in dirty
+        for cid in changes.dirty
         if index.state[cid]["note_id"]
     ]
     conn.executemany(
@@ -239,3 +376,12 @@ def _write(conn, index: _Index, new: dict[int, dict], dirty: set[int]) -> None:
         "UPDATE notes SET body = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
         notes_changed,
     )
+    conn.executemany(
+        "INSERT OR IGNORE INTO contact_identifiers(contact_id, kind, value) VALUES (?, ?, ?)",
+        changes.aliases,
+    )
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO contact_pairs(low_id, high_id) VALUES (?, ?)", sorted(changes.pairs)
+    )
+    return conn.total_changes - before

@@ -12,6 +12,7 @@ import sqlite3
 from datetime import date
 from typing import NamedTuple
 
+from ..domain.identity import new_uid
 from ..domain.outcome import (
     THANK_YOU_TITLE,
     next_step_title,
@@ -204,9 +205,10 @@ class Outcomes:
                 )
             return match, False
         cursor = conn.execute(
-            "INSERT INTO contacts(name, title, organization_id, email, url, how_found, "
-            "referred_by, status, next_action) VALUES (?, ?, ?, ?, ?, 'referral', ?, ?, ?)",
+            "INSERT INTO contacts(uid, name, title, organization_id, email, url, how_found, "
+            "referred_by, status, next_action) VALUES (?, ?, ?, ?, ?, ?, 'referral', ?, ?, ?)",
             (
+                new_uid(),
                 referral.name,
                 referral.title,
                 self._organizations.id_for(referral.organization),

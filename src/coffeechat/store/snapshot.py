@@ -3,8 +3,9 @@
 Every column of every table is carried (read from the schema at run time, so columns
 added by later migrations travel too). Restoring into an empty database keeps every
 id, so ``export json`` → ``import json`` → ``export json`` gives the same document.
-Restoring into a database that already has data matches contacts (email, URL, name +
-organization) and skips records already present, so importing a file twice adds nothing.
+Restoring into a database that already has data matches contacts (UID, then the
+identity rule of ``domain.identity``) and skips records already present, so importing
+a file twice adds nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from ..domain.identity import Identity, new_uid
 from .db import Database
+from .duplicates import ordered
 from .importing import ImportReport
 
 FORMAT = "coffeechat"
@@ -48,6 +51,8 @@ PARTS: tuple[Part, ...] = (
         "followups",
         (("contact_id", "contacts"), ("draft_id", "drafts"), ("outcome_id", "outcomes")),
     ),
+    Part("contact_identifiers", "contact_identifiers", (("contact_id", "contacts"),)),
+    Part("duplicate_pairs", "contact_pairs", (("low_id", "contacts"), ("high_id", "contacts"))),
 )
 PARENT_TABLE = {"interview_id": "interviews", "outcome_id": "outcomes"}
 NESTED_IN = {"checklist_items": "interviews", "note_lines": "interviews", "referrals": "outcomes"}
@@ -183,9 +188,14 @@ def _restore_row(conn, part, row, table_columns, ids, added, report, referred) -
         if values.get(column) is not None:
             values[column] = ids[target].get(values[column])
     if part.table == "contacts":
+        if not values.get("uid"):
+            values["uid"] = new_uid()  # a backup from before UIDs
         org = row.get("organization") or ""
         values["organization_id"] = _org_id(conn, str(org), ids) if org else None
         old_ref = values.pop("referred_by", None)
+    if part.table == "contact_pairs" and values.get("low_id") and values.get("high_id"):
+        # New ids may come in the other order; the pair is stored lower id first.
+        values["low_id"], values["high_id"] = ordered(values["low_id"], values["high_id"])
     old_id = row.get("id")
     existing = _existing(conn, part.table, values, added[part.table])
     if existing is not None:
@@ -245,23 +255,32 @@ def _candidates(conn, table: str, values: dict) -> list[int]:
     return [row[0] for row in _matches(conn, table, values)]
 
 
+def _same_person(conn, values: dict) -> list[tuple[int]]:
+    """The stored contacts that are this one: the same UID, else the identity rule
+    (a shared email or URL, or the same name and organization, and nothing conflicting)."""
+    uid = values.get("uid") or ""
+    if uid:
+        hit = conn.execute("SELECT id FROM contacts WHERE uid = ?", (uid,)).fetchall()
+        if hit:
+            return hit
+    email, url = values.get("email") or "", values.get("url") or ""
+    mine = Identity.of(emails=(email,), urls=(url,))
+    rows = conn.execute(
+        "SELECT id, email, url FROM contacts WHERE (email = ?1 COLLATE NOCASE AND ?1 != '') "
+        "OR (url = ?2 AND ?2 != '') OR (name = ?3 COLLATE NOCASE AND organization_id IS ?4) "
+        "ORDER BY email = ?1 COLLATE NOCASE DESC, url = ?2 DESC, id",
+        (email, url, values.get("name"), values.get("organization_id")),
+    ).fetchall()
+    return [
+        (cid,)
+        for cid, their_email, their_url in rows
+        if not mine.conflicts_with(Identity.of(emails=(their_email,), urls=(their_url,)))
+    ]
+
+
 def _matches(conn, table: str, values: dict):
     if table == "contacts":
-        email, url = values.get("email") or "", values.get("url") or ""
-        if email:
-            hits = conn.execute(
-                "SELECT id FROM contacts WHERE email = ? COLLATE NOCASE", (email,)
-            ).fetchall()
-            if hits:
-                return hits
-        if url:
-            hits = conn.execute("SELECT id FROM contacts WHERE url = ?", (url,)).fetchall()
-            if hits:
-                return hits
-        return conn.execute(
-            "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE AND organization_id IS ?",
-            (values.get("name"), values.get("organization_id")),
-        ).fetchall()
+        return _same_person(conn, values)
     if table == "organizations":
         return conn.execute(
             "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (values.get("name"),)

@@ -68,6 +68,20 @@ COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command(
+        "merge_contacts",
+        "Merge contacts",
+        "Merge the highlighted contact with another (possible duplicates listed first)",
+        "contacts",
+        "m",
+        show=False,
+    ),
+    Command(
+        "possible_duplicates",
+        "Possible duplicates",
+        "Review the contacts an import could not tell apart: merge them or keep both",
+        "contacts",
+    ),
+    Command(
         "toggle_show_archived",
         "Show archived contacts",
         "Show or hide archived contacts in the list",

@@ -19,6 +19,7 @@ from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
 from .looking_back_actions import LookingBackActions
+from .merge_actions import MergeActions
 from .method_actions import MethodActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
@@ -26,7 +27,7 @@ from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
 # Screens opened by an action are imported inside it: the first paint of the
 # contact list should not wait for modules it does not show.
-class MainScreen(LookingBackActions, ResearchActions, MethodActions, Screen[None]):
+class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeActions, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 

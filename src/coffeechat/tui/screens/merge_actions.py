@@ -1,0 +1,65 @@
+"""The main screen's "Merge contacts" action (a mixin, like ResearchActions).
+
+Expects ``store``, ``contact``, ``reload(keep_id)``, ``app`` and ``notify``.
+"""
+
+from __future__ import annotations
+
+from ...models import Contact
+from ...usecases.merge import MergeError, merge_contacts, not_a_duplicate
+
+
+class MergeActions:
+    contact: Contact | None
+
+    def action_merge_contacts(self) -> None:
+        from .merge import MergeConfirm, MergePicker
+
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            return
+
+        def picked(other_id: int | None) -> None:
+            if other_id and contact.id is not None:
+                self.app.push_screen(  # type: ignore[attr-defined]
+                    MergeConfirm(self.store, contact.id, other_id),  # type: ignore[attr-defined]
+                    self._merge_answered,
+                )
+
+        self.app.push_screen(MergePicker(self.store, contact), picked)  # type: ignore[attr-defined]
+
+    def action_possible_duplicates(self) -> None:
+        from .merge import DuplicateList, MergeConfirm
+
+        if not self.store.duplicates.count():  # type: ignore[attr-defined]
+            self.notify("No possible duplicates to review.")  # type: ignore[attr-defined]
+            return
+
+        def chosen(pair: tuple[int, int] | None) -> None:
+            if pair is not None:
+                self.app.push_screen(  # type: ignore[attr-defined]
+                    MergeConfirm(self.store, *pair),  # type: ignore[attr-defined]
+                    self._merge_answered,
+                )
+
+        self.app.push_screen(DuplicateList(self.store), chosen)  # type: ignore[attr-defined]
+
+    def _merge_answered(self, answer: tuple[str, int, int] | None) -> None:
+        if answer is None:
+            return
+        choice, keep_id, other_id = answer
+        store = self.store  # type: ignore[attr-defined]
+        if choice == "distinct":
+            not_a_duplicate(store, keep_id, other_id)
+            self.notify("Noted: two different people; no import will ask again.")  # type: ignore[attr-defined]
+            return
+        try:
+            plan = merge_contacts(store, keep_id, other_id)
+        except MergeError as error:
+            self.notify(f"Not merged: {error}", severity="error", markup=False)  # type: ignore[attr-defined]
+            return
+        self.reload(keep_id=keep_id)  # type: ignore[attr-defined]
+        self.notify(  # type: ignore[attr-defined]
+            f"Merged {plan.other.name} into {plan.keep.name}", markup=False
+        )
