@@ -276,7 +276,8 @@ class DraftEditor(Screen[None]):
 
     def action_copy_draft(self) -> None:
         text = self.query_one(DraftText).text
-        self.save_now()  # copying works on a full disk too: a failed save is retried
+        # The copied letter is kept as the draft; copying works on a full disk too.
+        self.autosave.guarded(self._persist)
         result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
         self.notify(
             result.message(),

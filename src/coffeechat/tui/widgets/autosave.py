@@ -109,6 +109,11 @@ class Autosave:
         self.pending = False
         return True
 
+    def guarded(self, write: Callable[[], object]) -> bool:
+        """Run a write of the owner's own (not typing) with the same full-disk answer:
+        reported once, retried by the next flush; False if it failed."""
+        return self._retry.run(write)
+
     def forget(self) -> None:
         """The text on screen is already stored (just loaded, or written elsewhere)."""
         if self._timer is not None:
