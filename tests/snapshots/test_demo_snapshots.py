@@ -63,3 +63,16 @@ def test_demo_target_employers(
     """Employers ranked by Motivation, Posting, Advocacy: top five starred, who to write to."""
     fill_demo(store, FROZEN_NOW)
     assert snap_compare(make_app(store, clock), terminal_size=size, run_before=_target_employers)
+
+
+async def _brief_for_tom(pilot) -> None:
+    await pilot.press("slash", *"tom", "enter")
+    await pilot.pause()
+    await pilot.press("b")
+    await pilot.pause()
+
+
+def test_demo_brief_with_preparation(snap_compare, store: Store, clock: Clock) -> None:
+    """Tom's brief: the unticked preparation list for a video call above his research."""
+    fill_demo(store, FROZEN_NOW)
+    assert snap_compare(make_app(store, clock), terminal_size=(120, 40), run_before=_brief_for_tom)

@@ -148,3 +148,42 @@ async def test_time_zone_in_the_form_planning_and_profile(store: Store, clock: C
         await pilot.pause()
         their = str(app.screen.query_one("#their-time").render())
         assert their.startswith("Their time: Wed ") and their.endswith(" in Zurich")
+
+
+async def test_preparation_is_ticked_in_the_brief(store: Store, clock: Clock) -> None:
+    from textual.widgets import SelectionList
+
+    from coffeechat.models import Medium
+    from coffeechat.tui.screens.research_screens import BriefScreen
+    from coffeechat.usecases.calls import Plan, save_plan
+
+    tom = store.contacts.add(Contact(name="Tom Lindqvist"))
+    save_plan(store, tom.id or 0, Plan("2026-03-18T14:00", Medium.VIDEO, 30, ()), FROZEN_NOW)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        steps = app.screen.query_one(SelectionList)
+        # A video call: dress and the link are on the list too.
+        assert steps.option_count == 6
+        steps.focus()
+        await pilot.press("space", "down", "space", "down", "space", "space")
+        await pilot.pause()
+        [interview] = store.interviews.for_contact(tom.id or 0)
+        assert store.interviews.prepared(interview.id or 0) == "research,story"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen.query_one(SelectionList).selected == ["research", "story"]
+
+
+def test_a_phone_call_needs_no_dressing_up() -> None:
+    from coffeechat.domain.preparation import parse_done, steps_for, stored
+    from coffeechat.models import Medium
+
+    assert [s.key for s in steps_for(Medium.PHONE)] == ["research", "story", "questions", "notes"]
+    assert len(steps_for(Medium.IN_PERSON)) == 6
+    assert parse_done("notes,unknown,research") == {"notes", "research"}
+    assert stored(frozenset({"notes", "research"})) == "research,notes"

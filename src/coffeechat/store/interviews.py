@@ -193,6 +193,16 @@ class Interviews:
             )
         return self._existing(interview_id)
 
+    def prepared(self, interview_id: int) -> str:
+        """The preparation steps done before the call (keys, comma separated)."""
+        row = self._conn.execute(
+            "SELECT prepared FROM interviews WHERE id = ?", (interview_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    def set_prepared(self, interview_id: int, keys: str) -> None:
+        self._conn.execute("UPDATE interviews SET prepared = ? WHERE id = ?", (keys, interview_id))
+
     def save_draft(self, interview_id: int, text: str) -> None:
         self._conn.execute(
             "UPDATE interviews SET draft_note = ? WHERE id = ?", (text, interview_id)

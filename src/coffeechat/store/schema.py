@@ -247,6 +247,7 @@ CREATE TABLE interactions (
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
 );
 CREATE INDEX interactions_contact ON interactions(contact_id, day);
+ALTER TABLE interviews ADD COLUMN prepared TEXT NOT NULL DEFAULT '';
 """
 
 

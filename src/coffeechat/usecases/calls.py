@@ -14,6 +14,7 @@ from ..domain.pipeline import (
     Event,
     tell_referrer_title,
 )
+from ..domain.preparation import Step, parse_done, steps_for, stored
 from ..models import FollowUp, Interview, Medium, Question, Status
 from ..store import Store
 from .calendar import load_calendar
@@ -128,3 +129,29 @@ def _tell_the_referrer(store: Store, contact_id: int, today: date) -> None:
     due = add_business_days(today, TELL_REFERRER_AFTER, load_calendar(store))
     store.followups.add(FollowUp(referrer.id, TELL_REFERRER, due.isoformat(), title=title))
     settle(store, referrer.id, today)
+
+
+@dataclass(frozen=True, slots=True)
+class Preparation:
+    interview_id: int
+    steps: tuple[Step, ...]
+    done: frozenset[str]
+
+
+def preparation(store: Store, contact_id: int) -> Preparation | None:
+    """The preparation checklist of the contact's next call (None when none is open)."""
+    interview = store.interviews.open_for(contact_id)
+    if interview is None or interview.id is None:
+        return None
+    done = parse_done(store.interviews.prepared(interview.id))
+    return Preparation(interview.id, steps_for(interview.medium), done)
+
+
+def mark_prepared(store: Store, interview_id: int, key: str, done: bool) -> frozenset[str]:
+    """Tick (or untick) one preparation step; returns the steps now done."""
+    with store.database.transaction():
+        current = set(parse_done(store.interviews.prepared(interview_id)))
+        (current.add if done else current.discard)(key)
+        keys = frozenset(current)
+        store.interviews.set_prepared(interview_id, stored(keys))
+    return keys

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from ...domain.text import one_line, visible
 from ...models import SearchHit
 from ...store import Store
+from ...usecases.calls import mark_prepared, preparation
 from ..widgets.brief import BriefView
 from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.safe_text import SafeInput
@@ -35,7 +36,10 @@ class BriefScreen(ModalScreen[None]):
 
     HELP_NAME = "Brief"
     BINDINGS = [Binding("escape,b,q", "close", "Close")]
-    DEFAULT_CSS = MODAL_CSS.format(name="BriefScreen")
+    DEFAULT_CSS = MODAL_CSS.format(name="BriefScreen") + (
+        "BriefScreen .prep-title { text-style: bold; color: $text-accent; }"
+        "BriefScreen #preparation { height: auto; max-height: 8; border: none; }"
+    )
 
     def __init__(self, store: Store, contact_id: int) -> None:
         super().__init__()
@@ -43,13 +47,34 @@ class BriefScreen(ModalScreen[None]):
         self.contact_id = contact_id
 
     def compose(self) -> ComposeResult:
+        self.preparation = preparation(self.store, self.contact_id)
         with Vertical():
             yield Label("Brief  ·  escape closes", classes="modal-title")
+            if self.preparation is not None:
+                yield Label(
+                    "Before the call  ·  space ticks, tab goes to the brief",
+                    classes="prep-title",
+                )
+                yield SelectionList[str](
+                    *(
+                        (step.label, step.key, step.key in self.preparation.done)
+                        for step in self.preparation.steps
+                    ),
+                    id="preparation",
+                )
             with VerticalScroll(id="brief-scroll"):
                 yield BriefView(self.store, self.contact_id, id="brief")
 
     def on_mount(self) -> None:
         self.query_one("#brief-scroll").focus()
+
+    @on(SelectionList.SelectionToggled, "#preparation")
+    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        if self.preparation is None:
+            return
+        key = event.selection.value
+        done = key in event.selection_list.selected
+        mark_prepared(self.store, self.preparation.interview_id, key, done)
 
     def action_close(self) -> None:
         self.dismiss(None)
