@@ -109,7 +109,7 @@ def test_each_problem_says_what_to_change() -> None:
     text = "I am looking for a job and I attach my CV. I hope to hear back."
     findings = check_draft(text, today=TODAY)
     bad = {f.rule: f for f in findings if f.level is not Level.OK}
-    assert set(bad) == {"question", "job", "them", "date"}
+    assert set(bad) == {"question", "job", "them", "date", "connection", "ask", "interest"}
     assert "“job”" in bad["job"].message and "“cv”" in bad["job"].message
     assert "?" in bad["question"].message
     assert "follow up" in bad["date"].message
@@ -174,3 +174,24 @@ def test_plan_for_sent_intro_without_a_date_uses_3b7() -> None:
     plan = plan_for_sent(INTRO, "Would you talk?", MARIA, TODAY)
     assert {f.kind: f.due_date for f in plan.followups}["follow_up"] == "2026-03-25"
     assert plan_for_sent("thank_you", "Thanks", MARIA, TODAY).event is Event.THANKED
+
+
+def test_the_methods_asks_of_a_first_letter() -> None:
+    good = (
+        "Dear Maria,\n\nAs a fellow Riverside alumnus, I read your article on cell therapy "
+        "at Northbridge. I hope to move into this field. Would you have 15 or 30 minutes "
+        "for a short call?"
+    )
+    levels = _levels(good)
+    assert (levels["connection"], levels["ask"], levels["interest"]) == (Level.OK,) * 3
+    vague = "Dear Maria,\n\nI am a postdoc. Could we talk sometime about things?"
+    findings = {f.rule: f for f in check_draft(vague, today=TODAY)}
+    assert (
+        findings["connection"].level is Level.WARN
+        and "connection" in findings["connection"].message
+    )
+    assert findings["ask"].level is Level.WARN and "15 or 30" in findings["ask"].message
+    assert findings["interest"].level is Level.WARN
+    # A follow-up or a thank-you is not a first letter: none of these apply.
+    later = {f.rule for f in check_draft(vague, first_contact=False, today=TODAY)}
+    assert not later & {"connection", "ask", "interest"}

@@ -3,7 +3,9 @@
 Every finding carries a level and, when something is off, says what to change. The
 rules come from the informational-interview literature: first contact well under 100
 words (under 75 is better), ask for the meeting as a question, never ask for a job,
-write more about them than about yourself, and say when you will follow up.
+write more about them than about yourself, and say when you will follow up. A first
+letter also states the connection in its first sentence, asks for 15 or 30 minutes,
+and says why this person both narrowly and broadly.
 """
 
 from __future__ import annotations
@@ -156,6 +158,9 @@ def check_draft(
                 )
             )
 
+    if first_contact and count:
+        findings += method_findings(text)
+
     blanks = leftover_placeholders(text)
     if blanks:
         findings.append(
@@ -163,6 +168,78 @@ def check_draft(
                 "blanks",
                 Level.BAD,
                 "Still to fill in: " + ", ".join(blanks) + " (My profile, or edit the text).",
+            )
+        )
+    return findings
+
+
+_CONNECTION = re.compile(
+    r"\b(alumn\w*|fellow|we both|also stud\w*|we met|met you|referred|suggested|"
+    r"introduc\w*|recommend\w*|read your|saw your|heard you|your (?:talk|article|post|"
+    r"paper|work|book|interview|panel|team))\b",
+    re.IGNORECASE,
+)
+_ASK = re.compile(
+    r"\b(?:15|20|30|fifteen|twenty|thirty)(?:\s*(?:or|-|to)\s*(?:15|20|30|fifteen|twenty|"
+    r"thirty))?[\s-]*(?:minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+_NARROW = re.compile(
+    r"\b(?:your (?:work|team|role|group|company|organi[sz]ation|lab|research|article|"
+    r"paper|talk)|at \$\{organization\}|\$\{organization\}|\$\{contact_title\})",
+    re.IGNORECASE,
+)
+_BROAD = re.compile(
+    r"\b(?:field|industry|sector|area|career|profession|path|discipline|space)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _first_sentence(text: str) -> str:
+    """The opening sentence after any greeting line ("Dear Maria,")."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if lines and len(lines[0]) < 60 and lines[0].endswith(","):
+        lines = lines[1:]
+    body = " ".join(lines)
+    return re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0] if body else ""
+
+
+def method_findings(text: str) -> list[Finding]:
+    """What the method asks of a first letter (The 2-Hour Job Search): say your
+    connection in the first sentence, ask for 15 or 30 minutes explicitly, and say
+    why them both narrowly (their work, their organization) and broadly (the field)."""
+    findings: list[Finding] = []
+    if _CONNECTION.search(_first_sentence(text)):
+        findings.append(Finding("connection", Level.OK, "States the connection first."))
+    else:
+        findings.append(
+            Finding(
+                "connection",
+                Level.WARN,
+                "Open with your connection: how you know of them (“As a fellow alumnus…”, "
+                "“I read your article on…”, “Ana Silva suggested I write”).",
+            )
+        )
+    if _ASK.search(text):
+        findings.append(Finding("ask", Level.OK, "Asks for a set time (15 or 30 minutes)."))
+    else:
+        findings.append(
+            Finding(
+                "ask",
+                Level.WARN,
+                "Ask for a set, short time: “Would you have 15 or 30 minutes for a call?”",
+            )
+        )
+    narrow, broad = bool(_NARROW.search(text)), bool(_BROAD.search(text))
+    if narrow and broad:
+        findings.append(Finding("interest", Level.OK, "Says why them, narrowly and broadly."))
+    else:
+        missing = "their own work or organization" if not narrow else "the field as a whole"
+        findings.append(
+            Finding(
+                "interest",
+                Level.WARN,
+                f"Say why them both narrowly and broadly: add a word on {missing}.",
             )
         )
     return findings
