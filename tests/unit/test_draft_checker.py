@@ -195,3 +195,41 @@ def test_the_methods_asks_of_a_first_letter() -> None:
     # A follow-up or a thank-you is not a first letter: none of these apply.
     later = {f.rule for f in check_draft(vague, first_contact=False, today=TODAY)}
     assert not later & {"connection", "ask", "interest"}
+
+
+def test_linkedin_note_is_counted_in_characters_against_the_limit() -> None:
+    from coffeechat.domain.templates import LINKEDIN_NOTE
+
+    values = placeholder_values(profile=PROFILE, contact=MARIA, today=TODAY)
+    note = fill(default_text(LINKEDIN_NOTE), values).text
+    info = TEMPLATES[LINKEDIN_NOTE]
+    findings = check_draft(
+        note,
+        first_contact=info.first_contact,
+        expects_follow_up_date=info.expects_follow_up_date,
+        char_limit=200,
+        today=TODAY,
+    )
+    assert all(f.level is Level.OK for f in findings), findings
+    length = next(f for f in findings if f.rule == "length")
+    assert length.message == f"{len(note.strip())}/200 characters."
+    long = check_draft("x" * 250 + "?", char_limit=200, today=TODAY)
+    too_long = next(f for f in long if f.rule == "length")
+    assert too_long.level is Level.BAD and "remove 51" in too_long.message
+    assert (
+        next(f for f in check_draft("x" * 250 + "?", char_limit=300) if f.rule == "length").level
+        is Level.OK
+    )
+
+
+def test_note_limit_setting(store) -> None:
+    import pytest
+
+    from coffeechat.usecases.outreach import note_limit, set_note_limit
+
+    assert note_limit(store) == 200
+    set_note_limit(store, 300)
+    assert note_limit(store) == 300
+    with pytest.raises(ValueError, match="200 or 300"):
+        set_note_limit(store, 250)
+    assert note_limit(store) == 300

@@ -68,11 +68,14 @@ def check_draft(
     expects_follow_up_date: bool = True,
     count_words: bool = True,
     today: date | None = None,
+    char_limit: int | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
     count = len(words(text))
 
-    if count_words:
+    if char_limit is not None:
+        findings.append(_characters(text, char_limit))
+    elif count_words:
         good = GOOD_WORDS_FIRST_CONTACT if first_contact else MAX_WORDS
         if count == 0:
             findings.append(Finding("length", Level.WARN, "Empty: pick a template or write."))
@@ -193,6 +196,18 @@ _BROAD = re.compile(
     r"\b(?:field|industry|sector|area|career|profession|path|discipline|space)s?\b",
     re.IGNORECASE,
 )
+
+
+def _characters(text: str, limit: int) -> Finding:
+    """A connection note is cut off at the limit: count characters, not words."""
+    used = len(text.strip())
+    if used <= limit:
+        return Finding("length", Level.OK, f"{used}/{limit} characters.")
+    return Finding(
+        "length",
+        Level.BAD,
+        f"{used}/{limit} characters: LinkedIn cuts the note here; remove {used - limit}.",
+    )
 
 
 def _first_sentence(text: str) -> str:

@@ -28,6 +28,8 @@ class TemplateInfo:
     is_script: bool = False
     """Read aloud on a call rather than sent: no word-count limits."""
     subject: str = ""
+    char_limit: bool = False
+    """Measured in characters against LinkedIn's limit for a connection note."""
 
 
 INTRO = "intro_letter"
@@ -35,6 +37,11 @@ FOLLOW_UP_CALL = "follow_up_call"
 THANK_YOU = "thank_you"
 REFERRAL_REQUEST = "referral_request"
 REFERRER_UPDATE = "referrer_update"
+LINKEDIN_NOTE = "linkedin_note"
+
+NOTE_LIMITS = (200, 300)
+"""LinkedIn's limits on a connection note: 200 characters for free accounts (since
+2023), 300 for premium ones. A setting chooses which applies."""
 
 TEMPLATES: dict[str, TemplateInfo] = {
     INTRO: TemplateInfo(
@@ -68,6 +75,14 @@ TEMPLATES: dict[str, TemplateInfo] = {
         expects_question=True,
         expects_follow_up_date=True,
         subject="Could you introduce me to someone?",
+    ),
+    LINKEDIN_NOTE: TemplateInfo(
+        LINKEDIN_NOTE,
+        "LinkedIn connection note",
+        first_contact=True,
+        expects_question=True,
+        expects_follow_up_date=False,
+        char_limit=True,
     ),
     REFERRER_UPDATE: TemplateInfo(
         REFERRER_UPDATE,

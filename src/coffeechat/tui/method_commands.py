@@ -31,6 +31,12 @@ METHOD_COMMANDS: tuple[Command, ...] = (
         "contacts",
     ),
     Command(
+        "note_limit",
+        "LinkedIn note limit…",
+        "200 or 300 characters for a connection note (free or premium account)",
+        "contacts",
+    ),
+    Command(
         "add_colleague",
         "Add someone there",
         "A new contact at the highlighted item's organization (the second person to write to)",

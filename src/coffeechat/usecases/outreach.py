@@ -8,6 +8,7 @@ from datetime import date, datetime
 from ..domain.business_days import add_business_days
 from ..domain.outreach import SentPlan, plan_for_sent
 from ..domain.pipeline import REPLY_EVENTS, THANK_YOU, due_after_return
+from ..domain.templates import NOTE_LIMITS
 from ..models import Contact, Draft, FollowUp, Interaction, Referral, ReplyKind, Status
 from ..store import Store
 from .calendar import load_calendar
@@ -146,3 +147,21 @@ def log_touch(store: Store, contact_id: int, today: date, note: str = "") -> Con
         contact = store.contacts.get(contact_id)
     assert contact is not None
     return contact
+
+
+NOTE_LIMIT = "linkedin.note_limit"
+"""Settings key: 200 or 300, the characters a LinkedIn connection note may have."""
+
+
+def note_limit(store: Store) -> int:
+    """The user's connection-note limit (200 unless they chose 300)."""
+    value = store.settings.get(NOTE_LIMIT)
+    return int(value) if value in {str(n) for n in NOTE_LIMITS} else NOTE_LIMITS[0]
+
+
+def set_note_limit(store: Store, limit: int) -> None:
+    if limit not in NOTE_LIMITS:
+        raise ValueError(
+            f"a connection note allows {NOTE_LIMITS[0]} or {NOTE_LIMITS[1]} characters"
+        )
+    store.settings.set(NOTE_LIMIT, str(limit))

@@ -23,7 +23,7 @@ from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ...usecases.calendar import load_calendar
-from ...usecases.outreach import mark_sent
+from ...usecases.outreach import mark_sent, note_limit
 from ...usecases.profile import load_profile
 from ..commands import bindings
 from ..widgets.autosave import Autosave
@@ -226,6 +226,7 @@ class DraftEditor(Screen[None]):
             expects_follow_up_date=info.expects_follow_up_date,
             count_words=not info.is_script,
             today=self.today,
+            char_limit=note_limit(self.store) if info.char_limit else None,
         )
 
     def _refresh_checker(self) -> None:

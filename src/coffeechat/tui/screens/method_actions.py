@@ -12,9 +12,10 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 
 from ...domain.pipeline import parse_tag_intervals
+from ...domain.templates import NOTE_LIMITS
 from ...usecases.calendar import COUNTRY, set_holiday_country
 from ...usecases.contacts import set_tag_intervals
-from ...usecases.outreach import log_touch
+from ...usecases.outreach import log_touch, note_limit, set_note_limit
 from ...usecases.steps import TAG_INTERVALS
 from ..widgets.form import FormField
 from .form_modal import FormModal
@@ -154,6 +155,28 @@ class MethodActions(MainScreenHost):
                 current,
                 check=check,
                 placeholder="US, GB, DE, FR, CA… (empty: weekends only)",
+            ),
+            chosen,
+        )
+
+    def action_note_limit(self) -> None:
+        def check(value: str) -> str | None:
+            if value.strip() in {str(n) for n in NOTE_LIMITS}:
+                return None
+            return f"{NOTE_LIMITS[0]} (a free account) or {NOTE_LIMITS[1]} (premium)"
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                set_note_limit(self.store, int(value))
+                self.notify(f"Connection notes are checked against {value} characters.")
+
+        self.app.push_screen(
+            TextPrompt(
+                "LinkedIn connection note limit",
+                "Characters",
+                str(note_limit(self.store)),
+                check=check,
+                placeholder="200 or 300",
             ),
             chosen,
         )
