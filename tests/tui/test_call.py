@@ -185,7 +185,9 @@ async def test_ctrl_e_ends_the_call_and_hands_over_to_the_outcome(
         assert interview.state == "held"
         assert interview.elapsed_seconds == 600
         assert interview.ended_at == "2026-03-16T10:40:00"
-        assert interview.draft_note == "typed then ended"
+        # The half-typed line became the last note line, not a forgotten draft.
+        assert interview.draft_note == ""
+        assert [n.text for n in store.interviews.notes(screen.interview_id)] == ["typed then ended"]
         assert opened == [screen.interview_id]
         before = next(c for c in contacts if c.id == contact.id).status
         after = store.contacts.get(contact.id).status

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
@@ -84,6 +85,15 @@ class CoffeechatApp(App[None]):
         return keymap.problems
 
     # --- saving -------------------------------------------------------------------------
+
+    key_time = 0.0
+    """When the key being handled was typed: a focusing key's time tells the input it
+    leaves which keys behind it were typed for the new focus (see widgets/in_order)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.key_time = event.time
+        await super().on_event(event)
 
     def save_all(self) -> None:
         """Flush every widget that buffers typing (they carry the ``autosave`` class)."""
@@ -175,10 +185,10 @@ class CoffeechatApp(App[None]):
             target = screen if hasattr(screen, f"action_{command.action}") else self
             if not hasattr(target, f"action_{command.action}"):
                 continue
+            # Called directly: a screen's check_action switches letter keys off while
+            # typing (see widgets/in_order), never a command picked by name.
             yield SystemCommand(
-                command.title,
-                command.help,
-                lambda t=target, a=command.action: t.run_action(a),
+                command.title, command.help, getattr(target, f"action_{command.action}")
             )
         for system in super().get_system_commands(screen):
             if system.title not in ("Quit",):

@@ -177,6 +177,8 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command("question_bank", "Question bank", "Add, edit, reorder and delete questions", "app"),
+    # The call's keys are priority bindings: each acts as the app reads it, in the order
+    # typed, however fast (the call screen switches the letters off while typing).
     Command(
         "toggle_asked",
         "Tick question",
@@ -184,6 +186,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "space",
         footer_title="Tick",
+        priority=True,
     ),
     Command(
         "focus_note",
@@ -191,6 +194,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "Type a note; enter commits it, stamped with the minute and the highlighted question",
         "call",
         "n",
+        priority=True,
     ),
     Command(
         "focus_answer",
@@ -199,6 +203,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "a",
         footer_title="Answer",
+        priority=True,
     ),
     Command(
         "end_call",
@@ -213,19 +218,27 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "Previous question",
         "Highlight the question above, also while typing a note",
         "call",
-        "up",
+        "up,k",
         show=False,
+        priority=True,
     ),
     Command(
         "next_question",
         "Next question",
         "Highlight the question below, also while typing a note",
         "call",
-        "down",
+        "down,j",
         show=False,
+        priority=True,
     ),
     Command(
-        "leave_input", "Back to checklist", "Leave the note input", "call", "escape", show=False
+        "leave_input",
+        "Back to checklist",
+        "Leave the note input",
+        "call",
+        "escape",
+        show=False,
+        priority=True,
     ),
     Command(
         "toggle_timer",
@@ -234,6 +247,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "p",
         footer_title="Pause",
+        priority=True,
     ),
     Command(
         "show_story",
@@ -242,6 +256,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "s",
         footer_title="Story",
+        priority=True,
     ),
     Command(
         "show_brief",
@@ -250,6 +265,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "r",
         footer_title="Brief",
+        priority=True,
     ),
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"

@@ -21,6 +21,7 @@ from ...store import Store
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
+from ..widgets.in_order import leave_with
 
 AGENDA_DAYS = 14
 
@@ -198,6 +199,8 @@ class DatePrompt(ModalScreen[str | None]):
     @on(Button.Pressed, "#save")
     def _save(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
+        if isinstance(event, Input.Submitted):
+            leave_with(event.input, event.value, None)  # what was typed before enter
         field = self.query_one(FormField)
         if field.check() is None:
             self.dismiss(self._resolve(field.value))

@@ -14,6 +14,7 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
+from ..widgets.in_order import focus_now, typing
 from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
@@ -127,7 +128,14 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     # --- actions ------------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        self.pane.filter_input.focus()
+        focus_now(self.pane.filter_input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is read as typed (priority) so the letters after it filter; in a text box
+        # it is a slash.
+        if action == "focus_filter":
+            return not typing(self.focused)
+        return True
 
     def action_new_contact(self) -> None:
         self._open_form(None)

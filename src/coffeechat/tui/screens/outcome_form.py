@@ -23,6 +23,7 @@ from ...domain.text import one_line
 from ...models import NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all
+from ..widgets.in_order import leave_with
 
 TEXT_FIELDS = (
     ("learned", "What I learned about the field"),
@@ -289,9 +290,10 @@ class OutcomeForm(ModalScreen[Outcome | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        # A long form: enter moves on, ctrl+s saves.
+        # A long form: enter moves on, ctrl+s saves. Keys typed after enter belong to
+        # the next field.
         event.stop()
-        self.focus_next()
+        leave_with(event.input, event.value, self.focus_next())
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:

@@ -18,6 +18,7 @@ from ...domain.text import one_line, visible
 from ...models import SearchHit
 from ...store import Store
 from ..widgets.brief import BriefView
+from ..widgets.in_order import leave_with
 from ..widgets.note_editor import NoteEditor
 from ..widgets.safe_text import SafeInput
 
@@ -132,7 +133,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self._search(event.value)
 
     @on(Input.Submitted)
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        if leave_with(event.input, event.value, None):
+            self._search(event.value)  # the words typed before enter, not after
         if self.hits:
             self.dismiss(self.hits[0])
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from ...domain.text import has_controls, visible
+from .in_order import KeysInOrder
 
 
 class VisibleControls:
@@ -35,5 +36,5 @@ class SafeTextArea(VisibleControls, TextArea):
     """A TextArea that shows control characters as symbols."""
 
 
-class SafeInput(VisibleControls, Input):
-    """An Input that shows control characters as symbols."""
+class SafeInput(VisibleControls, KeysInOrder):
+    """An Input that shows control characters as symbols and takes keys in order."""
