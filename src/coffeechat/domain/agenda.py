@@ -20,6 +20,8 @@ class Item:
     title: str
     contact_id: int
     followup_id: int | None = None
+    reach: str = ""
+    """The contact's phone number, else their email: what to dial or write to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,8 @@ def build_agenda(source: AgendaSource, today: date, now: datetime, days: int = 7
     iso_today = today.isoformat()
     for row in source.open_until(last):
         f = row.followup
-        item = Item(f.due_date, row.contact_name, f.title or f.kind, f.contact_id, f.id)
+        reach = getattr(row, "reach", "")
+        item = Item(f.due_date, row.contact_name, f.title or f.kind, f.contact_id, f.id, reach)
         if f.kind == "thank_you":
             agenda.thank_yous.append(item)
         elif f.due_date < iso_today:
@@ -73,14 +76,28 @@ def build_agenda(source: AgendaSource, today: date, now: datetime, days: int = 7
         ended = held.ended_at[:10]
         due = (date.fromisoformat(ended) + timedelta(days=1)).isoformat() if ended else iso_today
         agenda.thank_yous.append(
-            Item(due, held.contact_name, "Send a thank-you note (within 24 h)", held.contact_id)
+            Item(
+                due,
+                held.contact_name,
+                "Send a thank-you note (within 24 h)",
+                held.contact_id,
+                reach=getattr(held, "reach", ""),
+            )
         )
     agenda.thank_yous.sort(key=lambda item: item.when)
     limit = (now + timedelta(days=days)).isoformat(timespec="minutes")
     for call in source.scheduled_calls(now.isoformat(timespec="minutes")):
         if call.scheduled_at <= limit:
             title = f"{call.medium} call, {call.length_minutes} min"
-            agenda.calls.append(Item(call.scheduled_at, call.contact_name, title, call.contact_id))
+            agenda.calls.append(
+                Item(
+                    call.scheduled_at,
+                    call.contact_name,
+                    title,
+                    call.contact_id,
+                    reach=getattr(call, "reach", ""),
+                )
+            )
     return agenda
 
 
@@ -110,9 +127,10 @@ def as_text(agenda: Agenda) -> str:
         lines.append("")
         lines.append(f"{title}:")
         for item in items:
+            reach = f" ({one_line(item.reach)})" if item.reach else ""
             lines.append(
                 f"  {relative_day(item.when, agenda.today)}  {one_line(item.contact_name)}"
-                f" — {one_line(item.title)}"
+                f"{reach} — {one_line(item.title)}"
             )
     return "\n".join(lines) + "\n"
 

@@ -27,10 +27,15 @@ def _followup(row: sqlite3.Row | tuple) -> FollowUp:
     )
 
 
+_REACH = "CASE WHEN c.phone != '' THEN c.phone ELSE c.email END"
+"""How to reach the contact from an agenda line: the phone number, else the email."""
+
+
 class AgendaFollowUp(NamedTuple):
     followup: FollowUp
     contact_name: str
     organization: str
+    reach: str = ""
 
 
 class ScheduledCall(NamedTuple):
@@ -40,6 +45,7 @@ class ScheduledCall(NamedTuple):
     scheduled_at: str
     medium: str
     length_minutes: int
+    reach: str = ""
 
 
 class HeldCall(NamedTuple):
@@ -47,6 +53,7 @@ class HeldCall(NamedTuple):
     contact_id: int
     contact_name: str
     ended_at: str
+    reach: str = ""
 
 
 class FollowUps:
@@ -112,20 +119,20 @@ class FollowUps:
     def open_until(self, last_day: str) -> list[AgendaFollowUp]:
         """Every open follow-up due on or before *last_day* (overdue ones included)."""
         rows = self._conn.execute(
-            f"SELECT {_COLUMNS}, c.name, ifnull(o.name, '') FROM followups f "
+            f"SELECT {_COLUMNS}, c.name, ifnull(o.name, ''), {_REACH} FROM followups f "
             "JOIN contacts c ON c.id = f.contact_id "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "WHERE f.state = 'open' AND f.due_date <= ? AND c.archived = 0 "
             "ORDER BY f.due_date, c.name COLLATE NOCASE, f.id",
             (last_day,),
         )
-        return [AgendaFollowUp(_followup(r[:9]), r[9], r[10]) for r in rows]
+        return [AgendaFollowUp(_followup(r[:9]), r[9], r[10], r[11]) for r in rows]
 
     def scheduled_calls(self, after: str) -> list[ScheduledCall]:
         """Planned interviews with a time at or after *after* (ISO datetime), soonest first."""
         rows = self._conn.execute(
-            "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes "
-            "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes, "
+            f"{_REACH} FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'planned' AND i.scheduled_at != '' AND i.scheduled_at >= ? "
             "ORDER BY i.scheduled_at",
             (after,),
@@ -138,7 +145,7 @@ class FollowUps:
         (An open ``thank_you`` follow-up already shows on the agenda on its own.)
         """
         rows = self._conn.execute(
-            "SELECT i.id, i.contact_id, c.name, i.ended_at "
+            f"SELECT i.id, i.contact_id, c.name, i.ended_at, {_REACH} "
             "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'held' AND i.ended_at != '' AND c.archived = 0 "
             "AND c.status NOT IN ('thanked', 'keep in touch') "

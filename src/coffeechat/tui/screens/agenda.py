@@ -104,6 +104,8 @@ class AgendaScreen(Screen[None]):
         row.append(relative_day(item.when, self.today), style="bold red" if overdue else "")
         row.append("  ")
         row.append(one_line(item.contact_name), style="bold")
+        if item.reach:
+            row.append(f" ({one_line(item.reach)})", style="dim")
         row.append(" — ")
         row.append(one_line(item.title))
         return row

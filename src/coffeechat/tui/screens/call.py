@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 
-from ...domain.call import call_minute, elapsed, format_clock, phase
+from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.story import story_or_template
 from ...domain.text import one_line, visible
 from ...models import Contact, Interview, NoteLine, Status
@@ -52,6 +52,21 @@ _CHECKLIST_ACTIONS = {
     "show_brief",
 }
 """Actions of keys that type text while an input has focus."""
+
+
+def call_header(contact: Contact, interview: Interview) -> Text:
+    """Who, the number to dial and the address first (cut last at 80 columns), then
+    the organization, the medium and the promised length."""
+    who = Text("Call with ", no_wrap=True, overflow="ellipsis")
+    who.append(one_line(contact.name))
+    if contact.phone:
+        who.append(f"  ☎ {one_line(contact.phone)}", style="bold")
+    if contact.email:
+        who.append(f"  ✉ {one_line(contact.email)}")
+    if contact.organization:
+        who.append(f" · {one_line(contact.organization)}")
+    who.append(f" · {interview.medium} · {interview.length_minutes} min")
+    return who
 
 
 class CallScreen(Screen[int | None]):
@@ -99,12 +114,7 @@ class CallScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         interview = self.interview
         yield Header()
-        who = Text("Call with ", no_wrap=True, overflow="ellipsis")
-        who.append(one_line(self.contact.name))
-        if self.contact.organization:
-            who.append(f" · {one_line(self.contact.organization)}")
-        who.append(f" · {interview.medium} · {interview.length_minutes} min")
-        yield Static(who, id="call-who")
+        yield Static(call_header(self.contact, interview), id="call-who")
         with Horizontal(id="call-bar"):
             yield Static("", id="call-timer")
             yield Static("", id="call-nudge")
@@ -178,7 +188,7 @@ class CallScreen(Screen[int | None]):
         )
         now = phase(seconds, length)
         nudge = self.query_one("#call-nudge", Static)
-        nudge.update(Text(f"{now.name}: {now.nudge}"))
+        nudge.update(Text(phase_line(seconds, length)))
         nudge.set_class(now.name in ("Wrap up", "Over time"), "-late")
 
     # --- checklist ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
+from ...domain.text import one_line
 from ...models import Contact, Medium, Question, Status
 from ...store import Store
 from ..commands import bindings
@@ -70,6 +71,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             self.pane.load_first_page(first, self.store.contacts.count(self.show_archived))
             self.call_after_refresh(self._load_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
+        self._show_calls_in_progress()
         self.query_one(ContactList).focus()
         if (
             not first
@@ -106,6 +108,19 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         rows = self.store.contacts.rows(include_archived=self.show_archived)
         self.pane.load(rows, keep_id)
         self._show(self.pane.contact_list.highlighted_id)
+        self._show_calls_in_progress()
+
+    def _show_calls_in_progress(self) -> None:
+        """A call left running (or cut off by a crash) shows in the list and the header,
+        so nobody has to remember to press c."""
+        calls = self.store.interviews.calls_in_progress()
+        self.pane.contact_list.mark_calls(frozenset(calls))
+        label = getattr(self.app, "db_label", "")
+        if calls:
+            names = ", ".join(one_line(name) for name in calls.values())
+            self.sub_title = f"☎ call in progress: {names} (c returns) · {label}"
+        else:
+            self.sub_title = label
 
     @on(ContactList.Highlighted)
     def _highlighted(self, event: ContactList.Highlighted) -> None:

@@ -38,6 +38,13 @@ def render_brief(store: Store, contact_id: int) -> RenderableType:
     role = " · ".join(one_line(part) for part in (contact.title, contact.organization) if part)
     if role:
         head.append(f"\n{role}", style="dim")
+    reach = "  ".join(
+        f"{mark} {one_line(value)}"
+        for mark, value in (("☎", contact.phone), ("✉", contact.email))
+        if value
+    )
+    if reach:
+        head.append(f"\n{reach}")
     parts: list[RenderableType] = [head]
     parts += [
         _heading("What I want to learn, and why them"),
