@@ -211,6 +211,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "End the call and open the outcome form",
         "call",
         "ctrl+e",
+        footer_title="End",  # short: the footer keeps f1 Help at 80 columns
         priority=True,
     ),
     Command(
@@ -256,6 +257,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "s",
         footer_title="Story",
+        show=False,  # help and palette: the footer keeps f1 Help at 80 columns
         priority=True,
     ),
     Command(
@@ -265,6 +267,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "r",
         footer_title="Brief",
+        show=False,  # help and palette: the footer keeps f1 Help at 80 columns
         priority=True,
     ),
     Command(

@@ -302,7 +302,9 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         interview = interviews.open_for(contact.id) or interviews.create(
             contact.id, scheduled_at=now.isoformat(timespec="minutes")
         )
-        interviews.start(interview.id, now, self.store.questions.defaults())
+        interviews.start(
+            interview.id, now, self.store.questions.defaults_for(interview.length_minutes)
+        )
         self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
 
     def _call_closed(self, interview_id: int | None) -> None:
@@ -330,7 +332,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
                 for item in interviews.checklist(planned.id)
             ]
         else:
-            picked = self.store.questions.defaults()
+            picked = self.store.questions.defaults_for(30)
         screen = PlanInterview(
             contact.name,
             bank=bank,
