@@ -8,7 +8,7 @@ import pytest
 
 from coffeechat.domain.agenda import as_text, build_agenda
 from coffeechat.domain.call import phase_line, time_left
-from coffeechat.models import Contact, FollowUp
+from coffeechat.models import Contact, FollowUp, Outcome, OutcomeKind
 from coffeechat.store import Store
 
 NOW = datetime(2026, 3, 16, 10, 30)
@@ -68,3 +68,23 @@ def test_calls_in_progress_are_listed_until_they_end(store: Store) -> None:
     assert store.interviews.calls_in_progress() == {contact.id: "Ada Lovelace"}
     store.interviews.end(interview.id, NOW)
     assert store.interviews.calls_in_progress() == {}
+
+
+def test_the_latest_reflection_is_the_one_the_brief_shows(store: Store) -> None:
+    assert store.outcomes.last_reflection() is None
+    for day, name, well in ((16, "Ada Lovelace", "Calm"), (18, "Grace Hopper", "Curious")):
+        contact = store.contacts.add(Contact(name=name))
+        interview = store.interviews.create(contact.id)
+        store.interviews.start(interview.id, datetime(2026, 3, day, 9), [])
+        store.interviews.end(interview.id, datetime(2026, 3, day, 9, 30))
+        store.outcomes.save(
+            Outcome(interview.id, OutcomeKind.NO_REFERRAL, went_well=well, do_differently="-"),
+            today=NOW.date(),
+        )
+    last = store.outcomes.last_reflection()
+    assert last is not None
+    assert (last.contact_name, last.day, last.went_well) == (
+        "Grace Hopper",
+        "2026-03-18",
+        "Curious",
+    )

@@ -90,13 +90,13 @@ def test_migration_runs_forward_after_a_backup(tmp_path: Path, schema_2: None) -
     finally:
         store.close()
     assert backup is not None and backup.parent == path.parent
-    assert backup.name.startswith(f"coffeechat.db.v{SCHEMA_VERSION}-")
+    assert backup.name.startswith("coffeechat.db.v1-")  # the fixture's version
     assert backup.name.endswith(".bak")
     assert backup.stat().st_mode & 0o777 == 0o600
     # The backup is the file as it was: old version, old columns, same rows.
     old = sqlite3.connect(backup)
     try:
-        assert old.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert old.execute("PRAGMA user_version").fetchone() == (1,)
         assert old.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         columns = [row[1] for row in old.execute("PRAGMA table_info(contacts)")]
         assert "pronouns" not in columns
@@ -125,16 +125,20 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
     path = _copy(tmp_path)
     with pytest.raises(sqlite3.OperationalError):
         Store.open(path)
+    assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,), "nothing ran"
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(contacts)")]
+        assert "pronouns" not in columns, "the half-done migration was rolled back"
+    finally:
+        conn.close()
     monkeypatch.undo()
     store = Store.open(path)
     try:
-        assert store.database.conn.execute("PRAGMA user_version").fetchone() == (1,)
-        columns = [r[1] for r in store.database.conn.execute("PRAGMA table_info(contacts)")]
-        assert "pronouns" not in columns, "the half-done migration was rolled back"
         _check_v1_data(store)
     finally:
         store.close()
-    assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
 
 
 def test_a_migrated_file_is_refused_by_the_older_version_untouched(
@@ -150,3 +154,13 @@ def test_a_migrated_file_is_refused_by_the_older_version_untouched(
         Store.open(path)
     assert _digest(path) == before
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+
+
+def test_v2_keeps_how_each_call_went_with_its_outcome(tmp_path: Path) -> None:
+    store = Store.open(_copy(tmp_path))
+    try:
+        columns = [r[1] for r in store.database.conn.execute("PRAGMA table_info(outcomes)")]
+        assert {"went_well", "do_differently"} <= set(columns)
+        _check_v1_data(store)
+    finally:
+        store.close()

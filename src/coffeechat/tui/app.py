@@ -125,6 +125,7 @@ class CoffeechatApp(App[None]):
         """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call);
         saving records outcome, referrals and agenda items in one transaction."""
         from .screens.outcome_form import OutcomeForm
+        from .widgets.call_notes import render_call_record
 
         interview = self.store.interviews.get(interview_id)
         if interview is None:
@@ -138,6 +139,7 @@ class CoffeechatApp(App[None]):
             when=when.replace("T", " "),
             outcome=existing,
             organizations=self.store.organizations.names(),
+            call_record=render_call_record(self.store, interview_id),
         )
 
         def saved(outcome: Outcome | None) -> None:

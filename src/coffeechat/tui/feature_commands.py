@@ -400,6 +400,15 @@ LOOKING_BACK_COMMANDS: tuple[Command, ...] = (
         footer_title="Remove row",
     ),
     Command(
+        "toggle_call_record",
+        "Call notes beside the outcome",
+        "Show or hide the call's notes and answers next to the outcome form",
+        "outcome",
+        "ctrl+l",
+        priority=True,
+        footer_title="Notes",
+    ),
+    Command(
         "whole_network",
         "Whole network",
         "Switch the tree between this contact and everyone you were referred through",

@@ -20,12 +20,12 @@ from textual.widgets import Header, Input, OptionList, Static
 
 from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.story import story_or_template
-from ...domain.text import one_line, visible
+from ...domain.text import one_line
 from ...models import Contact, Interview, NoteLine, Status
 from ...store import Store
 from ..commands import bindings
 from ..widgets.autosave_input import AutosaveInput
-from ..widgets.call_notes import NoteLineInput, NoteLog
+from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_text
 from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
 from ..widgets.in_order import after_typed_keys, focus_now, typing
@@ -307,13 +307,7 @@ class CallScreen(Screen[int | None]):
         focus_now(self.checklist, as_of=self.answer_input.submitted_at)
 
     def _note_text(self, note: NoteLine) -> Text:
-        line = Text()
-        line.append(f"{note.minute:>2}′ ", style="bold")
-        number = self._numbers.get(note.checklist_item_id or 0)
-        if number is not None:
-            line.append(f"Q{number} ", style="dim")
-        line.append(visible(note.text))
-        return line
+        return note_line_text(note, self._numbers.get(note.checklist_item_id or 0))
 
     # --- timer, cards, ending -----------------------------------------------------------
 

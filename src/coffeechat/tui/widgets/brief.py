@@ -28,6 +28,22 @@ def _markdown(body: str, empty: str) -> RenderableType:
     return Markdown(visible(body), hyperlinks=False)
 
 
+def _last_reflection(store: Store) -> list[RenderableType]:
+    """How the last call went, in the user's words: interviewing is a skill."""
+    last = store.outcomes.last_reflection()
+    if last is None:
+        return []
+    parts: list[RenderableType] = [
+        _heading(f"Last time (call with {one_line(last.contact_name)}, {last.day})")
+    ]
+    for label, text in (("Went well", last.went_well), ("Do differently", last.do_differently)):
+        if text.strip():
+            line = Text(f"{label}: ", style="bold")
+            line.append(one_line(text), style="")
+            parts.append(line)
+    return parts
+
+
 def render_brief(store: Store, contact_id: int) -> RenderableType:
     """Research summary, goals, articles read and prepared questions for one contact."""
     brief = store.briefs.for_contact(contact_id)
@@ -45,7 +61,7 @@ def render_brief(store: Store, contact_id: int) -> RenderableType:
     )
     if reach:
         head.append(f"\n{reach}")
-    parts: list[RenderableType] = [head]
+    parts: list[RenderableType] = [head, *_last_reflection(store)]
     parts += [
         _heading("What I want to learn, and why them"),
         _markdown(brief.self_assessment, "No goals written yet (Research tab)."),

@@ -8,6 +8,9 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input, RichLog
 
+from ...domain.text import one_line, visible
+from ...models import NoteLine
+from ...store import Store
 from .autosave_input import AutosaveInput
 
 
@@ -53,6 +56,40 @@ class NoteLineInput(AutosaveInput):
             if self.on_submit is not None:
                 self.on_submit(line)
         self.cursor_position = len(lines[-1]) - len(after)
+
+
+def note_line_text(note: NoteLine, number: int | None) -> Text:
+    """A committed note as the log shows it: ``7′ Q3 text``."""
+    line = Text()
+    line.append(f"{note.minute:>2}′ ", style="bold")
+    if number is not None:
+        line.append(f"Q{number} ", style="dim")
+    line.append(visible(note.text))
+    return line
+
+
+def render_call_record(store: Store, interview_id: int) -> Text:
+    """What the call left behind, for the outcome form: the questions asked or answered
+    (with the answers) and the note log."""
+    items = store.interviews.checklist(interview_id)
+    numbers = {item.id: n for n, item in enumerate(items, 1)}
+    record = Text()
+    record.append("Answers\n", style="bold underline")
+    shown = [(n, item) for n, item in enumerate(items, 1) if item.asked or item.answer.strip()]
+    for n, item in shown:
+        record.append(f"{'☑' if item.asked else '☐'} {n}. {one_line(item.text)}\n")
+        if item.answer.strip():
+            record.append(f"   ↳ {one_line(item.answer)}\n", style="italic")
+    if not shown:
+        record.append("No question ticked or answered.\n", style="dim italic")
+    record.append("\nNotes\n", style="bold underline")
+    notes = store.interviews.notes(interview_id)
+    for note in notes:
+        record.append_text(note_line_text(note, numbers.get(note.checklist_item_id or 0)))
+        record.append("\n")
+    if not notes:
+        record.append("No notes taken.", style="dim italic")
+    return record
 
 
 class NoteLog(RichLog):
