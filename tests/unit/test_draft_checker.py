@@ -19,13 +19,14 @@ from coffeechat.domain.outreach import placeholder_values, plan_for_sent
 from coffeechat.domain.questions import JOB_WORDS
 from coffeechat.domain.templates import (
     INTRO,
+    INTRO_REFERRED,
     TEMPLATES,
     default_text,
     fill,
     format_day,
     load_user_template,
 )
-from coffeechat.models import Contact, Status
+from coffeechat.models import Contact, Outcome, OutcomeKind, Referral, Status
 
 TODAY = date(2026, 3, 16)
 PROFILE = {
@@ -58,10 +59,22 @@ def test_default_intro_passes_the_checker_and_is_under_75_words() -> None:
 
 
 def test_every_default_template_fills_without_unknown_placeholders() -> None:
-    values = placeholder_values(
-        profile=PROFILE, contact=MARIA, today=TODAY, letter_date=TODAY, call_date=TODAY
+    outcome = Outcome(
+        1,
+        OutcomeKind.REFERRAL_OFFERED,
+        advice="Read the FDA guidance",
+        referrals=(Referral("Sam"),),
     )
-    for name in TEMPLATES:
+    values = placeholder_values(
+        profile=PROFILE,
+        contact=MARIA,
+        today=TODAY,
+        letter_date=TODAY,
+        call_date=TODAY,
+        referred_by="Tom Lindqvist",
+        outcome=outcome,
+    )
+    for name in [*TEMPLATES, INTRO_REFERRED]:
         filled = fill(default_text(name), values)
         assert filled.warnings == (), name
         assert "${" not in filled.text

@@ -6,13 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Contact, FollowUp, Status
+from ..models import Contact, FollowUp, Outcome, Status
 from .business_days import FOLLOW_UP_AFTER, add_business_days, three_b_seven
 from .dates_in_text import promised_date
 from .templates import FOLLOW_UP_CALL, INTRO, REFERRAL_REQUEST, THANK_YOU, first_name, format_day
+from .text import one_line
 
 PROFILE_KEYS = ("name", "background", "email", "phone")
 """The user's profile lives in settings as ``profile.<key>``."""
+
+
+def in_words(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    names = [one_line(name).strip() for name in names if name.strip()]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def default_follow_up_date(today: date) -> date:
@@ -27,6 +36,8 @@ def placeholder_values(
     today: date,
     letter_date: date | None = None,
     call_date: date | None = None,
+    referred_by: str = "",
+    outcome: Outcome | None = None,
 ) -> dict[str, str]:
     return {
         "contact_name": contact.name,
@@ -38,6 +49,9 @@ def placeholder_values(
         "my_background": profile.get("background", ""),
         "my_email": profile.get("email", ""),
         "my_phone": profile.get("phone", ""),
+        "referred_by": referred_by,
+        "their_advice": one_line(outcome.advice).strip() if outcome else "",
+        "people_suggested": in_words([r.name for r in outcome.referrals]) if outcome else "",
         "follow_up_date": format_day(default_follow_up_date(today)),
         "letter_date": format_day(letter_date) if letter_date else "",
         "call_date": format_day(call_date) if call_date else "",
@@ -57,6 +71,18 @@ class SentPlan:
             return ""
         parts = [f"{f.title} on {f.due_date}" for f in self.followups]
         return "; ".join(parts)
+
+
+def template_for_stage(contact: Contact, *, letter_sent: bool, call_held: bool) -> str:
+    """The letter a contact's stage calls for when no draft is being worked on: the
+    thank-you after a call (until they are thanked), the follow-up call script once the
+    intro letter went out, else the intro letter (which names the referrer for a
+    referred contact)."""
+    if call_held and contact.status not in (Status.THANKED, Status.KEEP_IN_TOUCH):
+        return THANK_YOU
+    if letter_sent and not call_held and contact.status != Status.SCHEDULED:
+        return FOLLOW_UP_CALL
+    return INTRO
 
 
 def plan_for_sent(template: str, body: str, contact: Contact, today: date) -> SentPlan:

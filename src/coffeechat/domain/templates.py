@@ -34,6 +34,9 @@ INTRO = "intro_letter"
 FOLLOW_UP_CALL = "follow_up_call"
 THANK_YOU = "thank_you"
 REFERRAL_REQUEST = "referral_request"
+INTRO_REFERRED = "intro_letter_referred"
+"""The intro letter's text for a contact someone referred you to: it names them. Saved
+and sent as an intro letter (same checks, same 3B7 follow-ups)."""
 
 TEMPLATES: dict[str, TemplateInfo] = {
     INTRO: TemplateInfo(
@@ -87,6 +90,9 @@ PLACEHOLDERS: dict[str, str] = {
     "my_background": "one line on your background (My profile)",
     "my_email": "your email (My profile)",
     "my_phone": "your phone (My profile)",
+    "referred_by": "who referred you to them",
+    "their_advice": "their advice, from the call's outcome",
+    "people_suggested": "the people they suggested (the outcome's referrals)",
     "follow_up_date": "the day you promise to follow up (7 business days out)",
     "letter_date": "the day the intro letter was sent",
     "call_date": "the day of the call",

@@ -32,6 +32,12 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         footer_title="Copy",
     ),
     Command(
+        "copy_draft_with_subject",
+        "Copy draft with subject",
+        "Copy the recipient, the subject and the text, for a mail client's blank message",
+        "draft",
+    ),
+    Command(
         "mark_sent",
         "Mark draft as sent",
         "Log the letter as sent today and schedule the follow-up it promised",

@@ -16,8 +16,13 @@ from textual.worker import get_current_worker
 
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
-from ...domain.outreach import PROFILE_KEYS, placeholder_values, plan_for_sent
-from ...domain.templates import TEMPLATES, fill, load_user_template
+from ...domain.outreach import (
+    PROFILE_KEYS,
+    placeholder_values,
+    plan_for_sent,
+    template_for_stage,
+)
+from ...domain.templates import INTRO, INTRO_REFERRED, TEMPLATES, fill, load_user_template
 from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
@@ -81,7 +86,7 @@ class DraftEditor(Screen[None]):
         self.template = (
             template
             or (store.drafts.last_worked_template(contact.id) if contact.id else None)
-            or "intro_letter"
+            or self._template_for_stage()
         )
         self.draft: Draft | None = None
         self._dirty = False
@@ -89,6 +94,14 @@ class DraftEditor(Screen[None]):
         """Body and subject as last loaded or written: save_now writes only a change."""
         self._timer: Timer | None = None
         self._fill_warnings: tuple[str, ...] = ()
+
+    def _template_for_stage(self) -> str:
+        contact_id = self.contact.id or 0
+        return template_for_stage(
+            self.contact,
+            letter_sent=self.store.drafts.last_sent(contact_id, INTRO) is not None,
+            call_held=any(i.state == "held" for i in self.store.interviews.for_contact(contact_id)),
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -127,13 +140,22 @@ class DraftEditor(Screen[None]):
         profile = {key: self.store.settings.get(f"profile.{key}") for key in PROFILE_KEYS}
         letter = self.store.drafts.last_sent(self.contact.id or 0, "intro_letter")
         call = self.store.followups.last_call_date(self.contact.id or 0)
+        outcomes = self.store.outcomes.for_contact(self.contact.id or 0)
         return placeholder_values(
+            referred_by=self._referrer_name(),
+            outcome=outcomes[-1] if outcomes else None,
             profile=profile,
             contact=self.contact,
             today=self.today,
             letter_date=date.fromisoformat(letter.sent_at[:10]) if letter else None,
             call_date=date.fromisoformat(call) if call else None,
         )
+
+    def _referrer_name(self) -> str:
+        if self.contact.referred_by is None:
+            return ""
+        referrer = self.store.contacts.get(self.contact.referred_by)
+        return referrer.name if referrer else ""
 
     def _load(self, template: str) -> None:
         self.template = template
@@ -145,7 +167,8 @@ class DraftEditor(Screen[None]):
         else:
             values = self._values()
             folder = paths.config_dir() / "templates"
-            filled = fill(load_user_template(folder, template), values)
+            text_name = INTRO_REFERRED if template == INTRO and values["referred_by"] else template
+            filled = fill(load_user_template(folder, text_name), values)
             subject = fill(TEMPLATES[template].subject, values).text
             body = filled.text
             self._fill_warnings = filled.warnings
@@ -265,7 +288,14 @@ class DraftEditor(Screen[None]):
         self.dismiss(None)
 
     def action_copy_draft(self) -> None:
-        text = self.query_one(DraftText).text
+        self._copy(self.query_one(DraftText).text)
+
+    def action_copy_draft_with_subject(self) -> None:
+        head = [f"To: {self.contact.email}"] if self.contact.email else []
+        head.append(f"Subject: {self.query_one(SubjectInput).value}")
+        self._copy("\n".join(head) + "\n\n" + self.query_one(DraftText).text)
+
+    def _copy(self, text: str) -> None:
         self._persist()
         result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
         self.notify(
