@@ -61,3 +61,23 @@ def test_ctrl_e_mid_line_keeps_the_line_as_the_last_note(
         assert conn.execute("SELECT state, draft_note FROM interviews").fetchall() == [("held", "")]
     finally:
         conn.close()
+
+
+def test_keys_right_after_n_are_the_note(terminal: Terminal, tmp_path: Path) -> None:
+    db = _start_call(terminal, tmp_path)
+    terminal.burst("n", "hello world 0")
+    deadline = time.monotonic() + 20
+    draft = ""
+    while time.monotonic() < deadline:
+        conn = sqlite3.connect(db)
+        try:
+            draft = conn.execute("SELECT draft_note FROM interviews").fetchone()[0]
+            ticked = conn.execute("SELECT count(*) FROM checklist_items WHERE asked").fetchone()
+        finally:
+            conn.close()
+        if draft == "hello world 0":
+            break
+        time.sleep(0.05)
+    assert draft == "hello world 0"  # saved as the draft line within the autosave tick
+    assert ticked == (0,)  # the space typed a space; it ticked nothing
+    assert "Questions 0/" in terminal.screen() and "Brief" not in terminal.screen()
