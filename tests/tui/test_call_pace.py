@@ -161,3 +161,14 @@ async def test_keys_right_after_slash_filter_and_after_enter_move(
         assert screen.pane.filter_input.value == "o"
         assert isinstance(app.focused, ContactList)
         assert app.focused.cursor == 1  # the `j` moved in the filtered list
+
+
+async def test_quit_right_after_typing_keeps_the_line_as_the_draft(
+    store: Store, clock: Clock
+) -> None:
+    async with _in_a_call(store, clock) as (app, pilot, screen):
+        await burst(pilot, "n", *"typed then quit", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    interview = store.interviews.get(screen.interview_id)
+    assert (interview.state, interview.draft_note) == ("in progress", "typed then quit")

@@ -102,6 +102,10 @@ class CoffeechatApp(App[None]):
                 widget.save_now()  # type: ignore[attr-defined]
 
     async def action_quit(self) -> None:
+        from .widgets.in_order import after_typed_keys
+
+        if after_typed_keys(self.screen, self.action_quit):
+            return  # ctrl+q is read ahead: the keys typed before it land first
         self.save_all()
         self.exit()
 
