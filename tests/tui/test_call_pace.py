@@ -172,3 +172,13 @@ async def test_quit_right_after_typing_keeps_the_line_as_the_draft(
     assert not app.is_running
     interview = store.interviews.get(screen.interview_id)
     assert (interview.state, interview.draft_note) == ("in progress", "typed then quit")
+
+
+async def test_ctrl_e_twice_in_a_burst_ends_the_call_once(store: Store, clock: Clock) -> None:
+    opened: list[int] = []
+    async with _in_a_call(store, clock, open_outcome=opened.append) as (app, pilot, screen):
+        await burst(pilot, "n", *"last words", "ctrl+e", "ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert opened == [screen.interview_id]
+    assert _notes(store, screen) == ["last words"]

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from inspect import isawaitable
+from time import monotonic
 from weakref import WeakKeyDictionary, WeakSet
 
 from textual import events
@@ -39,7 +41,11 @@ from textual.widgets import Input, TextArea
 
 _focus_moved_at: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
 """Per screen: when the key that last moved focus (through :func:`focus_now`) was typed."""
-_waiting: WeakSet[Screen] = WeakSet()
+_waiting: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
+"""Screens with an action queued behind typed keys, and since when (monotonic)."""
+_releasing: WeakSet[Screen] = WeakSet()
+_GIVE_UP_AFTER = 2.0
+"""Seconds after which a queued action counts as lost (its widget went away)."""
 
 
 def typing(widget: Widget | None) -> bool:
@@ -104,16 +110,30 @@ def leave_with(input: Input, submitted: str, target: Widget | None) -> str:
 def after_typed_keys(screen: Screen, callback: Callable[[], object]) -> bool:
     """For an action read ahead of the keys typed before it (a priority key such as
     ``ctrl+e``): if a text widget has focus, queue *callback* behind the keys already
-    handed to it and return True (the action should return and run again from there).
-    """
-    if screen in _waiting:
-        _waiting.discard(screen)
+    handed to it and return True (the action should return; it runs again from there).
+    The same key pressed again meanwhile is absorbed, so the action runs once."""
+    if screen in _releasing:
         return False
+    queued_at = _waiting.get(screen)
+    if queued_at is not None and monotonic() - queued_at < _GIVE_UP_AFTER:
+        return True
     focused = screen.focused
     if focused is None or not typing(focused):
         return False
-    _waiting.add(screen)
-    focused.call_later(callback)
+    _waiting[screen] = monotonic()
+
+    async def release() -> None:
+        if _waiting.pop(screen, None) is None:
+            return
+        _releasing.add(screen)
+        try:
+            result = callback()
+            if isawaitable(result):
+                await result
+        finally:
+            _releasing.discard(screen)
+
+    focused.call_later(release)
     return True
 
 
