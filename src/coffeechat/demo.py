@@ -137,6 +137,15 @@ _TIME_ZONES = (
 )
 
 
+#: The number to dial, for the people with a call planned or held.
+PHONES = {
+    "Tom Lindqvist": "+1 617 555 0134",
+    "Amara Nwosu": "+1 617 555 0178",
+    "Hannah Berg": "+1 415 555 0112",
+    "Rafael Mendes": "+44 20 7946 0321",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
     contacts: int
@@ -161,6 +170,7 @@ def fill_demo(store: Store, now: datetime) -> DemoSummary:
                 title=title,
                 organization=org,
                 email=f"{first}@{domain}",
+                phone=PHONES.get(name, ""),
                 url=f"https://www.linkedin.com/in/{name.lower().replace(' ', '-')}",
                 how_found=found,
                 tags=tags,

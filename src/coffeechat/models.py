@@ -218,6 +218,10 @@ class Outcome:
     referrals: tuple[Referral, ...] = field(default_factory=tuple)
     id: int | None = None
     created_at: str = ""
+    went_well: str = ""
+    """How I did: what went well in the conversation."""
+    do_differently: str = ""
+    """How I did: what I would do differently next time."""
 
 
 @dataclass(frozen=True, slots=True)

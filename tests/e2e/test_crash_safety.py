@@ -194,11 +194,11 @@ def call_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) -> N
         if not pick(terminal, killer, name):
             return
         terminal.press("c")
-        if not wait_seen(terminal, killer, "Questions 0/26 asked"):
+        if not wait_seen(terminal, killer, "Questions 0/10 asked"):
             return
         for step in range(1000):
             terminal.press("Space")
-            if not wait_seen(terminal, killer, f"Questions {seen['ticks'] + 1}/26 asked"):
+            if not wait_seen(terminal, killer, f"Questions {seen['ticks'] + 1}/10 asked"):
                 return
             seen["ticks"] += 1
             terminal.press("j")

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.e2e
 
 def _wait_for_new_referral_row(terminal: Terminal, timeout: float = 20.0) -> None:
     """Typing before the new row has the focus would land in the previous field."""
-    empty_name = re.compile(r"Name \*\s*[█│]?$")
+    # An empty field, then at most the scrollbar (any block element) at the edge.
+    empty_name = re.compile(r"Name \*[\s\u2580-\u259f│]*$")
     wait_until_sync(
         lambda: any(empty_name.search(line.rstrip()) for line in terminal.screen().splitlines()),
         timeout=timeout,

@@ -78,6 +78,10 @@ class Terminal:
             self._tmux("send-keys", key)
             time.sleep(pause)
 
+    def burst(self, *keys: str) -> None:
+        """Send keys in one go (one send-keys), as a paste or a fast typist delivers them."""
+        self._tmux("send-keys", *keys)
+
     def type(self, text: str, pause: float = 0.08) -> None:
         self._tmux("send-keys", "-l", text)
         time.sleep(pause)

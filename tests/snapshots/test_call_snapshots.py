@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from coffeechat.domain.clock import Clock
@@ -11,8 +13,9 @@ from tests.conftest import make_app, seed
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
-    """At 07:12: two ticks, Q2's answer (markup literal), a 7′ Q3 note, a half-typed line."""
-    seed(store)
+    """Mid-call at 07:12: the number to dial in the header, two ticks, a note, a half line."""
+    first = seed(store)[0]
+    store.contacts.update(replace(first, phone="+1 617 555 0142"))
 
     async def mid_call(pilot) -> None:
         await pilot.press("c")

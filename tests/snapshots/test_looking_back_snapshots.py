@@ -120,3 +120,37 @@ def test_timeline(snap_compare, store: Store, clock: Clock) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(store, clock), terminal_size=(120, 40), run_before=open_timeline)
+
+
+@pytest.mark.parametrize(
+    ("size", "keys"), [((120, 40), ()), ((80, 24), ("ctrl+l",))], ids=["120x40", "80x24-notes"]
+)
+def test_outcome_form_beside_the_notes(
+    snap_compare, store: Store, clock: Clock, size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    """The call's ticks, answer and notes beside the form at 120; swapped in by ctrl+l at 80."""
+    seed(store)
+
+    async def after_call(pilot) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        await pilot.press("space", "a")
+        screen.answer_input.value = "Regulatory science, then policy"
+        await pilot.press("enter", "down", "space", "n")
+        for note in ("Moved to policy after a postdoc", "Names: Dr. Chen at the FDA"):
+            screen.note_input.value = note
+            await pilot.press("enter")
+        pilot.app.clock.advance(18 * 60)
+        screen.note_input.value = "Read the 2024 guidance"
+        await pilot.press("enter", "ctrl+e")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#kind").value = OutcomeKind.REFERRAL_OFFERED
+        form.query_one("#field-confidence").value = "4"
+        await pilot.press(*keys)
+        for widget in form.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(make_app(store, clock), terminal_size=size, run_before=after_call)

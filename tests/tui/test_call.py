@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import RichLog
 
 from coffeechat.domain.clock import Clock
-from coffeechat.domain.questions import DEFAULT_QUESTIONS
+from coffeechat.domain.questions import REFERRAL_QUESTION
 from coffeechat.models import Status
 from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
@@ -36,7 +36,9 @@ async def test_c_starts_a_call_with_the_default_set_and_the_checklist_focused(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
         assert isinstance(app.focused, Checklist)
-        assert len(screen.checklist.items) == len(DEFAULT_QUESTIONS)
+        # The default set sized to a 30-minute call, the referral question last.
+        assert len(screen.checklist.items) == 10
+        assert screen.checklist.items[-1].text == REFERRAL_QUESTION
         contact = screen.contact
         interview = _interview(store, contact.id)
         assert interview.state == "in progress"
@@ -52,9 +54,7 @@ async def test_space_ticks_and_unticks_on_disk_at_once(store: Store, clock: Cloc
         await pilot.press("j", "j", "space")
         items = store.interviews.checklist(interview_id)
         assert [i.asked for i in items[:4]] == [False, False, True, False]
-        assert screen.query_one("#checklist-pane").border_title == (
-            f"Questions 1/{len(DEFAULT_QUESTIONS)} asked"
-        )
+        assert screen.query_one("#checklist-pane").border_title == ("Questions 1/10 asked")
         await pilot.press("k", "space", "space", "down", "space")
         items = store.interviews.checklist(interview_id)
         assert [i.asked for i in items[:4]] == [False, False, False, False]
@@ -188,7 +188,9 @@ async def test_ctrl_e_ends_the_call_and_hands_over_to_the_outcome(
         assert interview.state == "held"
         assert interview.elapsed_seconds == 600
         assert interview.ended_at == "2026-03-16T10:40:00"
-        assert interview.draft_note == "typed then ended"
+        # The half-typed line became the last note line, not a forgotten draft.
+        assert interview.draft_note == ""
+        assert [n.text for n in store.interviews.notes(screen.interview_id)] == ["typed then ended"]
         assert opened == [screen.interview_id]
         before = next(c for c in contacts if c.id == contact.id).status
         after = store.contacts.get(contact.id).status

@@ -20,7 +20,7 @@ async def test_plan_then_call_uses_the_planned_checklist(store: Store, clock: Cl
         form = app.screen
         assert isinstance(form, PlanInterview)
         picked = form.query_one(PickedList)
-        assert len(picked.questions) == len(DEFAULT_QUESTIONS)
+        assert len(picked.questions) == 10  # the default set for 30 minutes
         form.query_one("#field-when").value = "tomorrow"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -20,13 +20,14 @@ from coffeechat.domain.pipeline import Event
 from coffeechat.domain.questions import JOB_WORDS
 from coffeechat.domain.templates import (
     INTRO,
+    INTRO_REFERRED,
     TEMPLATES,
     default_text,
     fill,
     format_day,
     load_user_template,
 )
-from coffeechat.models import Contact, Profile
+from coffeechat.models import Contact, Outcome, OutcomeKind, Profile, Referral
 
 TODAY = date(2026, 3, 16)
 PROFILE = Profile(
@@ -59,15 +60,23 @@ def test_default_intro_passes_the_checker_and_is_under_75_words() -> None:
 
 
 def test_every_default_template_fills_without_unknown_placeholders() -> None:
+    outcome = Outcome(
+        1,
+        OutcomeKind.REFERRAL_OFFERED,
+        advice="Read the FDA guidance",
+        referrals=(Referral("Sam"),),
+    )
     values = placeholder_values(
         profile=PROFILE,
         contact=MARIA,
         today=TODAY,
         letter_date=TODAY,
         call_date=TODAY,
+        referred_by="Tom Lindqvist",
+        outcome=outcome,
         talked_to="Jonah Park",
     )
-    for name in TEMPLATES:
+    for name in [*TEMPLATES, INTRO_REFERRED]:
         filled = fill(default_text(name), values)
         assert filled.warnings == (), name
         assert "${" not in filled.text

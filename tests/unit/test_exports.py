@@ -58,7 +58,7 @@ def fill_everything(store: Store) -> None:
             (held, item),
         )
     out = conn.execute(
-        "INSERT INTO outcomes(interview_id, kind, learned, confidence) VALUES (?, 'referral offered', 'Lots', 4)",
+        "INSERT INTO outcomes(interview_id, kind, learned, confidence, went_well, do_differently) VALUES (?, 'referral offered', 'Lots', 4, 'Listened', 'Ask for names sooner')",
         (held,),
     ).lastrowid
     conn.execute(
@@ -91,6 +91,10 @@ def test_json_round_trip_is_identical(store: Store, tmp_path: Path) -> None:
     held = doc["interviews"][1]
     assert held["checklist"][0]["answer"] == "Long reads; automation"
     assert len(held["note_log"]) == 2
+    assert (doc["outcomes"][0]["went_well"], doc["outcomes"][0]["do_differently"]) == (
+        "Listened",
+        "Ask for names sooner",
+    )
     fresh = Store.open(tmp_path / "fresh.db")
     try:
         report = exchange.import_bytes(fresh, "json", first.encode(), "backup.json")

@@ -126,6 +126,14 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
     path = _copy(tmp_path)
     with pytest.raises(sqlite3.OperationalError):
         Store.open(path)
+    assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,), "nothing ran"
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(contacts)")]
+        assert "pronouns" not in columns, "the half-done migration was rolled back"
+    finally:
+        conn.close()
     monkeypatch.undo()
     assert len(list(tmp_path.glob("*.bak"))) == 1, "the backup was written before trying"
     raw = sqlite3.connect(path)
@@ -175,3 +183,13 @@ def test_identity_migration_gives_every_contact_a_stable_unique_uid(tmp_path: Pa
         assert [c.uid for c in again.contacts.all()][:2] == uids, "the UID is stable"
     finally:
         again.close()
+
+
+def test_v2_keeps_how_each_call_went_with_its_outcome(tmp_path: Path) -> None:
+    store = Store.open(_copy(tmp_path))
+    try:
+        columns = [r[1] for r in store.database.conn.execute("PRAGMA table_info(outcomes)")]
+        assert {"went_well", "do_differently"} <= set(columns)
+        _check_v1_data(store)
+    finally:
+        store.close()

@@ -109,6 +109,6 @@ def test_agenda_command(store: Store, db_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(db_path), "agenda", "--days", "3"])
     assert result.exit_code == 0, result.output
     assert "Overdue:" in result.output
-    assert "Maria Okafor — Call Maria" in result.output
+    assert "Maria Okafor (maria@example.org) — Call Maria" in result.output
     bad = CliRunner().invoke(cli, ["--db", str(db_path), "agenda", "--days", "-1"])
     assert bad.exit_code == 2

@@ -22,6 +22,8 @@ class Item:
     title: str
     contact_id: int
     followup_id: int | None = None
+    reach: str = ""
+    """The contact's phone number, else their email: what to dial or write to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,8 @@ def build_agenda(
         title = f.title or f.kind
         if f.kind == SECOND_PERSON and write_next is not None:
             title = second_person_title(title, write_next(f.contact_id))
-        item = Item(f.due_date, row.contact_name, title, f.contact_id, f.id)
+        reach = getattr(row, "reach", "")
+        item = Item(f.due_date, row.contact_name, title, f.contact_id, f.id, reach)
         if f.kind == THANK_YOU:
             agenda.thank_yous.append(item)
         elif f.kind == KEEP_IN_TOUCH:
@@ -101,7 +104,13 @@ def build_agenda(
         ended = held.ended_at[:10]
         due = (date.fromisoformat(ended) + timedelta(days=1)).isoformat() if ended else iso_today
         agenda.thank_yous.append(
-            Item(due, held.contact_name, "Send a thank-you note (within 24 h)", held.contact_id)
+            Item(
+                due,
+                held.contact_name,
+                "Send a thank-you note (within 24 h)",
+                held.contact_id,
+                reach=getattr(held, "reach", ""),
+            )
         )
     agenda.thank_yous.sort(key=lambda item: item.when)
     limit = (now + timedelta(days=days)).isoformat(timespec="minutes")
@@ -111,7 +120,15 @@ def build_agenda(
             zone = getattr(call, "time_zone", "")
             if theirs := their_clock(datetime.fromisoformat(call.scheduled_at), zone):
                 title += f" · {theirs} their time"
-            agenda.calls.append(Item(call.scheduled_at, call.contact_name, title, call.contact_id))
+            agenda.calls.append(
+                Item(
+                    call.scheduled_at,
+                    call.contact_name,
+                    title,
+                    call.contact_id,
+                    reach=getattr(call, "reach", ""),
+                )
+            )
     return agenda
 
 
@@ -141,9 +158,10 @@ def as_text(agenda: Agenda) -> str:
         lines.append("")
         lines.append(f"{title}:")
         for item in items:
+            reach = f" ({one_line(item.reach)})" if item.reach else ""
             lines.append(
                 f"  {relative_day(item.when, agenda.today)}  {one_line(item.contact_name)}"
-                f" — {one_line(item.title)}"
+                f"{reach} — {one_line(item.title)}"
             )
     return "\n".join(lines) + "\n"
 

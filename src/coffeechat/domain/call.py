@@ -61,6 +61,24 @@ def phase(seconds: float, length_minutes: int) -> Phase:
     return Phase("Small talk", "Thank them for their time; say why you reached out")
 
 
+def time_left(seconds: float, length_minutes: int) -> str:
+    """How long is left of the promised time, in words: ``12 min left``,
+    ``under a minute left``, ``3 min over``."""
+    left = max(1, length_minutes) * 60 - seconds
+    if left <= 0:
+        over = int(-left // 60)
+        return "time is up" if over == 0 else f"{over} min over"
+    if left < 60:
+        return "under a minute left"
+    return f"{int(-(-left // 60))} min left"
+
+
+def phase_line(seconds: float, length_minutes: int) -> str:
+    """The line under the timer: the phase, what to do now, and how long is left."""
+    now = phase(seconds, length_minutes)
+    return f"{now.name}: {now.nudge} · {time_left(seconds, length_minutes)}"
+
+
 def parse_when(value: str) -> datetime | None:
     """When an interview is planned, typed ``YYYY-MM-DD HH:MM`` (or just the date);
     None when empty. Raises ValueError otherwise."""

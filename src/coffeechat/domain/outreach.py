@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Contact, FollowUp, Profile
+from ..models import Contact, FollowUp, Outcome, Profile, Status
 from .business_days import (
     FOLLOW_UP_AFTER,
     WEEKDAYS,
@@ -24,6 +24,15 @@ from .templates import (
     first_name,
     format_day,
 )
+from .text import one_line
+
+
+def in_words(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    names = [one_line(name).strip() for name in names if name.strip()]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def default_follow_up_date(today: date, calendar: Calendar = WEEKDAYS) -> date:
@@ -40,6 +49,8 @@ def placeholder_values(
     call_date: date | None = None,
     calendar: Calendar = WEEKDAYS,
     talked_to: str = "",
+    referred_by: str = "",
+    outcome: Outcome | None = None,
 ) -> dict[str, str]:
     return {
         "contact_name": contact.name,
@@ -51,6 +62,9 @@ def placeholder_values(
         "my_background": profile.background,
         "my_email": profile.email,
         "my_phone": profile.phone,
+        "referred_by": referred_by,
+        "their_advice": one_line(outcome.advice).strip() if outcome else "",
+        "people_suggested": in_words([r.name for r in outcome.referrals]) if outcome else "",
         "follow_up_date": format_day(default_follow_up_date(today, calendar)),
         "letter_date": format_day(letter_date) if letter_date else "",
         "call_date": format_day(call_date) if call_date else "",
@@ -79,6 +93,18 @@ SENT_EVENTS = {
     REFERRER_UPDATE: Event.REFERRER_TOLD,
 }
 """What marking each template sent means to the pipeline."""
+
+
+def template_for_stage(contact: Contact, *, letter_sent: bool, call_held: bool) -> str:
+    """The letter a contact's stage calls for when no draft is being worked on: the
+    thank-you after a call (until they are thanked), the follow-up call script once the
+    intro letter went out, else the intro letter (which names the referrer for a
+    referred contact)."""
+    if call_held and contact.status not in (Status.THANKED, Status.KEEP_IN_TOUCH):
+        return THANK_YOU
+    if letter_sent and not call_held and contact.status != Status.SCHEDULED:
+        return FOLLOW_UP_CALL
+    return INTRO
 
 
 def plan_for_sent(

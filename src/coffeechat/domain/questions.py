@@ -9,6 +9,9 @@ for a job breaks the one rule of informational interviews.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from ..models import Question
 
 TIARA: tuple[str, ...] = ("Trends", "Insights", "Advice", "Resources", "Assignments")
 
@@ -41,6 +44,56 @@ DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Assignments", "Would you mind if I kept you posted on how things go?"),
     ("Assignments", "May I mention that we spoke when I contact the people you suggested?"),
 )
+
+REFERRAL_QUESTION = "Who else would you suggest I talk to?"
+"""Asked in every call, near the end: the next people are the point of the exercise."""
+
+MINUTES_PER_QUESTION = 2.0
+"""A question, its answer and a follow-up, at a conversational pace."""
+OPENING_AND_CLOSING = 0.15
+"""Share of the call that goes to small talk, next steps and thanks."""
+
+
+def questions_for(length_minutes: int) -> int:
+    """How many questions a call of *length_minutes* holds: 6 for 15 minutes, 10 for
+    30 (not every question in the bank: the promised time is a promise)."""
+    if length_minutes <= 15:
+        return 6
+    return max(6, round(length_minutes / 3))
+
+
+def estimated_minutes(count: int, length_minutes: int) -> int:
+    """About how long *count* questions take in a call of *length_minutes*."""
+    return round(length_minutes * OPENING_AND_CLOSING + count * MINUTES_PER_QUESTION)
+
+
+def is_referral_question(text: str) -> bool:
+    return "who else" in text.casefold()
+
+
+def fit_to_call(questions: Sequence[Question], length_minutes: int) -> list[Question]:
+    """The default set for one call: as many questions as fit its length, taken in
+    turn from every group (TIARA order, then the user's own) in bank order, with the
+    referral question always last (added when the set has none)."""
+    wanted = questions_for(length_minutes)
+    closing = next((q for q in questions if is_referral_question(q.text)), None)
+    if closing is None:
+        closing = Question(REFERRAL_QUESTION, group="Resources")
+    groups: dict[str, list[Question]] = {}
+    for question in questions:
+        if question is not closing:
+            groups.setdefault(question.group, []).append(question)
+    ordered = sorted(groups, key=group_order)
+    room = wanted - 1
+    chosen: set[int] = set()
+    while len(chosen) < room and any(groups.values()):
+        for group in ordered:
+            if groups[group] and len(chosen) < room:
+                chosen.add(id(groups[group].pop(0)))
+    picked = [q for q in questions if id(q) in chosen]
+    picked.sort(key=lambda q: group_order(q.group))
+    return [*picked, closing]
+
 
 #: Words that turn a question or a letter into a job request: the one list the question
 #: bank and the draft checker share. Whole words only, so "jobs" and "hiring" count but

@@ -42,6 +42,9 @@ LINKEDIN_NOTE = "linkedin_note"
 NOTE_LIMITS = (200, 300)
 """LinkedIn's limits on a connection note: 200 characters for free accounts (since
 2023), 300 for premium ones. A setting chooses which applies."""
+INTRO_REFERRED = "intro_letter_referred"
+"""The intro letter's text for a contact someone referred you to: it names them. Saved
+and sent as an intro letter (same checks, same 3B7 follow-ups)."""
 
 TEMPLATES: dict[str, TemplateInfo] = {
     INTRO: TemplateInfo(
@@ -111,6 +114,9 @@ PLACEHOLDERS: dict[str, str] = {
     "my_background": "one line on your background (My profile)",
     "my_email": "your email (My profile)",
     "my_phone": "your phone (My profile)",
+    "referred_by": "who referred you to them",
+    "their_advice": "their advice, from the call's outcome",
+    "people_suggested": "the people they suggested (the outcome's referrals)",
     "follow_up_date": "the day you promise to follow up (7 business days out)",
     "letter_date": "the day the intro letter was sent",
     "call_date": "the day of the call",

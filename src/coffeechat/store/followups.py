@@ -33,10 +33,15 @@ def _followup(row: sqlite3.Row | tuple) -> FollowUp:
     )
 
 
+_REACH = "CASE WHEN c.phone != '' THEN c.phone ELSE c.email END"
+"""How to reach the contact from an agenda line: the phone number, else the email."""
+
+
 class AgendaFollowUp(NamedTuple):
     followup: FollowUp
     contact_name: str
     organization: str
+    reach: str = ""
 
 
 class ScheduledCall(NamedTuple):
@@ -47,6 +52,7 @@ class ScheduledCall(NamedTuple):
     medium: str
     length_minutes: int
     time_zone: str = ""
+    reach: str = ""
 
 
 class HeldCall(NamedTuple):
@@ -54,6 +60,7 @@ class HeldCall(NamedTuple):
     contact_id: int
     contact_name: str
     ended_at: str
+    reach: str = ""
 
 
 class FollowUps:
@@ -176,7 +183,7 @@ class FollowUps:
         contacts still in the active pipeline."""
         inactive = inactive_statuses()
         rows = self._conn.execute(
-            f"SELECT {_COLUMNS}, c.name, ifnull(o.name, '') FROM followups f "
+            f"SELECT {_COLUMNS}, c.name, ifnull(o.name, ''), {_REACH} FROM followups f "
             "JOIN contacts c ON c.id = f.contact_id "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "WHERE f.state = 'open' AND f.due_date <= ? AND c.archived = 0 "
@@ -184,14 +191,14 @@ class FollowUps:
             "ORDER BY f.due_date, c.name COLLATE NOCASE, f.id",
             (last_day, *inactive),
         )
-        return [AgendaFollowUp(_followup(r[:9]), r[9], r[10]) for r in rows]
+        return [AgendaFollowUp(_followup(r[:9]), r[9], r[10], r[11]) for r in rows]
 
     def scheduled_calls(self, after: str) -> list[ScheduledCall]:
         """Planned interviews with a time at or after *after* (ISO datetime), soonest first."""
         inactive = inactive_statuses()
         rows = self._conn.execute(
             "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes, "
-            "c.time_zone FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            f"c.time_zone, {_REACH} FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'planned' AND i.scheduled_at != '' AND i.scheduled_at >= ? "
             f"AND c.archived = 0 AND c.status NOT IN ({_placeholders(inactive)}) "
             "ORDER BY i.scheduled_at",
@@ -206,7 +213,7 @@ class FollowUps:
         """
         settled = thanked_statuses() + inactive_statuses()
         rows = self._conn.execute(
-            "SELECT i.id, i.contact_id, c.name, i.ended_at "
+            f"SELECT i.id, i.contact_id, c.name, i.ended_at, {_REACH} "
             "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'held' AND i.ended_at != '' AND c.archived = 0 "
             f"AND c.status NOT IN ({_placeholders(settled)}) "

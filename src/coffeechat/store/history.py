@@ -38,14 +38,18 @@ class History:
     def timeline(self, contact_id: int) -> list[Event]:
         conn = self._conn
         events: list[Event] = []
-        for template, subject, sent_at in conn.execute(
-            "SELECT template, subject, sent_at FROM drafts WHERE contact_id = ? AND sent_at != ''",
+        for template, subject, body, sent_at in conn.execute(
+            "SELECT template, subject, body, sent_at FROM drafts "
+            "WHERE contact_id = ? AND sent_at != ''",
             (contact_id,),
         ):
             what = template.replace("_", " ")
-            events.append(
-                Event(sent_at, "letter", f"Sent {what}" + (f": {subject}" if subject else ""))
-            )
+            text = f"Sent {what}" + (f": {subject}" if subject else "")
+            # The words as sent (one line, cut): the letter itself is kept whole.
+            opening = " ".join(body.split())
+            if opening:
+                text += f" — “{opening[:80]}{'…' if len(opening) > 80 else ''}”"
+            events.append(Event(sent_at, "letter", text))
         interviews = conn.execute(
             "SELECT id, scheduled_at, started_at, ended_at, state, medium, length_minutes "
             "FROM interviews WHERE contact_id = ?",

@@ -134,6 +134,15 @@ class Interviews:
         ).fetchone()
         return _interview(row) if row else None
 
+    def calls_in_progress(self) -> dict[int, str]:
+        """Contacts with a call started and not ended (running, paused, left or cut off
+        by a crash): contact id → name."""
+        rows = self._conn.execute(
+            "SELECT c.id, c.name FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "WHERE i.state = 'in progress' ORDER BY i.id"
+        )
+        return dict(rows.fetchall())
+
     def delete(self, interview_id: int) -> None:
         self._conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 

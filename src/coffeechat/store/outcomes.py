@@ -26,7 +26,7 @@ from .organizations import Organizations
 
 _OUTCOME = (
     "SELECT id, interview_id, kind, learned, skills, advice, resources, assignments, "
-    "confidence, created_at FROM outcomes"
+    "confidence, created_at, went_well, do_differently FROM outcomes"
 )
 _REFERRAL = (
     "SELECT id, name, title, organization, email, url, how_to_reach, contact_id "
@@ -40,6 +40,15 @@ class Saved(NamedTuple):
     """Contacts added for referrals that matched nobody."""
     linked: list[int]
     """Existing contacts a referral matched (by email, URL, or name + organization)."""
+
+
+class Reflection(NamedTuple):
+    """How a past call went, in the user's words."""
+
+    contact_name: str
+    day: str
+    went_well: str
+    do_differently: str
 
 
 def _kind(value: str) -> OutcomeKind:
@@ -96,9 +105,23 @@ class Outcomes:
             assignments=row[7],
             confidence=row[8],
             created_at=row[9],
+            went_well=row[10],
+            do_differently=row[11],
             referrals=referrals,
             next_steps=steps,
         )
+
+    def last_reflection(self) -> Reflection | None:
+        """The latest call whose outcome says how it went: for the next brief."""
+        row = self._conn.execute(
+            "SELECT c.name, substr(coalesce(nullif(i.ended_at, ''), o.created_at), 1, 10), "
+            "o.went_well, o.do_differently FROM outcomes o "
+            "JOIN interviews i ON i.id = o.interview_id "
+            "JOIN contacts c ON c.id = i.contact_id "
+            "WHERE o.went_well != '' OR o.do_differently != '' "
+            "ORDER BY coalesce(nullif(i.ended_at, ''), o.created_at) DESC, o.id DESC LIMIT 1"
+        ).fetchone()
+        return Reflection(*row) if row else None
 
     def for_interview(self, interview_id: int) -> Outcome | None:
         row = self._conn.execute(_OUTCOME + " WHERE interview_id = ?", (interview_id,)).fetchone()
@@ -159,6 +182,8 @@ class Outcomes:
             outcome.resources,
             outcome.assignments,
             outcome.confidence,
+            outcome.went_well,
+            outcome.do_differently,
         )
         row = conn.execute(
             "SELECT id FROM outcomes WHERE interview_id = ?", (outcome.interview_id,)
@@ -166,13 +191,15 @@ class Outcomes:
         if row:
             conn.execute(
                 "UPDATE outcomes SET kind = ?, learned = ?, skills = ?, advice = ?, "
-                "resources = ?, assignments = ?, confidence = ? WHERE id = ?",
+                "resources = ?, assignments = ?, confidence = ?, went_well = ?, "
+                "do_differently = ? WHERE id = ?",
                 (*values, row[0]),
             )
             return row[0]
         cursor = conn.execute(
             "INSERT INTO outcomes(kind, learned, skills, advice, resources, assignments, "
-            "confidence, interview_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, went_well, do_differently, interview_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, outcome.interview_id),
         )
         return inserted_id(cursor)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.questions import DEFAULT_QUESTIONS, asks_for_job
+from ..domain.questions import DEFAULT_QUESTIONS, asks_for_job, fit_to_call
 from ..models import Question
 from .db import Database, inserted_id
 
@@ -54,6 +54,10 @@ class Questions:
     def defaults(self) -> list[Question]:
         """The set a call uses when no checklist was prepared for it."""
         return [q for q in self.all() if q.is_default]
+
+    def defaults_for(self, length_minutes: int) -> list[Question]:
+        """The default set sized to a call of *length_minutes* (see ``fit_to_call``)."""
+        return fit_to_call(self.defaults(), length_minutes)
 
     def get(self, question_id: int) -> Question | None:
         row = self._conn.execute(_SELECT + " WHERE id = ?", (question_id,)).fetchone()

@@ -328,7 +328,14 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _reflection(conn: sqlite3.Connection) -> None:
+    """After each call: what went well and what I would do differently (interviewing
+    is a skill; the next brief shows them)."""
+    conn.execute("ALTER TABLE outcomes ADD COLUMN went_well TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE outcomes ADD COLUMN do_differently TEXT NOT NULL DEFAULT ''")
+
+
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _method]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _method, _reflection]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.content import Content
 from textual.dom import DOMNode
@@ -140,6 +141,15 @@ class CoffeechatApp(App[None]):
 
     # --- saving -------------------------------------------------------------------------
 
+    key_time = 0.0
+    """When the key being handled was typed: a focusing key's time tells the input it
+    leaves which keys behind it were typed for the new focus (see widgets/in_order)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.key_time = event.time
+        await super().on_event(event)
+
     def save_all(self) -> bool:
         """Flush every widget that buffers typing (they carry the ``autosave`` class);
         False if some text could not be written (the disk is full)."""
@@ -152,6 +162,10 @@ class CoffeechatApp(App[None]):
         return saved
 
     async def action_quit(self) -> None:
+        from .widgets.in_order import after_typed_keys
+
+        if after_typed_keys(self.screen, self.action_quit):
+            return  # ctrl+q is read ahead: the keys typed before it land first
         if not self.save_all() and not self._quit_unsaved:
             self._quit_unsaved = True
             self.notify(QUIT_UNSAVED, severity="error", timeout=15)
@@ -212,6 +226,7 @@ class CoffeechatApp(App[None]):
         """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call);
         saving records outcome, referrals and agenda items in one transaction."""
         from .screens.outcome_form import OutcomeForm
+        from .widgets.call_notes import render_call_record
 
         interview = self.store.interviews.get(interview_id)
         if interview is None:
@@ -227,6 +242,7 @@ class CoffeechatApp(App[None]):
                 when=when.replace("T", " "),
                 outcome=outcome,
                 organizations=self.store.organizations.names(),
+                call_record=render_call_record(self.store, interview_id),
             )
 
         def saved(outcome: Outcome | None) -> None:
@@ -280,10 +296,10 @@ class CoffeechatApp(App[None]):
             target = screen if hasattr(screen, f"action_{command.action}") else self
             if not hasattr(target, f"action_{command.action}"):
                 continue
+            # Called directly: a screen's check_action switches letter keys off while
+            # typing (see widgets/in_order), never a command picked by name.
             yield SystemCommand(
-                command.title,
-                command.help,
-                lambda t=target, a=command.action: t.run_action(a),
+                command.title, command.help, getattr(target, f"action_{command.action}")
             )
         for system in super().get_system_commands(screen):
             if system.title not in ("Quit",):

@@ -32,6 +32,12 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         footer_title="Copy",
     ),
     Command(
+        "copy_draft_with_subject",
+        "Copy draft with subject",
+        "Copy the recipient, the subject and the text, for a mail client's blank message",
+        "draft",
+    ),
+    Command(
         "mark_sent",
         "Mark draft as sent",
         "Log the letter as sent today and schedule the follow-up it promised",
@@ -177,6 +183,8 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         show=False,
     ),
     Command("question_bank", "Question bank", "Add, edit, reorder and delete questions", "app"),
+    # The call's keys are priority bindings: each acts as the app reads it, in the order
+    # typed, however fast (the call screen switches the letters off while typing).
     Command(
         "toggle_asked",
         "Tick question",
@@ -184,6 +192,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "space",
         footer_title="Tick",
+        priority=True,
     ),
     Command(
         "focus_note",
@@ -191,6 +200,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "Type a note; enter commits it, stamped with the minute and the highlighted question",
         "call",
         "n",
+        priority=True,
     ),
     Command(
         "focus_answer",
@@ -199,6 +209,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "a",
         footer_title="Answer",
+        priority=True,
     ),
     Command(
         "end_call",
@@ -206,6 +217,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "End the call and open the outcome form",
         "call",
         "ctrl+e",
+        footer_title="End",  # short: the footer keeps f1 Help at 80 columns
         priority=True,
     ),
     Command(
@@ -213,19 +225,27 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "Previous question",
         "Highlight the question above, also while typing a note",
         "call",
-        "up",
+        "up,k",
         show=False,
+        priority=True,
     ),
     Command(
         "next_question",
         "Next question",
         "Highlight the question below, also while typing a note",
         "call",
-        "down",
+        "down,j",
         show=False,
+        priority=True,
     ),
     Command(
-        "leave_input", "Back to checklist", "Leave the note input", "call", "escape", show=False
+        "leave_input",
+        "Back to checklist",
+        "Leave the note input",
+        "call",
+        "escape",
+        show=False,
+        priority=True,
     ),
     Command(
         "toggle_timer",
@@ -234,6 +254,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "p",
         footer_title="Pause",
+        priority=True,
     ),
     Command(
         "show_story",
@@ -242,6 +263,8 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "s",
         footer_title="Story",
+        show=False,  # help and palette: the footer keeps f1 Help at 80 columns
+        priority=True,
     ),
     Command(
         "show_brief",
@@ -250,6 +273,8 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "call",
         "r",
         footer_title="Brief",
+        show=False,  # help and palette: the footer keeps f1 Help at 80 columns
+        priority=True,
     ),
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"
@@ -379,6 +404,15 @@ LOOKING_BACK_COMMANDS: tuple[Command, ...] = (
         "ctrl+d",
         priority=True,
         footer_title="Remove row",
+    ),
+    Command(
+        "toggle_call_record",
+        "Call notes beside the outcome",
+        "Show or hide the call's notes and answers next to the outcome form",
+        "outcome",
+        "ctrl+l",
+        priority=True,
+        footer_title="Notes",
     ),
     Command(
         "whole_network",

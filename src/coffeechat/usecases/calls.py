@@ -84,7 +84,8 @@ def start_call(store: Store, contact_id: int, now: datetime) -> Interview:
             contact_id, scheduled_at=now.isoformat(timespec="minutes")
         )
         assert interview.id is not None
-        return interviews.start(interview.id, now, store.questions.defaults())
+        defaults = store.questions.defaults_for(interview.length_minutes)
+        return interviews.start(interview.id, now, defaults)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from ...usecases.followups import agenda, complete_followup, reschedule_followup
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
+from ..widgets.in_order import leave_with
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -116,6 +117,8 @@ class AgendaScreen(Screen[None]):
         row.append(relative_day(item.when, self.today), style="bold red" if overdue else "")
         row.append("  ")
         row.append(one_line(item.contact_name), style="bold")
+        if item.reach:
+            row.append(f" ({one_line(item.reach)})", style="dim")
         row.append(" — ")
         row.append(one_line(item.title))
         return row
@@ -241,6 +244,8 @@ class DatePrompt(ModalScreen[str | None]):
     @on(Button.Pressed, "#save")
     def _save(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
+        if isinstance(event, Input.Submitted):
+            leave_with(event.input, event.value, None)  # what was typed before enter
         field = self.query_one(FormField)
         if field.check() is None:
             self.dismiss(self._resolve(field.value))

@@ -17,23 +17,53 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, RichLog, Static
+from textual.widgets import Header, Input, OptionList, Static
 
-from ...domain.call import call_minute, elapsed, format_clock, phase
+from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.story import story_or_template
-from ...domain.text import one_line, visible
+from ...domain.text import one_line
 from ...models import Contact, Interview, NoteLine
 from ...store import StorageFull, Store
 from ...usecases.calls import end_call
 from ..commands import bindings
 from ..saving import DISK_FULL
 from ..widgets.autosave_input import AutosaveInput
+from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_text
 from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
+from ..widgets.in_order import after_typed_keys, focus_now, typing
 from .research_screens import BriefScreen, NoteScreen
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
+
+
+_CHECKLIST_ACTIONS = {
+    "focus_note",
+    "focus_answer",
+    "toggle_asked",
+    "previous_question",
+    "next_question",
+    "toggle_timer",
+    "show_story",
+    "show_brief",
+}
+"""Actions of keys that type text while an input has focus."""
+
+
+def call_header(contact: Contact, interview: Interview) -> Text:
+    """Who, the number to dial and the address first (cut last at 80 columns), then
+    the organization, the medium and the promised length."""
+    who = Text("Call with ", no_wrap=True, overflow="ellipsis")
+    who.append(one_line(contact.name))
+    if contact.phone:
+        who.append(f"  ☎ {one_line(contact.phone)}", style="bold")
+    if contact.email:
+        who.append(f"  ✉ {one_line(contact.email)}")
+    if contact.organization:
+        who.append(f" · {one_line(contact.organization)}")
+    who.append(f" · {interview.medium} · {interview.length_minutes} min")
+    return who
 
 
 class CallScreen(Screen[int | None]):
@@ -71,6 +101,7 @@ class CallScreen(Screen[int | None]):
         self.contact = contact
         self.interview: Interview = self._read_interview()
         self._numbers: dict[int, int] = {}
+        self._answer_shown_for: int | None = None
 
     def _read_interview(self) -> Interview:
         interview = self.store.interviews.get(self.interview_id)
@@ -83,12 +114,7 @@ class CallScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         interview = self.interview
         yield Header()
-        who = Text("Call with ", no_wrap=True, overflow="ellipsis")
-        who.append(one_line(self.contact.name))
-        if self.contact.organization:
-            who.append(f" · {one_line(self.contact.organization)}")
-        who.append(f" · {interview.medium} · {interview.length_minutes} min")
-        yield Static(who, id="call-who")
+        yield Static(call_header(self.contact, interview), id="call-who")
         with Horizontal(id="call-bar"):
             yield Static("", id="call-timer")
             yield Static("", id="call-nudge")
@@ -100,11 +126,14 @@ class CallScreen(Screen[int | None]):
                     self._save_answer_for(None),
                     placeholder="a: answer to the highlighted question",
                     id="answer",
+                    on_submit=self._answer_done,
                 )
             with Vertical(id="notes-pane"):
-                yield RichLog(id="note-log", wrap=True, min_width=10, markup=False)
-                yield AutosaveInput(
+                yield NoteLog(id="note-log")
+                yield NoteLineInput(
                     self._save_draft,
+                    on_submit=self._commit_note,
+                    on_move=self._move_from_note,
                     placeholder="n: type a note, enter commits it",
                     id="note-input",
                 )
@@ -116,9 +145,9 @@ class CallScreen(Screen[int | None]):
         first_open = next((i for i, item in enumerate(items) if not item.asked), 0)
         self.checklist.load(items, highlight=first_open)
         self._number_items()
-        log = self.query_one(RichLog)
+        log = self.query_one(NoteLog)
         for note in self.store.interviews.notes(self.interview_id):
-            log.write(self._note_text(note))
+            log.add(self._note_text(note))
         self.note_input.load(self.interview.draft_note)
         self._show_answer()
         self._update_titles()
@@ -159,7 +188,7 @@ class CallScreen(Screen[int | None]):
         )
         now = phase(seconds, length)
         nudge = self.query_one("#call-nudge", Static)
-        nudge.update(Text(f"{now.name}: {now.nudge}"))
+        nudge.update(Text(phase_line(seconds, length)))
         nudge.set_class(now.name in ("Wrap up", "Over time"), "-late")
 
     # --- checklist ----------------------------------------------------------------------
@@ -170,6 +199,10 @@ class CallScreen(Screen[int | None]):
 
     def _show_answer(self) -> None:
         item = self.checklist.current
+        shown = item.id if item else None
+        if shown == self._answer_shown_for and self._answer_shown_for is not None:
+            return  # already there (moved by a key, then the highlight message came)
+        self._answer_shown_for = shown
         label = "Answer (a):"
         if item is not None:
             label = f"Answer to {self._numbers.get(item.id or 0, '?')} (a):"
@@ -201,38 +234,69 @@ class CallScreen(Screen[int | None]):
         self._update_titles()
 
     def action_previous_question(self) -> None:
-        # Reached when an input has focus: the checklist handles its own up/down.
         self.checklist.action_cursor_up()
+        self._show_answer()  # now, so an answer typed next goes under this question
+
+    def _move_from_note(self, step: int) -> None:
+        """up/down while typing a note, read in order with the note's enter."""
+        if step < 0:
+            self.action_previous_question()
+        else:
+            self.action_next_question()
 
     def action_next_question(self) -> None:
         self.checklist.action_cursor_down()
+        self._show_answer()
 
     def action_focus_answer(self) -> None:
         if self.checklist.current is None:
             self.notify("No question highlighted.", severity="warning")
             return
-        self.answer_input.focus()
+        focus_now(self.answer_input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The call's keys are priority bindings (read in typing order, see
+        # widgets/in_order); while an input has focus they are letters, space and
+        # arrows for it (None: shown in the footer, not run).
+        if action in _CHECKLIST_ACTIONS:
+            return None if typing(self.focused) else True
+        if action == "leave_input":
+            return typing(self.focused)
+        return True
 
     # --- notes --------------------------------------------------------------------------
 
     def action_focus_note(self) -> None:
-        self.note_input.focus()
+        focus_now(self.note_input)
 
     def action_leave_input(self) -> None:
         self.answer_input.save_now()
         self.note_input.save_now()
-        self.checklist.focus()
+        focus_now(self.checklist)
 
     def _save_draft(self, text: str) -> None:
         self.store.interviews.save_draft(self.interview_id, text)
 
-    @on(Input.Submitted, "#note-input")
-    def _commit_note(self, event: Input.Submitted) -> None:
-        event.stop()
-        note_input = self.note_input
-        text = note_input.value
-        if not text.strip():
+    def _commit_note(self, text: str) -> None:
+        """Enter in the note input, run as the key is read: the input already holds
+        only what was typed after it."""
+        if not self.commit_note_line(text):
+            # Not written (the disk is full): the line goes back where it was typed,
+            # ahead of anything typed after it; its autosave keeps it as the draft.
+            with self.note_input.prevent(Input.Changed):
+                self.note_input.value = text + self.note_input.value
+            self.note_input.cursor_position = len(self.note_input.value)
+            self.note_input.autosave.touch()
             return
+        if self.note_input.value:
+            # The commit cleared the saved draft; a pasted tail is the next line.
+            self._save_draft(self.note_input.value)
+
+    def commit_note_line(self, text: str) -> bool:
+        """Log *text* as a note line, stamped with the minute and highlighted question;
+        False if it could not be written (the disk is full)."""
+        if not text.strip():
+            return True
         item = self.checklist.current
         try:
             note = self.store.interviews.add_note(
@@ -245,26 +309,19 @@ class CallScreen(Screen[int | None]):
         except StorageFull:
             # The line stays in the input (its autosave retries); enter commits it later.
             self.notify(DISK_FULL, severity="error", timeout=10)
-            return
+            return False
         # add_note cleared the saved draft in the same transaction.
-        with note_input.prevent(Input.Changed):
-            note_input.value = ""
-        note_input.mark_saved()
-        self.query_one(RichLog).write(self._note_text(note))
+        self.query_one(NoteLog).add(self._note_text(note))
+        return True
 
-    @on(Input.Submitted, "#answer")
-    def _commit_answer(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_leave_input()
+    def _answer_done(self, text: str) -> None:
+        """Enter in the answer input, run as the key is read: keys typed after it go
+        to the checklist."""
+        self.save_inputs()
+        focus_now(self.checklist, as_of=self.answer_input.submitted_at)
 
     def _note_text(self, note: NoteLine) -> Text:
-        line = Text()
-        line.append(f"{note.minute:>2}′ ", style="bold")
-        number = self._numbers.get(note.checklist_item_id or 0)
-        if number is not None:
-            line.append(f"Q{number} ", style="dim")
-        line.append(visible(note.text))
-        return line
+        return note_line_text(note, self._numbers.get(note.checklist_item_id or 0))
 
     # --- timer, cards, ending -----------------------------------------------------------
 
@@ -294,7 +351,20 @@ class CallScreen(Screen[int | None]):
         self.answer_input.save_now()
         self.note_input.save_now()
 
+    def commit_half_typed_line(self) -> None:
+        """At the end of a call the line being typed becomes the last note line."""
+        note_input = self.note_input
+        text = note_input.value
+        if text.strip():
+            self.commit_note_line(text)
+            with note_input.prevent(Input.Changed):
+                note_input.value = ""
+            note_input.mark_saved()
+
     def action_end_call(self) -> None:
+        if after_typed_keys(self, self.action_end_call):
+            return  # ctrl+e is read ahead: first let the keys typed before it land
+        self.commit_half_typed_line()
         self.save_inputs()
         self.interview = end_call(self.store, self.interview_id, self.app.clock.now()).interview
         self.notify(
@@ -304,6 +374,8 @@ class CallScreen(Screen[int | None]):
         self.dismiss(self.interview_id)
 
     def action_leave_call(self) -> None:
+        if after_typed_keys(self, self.action_leave_call):
+            return
         self.save_inputs()
         self.notify("The call is still running: press c on the contact to return.")
         self.dismiss(None)

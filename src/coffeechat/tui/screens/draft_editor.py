@@ -16,9 +16,9 @@ from textual.worker import get_current_worker
 
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
-from ...domain.outreach import placeholder_values, plan_for_sent
+from ...domain.outreach import placeholder_values, plan_for_sent, template_for_stage
 from ...domain.pipeline import status_after
-from ...domain.templates import TEMPLATES, fill, load_user_template
+from ...domain.templates import INTRO, INTRO_REFERRED, TEMPLATES, fill, load_user_template
 from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
@@ -89,13 +89,21 @@ class DraftEditor(Screen[None]):
         self.template = (
             template
             or (store.drafts.last_worked_template(contact.id) if contact.id else None)
-            or "intro_letter"
+            or self._template_for_stage()
         )
         self.draft: Draft | None = None
         self._saved: tuple[str, str] = ("", "")
         """Body and subject as last loaded or written: save_now writes only a change."""
         self.autosave = Autosave(self, self._write_if_changed)
         self._fill_warnings: tuple[str, ...] = ()
+
+    def _template_for_stage(self) -> str:
+        contact_id = self.contact.id or 0
+        return template_for_stage(
+            self.contact,
+            letter_sent=self.store.drafts.last_sent(contact_id, INTRO) is not None,
+            call_held=any(i.state == "held" for i in self.store.interviews.for_contact(contact_id)),
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,7 +142,10 @@ class DraftEditor(Screen[None]):
         profile = load_profile(self.store)
         letter = self.store.drafts.last_sent(self.contact.id or 0, "intro_letter")
         call = self.store.followups.last_call_date(self.contact.id or 0)
+        outcomes = self.store.outcomes.for_contact(self.contact.id or 0)
         return placeholder_values(
+            referred_by=self._referrer_name(),
+            outcome=outcomes[-1] if outcomes else None,
             profile=profile,
             contact=self.contact,
             today=self.today,
@@ -143,6 +154,12 @@ class DraftEditor(Screen[None]):
             calendar=load_calendar(self.store),
             talked_to=self.store.history.latest_referred_call(self.contact.id or 0),
         )
+
+    def _referrer_name(self) -> str:
+        if self.contact.referred_by is None:
+            return ""
+        referrer = self.store.contacts.get(self.contact.referred_by)
+        return referrer.name if referrer else ""
 
     def _load(self, template: str) -> None:
         self.template = template
@@ -154,7 +171,8 @@ class DraftEditor(Screen[None]):
         else:
             values = self._values()
             folder = paths.config_dir() / "templates"
-            filled = fill(load_user_template(folder, template), values)
+            text_name = INTRO_REFERRED if template == INTRO and values["referred_by"] else template
+            filled = fill(load_user_template(folder, text_name), values)
             subject = fill(TEMPLATES[template].subject, values).text
             body = filled.text
             self._fill_warnings = filled.warnings
@@ -276,7 +294,14 @@ class DraftEditor(Screen[None]):
         self.dismiss(None)
 
     def action_copy_draft(self) -> None:
-        text = self.query_one(DraftText).text
+        self._copy(self.query_one(DraftText).text)
+
+    def action_copy_draft_with_subject(self) -> None:
+        head = [f"To: {self.contact.email}"] if self.contact.email else []
+        head.append(f"Subject: {self.query_one(SubjectInput).value}")
+        self._copy("\n".join(head) + "\n\n" + self.query_one(DraftText).text)
+
+    def _copy(self, text: str) -> None:
         # The copied letter is kept as the draft; copying works on a full disk too.
         self.autosave.guarded(self._persist)
         result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
@@ -289,7 +314,9 @@ class DraftEditor(Screen[None]):
 
     def action_mark_sent(self) -> None:
         draft = self._persist()
-        plan = plan_for_sent(self.template, draft.body, self.contact, self.today)
+        plan = plan_for_sent(
+            self.template, draft.body, self.contact, self.today, load_calendar(self.store)
+        )
         info = TEMPLATES[self.template]
         lines = [f"Mark the {info.title.lower()} to {self.contact.name} as sent today?"]
         if plan.event is not None:

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from ..widgets.form import FormField, check_all
+from ..widgets.in_order import leave_with
 
 ResultType = TypeVar("ResultType")
 
@@ -68,6 +69,8 @@ class FormModal(ModalScreen[ResultType | None], Generic[ResultType]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        # Save what was typed before enter, not keys a burst typed after it.
+        leave_with(event.input, event.value, None)
         self.action_save()
 
     @on(Button.Pressed, "#save")

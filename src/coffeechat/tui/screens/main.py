@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 
+from ...domain.text import one_line
 from ...models import Contact, Medium, Question, Status
 from ...store import Store
 from ...usecases import calls, contacts
@@ -15,6 +16,7 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
+from ..widgets.in_order import focus_now, typing
 from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
@@ -72,6 +74,7 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
             self.pane.load_first_page(first, self.store.contacts.count(self.show_archived))
             self.call_after_refresh(self._load_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
+        self._show_calls_in_progress()
         self.query_one(ContactList).focus()
         if (
             not first
@@ -108,6 +111,19 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
         rows = self.store.contacts.rows(include_archived=self.show_archived)
         self.pane.load(rows, keep_id)
         self._show(self.pane.contact_list.highlighted_id)
+        self._show_calls_in_progress()
+
+    def _show_calls_in_progress(self) -> None:
+        """A call left running (or cut off by a crash) shows in the list and the header,
+        so nobody has to remember to press c."""
+        calls = self.store.interviews.calls_in_progress()
+        self.pane.contact_list.mark_calls(frozenset(calls))
+        label = getattr(self.app, "db_label", "")
+        if calls:
+            names = ", ".join(one_line(name) for name in calls.values())
+            self.sub_title = f"☎ call in progress: {names} (c returns) · {label}"
+        else:
+            self.sub_title = label
 
     @on(ContactList.Highlighted)
     def _highlighted(self, event: ContactList.Highlighted) -> None:
@@ -139,7 +155,14 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
     # --- actions ------------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        self.pane.filter_input.focus()
+        focus_now(self.pane.filter_input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is read as typed (priority) so the letters after it filter; in a text box
+        # it is a slash.
+        if action == "focus_filter":
+            return not typing(self.focused)
+        return True
 
     def action_new_contact(self) -> None:
         self._open_form(None)
@@ -311,7 +334,7 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
                 for item in interviews.checklist(planned.id)
             ]
         else:
-            picked = self.store.questions.defaults()
+            picked = self.store.questions.defaults_for(30)
         screen = PlanInterview(
             contact.name,
             bank=bank,

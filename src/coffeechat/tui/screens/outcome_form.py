@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from rich.console import RenderableType
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ from ...domain.text import one_line
 from ...models import NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
+from ..widgets.in_order import leave_with
 
 TEXT_FIELDS = (
     ("learned", "What I learned about the field"),
@@ -33,7 +35,12 @@ TEXT_FIELDS = (
     ("advice", "Advice"),
     ("resources", "Resources mentioned"),
     ("assignments", "Assignments they gave me"),
+    ("went_well", "How I did: what went well"),
+    ("do_differently", "How I did: what I would do differently"),
 )
+
+WIDE = 110
+"""From this width the call's notes stand beside the form; below, ctrl+l swaps them in."""
 
 
 class StepRow(Vertical):
@@ -167,9 +174,19 @@ class OutcomeForm(ModalScreen[Outcome | None]):
     DEFAULT_CSS = """
     OutcomeForm { align: center middle; }
     OutcomeForm > Vertical {
-        width: 96; max-width: 100%; height: 100%;
+        width: 100%; height: 100%;
         border: thick $primary; background: $panel; padding: 0 1;
     }
+    OutcomeForm #outcome-body { height: 1fr; }
+    OutcomeForm #outcome-side { width: 3fr; max-width: 96; }
+    OutcomeForm #call-record {
+        width: 2fr; min-width: 30; margin-left: 1; border: round $primary-muted;
+    }
+    OutcomeForm #call-record:focus { border: round $primary; }
+    OutcomeForm.-narrow #call-record { display: none; margin-left: 0; }
+    OutcomeForm.-narrow.-record-shown #call-record { display: block; }
+    OutcomeForm.-narrow.-record-shown #outcome-side { display: none; }
+    OutcomeForm.-record-hidden #call-record { display: none; }
     OutcomeForm .form-title { text-style: bold; width: 1fr; }
     OutcomeForm .form-hint { color: $text-muted; width: 1fr; margin-bottom: 1; }
     OutcomeForm VerticalScroll { height: 1fr; }
@@ -195,8 +212,12 @@ class OutcomeForm(ModalScreen[Outcome | None]):
         when: str = "",
         outcome: Outcome | None = None,
         organizations: Sequence[str] = (),
+        call_record: RenderableType = "",
     ) -> None:
         super().__init__()
+        self.call_record = call_record
+        """The call's answers and note log, shown beside the fields."""
+        self._asked_about_referrals = False
         self.interview_id = interview_id
         self.contact_name = contact_name
         self.when = when
@@ -205,51 +226,75 @@ class OutcomeForm(ModalScreen[Outcome | None]):
 
     def compose(self) -> ComposeResult:
         o = self.original
-        with Vertical():
-            when = f" · {self.when}" if self.when else ""
-            yield Label(
-                escape(f"Outcome of the call with {one_line(self.contact_name)}{when}"),
-                classes="form-title",
-            )
-            yield Label(
-                "ctrl+s save · esc cancel · ctrl+n step · ctrl+r referral · ctrl+d remove row",
-                classes="form-hint",
-            )
-            with VerticalScroll(id="outcome-scroll"):
-                with Horizontal(classes="kind-row"):
-                    yield Label("Outcome *")
-                    yield Select(
-                        [(str(kind), kind) for kind in OutcomeKind],
-                        value=o.kind if o else Select.NULL,
-                        prompt="Pick one…",
-                        compact=True,
-                        id="kind",
-                    )
-                yield Static("↳ Pick what came of the call", id="kind-error")
-                yield FormField(
-                    "Confidence *",
-                    name="confidence",
-                    value=str(o.confidence) if o else "",
-                    checks=[check_confidence],
-                    placeholder="1 (shaky) to 5 (at ease)",
-                    max_length=1,
+        with Vertical(), Horizontal(id="outcome-body"):
+            with Vertical(id="outcome-side"):
+                when = f" · {self.when}" if self.when else ""
+                yield Label(
+                    escape(f"Outcome of the call with {one_line(self.contact_name)}{when}"),
+                    classes="form-title",
                 )
-                for name, label in TEXT_FIELDS:
-                    yield Label(label, classes="area-label")
-                    area = TextArea(getattr(o, name) if o else "", id=f"area-{name}")
-                    area.show_line_numbers = False
-                    yield area
-                yield Label("Next steps (ctrl+n adds one)", classes="section")
-                with Vertical(id="steps"):
-                    for step in o.next_steps if o else ():
-                        yield StepRow(step)
-                yield Label("Referrals: who else to talk to (ctrl+r adds one)", classes="section")
-                with Vertical(id="referrals"):
-                    for referral in o.referrals if o else ():
-                        yield ReferralRow(referral, self._organizations)
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Label(
+                    "ctrl+s save · esc cancel · ctrl+n step · ctrl+r referral · ctrl+d remove row"
+                    " · ctrl+l the call's notes",
+                    classes="form-hint",
+                )
+                with VerticalScroll(id="outcome-scroll"):
+                    with Horizontal(classes="kind-row"):
+                        yield Label("Outcome *")
+                        yield Select(
+                            [(str(kind), kind) for kind in OutcomeKind],
+                            value=o.kind if o else Select.NULL,
+                            prompt="Pick one…",
+                            compact=True,
+                            id="kind",
+                        )
+                    yield Static("↳ Pick what came of the call", id="kind-error")
+                    yield FormField(
+                        "Confidence *",
+                        name="confidence",
+                        value=str(o.confidence) if o else "",
+                        checks=[check_confidence],
+                        placeholder="1 (shaky) to 5 (at ease)",
+                        max_length=1,
+                    )
+                    for name, label in TEXT_FIELDS:
+                        yield Label(label, classes="area-label")
+                        area = TextArea(getattr(o, name) if o else "", id=f"area-{name}")
+                        area.show_line_numbers = False
+                        yield area
+                    yield Label("Next steps (ctrl+n adds one)", classes="section")
+                    with Vertical(id="steps"):
+                        for step in o.next_steps if o else ():
+                            yield StepRow(step)
+                    yield Label(
+                        "Referrals: who else to talk to (ctrl+r adds one)", classes="section"
+                    )
+                    with Vertical(id="referrals"):
+                        for referral in o.referrals if o else ():
+                            yield ReferralRow(referral, self._organizations)
+                with Horizontal(classes="buttons"):
+                    yield Button("Save", variant="primary", id="save", compact=True)
+                    yield Button("Cancel", id="cancel", compact=True)
+            record = VerticalScroll(id="call-record", can_focus=True)
+            record.border_title = "The call (ctrl+l)"
+            with record:
+                yield Static(self.call_record or "No notes from this call.", markup=False)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < WIDE, "-narrow")
+
+    def action_toggle_call_record(self) -> None:
+        """Wide: show or hide the notes beside the form. Narrow: swap them in and out."""
+        if self.has_class("-narrow"):
+            shown = not self.has_class("-record-shown")
+            self.set_class(shown, "-record-shown")
+            if shown:
+                self._focus_before_record = self.focused
+                self.query_one("#call-record").focus()
+            elif isinstance(before := getattr(self, "_focus_before_record", None), Widget):
+                before.focus()
+        else:
+            self.toggle_class("-record-hidden")
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -293,9 +338,10 @@ class OutcomeForm(ModalScreen[Outcome | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        # A long form: enter moves on, ctrl+s saves.
+        # A long form: enter moves on, ctrl+s saves. Keys typed after enter belong to
+        # the next field.
         event.stop()
-        self.focus_next()
+        leave_with(event.input, event.value, self.focus_next())
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -336,6 +382,33 @@ class OutcomeForm(ModalScreen[Outcome | None]):
             bad.scroll_visible()
             self.notify("Fix the fields marked in red", severity="warning")
             return
+        if not self._asked_about_referrals and all(r.is_blank() for r in self.referral_rows()):
+            self._ask_about_referrals()
+            return
+        self._save()
+
+    def _ask_about_referrals(self) -> None:
+        """Once per form: the people they suggest are the point of the call."""
+        from .confirm import ConfirmScreen
+
+        self._asked_about_referrals = True
+
+        async def answered(add: bool | None) -> None:
+            if add:
+                await self.action_add_referral()
+            else:
+                self._save()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Did you ask who else to talk to? No referral is filled in. "
+                "y adds one; n saves as it is.",
+                confirm_label="Add a referral",
+            ),
+            answered,
+        )
+
+    def _save(self) -> None:
         texts = {name: self.query_one(f"#area-{name}", TextArea).text for name, _ in TEXT_FIELDS}
         outcome = Outcome(
             interview_id=self.interview_id,

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 
 from ...domain.call import check_when, parse_when
-from ...domain.questions import asks_for_job
+from ...domain.questions import asks_for_job, estimated_minutes
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
 from ...models import Medium, Question
@@ -50,9 +50,10 @@ class PickedList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def __init__(self, questions: list[Question], **kwargs) -> None:
+    def __init__(self, questions: list[Question], length_minutes: int = 30, **kwargs) -> None:
         super().__init__(**kwargs)
         self.questions = list(questions)
+        self.length_minutes = length_minutes
 
     def on_mount(self) -> None:
         self.show_questions()
@@ -62,11 +63,30 @@ class PickedList(OptionList):
         if self.questions:
             index = self.highlighted if highlight is None else highlight
             self.highlighted = max(0, min(index or 0, len(self.questions) - 1))
-        self.border_title = f"Checklist ({len(self.questions)})"
+        self.show_estimate()
 
-    def add(self, question: Question) -> None:
+    def show_estimate(self) -> None:
+        """The count and about how long they take, against the promised length."""
+        count, length = len(self.questions), self.length_minutes
+        minutes = estimated_minutes(count, length)
+        over = "  ⚠ too long" if minutes > length else ""
+        self.border_title = f"Checklist ({count}) · about {minutes} of {length} min{over}"
+
+    def has(self, question: Question) -> bool:
+        text = " ".join(question.text.casefold().split())
+        return any(
+            (question.id is not None and q.id == question.id)
+            or " ".join(q.text.casefold().split()) == text
+            for q in self.questions
+        )
+
+    def add(self, question: Question) -> bool:
+        """Append *question*; False (and nothing added) when it is already there."""
+        if self.has(question):
+            return False
         self.questions.append(question)
         self.show_questions(highlight=len(self.questions) - 1)
+        return True
 
     def action_move(self, delta: int) -> None:
         index = self.highlighted
@@ -166,7 +186,7 @@ class PlanInterview(ModalScreen[Plan | None]):
                 bank = PickList(*(question_prompt(q) for q in self.bank), id="bank")
                 bank.border_title = "Question bank"
                 yield bank
-                yield PickedList(self.picked, id="picked")
+                yield PickedList(self.picked, self.length_minutes, id="picked")
 
     def on_mount(self) -> None:
         self._show_their_time(self.scheduled_at.replace("T", " "))
@@ -194,7 +214,20 @@ class PlanInterview(ModalScreen[Plan | None]):
     @on(OptionList.OptionSelected, "#bank")
     def _add(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.query_one(PickedList).add(self.bank[event.option_index])
+        question = self.bank[event.option_index]
+        if not self.query_one(PickedList).add(question):
+            self.notify(
+                f"Already in the checklist: {one_line(question.text)}",
+                severity="warning",
+                markup=False,
+            )
+
+    @on(Select.Changed, "#length")
+    def _length_changed(self, event: Select.Changed) -> None:
+        picked = self.query_one(PickedList)
+        if isinstance(event.value, int):
+            picked.length_minutes = event.value
+            picked.show_estimate()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

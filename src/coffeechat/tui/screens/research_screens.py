@@ -17,6 +17,7 @@ from ...models import SearchHit
 from ...store import Store
 from ...usecases.calls import mark_prepared, preparation
 from ..widgets.brief import BriefView
+from ..widgets.in_order import leave_with
 from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.safe_text import SafeInput
 
@@ -155,7 +156,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self._search(event.value)
 
     @on(Input.Submitted)
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        if leave_with(event.input, event.value, None):
+            self._search(event.value)  # the words typed before enter, not after
         if self.hits:
             self.dismiss(self.hits[0])
 

@@ -31,6 +31,22 @@ def _markdown(body: str, empty: str) -> RenderableType:
     return Markdown(visible(body), hyperlinks=False)
 
 
+def _last_reflection(store: Store) -> list[RenderableType]:
+    """How the last call went, in the user's words: interviewing is a skill."""
+    last = store.outcomes.last_reflection()
+    if last is None:
+        return []
+    parts: list[RenderableType] = [
+        _heading(f"Last time (call with {one_line(last.contact_name)}, {last.day})")
+    ]
+    for label, text in (("Went well", last.went_well), ("Do differently", last.do_differently)):
+        if text.strip():
+            line = Text(f"{label}: ", style="bold")
+            line.append(one_line(text), style="")
+            parts.append(line)
+    return parts
+
+
 def render_brief(store: Store, contact_id: int, now: datetime | None = None) -> RenderableType:
     """Research summary, goals, articles read and prepared questions for one contact."""
     brief = store.briefs.for_contact(contact_id)
@@ -41,9 +57,16 @@ def render_brief(store: Store, contact_id: int, now: datetime | None = None) -> 
     role = " · ".join(one_line(part) for part in (contact.title, contact.organization) if part)
     if role:
         head.append(f"\n{role}", style="dim")
+    reach = "  ".join(
+        f"{mark} {one_line(value)}"
+        for mark, value in (("☎", contact.phone), ("✉", contact.email))
+        if value
+    )
+    if reach:
+        head.append(f"\n{reach}")
     if clock := their_clock(now or datetime.now(), contact.time_zone, with_day=True):
         head.append(f"\nTheir time now: {clock}", style="bold")
-    parts: list[RenderableType] = [head]
+    parts: list[RenderableType] = [head, *_last_reflection(store)]
     parts += [
         _heading("What I want to learn, and why them"),
         _markdown(brief.self_assessment, "No goals written yet (Research tab)."),

@@ -10,6 +10,9 @@ from ...domain.questions import asks_for_job
 from ...domain.text import one_line
 from ...models import ChecklistItem
 
+NARROW = 60
+"""Below this width each question keeps to one line, so 8 or more fit at 80x24."""
+
 
 def item_prompt(number: int, item: ChecklistItem) -> Text:
     """One question as shown: a box, its number, the text, and the answer below."""
@@ -38,6 +41,7 @@ class Checklist(OptionList):
         height: 1fr; max-height: 100%; border: none; padding: 0; scrollbar-size-vertical: 1;
     }
     Checklist:focus { border: none; }
+    Checklist.-narrow { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -49,6 +53,12 @@ class Checklist(OptionList):
         self.set_options(item_prompt(n, item) for n, item in enumerate(self.items, 1))
         if self.items:
             self.highlighted = max(0, min(highlight, len(self.items) - 1))
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.load(self.items, self.highlighted or 0)
 
     @property
     def current(self) -> ChecklistItem | None:

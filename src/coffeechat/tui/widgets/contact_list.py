@@ -89,12 +89,21 @@ class ContactList(ScrollView, can_focus=True):
         """Rendered rows by (row index, is cursor, has focus, width); cleared when rows or
         styles change."""
         self._style_cache: dict[tuple[bool, bool], tuple[Style, Style, Style, Style, Style]] = {}
+        self.in_call: frozenset[int] = frozenset()
+        """Contacts with a call in progress: their row starts with ☎."""
 
     # --- data -----------------------------------------------------------------------
 
     @property
     def rows(self) -> Sequence[ContactRow]:
         return self._rows
+
+    def mark_calls(self, contact_ids: frozenset[int]) -> None:
+        """Show ☎ before the contacts whose call is in progress."""
+        if contact_ids != self.in_call:
+            self.in_call = contact_ids
+            self._strips.clear()
+            self.refresh()
 
     def set_rows(self, rows: Sequence[ContactRow], keep_id: int | None = None) -> None:
         """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present."""
@@ -230,6 +239,8 @@ class ContactList(ScrollView, can_focus=True):
             date_style = overdue_style
 
         name = in_columns(row.name) + (" (archived)" if row.archived else "")
+        if row.id in self.in_call:
+            name = "☎ " + name
         if width >= WIDE:
             rest = width - STATUS_WIDTH - DATE_WIDTH - 4
             name_width = rest // 2 + rest % 2

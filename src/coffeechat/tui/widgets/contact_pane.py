@@ -13,6 +13,7 @@ from textual.widgets import Input
 from ...domain.contact_filter import ContactFilter
 from ...store import ContactRow
 from .contact_list import ContactList
+from .in_order import focus_now
 from .safe_text import SafeInput
 
 
@@ -25,7 +26,7 @@ class FilterInput(SafeInput):
     ]
 
     def action_to_list(self) -> None:
-        self.screen.query_one(ContactList).focus()
+        focus_now(self.screen.query_one(ContactList))
 
     def action_clear_or_leave(self) -> None:
         if self.value:
@@ -52,7 +53,11 @@ class ContactPane(Vertical):
         """Set while only the first page is loaded: the total it belongs to."""
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder="/ filter")
+        # `/` then a word starts a new filter: the old one is selected, so typing
+        # replaces it (the call's inputs never select: there it would wipe a note).
+        yield FilterInput(
+            placeholder="/ filter", on_submit=self._to_first_match, select_on_focus=True
+        )
         yield ContactList(today=self._today)
 
     @property
@@ -84,11 +89,12 @@ class ContactPane(Vertical):
         event.stop()
         self._apply()
 
-    @on(Input.Submitted, "FilterInput")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _to_first_match(self, text: str) -> None:
+        """Enter in the filter, run as the key is read: the keys typed after it move
+        in the filtered list."""
+        self._apply()
         self.contact_list.cursor = 0
-        self.contact_list.focus()
+        focus_now(self.contact_list, as_of=self.filter_input.submitted_at)
 
     def _apply(self, keep_id: int | None = None) -> None:
         if self.loading:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from ...domain.text import has_controls, visible
+from .in_order import KeysInOrder
 
 if TYPE_CHECKING:
     from textual.widget import Widget as _LineWidget
@@ -42,5 +43,5 @@ class SafeTextArea(VisibleControls, TextArea):
     """A TextArea that shows control characters as symbols."""
 
 
-class SafeInput(VisibleControls, Input):
-    """An Input that shows control characters as symbols."""
+class SafeInput(VisibleControls, KeysInOrder):
+    """An Input that shows control characters as symbols and takes keys in order."""
