@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from ...store import Store
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
+from ..workers import background
 from .confirm import ConfirmScreen
 
 SAVE_DELAY = 0.4
@@ -228,7 +229,7 @@ class DraftEditor(Screen[None]):
         else:
             self._show_findings(body, self.findings(body))
 
-    @work(thread=True, exclusive=True, group="checker")
+    @background(thread=True, exclusive=True, group="checker")
     def _check_in_thread(self, body: str) -> None:
         findings = self.findings(body)
         if not get_current_worker().is_cancelled:

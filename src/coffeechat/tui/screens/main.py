@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
+from ...domain.contact_filter import ContactFilter
 from ...models import Contact, Medium, Question, Status
-from ...store import Store
+from ...store import ContactRow, Store
 from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
@@ -17,6 +19,7 @@ from ..widgets.footer import CalmFooter
 from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
 from ..widgets.research import ResearchPane
+from ..workers import background
 from .looking_back_actions import LookingBackActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
@@ -41,6 +44,8 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         self.show_archived = False
         self.contact: Contact | None = None
         """The highlighted contact, fully loaded."""
+        self._rows_generation = 0
+        """Counts list re-reads: only the latest one's rows are shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,7 +72,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             self.pane.load(first)
         else:
             self.pane.load_first_page(first, self.store.contacts.count(self.show_archived))
-            self.call_after_refresh(self._load_all_rows)
+            self.call_after_refresh(self._read_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
         self.query_one(ContactList).focus()
         if (
@@ -87,24 +92,43 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         if action:
             getattr(self, f"action_{action}")()
 
-    @work(thread=True, exclusive=True, group="contact-rows")
-    def _load_all_rows(self) -> None:
-        with self.store.database.reader() as conn:
-            rows = self.store.contacts.rows(self.show_archived, conn=conn)
-        self.app.call_from_thread(self._all_rows_loaded, rows)
-
-    def _all_rows_loaded(self, rows: list) -> None:
-        self.pane.load(rows, keep_id=self.pane.contact_list.highlighted_id)
-
     @property
     def pane(self) -> ContactPane:
         return self.query_one(ContactPane)
 
     def reload(self, keep_id: int | None = None) -> None:
-        """Re-read the list from the database (after a write, or another instance's)."""
-        rows = self.store.contacts.rows(include_archived=self.show_archived)
-        self.pane.load(rows, keep_id)
+        """Show a write at once, then re-read the whole list off the event loop.
+
+        *keep_id*'s row (the contact just written) is read alone and patched into the
+        list: updated and moved to its place, added if new, removed if it was deleted
+        or archived while archived contacts are hidden. Every other row (what an
+        import, another window or a referral added) arrives from a worker thread; the
+        cursor stays on the contact highlighted by then."""
+        if keep_id is not None:
+            row = self.store.contacts.row(keep_id)
+            if row is not None and row.archived and not self.show_archived:
+                row = None
+            self.pane.patch(keep_id, row)
         self._show(self.pane.contact_list.highlighted_id)
+        self._read_all_rows()
+
+    def _read_all_rows(self) -> None:
+        self._rows_generation += 1
+        self._read_rows_in_thread(self._rows_generation, self.show_archived)
+
+    @background(thread=True, exclusive=True, group="contact-rows")
+    def _read_rows_in_thread(self, generation: int, include_archived: bool) -> None:
+        # Its own connection: a sqlite3 connection belongs to the thread that made it.
+        with self.store.database.reader() as conn:
+            rows = self.store.contacts.rows(include_archived, conn=conn)
+        prepared = ContactFilter(rows)  # the filter's haystacks, built here too
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._all_rows_read, generation, prepared)
+
+    def _all_rows_read(self, generation: int, prepared: ContactFilter[ContactRow]) -> None:
+        if generation != self._rows_generation:
+            return  # a later write started a newer read: this one may predate it
+        self.pane.load_prepared(prepared, keep_id=self.pane.contact_list.highlighted_id)
 
     @on(ContactList.Highlighted)
     def _highlighted(self, event: ContactList.Highlighted) -> None:
@@ -138,7 +162,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             return
         self._open_form(self.contact)
 
-    @work
+    @background()
     async def _open_form(self, contact: Contact | None) -> None:
         from .contact_form import ContactForm
 
@@ -203,7 +227,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.store.contacts.forget(contact_id)
-                self.reload()
+                self.reload(keep_id=contact_id)  # its row goes at once
                 self.notify(f"Deleted {contact.name}", markup=False)
 
         self.app.push_screen(

@@ -7,7 +7,6 @@ palette offers. Expects the host screen to have ``store``, ``contact``, ``pane``
 
 from __future__ import annotations
 
-from textual import work
 from textual.widgets import Input, TabbedContent, TextArea
 
 from ...domain.story import story_or_template
@@ -15,6 +14,7 @@ from ...models import SearchHit
 from ..widgets.contact_list import ContactList
 from ..widgets.note_editor import NoteEditor, NotePreview
 from ..widgets.research import ArticleList, ResearchPane
+from ..workers import background
 
 
 class ResearchActions:
@@ -107,7 +107,7 @@ class ResearchActions:
 
     # --- search -------------------------------------------------------------------------
 
-    @work
+    @background()
     async def action_search_notes(self) -> None:
         from .research_screens import SearchScreen
 

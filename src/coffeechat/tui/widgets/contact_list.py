@@ -106,13 +106,16 @@ class ContactList(ScrollView, can_focus=True):
     def rows(self) -> Sequence[ContactRow]:
         return self._rows
 
-    def set_rows(self, rows: Sequence[ContactRow], keep_id: int | None = None) -> None:
-        """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present."""
+    def set_rows(
+        self, rows: Sequence[ContactRow], keep_id: int | None = None, fallback: int = 0
+    ) -> None:
+        """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present,
+        else put it at index *fallback*."""
         keep_id = keep_id if keep_id is not None else self.highlighted_id
         self._rows = rows
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
-        index = 0
+        index = fallback
         if keep_id is not None:
             for position, row in enumerate(rows):
                 if row.id == keep_id:
