@@ -110,10 +110,16 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
                 row = None
             self.pane.patch(keep_id, row)
         self._show(self.pane.contact_list.highlighted_id)
-        self._read_all_rows()
-
-    def _read_all_rows(self) -> None:
         self._rows_generation += 1
+        # After the patched row is painted: a thread reading rows holds the GIL often
+        # enough to make that paint twice as slow.
+        self.call_after_refresh(self._read_all_rows, self._rows_generation)
+
+    def _read_all_rows(self, generation: int | None = None) -> None:
+        if generation is None:
+            self._rows_generation += 1
+        elif generation != self._rows_generation:
+            return  # a later write asked for a newer read
         self._read_rows_in_thread(self._rows_generation, self.show_archived)
 
     @background(thread=True, exclusive=True, group="contact-rows")

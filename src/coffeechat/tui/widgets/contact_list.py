@@ -200,14 +200,14 @@ class ContactList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
-        base = self.rich_style
         if not self._rows:
             if y == 0:
                 style = self.get_component_rich_style("contact-list--empty")
                 return Strip([Segment(set_cell_size(f" {self.empty_message}", width), style)])
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         if index >= len(self._rows):
-            return Strip.blank(width, base)
+            # (rich_style walks every ancestor: not worth it for lines already drawn)
+            return Strip.blank(width, self.rich_style)
         cursor = index == self.cursor
         key = (index, cursor, cursor and self.has_focus, width)
         strip = self._strips.get(key)
