@@ -24,7 +24,14 @@ Row = TypeVar("Row", bound=Filterable)
 
 
 class ContactFilter(Generic[Row]):
-    def __init__(self, rows: Sequence[Row]) -> None:
+    def __init__(self, rows: Sequence[Row], reuse: ContactFilter[Row] | None = None) -> None:
+        """*reuse*: a filter over mostly the same rows (the list before a re-read, in
+        another thread). Rows equal to one of its rows are taken from it, so replacing
+        it frees almost nothing: freeing 30,000 rows at once on the event loop took
+        about 10 ms. (Its list is copied first: the other thread may patch it.)"""
+        if reuse is not None:
+            known = {row: row for row in list(reuse.rows)}
+            rows = [known.get(row, row) for row in rows]
         self.rows: list[Row] = list(rows)
         self._haystacks = [_haystack(r) for r in self.rows]
         self._last_query = ""

@@ -151,9 +151,10 @@ class Contacts:
         where = "" if include_archived else " WHERE c.archived = 0"
         return [_contact(r) for r in self._conn.execute(_SELECT + where + " ORDER BY c.id")]
 
-    def ids_by_name(self) -> dict[str, int]:
-        """Every contact's name and id (a later duplicate name wins), for "referred by"."""
-        return dict(self._conn.execute("SELECT name, id FROM contacts ORDER BY id"))
+    def ids_by_name(self, conn: sqlite3.Connection | None = None) -> dict[str, int]:
+        """Every contact's name and id (a later duplicate name wins), for "referred by".
+        *conn*: a worker thread's own connection."""
+        return dict((conn or self._conn).execute("SELECT name, id FROM contacts ORDER BY id"))
 
     def by_organization(self, organization_id: int) -> list[Contact]:
         rows = self._conn.execute(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -23,6 +26,9 @@ from ..workers import background
 from .looking_back_actions import LookingBackActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
+
+if TYPE_CHECKING:
+    from .contact_form import ContactNames
 
 
 # Screens opened by an action are imported inside it: the first paint of the
@@ -120,14 +126,16 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             self._rows_generation += 1
         elif generation != self._rows_generation:
             return  # a later write asked for a newer read
-        self._read_rows_in_thread(self._rows_generation, self.show_archived)
+        self._read_rows_in_thread(self._rows_generation, self.show_archived, self.pane.row_filter)
 
     @background(thread=True, exclusive=True, group="contact-rows")
-    def _read_rows_in_thread(self, generation: int, include_archived: bool) -> None:
+    def _read_rows_in_thread(
+        self, generation: int, include_archived: bool, shown: ContactFilter[ContactRow]
+    ) -> None:
         # Its own connection: a sqlite3 connection belongs to the thread that made it.
         with self.store.database.reader() as conn:
             rows = self.store.contacts.rows(include_archived, conn=conn)
-        prepared = ContactFilter(rows)  # the filter's haystacks, built here too
+        prepared = ContactFilter(rows, reuse=shown)  # the filter's haystacks, built here
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._all_rows_read, generation, prepared)
 
@@ -172,8 +180,9 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
     async def _open_form(self, contact: Contact | None) -> None:
         from .contact_form import ContactForm
 
-        # Names only: building every Contact took ~0.3 s at 30,000 people.
-        names = self.store.contacts.ids_by_name()
+        # Names only (building every Contact took ~0.3 s at 30,000 people), read and
+        # prepared in a thread: even that took ~100 ms of frozen screen.
+        names = await asyncio.to_thread(self._contact_names)
         referred_by_name = ""
         if contact and contact.referred_by is not None:
             referrer = self.store.contacts.get(contact.referred_by)
@@ -196,6 +205,12 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
         self.reload(keep_id=saved.id)
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)
+
+    def _contact_names(self) -> ContactNames:
+        from .contact_form import ContactNames
+
+        with self.store.database.reader() as conn:
+            return ContactNames(self.store.contacts.ids_by_name(conn))
 
     def action_change_status(self) -> None:
         from .status_picker import StatusPicker

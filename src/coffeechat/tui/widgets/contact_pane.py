@@ -83,6 +83,11 @@ class ContactPane(Vertical):
         self._apply()
 
     @property
+    def row_filter(self) -> ContactFilter[ContactRow]:
+        """Every loaded row (shown or filtered out), with the filter over them."""
+        return self._filter
+
+    @property
     def rows_pending(self) -> bool:
         """Only the first page is shown; the rest is being read.
 
