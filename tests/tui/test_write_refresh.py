@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from coffeechat.domain.clock import Clock
@@ -209,3 +210,53 @@ def test_every_worker_goes_through_the_failure_policy() -> None:
         if line.strip().startswith("@work") or "run_worker(" in line
     ]
     assert offenders == [], "use coffeechat.tui.workers.background"
+
+
+async def test_keys_pressed_before_the_detail_tabs_mount_wait_and_act_in_order(
+    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Research, Interviews and Timeline tabs are mounted a frame after the list;
+    keys pressed before that are queued, never dropped. (Held here until the keys are
+    in: Pilot itself only starts once the first frames are painted.)"""
+    import asyncio
+
+    from textual.widgets import TabbedContent
+
+    from coffeechat.tui.screens.main import MainScreen
+    from coffeechat.tui.widgets.research import ResearchPane
+
+    hold = asyncio.Event()
+    real_mount = MainScreen.mount_detail
+
+    def held_mount(self) -> None:
+        async def when_released() -> None:
+            await hold.wait()
+            await real_mount(self)
+
+        tasks.append(asyncio.get_running_loop().create_task(when_released()))
+
+    tasks: list[asyncio.Task[None]] = []
+
+    monkeypatch.setattr(MainScreen, "mount_detail", held_mount)
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        for key in ("down", "r", "escape", "down"):
+            app.post_message(events.Key(key, None))
+        # (Not pilot.pause(): it waits for the app's queue, which r is holding.)
+        for _ in range(200):
+            if screen.contact.name == "Tom Lindqvist":
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)  # time for a key that was not queued to act
+        assert not screen.detail_mounted.is_set()
+        assert screen.contact.name == "Tom Lindqvist", "down acted; r waits; the rest behind it"
+        hold.set()
+        await asyncio.wait_for(screen.detail_mounted.wait(), timeout=10)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "tab-research", "r was not dropped"
+        assert isinstance(app.focused, ContactList), "escape acted after r, not before"
+        assert screen.contact.name == "李小龍 🐉 Émile", "then down"
+        assert screen.query_one(ResearchPane).contact == screen.contact

@@ -10,6 +10,7 @@ from textual.widgets import TabbedContent
 
 from ...models import Contact
 from ..widgets.looking_back import InterviewList, TimelineView
+from .detail_mount import needs_detail
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
 
@@ -21,10 +22,13 @@ class LookingBackActions:
         """Refresh the Interviews / Timeline tab if it is the one showing (else on activate)."""
         active = self.query_one("#detail", TabbedContent).active  # type: ignore[attr-defined]
         contact_id = contact.id if contact else None
+        # query(): empty until the tabs are mounted, a frame after the list.
         if active == "tab-interviews":
-            self.query_one(InterviewList).show(contact_id)  # type: ignore[attr-defined]
+            for interviews in self.query(InterviewList):  # type: ignore[attr-defined]
+                interviews.show(contact_id)
         elif active == "tab-timeline":
-            self.query_one(TimelineView).show(self.store, contact_id)  # type: ignore[attr-defined]
+            for timeline in self.query(TimelineView):  # type: ignore[attr-defined]
+                timeline.show(self.store, contact_id)  # type: ignore[attr-defined]
 
     def _on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in LOOKING_BACK_TABS:
@@ -38,10 +42,12 @@ class LookingBackActions:
         self._show_looking_back(self.contact)
         return True
 
+    @needs_detail
     def action_show_interviews(self) -> None:
         if self._open_tab("tab-interviews"):
             self.query_one(InterviewList).focus()  # type: ignore[attr-defined]
 
+    @needs_detail
     def action_show_timeline(self) -> None:
         if self._open_tab("tab-timeline"):
             self.query_one("#timeline-scroll").focus()  # type: ignore[attr-defined]

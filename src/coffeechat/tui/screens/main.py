@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -19,10 +19,9 @@ from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
-from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
-from ..widgets.research import ResearchPane
 from ..workers import background
+from .detail_mount import DetailMount
 from .looking_back_actions import LookingBackActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
 
 # Screens opened by an action are imported inside it: the first paint of the
 # contact list should not wait for modules it does not show.
-class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
+class MainScreen(LookingBackActions, ResearchActions, DetailMount, Screen[None]):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
@@ -60,13 +59,10 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             with TabbedContent(id="detail"):
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
-                with TabPane("Research", id="tab-research"):
-                    yield ResearchPane(self.store, id="research")
-                with TabPane("Interviews", id="tab-interviews"):
-                    yield InterviewList(self.store, id="interviews")
-                with TabPane("Timeline", id="tab-timeline"):
-                    with VerticalScroll(id="timeline-scroll", can_focus=True):
-                        yield TimelineView(id="timeline")
+                # Filled one frame later (mount_detail): not needed for the first paint.
+                yield TabPane("Research", id="tab-research")
+                yield TabPane("Interviews", id="tab-interviews")
+                yield TabPane("Timeline", id="tab-timeline")
         yield CalmFooter()
 
     FIRST_PAGE = 200
@@ -81,6 +77,7 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             self.call_after_refresh(self._read_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
         self.query_one(ContactList).focus()
+        self.call_after_refresh(self.mount_detail)
         if (
             not first
             and getattr(self.app, "show_welcome", True)
@@ -159,8 +156,12 @@ class MainScreen(LookingBackActions, ResearchActions, Screen[None]):
             found = self.store.contacts.get(self.contact.referred_by)
             referrer = found.name if found else ""
         self.query_one(ProfileView).show(self.contact, referred_by=referrer)
-        self.query_one(ResearchPane).show(self.contact)
-        self._show_looking_back(self.contact)
+        self.show_detail(self.contact)
+
+    def show_detail(self, contact: Contact | None) -> None:
+        if self.detail_mounted.is_set():
+            self._research().show(contact)
+            self._show_looking_back(contact)
 
     # --- actions ------------------------------------------------------------------------
 
