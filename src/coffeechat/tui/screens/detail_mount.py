@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from textual.containers import VerticalScroll
-from textual.widgets import TabPane
+from textual.widgets import TabbedContent, TabPane
 
 Action = TypeVar("Action", bound=Callable[..., Any])
 
@@ -45,6 +45,8 @@ class DetailMount:
         )
         self.detail_mounted.set()
         self.show_detail(self.contact)  # type: ignore[attr-defined]
+        if query_one(TabbedContent).active == "tab-research":  # picked before it was there
+            query_one(ResearchPane).activate()
 
     def show_detail(self, contact: Any) -> None:
         """Show *contact* in the lazily mounted tabs (nothing to do before they are)."""
