@@ -260,3 +260,45 @@ async def test_keys_pressed_before_the_detail_tabs_mount_wait_and_act_in_order(
         assert isinstance(app.focused, ContactList), "escape acted after r, not before"
         assert screen.contact.name == "李小龍 🐉 Émile", "then down"
         assert screen.query_one(ResearchPane).contact == screen.contact
+
+
+async def test_export_runs_in_a_thread_with_progress_and_a_failure_leaves_the_form_usable(
+    store: Store, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import ProgressBar
+
+    from coffeechat.tui.screens import transfer
+    from tests.tui.test_transfer import open_palette_command
+
+    seed(store)
+    release_export = threading.Event()
+    real_export = transfer.export_text
+    failures = iter([RuntimeError("the disk went away"), None])
+
+    def held_export(*args, **kwargs):
+        release_export.wait(timeout=20)
+        if failure := next(failures):
+            raise failure
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(transfer, "export_text", held_export)
+    target = tmp_path / "backup.json"
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_palette_command(pilot, "Export…")
+        screen = app.screen
+        screen.query_one("#transfer-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.running and screen.query_one(ProgressBar).has_class("-running")
+        assert screen.progress == (0, 2), "exporting in the background, the screen live"
+        release_export.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen and not screen.running, "usable again"
+        assert any("the disk went away" in n.message for n in app._notifications)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not screen and screen.progress == (2, 2)
+    assert target.exists()
