@@ -27,7 +27,7 @@ def peak_kb():
 async def drive(app):
     import asyncio
     pane = app.screen.query_one(ContactPane)
-    while pane.loading:  # the rest of the rows arrive from a worker thread
+    while pane.rows_pending:  # the rest of the rows arrive from a worker thread
         await asyncio.sleep(0.05)
     assert pane.border_title == "Contacts 30000/30000", pane.border_title
     pane.contact_list.action_page_down()

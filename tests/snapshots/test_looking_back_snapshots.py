@@ -116,7 +116,7 @@ def test_timeline(snap_compare, store: Store, clock: Clock) -> None:
 
     async def open_timeline(pilot) -> None:
         pilot.app.screen.reload(keep_id=maria_id)
-        pilot.app.screen.action_show_timeline()
+        await pilot.app.screen.run_action("show_timeline")
         await pilot.pause()
 
     assert snap_compare(make_app(store, clock), terminal_size=(120, 40), run_before=open_timeline)

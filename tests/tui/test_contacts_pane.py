@@ -193,7 +193,7 @@ async def test_large_list_paints_first_page_then_loads_the_rest(
         pane = app.screen.query_one(ContactPane)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not pane.loading
+        assert not pane.rows_pending
         assert len(pane.contact_list.rows) == 30
         assert pane.border_title == "Contacts 30/30"
         pane.filter_input.value = "bulk"

@@ -35,6 +35,9 @@ async def test_footer_shows_the_focused_keys_and_stays_calm_while_moving(
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(lambda: "n" in _keys(app), what="the contact list's keys")
+        # The detail tabs mount a frame after the list; their arrival may change keys.
+        await wait_until(lambda: app.screen.detail_mounted.is_set(), what="the detail tabs")
+        await pilot.pause()
         before = len(rebuilds)
         await pilot.press(*["down"] * 8, *["up"] * 4)
         await pilot.pause()

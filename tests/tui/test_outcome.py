@@ -185,7 +185,7 @@ async def test_interviews_tab_opens_a_past_outcome(store: Store, clock: Clock) -
     )
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.action_show_interviews()
+        await app.screen.run_action("show_interviews")
         await pilot.pause()
         interviews = app.screen.query_one(InterviewList)
         assert app.focused is interviews
@@ -208,7 +208,7 @@ async def test_timeline_shows_everything_literally(store: Store, clock: Clock) -
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.reload(keep_id=hostile.id)
-        app.screen.action_show_timeline()
+        await app.screen.run_action("show_timeline")
         await pilot.pause()
         text = _painted(app.screen.query_one(TimelineView))
         assert "[bold]not bold[/]" in text

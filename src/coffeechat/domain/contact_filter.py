@@ -31,19 +31,34 @@ Row = TypeVar("Row", bound=Filterable)
 
 
 class ContactFilter(Generic[Row]):
-    def __init__(self, rows: Sequence[Row]) -> None:
-        self.rows = rows
-        self._haystacks = [
-            f"{r.name}\x00{r.organization}\x00{r.title}\x00{r.email}\x00{r.tags}".casefold()
-            for r in rows
-        ]
+    def __init__(self, rows: Sequence[Row], reuse: ContactFilter[Row] | None = None) -> None:
+        """*reuse*: a filter over mostly the same rows (the list before a re-read, in
+        another thread). Rows equal to one of its rows are taken from it, so replacing
+        it frees almost nothing: freeing 30,000 rows at once on the event loop took
+        about 10 ms. (Its list is copied first: the other thread may patch it.)"""
+        if reuse is not None:
+            known = {row: row for row in list(reuse.rows)}
+            rows = [known.get(row, row) for row in rows]
+        self.rows: list[Row] = list(rows)
+        self._haystacks = [_haystack(r) for r in self.rows]
         self._last_query = ""
-        self._last_matches: list[int] = list(range(len(rows)))
+        self._last_matches: list[int] = []
+
+    def insert(self, index: int, row: Row) -> None:
+        """Add *row* at *index* (one changed contact, without rebuilding every haystack)."""
+        self.rows.insert(index, row)
+        self._haystacks.insert(index, _haystack(row))
+        self._last_query = ""  # positions moved: the next query starts over
+
+    def remove(self, index: int) -> None:
+        del self.rows[index]
+        del self._haystacks[index]
+        self._last_query = ""
 
     def match(self, query: str) -> list[Row]:
         words = query.casefold().split()
         if not words:
-            self._last_query, self._last_matches = "", list(range(len(self.rows)))
+            self._last_query = ""
             return list(self.rows)
         folded = query.casefold()
         candidates = (
@@ -59,3 +74,9 @@ class ContactFilter(Generic[Row]):
         self._last_query, self._last_matches = folded, matches
         rows = self.rows
         return [rows[i] for i in matches]
+
+
+def _haystack(row: Filterable) -> str:
+    return (
+        f"{row.name}\x00{row.organization}\x00{row.title}\x00{row.email}\x00{row.tags}".casefold()
+    )

@@ -6,7 +6,7 @@ import os
 
 from .articles import Articles
 from .briefs import Briefs
-from .contacts import ContactRow, Contacts
+from .contacts import ContactRow, Contacts, list_order
 from .db import Database, backup_to
 from .drafts import Drafts
 from .duplicates import Duplicates
@@ -23,7 +23,7 @@ from .questions import Questions
 from .search import Search
 from .settings import Settings
 
-__all__ = ["ContactRow", "StorageFull", "Store", "StoreError", "backup_to"]
+__all__ = ["ContactRow", "StorageFull", "Store", "StoreError", "backup_to", "list_order"]
 
 
 class Store:

@@ -44,6 +44,16 @@ _WRITABLE = (
 )
 
 
+_ROW_SELECT = (
+    "SELECT c.id, c.name, ifnull(o.name, ''), c.title, c.email, c.tags, c.status, "
+    "c.next_action_date, c.archived "
+    "FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id"
+)
+
+#: SQLite's NOCASE folds ASCII letters only; so does this, to sort as ``rows()`` does.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 class ContactRow(NamedTuple):
     """What the contact list needs for one row: small, so 30,000 of them stay cheap."""
 
@@ -56,6 +66,20 @@ class ContactRow(NamedTuple):
     status: str
     next_action_date: str
     archived: bool
+
+
+def list_order(row: ContactRow) -> tuple[bool, str, str, int]:
+    """The sort key of ``Contacts.rows()`` in Python: where a changed row goes in the list.
+
+    Soonest next action first, undated last, then name (ASCII case folded, as NOCASE
+    does; str comparison by code point matches SQLite's comparison of UTF-8 bytes).
+    """
+    return (
+        row.next_action_date == "",
+        row.next_action_date,
+        row.name.translate(_ASCII_LOWER),
+        row.id,
+    )
 
 
 def _contact(row: sqlite3.Row | tuple) -> Contact:
@@ -156,9 +180,10 @@ class Contacts:
         where = "" if include_archived else " WHERE c.archived = 0"
         return [_contact(r) for r in self._conn.execute(_SELECT + where + " ORDER BY c.id")]
 
-    def ids_by_name(self) -> dict[str, int]:
-        """Every contact's name and id (a later duplicate name wins), for "referred by"."""
-        return dict(self._conn.execute("SELECT name, id FROM contacts ORDER BY id"))
+    def ids_by_name(self, conn: sqlite3.Connection | None = None) -> dict[str, int]:
+        """Every contact's name and id (a later duplicate name wins), for "referred by".
+        *conn*: a worker thread's own connection."""
+        return dict((conn or self._conn).execute("SELECT name, id FROM contacts ORDER BY id"))
 
     def by_organization(self, organization_id: int) -> list[Contact]:
         rows = self._conn.execute(
@@ -255,13 +280,15 @@ class Contacts:
         where = "" if include_archived else "WHERE c.archived = 0"
         limit_clause = f" LIMIT {int(limit)}" if limit is not None else ""
         cursor = (conn or self._conn).execute(
-            "SELECT c.id, c.name, ifnull(o.name, ''), c.title, c.email, c.tags, c.status, "
-            "c.next_action_date, c.archived "
-            "FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id "
-            f"{where} ORDER BY c.next_action_date = '', c.next_action_date, "
+            f"{_ROW_SELECT} {where} ORDER BY c.next_action_date = '', c.next_action_date, "
             "c.name COLLATE NOCASE, c.id" + limit_clause
         )
         return list(map(ContactRow._make, cursor))
+
+    def row(self, contact_id: int) -> ContactRow | None:
+        """One contact's list row (to show a write at once), archived or not."""
+        found = self._conn.execute(_ROW_SELECT + " WHERE c.id = ?", (contact_id,)).fetchone()
+        return ContactRow._make(found) if found else None
 
     def find_match(
         self, *, email: str = "", url: str = "", name: str = "", organization: str = ""

@@ -23,14 +23,15 @@ def change_status(store: Store, contact_id: int, status: Status, today: date) ->
 
     Choosing "thanked", "no reply" or "declined" means that happened outside the app, so
     it has the event's effect too (the thank-you leaves the agenda; a closed pipeline
-    closes every open follow-up). The next action is recomputed from what stays open.
+    closes every open follow-up). The next action is recomputed from what stays open;
+    with nothing open, a next action typed in the form is kept.
     """
     with store.database.transaction():
         event = EVENT_FOR_CHOSEN_STATUS.get(status)
         if event is not None:
             advance(store, contact_id, event, today, chosen=status)
         else:
-            settle(store, contact_id, today, status=status)
+            settle(store, contact_id, today, status=status, keep_typed=True)
         contact = store.contacts.get(contact_id)
     assert contact is not None
     return contact

@@ -40,15 +40,26 @@ def settle(
     *,
     status: Status | None = None,
     event: Event | None = None,
+    keep_typed: bool = False,
 ) -> None:
     """Write the contact's status, keep their keep-in-touch follow-up current, and
-    recompute the next action from what is open."""
+    recompute the next action from what is open.
+
+    *keep_typed*: with nothing open, a next action the user typed stays as it is (a
+    status picked by hand says nothing about what to do next).
+    """
     if status is None:
         status = store.contacts.status_of(contact_id)
     _keep_in_touch(store, contact_id, status, today)
-    action, due = pipeline.next_action(
-        event, status, store.followups.pending_for(contact_id), today
-    )
+    pending = store.followups.pending_for(contact_id)
+    if keep_typed and not pending:
+        current = store.contacts.get(contact_id)
+        if current is not None and (current.next_action or current.next_action_date):
+            store.contacts.set_pipeline(
+                contact_id, status, current.next_action, current.next_action_date
+            )
+            return
+    action, due = pipeline.next_action(event, status, pending, today)
     store.contacts.set_pipeline(contact_id, status, action, due)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -29,6 +29,7 @@ from ..commands import bindings
 from ..widgets.autosave import Autosave
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput, SafeTextArea
+from ..workers import background
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ class DraftEditor(Screen[None]):
         else:
             self._show_findings(body, self.findings(body))
 
-    @work(thread=True, exclusive=True, group="checker")
+    @background(thread=True, exclusive=True, group="checker")
     def _check_in_thread(self, body: str) -> None:
         findings = self.findings(body)
         if not get_current_worker().is_cancelled:

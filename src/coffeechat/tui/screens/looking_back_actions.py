@@ -11,6 +11,7 @@ from textual.widgets import TabbedContent
 from ...models import Contact, ReplyKind
 from ...usecases.outreach import ReplyRecorded, record_reply
 from ..widgets.looking_back import InterviewList, TimelineView
+from .detail_mount import needs_detail
 from .main_host import MainScreenHost
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
@@ -23,10 +24,13 @@ class LookingBackActions(MainScreenHost):
         """Refresh the Interviews / Timeline tab if it is the one showing (else on activate)."""
         active = self.query_one("#detail", TabbedContent).active
         contact_id = contact.id if contact else None
+        # query(): empty until the tabs are mounted, a frame after the list.
         if active == "tab-interviews":
-            self.query_one(InterviewList).show(contact_id)
+            for interviews in self.query(InterviewList):
+                interviews.show(contact_id)
         elif active == "tab-timeline":
-            self.query_one(TimelineView).show(self.store, contact_id)
+            for timeline in self.query(TimelineView):
+                timeline.show(self.store, contact_id)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in LOOKING_BACK_TABS:
@@ -40,10 +44,12 @@ class LookingBackActions(MainScreenHost):
         self._show_looking_back(self.contact)
         return True
 
+    @needs_detail
     def action_show_interviews(self) -> None:
         if self._open_tab("tab-interviews"):
             self.query_one(InterviewList).focus()
 
+    @needs_detail
     def action_show_timeline(self) -> None:
         if self._open_tab("tab-timeline"):
             self.query_one("#timeline-scroll").focus()

@@ -2,34 +2,44 @@
 
 from __future__ import annotations
 
-from textual import on, work
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
+from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
 from ...models import Contact, Medium, Question, Status
-from ...store import Store
+from ...store import ContactRow, Store
 from ...usecases import calls, contacts
 from ..commands import bindings
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
 from ..widgets.in_order import focus_now, typing
-from ..widgets.looking_back import InterviewList, TimelineView
 from ..widgets.profile import ProfileView
-from ..widgets.research import ResearchPane
+from ..workers import background
+from .detail_mount import DetailMount
 from .looking_back_actions import LookingBackActions
 from .merge_actions import MergeActions
 from .method_actions import MethodActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
+if TYPE_CHECKING:
+    from .contact_form import ContactNames
+
 
 # Screens opened by an action are imported inside it: the first paint of the
 # contact list should not wait for modules it does not show.
-class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeActions, Screen[None]):
+class MainScreen(
+    LookingBackActions, ResearchActions, MethodActions, MergeActions, DetailMount, Screen[None]
+):
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
@@ -46,6 +56,8 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
         self.show_archived = False
         self.contact: Contact | None = None
         """The highlighted contact, fully loaded."""
+        self._rows_generation = 0
+        """Counts list re-reads: only the latest one's rows are shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,13 +66,10 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
             with TabbedContent(id="detail"):
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
-                with TabPane("Research", id="tab-research"):
-                    yield ResearchPane(self.store, id="research")
-                with TabPane("Interviews", id="tab-interviews"):
-                    yield InterviewList(self.store, id="interviews")
-                with TabPane("Timeline", id="tab-timeline"):
-                    with VerticalScroll(id="timeline-scroll", can_focus=True):
-                        yield TimelineView(id="timeline")
+                # Filled one frame later (mount_detail): not needed for the first paint.
+                yield TabPane("Research", id="tab-research")
+                yield TabPane("Interviews", id="tab-interviews")
+                yield TabPane("Timeline", id="tab-timeline")
         yield CalmFooter()
 
     FIRST_PAGE = 200
@@ -72,10 +81,11 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
             self.pane.load(first)
         else:
             self.pane.load_first_page(first, self.store.contacts.count(self.show_archived))
-            self.call_after_refresh(self._load_all_rows)
+            self.call_after_refresh(self._read_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
         self._show_calls_in_progress()
         self.query_one(ContactList).focus()
+        self.call_after_refresh(self.mount_detail)
         if (
             not first
             and getattr(self.app, "show_welcome", True)
@@ -93,37 +103,64 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
         if action:
             getattr(self, f"action_{action}")()
 
-    @work(thread=True, exclusive=True, group="contact-rows")
-    def _load_all_rows(self) -> None:
-        with self.store.database.reader() as conn:
-            rows = self.store.contacts.rows(self.show_archived, conn=conn)
-        self.app.call_from_thread(self._all_rows_loaded, rows)
-
-    def _all_rows_loaded(self, rows: list) -> None:
-        self.pane.load(rows, keep_id=self.pane.contact_list.highlighted_id)
-
     @property
     def pane(self) -> ContactPane:
         return self.query_one(ContactPane)
 
     def reload(self, keep_id: int | None = None) -> None:
-        """Re-read the list from the database (after a write, or another instance's)."""
-        rows = self.store.contacts.rows(include_archived=self.show_archived)
-        self.pane.load(rows, keep_id)
+        """Show a write at once, then re-read the whole list off the event loop.
+
+        *keep_id*'s row (the contact just written) is read alone and patched into the
+        list: updated and moved to its place, added if new, removed if it was deleted
+        or archived while archived contacts are hidden. Every other row (what an
+        import, another window or a referral added) arrives from a worker thread; the
+        cursor stays on the contact highlighted by then."""
+        if keep_id is not None:
+            row = self.store.contacts.row(keep_id)
+            if row is not None and row.archived and not self.show_archived:
+                row = None
+            self.pane.patch(keep_id, row)
         self._show(self.pane.contact_list.highlighted_id)
         self._show_calls_in_progress()
+        self._rows_generation += 1
+        # After the patched row is painted: a thread reading rows holds the GIL often
+        # enough to make that paint twice as slow.
+        self.call_after_refresh(self._read_all_rows, self._rows_generation)
 
     def _show_calls_in_progress(self) -> None:
         """A call left running (or cut off by a crash) shows in the list and the header,
         so nobody has to remember to press c."""
-        calls = self.store.interviews.calls_in_progress()
-        self.pane.contact_list.mark_calls(frozenset(calls))
+        running = self.store.interviews.calls_in_progress()
+        self.pane.contact_list.mark_calls(frozenset(running))
         label = getattr(self.app, "db_label", "")
-        if calls:
-            names = ", ".join(one_line(name) for name in calls.values())
+        if running:
+            names = ", ".join(one_line(name) for name in running.values())
             self.sub_title = f"☎ call in progress: {names} (c returns) · {label}"
         else:
             self.sub_title = label
+
+    def _read_all_rows(self, generation: int | None = None) -> None:
+        if generation is None:
+            self._rows_generation += 1
+        elif generation != self._rows_generation:
+            return  # a later write asked for a newer read
+        self._read_rows_in_thread(self._rows_generation, self.show_archived, self.pane.row_filter)
+
+    @background(thread=True, exclusive=True, group="contact-rows")
+    def _read_rows_in_thread(
+        self, generation: int, include_archived: bool, shown: ContactFilter[ContactRow]
+    ) -> None:
+        # Its own connection: a sqlite3 connection belongs to the thread that made it.
+        with self.store.database.reader() as conn:
+            rows = self.store.contacts.rows(include_archived, conn=conn)
+        prepared = ContactFilter(rows, reuse=shown)  # the filter's haystacks, built here
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._all_rows_read, generation, prepared)
+
+    def _all_rows_read(self, generation: int, prepared: ContactFilter[ContactRow]) -> None:
+        if generation != self._rows_generation:
+            return  # a later write started a newer read: this one may predate it
+        self.pane.load_prepared(prepared, keep_id=self.pane.contact_list.highlighted_id)
 
     @on(ContactList.Highlighted)
     def _highlighted(self, event: ContactList.Highlighted) -> None:
@@ -149,8 +186,12 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
             now=self.app.clock.now(),
             last_in_touch=last_in_touch,
         )
-        self.query_one(ResearchPane).show(self.contact)
-        self._show_looking_back(self.contact)
+        self.show_detail(self.contact)
+
+    def show_detail(self, contact: Contact | None) -> None:
+        if self.detail_mounted.is_set():
+            self._research().show(contact)
+            self._show_looking_back(contact)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -173,12 +214,13 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
             return
         self._open_form(self.contact)
 
-    @work
+    @background()
     async def _open_form(self, contact: Contact | None) -> None:
         from .contact_form import ContactForm
 
-        # Names only: building every Contact took ~0.3 s at 30,000 people.
-        names = self.store.contacts.ids_by_name()
+        # Names only (building every Contact took ~0.3 s at 30,000 people), read and
+        # prepared in a thread: even that took ~100 ms of frozen screen.
+        names = await asyncio.to_thread(self._contact_names)
         referred_by_name = ""
         if contact and contact.referred_by is not None:
             referrer = self.store.contacts.get(contact.referred_by)
@@ -197,6 +239,12 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
         self.reload(keep_id=saved.id)
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)
+
+    def _contact_names(self) -> ContactNames:
+        from .contact_form import ContactNames
+
+        with self.store.database.reader() as conn:
+            return ContactNames(self.store.contacts.ids_by_name(conn))
 
     def action_change_status(self) -> None:
         from .status_picker import StatusPicker
@@ -234,7 +282,7 @@ class MainScreen(LookingBackActions, ResearchActions, MethodActions, MergeAction
         def answered(yes: bool | None) -> None:
             if yes:
                 contacts.delete_contact(self.store, contact_id)
-                self.reload()
+                self.reload(keep_id=contact_id)  # its row goes at once
                 self.notify(f"Deleted {contact.name}", markup=False)
 
         self.app.push_screen(

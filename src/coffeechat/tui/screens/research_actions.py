@@ -7,24 +7,34 @@ palette offers. Expects the host screen to have ``store``, ``contact``, ``pane``
 
 from __future__ import annotations
 
-from textual import work
+from typing import TYPE_CHECKING
+
 from textual.widgets import Input, TabbedContent, TextArea
 
 from ...domain.story import story_or_template
 from ...models import SearchHit
 from ..widgets.contact_list import ContactList
-from ..widgets.note_editor import NoteEditor, NotePreview
-from ..widgets.research import ArticleList, ResearchPane
+from ..workers import background
+from .detail_mount import needs_detail
 from .main_host import MainScreenHost
+
+if TYPE_CHECKING:
+    from ..widgets.note_editor import NoteEditor
+    from ..widgets.research import ResearchPane
 
 
 class ResearchActions(MainScreenHost):
     def _research(self) -> ResearchPane:
+        # Imported here: the Research tab (and Markdown) load after the first paint.
+        from ..widgets.research import ResearchPane
+
         return self.query_one(ResearchPane)
 
     def _open_research(self, focus: str = "contact") -> None:
         """Show the Research tab and focus one of its editors (or ``articles``)."""
         self.query_one(TabbedContent).active = "tab-research"
+        from ..widgets.research import ArticleList
+
         research = self._research()
         research.activate()
         if focus == "articles":
@@ -34,12 +44,15 @@ class ResearchActions(MainScreenHost):
             research.editor(focus).scroll_visible()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if not self.detail_mounted.is_set():  # type: ignore[attr-defined]
+            return  # mount_detail shows the tab's contact once it is there
         research = self._research()
         if event.pane.id == "tab-research":
             research.activate()
         else:
             research.deactivate()
 
+    @needs_detail
     def action_research(self) -> None:
         if self.contact is None:
             self.notify("No contact highlighted.", severity="warning")
@@ -74,46 +87,57 @@ class ResearchActions(MainScreenHost):
 
     def _focused_editor(self) -> NoteEditor:
         """The note being edited, else the contact's notes (Research tab opened, loaded)."""
+        from ..widgets.note_editor import NoteEditor, NotePreview
+
         focused = self.focused
         if isinstance(focused, TextArea | NotePreview) and isinstance(focused.parent, NoteEditor):
             return focused.parent
         self._open_research()
         return self._research().editor("contact")
 
+    @needs_detail
     def action_toggle_preview(self) -> None:
         self._focused_editor().action_toggle_preview()
 
+    @needs_detail
     def action_edit_in_editor(self) -> None:
         self._focused_editor().action_edit_in_editor()
 
+    @needs_detail
     def action_add_article(self) -> None:
         if self.contact is None:
             return
         self._article_action("add_article")
 
     def _article_action(self, name: str) -> None:
+        from ..widgets.research import ArticleList
+
         if self.contact is None:
             return
         self._open_research("articles")
         getattr(self._research().query_one(ArticleList), f"action_{name}")()
 
+    @needs_detail
     def action_edit_article(self) -> None:
         self._article_action("edit_article")
 
+    @needs_detail
     def action_toggle_read(self) -> None:
         self._article_action("toggle_read")
 
+    @needs_detail
     def action_delete_article(self) -> None:
         self._article_action("delete_article")
 
     # --- search -------------------------------------------------------------------------
 
-    @work
+    @background()
     async def action_search_notes(self) -> None:
         from .research_screens import SearchScreen
 
         hit = await self.app.push_screen_wait(SearchScreen(self.store))
         if hit is not None:
+            await self.detail_mounted.wait()  # type: ignore[attr-defined]
             self.jump_to(hit)
 
     def jump_to(self, hit: SearchHit) -> None:

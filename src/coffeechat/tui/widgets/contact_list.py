@@ -105,13 +105,16 @@ class ContactList(ScrollView, can_focus=True):
             self._strips.clear()
             self.refresh()
 
-    def set_rows(self, rows: Sequence[ContactRow], keep_id: int | None = None) -> None:
-        """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present."""
+    def set_rows(
+        self, rows: Sequence[ContactRow], keep_id: int | None = None, fallback: int = 0
+    ) -> None:
+        """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present,
+        else put it at index *fallback*."""
         keep_id = keep_id if keep_id is not None else self.highlighted_id
         self._rows = rows
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
-        index = 0
+        index = fallback
         if keep_id is not None:
             for position, row in enumerate(rows):
                 if row.id == keep_id:
@@ -196,14 +199,14 @@ class ContactList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
-        base = self.rich_style
         if not self._rows:
             if y == 0:
                 style = self.get_component_rich_style("contact-list--empty")
                 return Strip([Segment(set_cell_size(f" {self.empty_message}", width), style)])
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         if index >= len(self._rows):
-            return Strip.blank(width, base)
+            # (rich_style walks every ancestor: not worth it for lines already drawn)
+            return Strip.blank(width, self.rich_style)
         cursor = index == self.cursor
         key = (index, cursor, cursor and self.has_focus, width)
         strip = self._strips.get(key)

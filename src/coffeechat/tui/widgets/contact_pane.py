@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from textual import on
@@ -11,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input
 
 from ...domain.contact_filter import ContactFilter
-from ...store import ContactRow
+from ...store import ContactRow, list_order
 from .contact_list import ContactList
 from .in_order import focus_now
 from .safe_text import SafeInput
@@ -70,19 +71,52 @@ class ContactPane(Vertical):
 
     def load(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
         """Replace every row (after a save, delete or import), keeping the filter."""
-        self._filter = ContactFilter(rows)
+        self.load_prepared(ContactFilter(rows), keep_id)
+
+    def load_prepared(
+        self, prepared: ContactFilter[ContactRow], keep_id: int | None = None
+    ) -> None:
+        """Like ``load``, with the filter already built (off the event loop, by a worker)."""
+        self._filter = prepared
         self._partial_total = None
         self._apply(keep_id)
 
     def load_first_page(self, rows: list[ContactRow], total: int) -> None:
         """Show the first rows at once while the rest loads; `load` completes it."""
+        self._filter = ContactFilter(rows)
         self._partial_total = total
-        self.contact_list.set_rows(rows)
-        self.border_title = f"Contacts {total}/{total}"
+        self._apply()
 
     @property
-    def loading(self) -> bool:  # type: ignore[override]  # shadows Widget.loading, on purpose for now
+    def row_filter(self) -> ContactFilter[ContactRow]:
+        """Every loaded row (shown or filtered out), with the filter over them."""
+        return self._filter
+
+    @property
+    def rows_pending(self) -> bool:
+        """Only the first page is shown; the rest is being read.
+
+        (Not ``loading``: that is Widget's own, and a widget that says it is loading
+        is left out of the focus chain with everything in it.)"""
         return self._partial_total is not None
+
+    def patch(self, contact_id: int, row: ContactRow | None) -> None:
+        """Show one contact's change at once: its row replaced and moved to its place,
+        added if new, removed if *row* is None (deleted, or archived and hidden).
+
+        The cursor goes to that contact; if it went, it stays where it was (on the row
+        that took its place). A full re-read follows off the event loop."""
+        rows = self._filter.rows
+        index = next((i for i, old in enumerate(rows) if old.id == contact_id), None)
+        if index is not None:
+            self._filter.remove(index)
+        if row is not None:
+            self._filter.insert(bisect_right(rows, list_order(row), key=list_order), row)
+        if self._partial_total is not None:
+            self._partial_total += (row is not None) - (index is not None)
+        contact_list = self.contact_list
+        keep_id = contact_id if row is not None else contact_list.highlighted_id
+        self._apply(keep_id, fallback=contact_list.cursor)
 
     @on(Input.Changed, "FilterInput")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -96,16 +130,19 @@ class ContactPane(Vertical):
         self.contact_list.cursor = 0
         focus_now(self.contact_list, as_of=self.filter_input.submitted_at)
 
-    def _apply(self, keep_id: int | None = None) -> None:
-        if self.loading:
-            return  # the full load applies the filter typed meanwhile
+    def _apply(self, keep_id: int | None = None, fallback: int = 0) -> None:
+        contact_list = self.contact_list
+        if self._partial_total is not None:
+            # The first page, unfiltered: the full load applies the filter typed meanwhile.
+            contact_list.set_rows(self._filter.rows, keep_id, fallback)
+            self.border_title = f"Contacts {self._partial_total}/{self._partial_total}"
+            return
         query = self.filter_input.value
         shown = self._filter.match(query)
-        contact_list = self.contact_list
         contact_list.empty_message = (
             f"Nothing matches “{query}”: escape clears the filter."
             if query.strip()
             else "No contacts yet: press n to add one, or import from LinkedIn."
         )
-        contact_list.set_rows(shown, keep_id)
+        contact_list.set_rows(shown, keep_id, fallback)
         self.border_title = f"Contacts {len(shown)}/{len(self._filter.rows)}"

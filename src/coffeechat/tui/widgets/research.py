@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.markup import escape
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList
@@ -16,6 +15,7 @@ from ...store import Store
 from ..commands import bindings
 from ..screens.article_form import ArticleForm
 from ..screens.confirm import ConfirmScreen
+from ..workers import background
 from .note_editor import NoteEditor
 
 
@@ -66,7 +66,7 @@ class ArticleList(OptionList):
         if (article := self.current) is not None:
             self._edit(article)
 
-    @work
+    @background()
     async def _edit(self, article: Article) -> None:
         result = await self.app.push_screen_wait(ArticleForm(article))
         if result is None:

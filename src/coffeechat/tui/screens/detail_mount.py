@@ -1,0 +1,66 @@
+"""The main screen's heavier detail tabs, mounted one frame after the contact list.
+
+Research (three editors, an article list), Interviews and Timeline are not needed for
+the first paint: their tab panes start empty and are filled once the list is on
+screen. An action that needs them and is pressed in that frame is not dropped: it
+waits (``needs_detail``) until they are mounted. Textual runs key actions one at a
+time on the app's message queue, so keys pressed after it wait behind it and still
+act in the order they were pressed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from textual.containers import VerticalScroll
+from textual.widgets import TabbedContent, TabPane
+
+Action = TypeVar("Action", bound=Callable[..., Any])
+
+
+class DetailMount:
+    """Mixin for MainScreen: ``store``, ``contact`` and the three empty tab panes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.detail_mounted = asyncio.Event()
+        """Set once the Research, Interviews and Timeline tabs have their widgets."""
+
+    async def mount_detail(self) -> None:
+        from ..widgets.looking_back import InterviewList, TimelineView
+        from ..widgets.research import ResearchPane
+
+        query_one: Callable[..., Any] = self.query_one  # type: ignore[attr-defined]
+        await query_one("#tab-research", TabPane).mount(
+            ResearchPane(self.store, id="research")  # type: ignore[attr-defined]
+        )
+        await query_one("#tab-interviews", TabPane).mount(
+            InterviewList(self.store, id="interviews")  # type: ignore[attr-defined]
+        )
+        await query_one("#tab-timeline", TabPane).mount(
+            VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
+        )
+        self.detail_mounted.set()
+        self.show_detail(self.contact)  # type: ignore[attr-defined]
+        if query_one(TabbedContent).active == "tab-research":  # picked before it was there
+            query_one(ResearchPane).activate()
+
+    def show_detail(self, contact: Any) -> None:
+        """Show *contact* in the lazily mounted tabs (nothing to do before they are)."""
+
+
+def needs_detail(action: Action) -> Callable[..., Awaitable[Any]]:
+    """Run *action* once the detail tabs are mounted (at once, after the first frame)."""
+
+    @functools.wraps(action)
+    async def when_mounted(self: DetailMount, *args: Any, **kwargs: Any) -> Any:
+        await self.detail_mounted.wait()
+        result = action(self, *args, **kwargs)
+        if asyncio.iscoroutine(result):
+            return await result
+        return result
+
+    return when_mounted

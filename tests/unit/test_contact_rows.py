@@ -1,0 +1,58 @@
+"""One contact's list row, and where it goes: what a write patches into the list."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coffeechat.domain.contact_filter import ContactFilter
+from coffeechat.models import Contact
+from coffeechat.store import Store, list_order
+from tests.conftest import seed
+from tests.unit.test_domain_basics import ROWS
+
+
+def test_list_order_sorts_as_the_database_does(store: Store) -> None:
+    seed(store)
+    for name, date in (
+        ("émile zola", ""),
+        ("Émile Zola", ""),
+        ("ada", "2026-03-12"),
+        ("Ada", "2026-03-12"),
+        ("ZOË", ""),
+        ("zoe", ""),
+        ("_under", ""),
+        ("Ärger", "2026-01-01"),
+        ("Ada", ""),
+    ):
+        store.contacts.add(Contact(name=name, next_action_date=date))
+    rows = store.contacts.rows(include_archived=True)
+    assert sorted(rows, key=list_order) == rows
+    assert sorted(reversed(rows), key=list_order) == rows
+
+
+def test_one_row_reads_what_the_list_reads(store: Store) -> None:
+    maria, *_ = seed(store)
+    store.contacts.set_archived(maria.id, True)
+    row = store.contacts.row(maria.id)
+    assert row is not None and row.archived
+    assert row in store.contacts.rows(include_archived=True)
+    assert store.contacts.row(999) is None
+
+
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 10)), max_size=8), st.text(max_size=4))
+def test_filter_after_inserts_and_removals_equals_a_fresh_filter(
+    steps: list[tuple[bool, int]], query: str
+) -> None:
+    patched = ContactFilter(ROWS)
+    patched.match(query[:1])  # a previous query, whose matches the patch must forget
+    rows = list(ROWS)
+    for insert, index in steps:
+        if insert:
+            row = ROWS[index % len(ROWS)]
+            patched.insert(index % (len(rows) + 1), row)
+            rows.insert(index % (len(rows) + 1), row)
+        elif rows:
+            patched.remove(index % len(rows))
+            del rows[index % len(rows)]
+    assert patched.match(query) == ContactFilter(rows).match(query)
