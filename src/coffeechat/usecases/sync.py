@@ -197,15 +197,15 @@ def sync(
                 report.left.append(f"{key}: changed elsewhere, left as it is")
                 keep.add(key)
     expected = _expected(store, scope)
-    try:
-        _write_and_remove(base, expected, present, keep, state, report)
-    except OSError as error:
-        report.problems.append(str(error) if error.filename else f"cannot write in {base}: {error}")
     for collection, names in present.items():
         for name in sorted(names):
             key = f"{collection}/{name}"
             if key not in expected and key not in state.items and key not in keep:
                 report.problems.append(f"{base / key}: not an item coffeechat wrote; left alone")
+    try:
+        _write_and_remove(base, expected, present, keep, state, report)
+    except OSError as error:
+        report.problems.append(str(error) if error.filename else f"cannot write in {base}: {error}")
     try:
         state.save()
     except OSError as error:
