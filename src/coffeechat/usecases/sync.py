@@ -19,7 +19,7 @@ from pathlib import Path
 from ..domain.pipeline import info
 from ..interop import vdir
 from ..models import Contact
-from ..safe_files import write_file
+from ..safe_files import write_file, write_files
 from ..store import Store, sync_rows
 from .followups import complete_followup
 from .steps import settle
@@ -221,6 +221,7 @@ def _write_and_remove(
     state: _State,
     report: SyncReport,
 ) -> None:
+    batches: dict[str, dict[str, bytes]] = {c: {} for c in vdir.COLLECTIONS}
     for key, item in expected.items():
         if key in keep:
             continue
@@ -237,9 +238,15 @@ def _write_and_remove(
             report.left.append(f"{key}: not written by coffeechat, left as it is")
             keep.add(key)
             continue
-        write_file(path, data)
-        state.record(key, path, data)
-        report.written.append(key)
+        batches[item.collection][key.split("/", 1)[1]] = data
+    for collection, batch in batches.items():
+        if not batch:
+            continue
+        write_files(base / collection, batch)
+        for name, data in batch.items():
+            key = f"{collection}/{name}"
+            state.record(key, base / key, data)
+            report.written.append(key)
     for key in sorted(set(state.items) - set(expected) - keep):
         path = base / key
         path.unlink(missing_ok=True)
