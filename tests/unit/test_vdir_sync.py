@@ -3,7 +3,7 @@ back or left and reported, foreign and malformed files named in one line."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -151,8 +151,12 @@ def test_completed_todo_marks_the_followup_done(
     done = store.followups.get(followup_id)
     assert done is not None and done.state == "done"
     assert report.taken_back == [f"done: Send my summary (followups/{path.name})"]
-    assert report.removed == [f"followups/{path.name}"] and not path.exists()
-    assert report.ok
+    # Kept a while as a completed to-do of ours (and no longer with an alarm).
+    assert f"followups/{path.name}" in report.written
+    assert "STATUS:COMPLETED" in path.read_text() and "VALARM" not in path.read_text()
+    assert report.ok and sync(store, root, NOW).taken_back == []
+    later = sync(store, root, NOW + timedelta(days=31))
+    assert later.removed == [f"followups/{path.name}"] and not path.exists()
 
 
 def test_moved_event_moves_the_planned_call(store: Store, people: dict[str, int], tmp_path: Path):

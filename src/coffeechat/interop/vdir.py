@@ -103,8 +103,16 @@ def _stamp_from(day: str) -> str:
         return "19700101T000000Z"
 
 
+def _utc(moment: str) -> str:
+    try:
+        return as_utc(datetime.fromisoformat(moment)).strftime(_UTC_FORMAT)
+    except ValueError:
+        return "19700101T000000Z"
+
+
 def followup_item(followup: FollowUp, contact: Contact) -> Item:
-    """VTODO due on the follow-up's day, with an alarm at 9:00 that day."""
+    """VTODO due on the follow-up's day, with an alarm at 9:00 that day; a follow-up
+    done is a completed to-do."""
     uid = followup_uid(followup, contact)
     summary = followup.title or followup.kind.replace("_", " ")
     due = followup.due_date[:10].replace("-", "")
@@ -115,14 +123,19 @@ def followup_item(followup: FollowUp, contact: Contact) -> Item:
         f"DUE;VALUE=DATE:{due}",
         f"SUMMARY:{escape(with_name(summary, contact.name))}",
         f"CATEGORIES:{escape(followup.kind.replace('_', ' '))}",
-        "STATUS:NEEDS-ACTION",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape(summary)}",
-        "TRIGGER:PT9H",
-        "END:VALARM",
-        "END:VTODO",
     ]
+    if followup.state == "done":
+        lines += ["STATUS:COMPLETED", f"COMPLETED:{_utc(followup.done_at)}"]
+    else:
+        lines += [
+            "STATUS:NEEDS-ACTION",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape(summary)}",
+            "TRIGGER:PT9H",
+            "END:VALARM",
+        ]
+    lines.append("END:VTODO")
     return Item(FOLLOWUPS, uid, _calendar(lines))
 
 

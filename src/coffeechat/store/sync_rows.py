@@ -13,10 +13,12 @@ from .followups import _COLUMNS, _followup
 from .interviews import _INTERVIEW, _interview
 
 
-def open_followups(database: Database) -> list[FollowUp]:
+def followups_for_sync(database: Database, done_since: str) -> list[FollowUp]:
+    """Open follow-ups, and those done on or after *done_since* (ISO date)."""
     rows = database.conn.execute(
-        f"SELECT {_COLUMNS} FROM followups f WHERE f.state = 'open' AND f.due_date != '' "
-        "ORDER BY f.id"
+        f"SELECT {_COLUMNS} FROM followups f WHERE f.due_date != '' "
+        "AND (f.state = 'open' OR f.done_at >= ?) ORDER BY f.id",
+        (done_since,),
     )
     return [_followup(r) for r in rows]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.pipeline import info
@@ -25,7 +25,8 @@ from .followups import complete_followup
 from .steps import settle
 
 STATE_FILE = ".coffeechat-sync.json"
-SCOPES = ("all", "active", "tag:")
+KEEP_DONE_DAYS = 30
+"""How long a follow-up done stays in ``followups/`` as a completed to-do."""
 
 
 @dataclass
@@ -142,10 +143,14 @@ def _take_back(store: Store, key: str, text: str, now: datetime, report: SyncRep
     return False
 
 
-def _expected(store: Store, scope: str) -> dict[str, vdir.Item]:
+def _expected(store: Store, scope: str, now: datetime) -> dict[str, vdir.Item]:
     contacts = {c.id: c for c in store.contacts.all(include_archived=False) if _in_scope(c, scope)}
     items = [vdir.contact_item(c) for c in contacts.values()]
-    for followup in sync_rows.open_followups(store.database):
+    # A to-do done stays a while, marked completed: the phone shows it ticked, and the
+    # collection is not emptied when the last one is done (vdirsyncer refuses to carry
+    # a collection emptied at once, taking it for an accident).
+    done_since = (now.date() - timedelta(days=KEEP_DONE_DAYS)).isoformat()
+    for followup in sync_rows.followups_for_sync(store.database, done_since):
         contact = contacts.get(followup.contact_id)
         if contact is not None and len(followup.due_date) >= 10:
             items.append(vdir.followup_item(followup, contact))
@@ -196,7 +201,7 @@ def sync(
             if not taken:
                 report.left.append(f"{key}: changed elsewhere, left as it is")
                 keep.add(key)
-    expected = _expected(store, scope)
+    expected = _expected(store, scope, now)
     for collection, names in present.items():
         for name in sorted(names):
             key = f"{collection}/{name}"
