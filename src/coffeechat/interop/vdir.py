@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from ..domain.timezones import as_utc, zone
 from ..models import Contact, FollowUp, Interview
-from .ics import PRODID, escape, with_name
+from .ics import PRODID, alarm, escape, with_name
 from .vcard import card, fold
 from .vcard_lines import logical_lines, parse_property, physical_lines
 
@@ -127,14 +127,7 @@ def followup_item(followup: FollowUp, contact: Contact) -> Item:
     if followup.state == "done":
         lines += ["STATUS:COMPLETED", f"COMPLETED:{_utc(followup.done_at)}"]
     else:
-        lines += [
-            "STATUS:NEEDS-ACTION",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape(summary)}",
-            "TRIGGER:PT9H",
-            "END:VALARM",
-        ]
+        lines += ["STATUS:NEEDS-ACTION", *alarm(summary, "PT9H")]
     lines.append("END:VTODO")
     return Item(FOLLOWUPS, uid, _calendar(lines))
 
@@ -178,13 +171,7 @@ def call_item(
     if their_zone:
         lines.append(f"LOCATION:{escape(f'{contact.name} is in {their_zone}')}")
     if interview.state != "held":
-        lines += [
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape(f'Coffee chat with {contact.name} in 15 minutes')}",
-            "TRIGGER:-PT15M",
-            "END:VALARM",
-        ]
+        lines += alarm(f"Coffee chat with {contact.name} in 15 minutes", "-PT15M")
     lines.append("END:VEVENT")
     return Item(CALLS, uid, _calendar(lines))
 
