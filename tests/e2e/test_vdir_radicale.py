@@ -74,46 +74,23 @@ def radicale(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         server.wait(timeout=10)
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 def _vdirsyncer_config(tmp_path: Path, url: str, vdir: Path) -> Path:
-    config = tmp_path / "vdirsyncer.conf"
-    config.write_text(
-        f"""[general]
-status_path = "{tmp_path / "vdirsyncer-status"}/"
-
-[pair coffeechat_contacts]
-a = "coffeechat_contacts_local"
-b = "coffeechat_contacts_remote"
-collections = ["contacts"]
-
-[storage coffeechat_contacts_local]
-type = "filesystem"
-path = "{vdir}/"
-fileext = ".vcf"
-
-[storage coffeechat_contacts_remote]
-type = "carddav"
-url = "{url}"
-username = "me"
-password = "unused"
-
-[pair coffeechat_calendars]
-a = "coffeechat_calendars_local"
-b = "coffeechat_calendars_remote"
-collections = ["followups", "calls"]
-
-[storage coffeechat_calendars_local]
-type = "filesystem"
-path = "{vdir}/"
-fileext = ".ics"
-
-[storage coffeechat_calendars_remote]
-type = "caldav"
-url = "{url}"
-username = "me"
-password = "unused"
-""",
-        encoding="utf-8",
+    """The README's sample config, pointed at this test's folders and server."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("for a generic server:\n\n```ini\n", 1)[1].split("```", 1)[0]
+    text = (
+        sample.replace("~/.local/share/vdirsyncer/status/", f"{tmp_path / 'status'}/")
+        .replace("~/.local/share/coffeechat/vdir/", f"{vdir}/")
+        .replace("https://dav.example.com/", url)
+        .replace('password.fetch = ["command", "pass", "dav.example.com"]', 'password = "x"')
+        .replace('username = "you"', 'username = "me"')
     )
+    assert "example.com" not in text and "~" not in text
+    config = tmp_path / "vdirsyncer.conf"
+    config.write_text(text, encoding="utf-8")
     return config
 
 
