@@ -9,6 +9,7 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import FollowUp
 from coffeechat.store import Store
 from coffeechat.sync_config import SyncConfig
+from coffeechat.tui import sync_actions
 from coffeechat.tui.sync_actions import SyncFolderForm
 from coffeechat.usecases.sync import sync
 from tests.conftest import FROZEN_NOW, make_app, seed
@@ -61,5 +62,24 @@ async def test_the_app_takes_back_a_todo_ticked_on_the_phone_at_start(
             lambda: (got := store.followups.get(followup.id or 0)) and got.state == "done",
             what="the to-do taken back",
         )
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_a_change_saved_in_the_app_reaches_the_vdir(
+    store: Store, clock: Clock, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(sync_actions, "KEEP_CURRENT_SECONDS", 0.1)
+    priya = seed(store)[2]
+    assert priya.id is not None
+    vdir = tmp_path / "phone"
+    sync_config.save(SyncConfig(str(vdir), "all"))
+    card = vdir / "contacts" / f"{priya.uid}.vcf"
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(card.exists, what="the sync at start")
+        store.contacts.with_changes(priya.id, title="Editor at large")  # the app's connection
+        await wait_until(lambda: "TITLE:Editor at large" in card.read_text(), what="a new sync")
         await app.workers.wait_for_complete()
         await pilot.pause()

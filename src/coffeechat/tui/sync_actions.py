@@ -1,6 +1,7 @@
 """The app's side of the vdir sync: the "Sync folder…" form, a sync in a thread worker
-(its own connection: sqlite3 refuses cross-thread use), and a sync at start when a
-folder is configured. Expects ``store`` and ``clock`` on the app."""
+(its own connection: sqlite3 refuses cross-thread use), a sync at start when a
+folder is configured, and one a few seconds after anything is saved. Expects
+``store`` and ``clock`` on the app."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from textual.app import App, ComposeResult
 from ..domain.clock import Clock
 from ..store import Store, StoreError
 from ..sync_config import ConfigError, SyncConfig, load, save
-from ..usecases.sync import SyncReport, check_scope, sync
+from ..usecases.sync import SyncReport, changes_saved, check_scope, sync
 from .screens.form_modal import FormModal
 from .widgets.form import FormField
+
+KEEP_CURRENT_SECONDS = 10
+"""How often the app looks for saved changes to carry to the vdir."""
 
 
 class SyncFolderForm(FormModal[SyncConfig]):
@@ -57,6 +61,11 @@ def summary(report: SyncReport) -> str:
 class SyncActions(App[None]):
     store: Store
     clock: Clock
+    _changes_synced: int
+    """The UI connection's change count at the last sync (set once a sync ran)."""
+    _sync_running: bool
+    _sync_next: tuple[SyncConfig, bool] | None
+    """A sync asked for while one ran: it runs when that one ends."""
 
     def action_sync_folder(self) -> None:
         try:
@@ -78,7 +87,8 @@ class SyncActions(App[None]):
         self.push_screen(SyncFolderForm(config), chosen)
 
     def sync_at_start(self) -> None:
-        """A sync when a folder is configured: to-dos ticked on the phone come back."""
+        """A sync when a folder is configured (to-dos ticked on the phone come back),
+        then again whenever the app has written to the database since the last one."""
         try:
             config = load()
         except ConfigError as error:
@@ -87,20 +97,52 @@ class SyncActions(App[None]):
         if config.vdir:
             self.run_sync(config, quiet=True)
 
-    @work(thread=True, exclusive=True, group="vdir-sync")
+    def _keep_current(self) -> None:
+        """Checked every few seconds: the UI connection's change counter moved, so
+        something was saved; sync in the background (the worker's own writes go
+        through its own connection and do not count)."""
+        changes = changes_saved(self.store)
+        if changes == getattr(self, "_changes_synced", changes):
+            return
+        try:
+            config = load()
+        except ConfigError:
+            return  # said once already, at start or in the form
+        if config.vdir:
+            self._changes_synced = changes
+            self.run_sync(config, quiet=True)
+
     def run_sync(self, config: SyncConfig, quiet: bool = False) -> None:
+        """Sync in a thread; one at a time (a thread cannot be stopped half way, and two
+        at once would race on the same files): asked while one runs, it runs next."""
+        if not hasattr(self, "_changes_synced"):
+            self.set_interval(KEEP_CURRENT_SECONDS, self._keep_current)
+        self._changes_synced = changes_saved(self.store)
+        if getattr(self, "_sync_running", False):
+            self._sync_next = (config, quiet)
+            return
+        self._sync_running = True
+        self._sync_worker(config, quiet)
+
+    @work(thread=True, group="vdir-sync")
+    def _sync_worker(self, config: SyncConfig, quiet: bool) -> None:
         try:
             store = Store.open(self.store.path)
         except StoreError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        try:
-            report = sync(store, config.vdir, self.clock.now(), config.scope)
-        finally:
-            store.close()
+            report = SyncReport(problems=[str(error)])
+        else:
+            try:
+                report = sync(store, config.vdir, self.clock.now(), config.scope)
+            finally:
+                store.close()
         self.call_from_thread(self._synced, config, report, quiet)
 
     def _synced(self, config: SyncConfig, report: SyncReport, quiet: bool) -> None:
+        self._sync_running = False
+        following = getattr(self, "_sync_next", None)
+        if following is not None:
+            self._sync_next = None
+            self.run_sync(*following)
         if report.taken_back and hasattr(self.screen, "reload"):
             self.screen.reload()
         if quiet and report.ok and not report.taken_back and not report.left:

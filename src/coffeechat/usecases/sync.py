@@ -45,6 +45,12 @@ class SyncReport:
         return not self.problems
 
 
+def changes_saved(store: Store) -> int:
+    """How many rows this connection has changed since it opened: when it moves,
+    there is something new to sync."""
+    return store.database.conn.total_changes
+
+
 def check_scope(scope: str) -> str | None:
     """None if *scope* is "all", "active" or "tag:NAME"; else what is wrong with it."""
     if scope in ("all", "active") or (scope.startswith("tag:") and scope[4:].strip()):
