@@ -255,3 +255,18 @@ def test_parse_item_reads_status_and_start():
     assert parsed.start == datetime(2026, 3, 18, 13, 0, tzinfo=parsed.start.tzinfo)
     with pytest.raises(vdir.MalformedItem, match="has no UID"):
         vdir.parse_item("BEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n")
+
+
+def test_a_folder_where_an_item_goes_is_left_and_the_rest_written(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    maria = store.contacts.get(people["Maria"])
+    assert maria is not None
+    (root / "contacts" / f"{maria.uid}.vcf").mkdir(parents=True)
+
+    report = sync(store, root, NOW)
+
+    assert report.left == [f"contacts/{maria.uid}.vcf: not written by coffeechat, left as it is"]
+    assert len(report.written) == len(people) - 1 and report.ok
+    assert sync(store, root, NOW).written == []

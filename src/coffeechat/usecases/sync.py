@@ -195,13 +195,17 @@ def sync(
     for collection, names in present.items():
         for name in sorted(names):
             key = f"{collection}/{name}"
-            if state.unchanged(key, base / key) is not False:
-                continue
-            text = (base / key).read_bytes().decode("utf-8", "replace")
             try:
+                if state.unchanged(key, base / key) is not False:
+                    continue
+                text = (base / key).read_bytes().decode("utf-8", "replace")
                 taken = _take_back(store, key, text, now, report)
             except vdir.MalformedItem as error:
                 report.problems.append(f"{base / key}: malformed item: {error}")
+                keep.add(key)
+                continue
+            except OSError as error:
+                report.problems.append(f"cannot read {base / key}: {error.strerror or error}")
                 keep.add(key)
                 continue
             if not taken:
@@ -224,6 +228,13 @@ def sync(
     return report
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _write_and_remove(
     base: Path,
     expected: dict[str, vdir.Item],
@@ -243,7 +254,7 @@ def _write_and_remove(
         if exists and recorded and recorded[0] == vdir.digest(data):
             continue
         if exists and recorded is None:
-            if path.read_bytes() == data:
+            if _holds(path, data):
                 state.record(key, path, data)  # the state was lost; the file is ours
                 continue
             report.left.append(f"{key}: not written by coffeechat, left as it is")
@@ -253,11 +264,18 @@ def _write_and_remove(
     for collection, batch in batches.items():
         if not batch:
             continue
-        write_files(base / collection, batch)
-        for name, data in batch.items():
-            key = f"{collection}/{name}"
-            state.record(key, base / key, data)
-            report.written.append(key)
+        try:
+            write_files(base / collection, batch)
+        except OSError:
+            # Stopped half way: what did reach its file is recorded as ours, so the
+            # next run does not take it for a change made elsewhere.
+            batch = {n: d for n, d in batch.items() if _holds(base / collection / n, d)}
+            raise
+        finally:
+            for name, data in batch.items():
+                key = f"{collection}/{name}"
+                state.record(key, base / key, data)
+                report.written.append(key)
     for key in sorted(set(state.items) - set(expected) - keep):
         path = base / key
         path.unlink(missing_ok=True)
