@@ -90,7 +90,8 @@ def main() -> int:
     add("`export json`, whole database", f"{seconds:.2f} s ({size / 1e6:.1f} MB)", "—", True)
     first, items, second, touched = sync_vdir.measure()
     add(
-        "`sync` into an empty vdir, 30,000 contacts, 3,000 open follow-ups, 300 planned calls (whole command)",
+        "`sync` into an empty vdir, 30,000 contacts, 3,000 open follow-ups, "
+        "300 planned calls (whole command)",
         f"{first:.2f} s ({items} items); again, nothing changed, {second:.2f} s "
         f"({touched} files written)",
         "≤ 10 s; second run writes nothing",
