@@ -242,6 +242,47 @@ def backup_command(ctx: click.Context, file: Path) -> None:
     click.echo(f"Backed up to {file}")
 
 
+@cli.command("sync")
+@click.option(
+    "--vdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The vdir folder; default: `vdir` in config.toml.",
+)
+@click.option("--scope", default=None, help="all, active or tag:NAME; default: `sync_scope`.")
+@click.pass_context
+def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None) -> None:
+    """Bring the vdir (for vdirsyncer, khard, khal, todoman) in step with the database."""
+    from .domain.clock import Clock
+    from .sync_config import ConfigError, config_path, load
+    from .usecases.sync import sync
+
+    try:
+        config = load()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    root = vdir or (Path(config.vdir).expanduser() if config.vdir else None)
+    if root is None:
+        raise click.ClickException(f"no vdir: pass --vdir DIR or set vdir in {config_path()}")
+    with open_store(ctx) as store:
+        report = sync(store, root, Clock().now(), scope or config.scope)
+    for label, keys in (("wrote", report.written), ("removed", report.removed)):
+        for key in keys:
+            click.echo(f"{label} {key}")
+    for line in report.taken_back:
+        click.echo(f"took back {line}")
+    for line in report.left:
+        click.echo(f"left {line}")
+    click.echo(
+        f"{len(report.written)} written, {len(report.removed)} removed, "
+        f"{len(report.taken_back)} taken back, {len(report.left)} left as changed elsewhere"
+    )
+    for line in report.problems:
+        click.echo(f"error: {line}", err=True)
+    if report.problems:
+        ctx.exit(1)
+
+
 def main() -> None:
     try:
         cli(prog_name="coffeechat")

@@ -23,6 +23,7 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -142,3 +143,85 @@ def _fsync_path(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _refused(folder: Path, names: list[str]) -> Path | None:
+    """The first of *names* in *folder* that :func:`check_target` would refuse, checked
+    with one stat a file (a batch of 30,000 cannot afford two resolves each)."""
+    protected = {p.resolve() for p in _protected_files()}
+    inodes = set()
+    for path in protected:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        inodes.add((info.st_dev, info.st_ino))
+    real_folder = folder.resolve()
+    for name in names:
+        target = real_folder / name
+        if target in protected:
+            return folder / name
+        try:
+            info = os.stat(target)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in inodes or os.path.isdir(target):
+            return folder / name
+    return None
+
+
+def _write_temporary(folder: Path, name: str, payload: bytes) -> Path:
+    """A private (0600) temporary file beside *name*, holding *payload* (not yet
+    flushed: :func:`write_files` flushes the whole batch at once)."""
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".partial")
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as error:
+        os.close(fd)
+        os.unlink(temporary)
+        raise _failed(folder / name, error) from None
+    os.close(fd)
+    return Path(temporary)
+
+
+def write_files(folder: str | os.PathLike[str], files: dict[str, bytes]) -> None:
+    """Write many files into *folder* as :func:`write_file` would; one after the other
+    is far too slow for a vdir of 30,000 items (a flush a file). Each file goes to a
+    private temporary file first, then one ``sync()`` puts them all on disk together
+    (one journal commit instead of 30,000), then each is renamed over its target and
+    the folder is synced once. A crash at any
+    point leaves each target either as it was or complete; an open database is never
+    written over. The first error stops the batch as one :class:`WriteError`."""
+    base = Path(folder)
+    refused = _refused(base, list(files))
+    if refused is not None:
+        check_target(refused)  # raises the precise one-line reason
+    names = list(files)
+    temporaries: dict[str, Path] = {}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = {n: pool.submit(_write_temporary, base, n, files[n]) for n in names}
+        error: OSError | None = None
+        for name, future in futures.items():
+            try:
+                temporaries[name] = future.result()
+            except OSError as failed:
+                error = error or failed
+    current = ""
+    try:
+        if error is not None:
+            raise error
+        os.sync()  # every temporary file is on disk before any target is replaced
+        for name in names:
+            current = name
+            os.replace(temporaries.pop(name), base / name)
+        current = ""
+        _fsync_path(base)
+    except WriteError:
+        raise
+    except OSError as failed:
+        raise _failed(base / current if current else base, failed) from None
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)

@@ -48,6 +48,17 @@ def with_name(summary: str, who: str) -> str:
     return f"{summary}: {who}"
 
 
+def alarm(description: str, trigger: str) -> list[str]:
+    """A display alarm: ``PT9H`` is 9:00 on a to-do's day, ``-PT15M`` before an event."""
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{escape(description)}",
+        f"TRIGGER:{trigger}",
+        "END:VALARM",
+    ]
+
+
 def write(document: dict, now: datetime) -> str:
     names = {c.get("id"): c.get("name", "") for c in document.get("contacts", [])}
     stamp = utc_stamp(now)
@@ -69,13 +80,7 @@ def write(document: dict, now: datetime) -> str:
             f"STATUS:{'COMPLETED' if done else 'NEEDS-ACTION'}",
         ]
         if not done:
-            lines += [
-                "BEGIN:VALARM",
-                "ACTION:DISPLAY",
-                f"DESCRIPTION:{escape(summary)}",
-                "TRIGGER:PT9H",
-                "END:VALARM",
-            ]
+            lines += alarm(summary, "PT9H")
         lines.append("END:VTODO")
     for interview in document.get("interviews", []):
         when = str(interview.get("scheduled_at") or "")
@@ -96,11 +101,7 @@ def write(document: dict, now: datetime) -> str:
             f"DURATION:PT{minutes}M",
             f"SUMMARY:{escape(f'Coffee chat with {who}')}",
             f"DESCRIPTION:{escape(about)}",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{escape(f'Coffee chat with {who} in 15 minutes')}",
-            "TRIGGER:-PT15M",
-            "END:VALARM",
+            *alarm(f"Coffee chat with {who} in 15 minutes", "-PT15M"),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -215,6 +215,8 @@ def _escape(value: str) -> str:
 
 def fold(line: str) -> str:
     """RFC 6350/5545 folding: at most 75 octets a line, never splitting a character."""
+    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
+        return line + "\r\n"  # the common case, without walking the characters
     out: list[str] = []
     current = ""
     size = 0

@@ -27,6 +27,7 @@ from .commands import COMMANDS, bindings
 from .keymap import load_keymap
 from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
+from .sync_actions import SyncActions
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 from .widgets.autosave import SavesTyping
 
@@ -36,7 +37,7 @@ QUIT_UNSAVED = (
 )
 
 
-class CoffeechatApp(App[None]):
+class CoffeechatApp(SyncActions, App[None]):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"
@@ -75,6 +76,7 @@ class CoffeechatApp(App[None]):
                 "\n".join(problems), title="Skipped", severity="warning", timeout=10, markup=False
             )
         self.push_screen(MainScreen(self.store))
+        self.sync_at_start()
 
     def _setup_themes(self) -> list[str]:
         loaded = load_themes(shipped_themes_dir(), user_themes_dir())

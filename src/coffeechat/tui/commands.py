@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from .command import Command
 from .feature_commands import FEATURE_COMMANDS, LOOKING_BACK_COMMANDS
 from .method_commands import METHOD_COMMANDS
+from .sync_commands import SYNC_COMMANDS
 
 __all__ = ["BY_ACTION", "COMMANDS", "Command", "bindings"]
 
@@ -105,6 +106,7 @@ COMMANDS: tuple[Command, ...] = (
 COMMANDS += FEATURE_COMMANDS
 COMMANDS += LOOKING_BACK_COMMANDS
 COMMANDS += METHOD_COMMANDS
+COMMANDS += SYNC_COMMANDS
 
 # App-wide commands that are not tied to a pane.
 COMMANDS += (Command("change_theme", "Switch theme", "Choose a colour theme (remembered)", "app"),)

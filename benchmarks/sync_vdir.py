@@ -1,0 +1,72 @@
+"""`coffeechat sync` of the 30,000-contact benchmark database into an empty vdir, then
+again with nothing changed (which must write no file).
+
+Times the real console script on a copy of the database (a sync may take back changes,
+so it writes to the database), to which an open follow-up for one contact in ten and a
+planned call for one in a hundred are added (the generated calls are held ones with no
+time), and counts the files the second run touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import bench_db
+
+
+def _add_followups_and_calls(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM contacts ORDER BY id")]
+        conn.executemany(
+            "INSERT INTO followups(contact_id, kind, title, due_date) VALUES (?, ?, ?, ?)",
+            [(i, "follow_up", "Follow up", f"2026-04-{1 + i % 28:02d}") for i in ids[::10]],
+        )
+        for i in ids[5::100]:
+            cursor = conn.execute(
+                "INSERT INTO interviews(contact_id, scheduled_at) VALUES (?, ?)",
+                (i, f"2026-04-{1 + i % 28:02d}T15:00"),
+            )
+            conn.executemany(
+                "INSERT INTO checklist_items(interview_id, text, position) VALUES (?, ?, ?)",
+                [(cursor.lastrowid, f"Question {n}?", n) for n in range(8)],
+            )
+
+
+def _run(script: Path, db: Path, vdir: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [str(script), "--db", str(db), "sync", "--vdir", str(vdir)],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def measure() -> tuple[float, int, float, int]:
+    """(first run s, files written, second run s, files changed by the second run)."""
+    script = Path(sys.executable).parent / "coffeechat"
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        shutil.copy(bench_db(), db)
+        _add_followups_and_calls(db)
+        vdir = Path(folder) / "vdir"
+        first = _run(script, db, vdir)
+        files = [p for p in vdir.rglob("*") if p.is_file()]
+        before = {p: p.stat().st_mtime_ns for p in files}
+        second = _run(script, db, vdir)
+        after = {p: p.stat().st_mtime_ns for p in vdir.rglob("*") if p.is_file()}
+        touched = sum(1 for p, m in after.items() if before.get(p) != m)
+        items = sum(1 for p in files if not p.name.startswith("."))
+        return first, items, second, touched
+
+
+if __name__ == "__main__":
+    first, items, second, touched = measure()
+    print(f"sync, 30,000 contacts into an empty vdir: {first:.2f} s ({items} items written)")
+    print(f"sync again, nothing changed: {second:.2f} s ({touched} files written)")

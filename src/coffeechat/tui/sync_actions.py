@@ -1,0 +1,158 @@
+"""The app's side of the vdir sync: the "Sync folder…" form, a sync in a thread worker
+(its own connection: sqlite3 refuses cross-thread use), a sync at start when a
+folder is configured, and one a few seconds after anything is saved. Expects
+``store`` and ``clock`` on the app."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from ..domain.clock import Clock
+from ..store import Store, StoreError
+from ..sync_config import ConfigError, SyncConfig, load, save
+from ..usecases.sync import SyncReport, changes_saved, check_scope, sync
+from .screens.form_modal import FormModal
+from .widgets.form import FormField
+from .workers import background
+
+KEEP_CURRENT_SECONDS = 10
+"""How often the app looks for saved changes to carry to the vdir."""
+
+
+class SyncFolderForm(FormModal[SyncConfig]):
+    """The vdir root and which contacts go out; saving runs a sync."""
+
+    AUTO_FOCUS = "#field-folder"
+    title_text = "Sync folder (a vdir for vdirsyncer)"
+
+    def __init__(self, config: SyncConfig) -> None:
+        super().__init__()
+        self._config = config
+
+    def compose_fields(self) -> ComposeResult:
+        yield FormField(
+            "Folder",
+            name="folder",
+            value=self._config.vdir,
+            checks=[lambda v: None if v.strip() else "choose a folder"],
+            placeholder="~/.local/share/coffeechat/vdir",
+        )
+        yield FormField(
+            "Contacts",
+            name="scope",
+            value=self._config.scope,
+            checks=[lambda v: check_scope(v.strip() or "all")],
+            placeholder="all, active or tag:NAME",
+        )
+
+    def result(self, fields: dict[str, FormField]) -> SyncConfig:
+        return SyncConfig(fields["folder"].value.strip(), fields["scope"].value.strip() or "all")
+
+
+def summary(report: SyncReport) -> str:
+    parts = [f"{len(report.written)} written", f"{len(report.removed)} removed"]
+    lines = [", ".join(parts) + f", {len(report.taken_back)} taken back"]
+    lines += [f"took back {line}" for line in report.taken_back[:5]]
+    lines += [f"left {line}" for line in report.left[:3]]
+    lines += report.problems[:5]
+    return "\n".join(lines)
+
+
+class SyncActions(App[None]):
+    store: Store
+    clock: Clock
+    _changes_synced: int
+    """The UI connection's change count at the last sync (set once a sync ran)."""
+    _sync_running: bool
+    _sync_next: tuple[SyncConfig, bool] | None
+    """A sync asked for while one ran: it runs when that one ends."""
+
+    def action_sync_folder(self) -> None:
+        try:
+            config = load()
+        except ConfigError as error:
+            self.notify(str(error), severity="error", markup=False)
+            config = SyncConfig()
+
+        def chosen(new: SyncConfig | None) -> None:
+            if new is None:
+                return
+            try:
+                save(new)
+            except OSError as error:
+                self.notify(f"Not saved: {error}", severity="error", markup=False)
+                return
+            self.run_sync(new)
+
+        self.push_screen(SyncFolderForm(config), chosen)
+
+    def sync_at_start(self) -> None:
+        """A sync when a folder is configured (to-dos ticked on the phone come back),
+        then again whenever the app has written to the database since the last one."""
+        try:
+            config = load()
+        except ConfigError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        if config.vdir:
+            self.run_sync(config, quiet=True)
+
+    def _keep_current(self) -> None:
+        """Checked every few seconds: the UI connection's change counter moved, so
+        something was saved; sync in the background (the worker's own writes go
+        through its own connection and do not count)."""
+        changes = changes_saved(self.store)
+        if changes == getattr(self, "_changes_synced", changes):
+            return
+        try:
+            config = load()
+        except ConfigError:
+            return  # said once already, at start or in the form
+        if config.vdir:
+            self._changes_synced = changes
+            self.run_sync(config, quiet=True)
+
+    def run_sync(self, config: SyncConfig, quiet: bool = False) -> None:
+        """Sync in a thread; one at a time (a thread cannot be stopped half way, and two
+        at once would race on the same files): asked while one runs, it runs next."""
+        if not hasattr(self, "_changes_synced"):
+            self.set_interval(KEEP_CURRENT_SECONDS, self._keep_current)
+        self._changes_synced = changes_saved(self.store)
+        if getattr(self, "_sync_running", False):
+            self._sync_next = (config, quiet)
+            return
+        self._sync_running = True
+        self._sync_worker(config, quiet)
+
+    @background(thread=True, group="vdir-sync")
+    def _sync_worker(self, config: SyncConfig, quiet: bool) -> None:
+        try:
+            store = Store.open(self.store.path)
+        except StoreError as error:
+            report = SyncReport(problems=[str(error)])
+        else:
+            try:
+                report = sync(store, config.vdir, self.clock.now(), config.scope)
+            except Exception as error:  # reported like any sync problem; the next sync runs
+                report = SyncReport(problems=[f"the sync stopped: {error}"])
+            finally:
+                store.close()
+        self.call_from_thread(self._synced, config, report, quiet)
+
+    def _synced(self, config: SyncConfig, report: SyncReport, quiet: bool) -> None:
+        self._sync_running = False
+        following = getattr(self, "_sync_next", None)
+        if following is not None:
+            self._sync_next = None
+            self.run_sync(*following)
+        if report.taken_back and hasattr(self.screen, "reload"):
+            self.screen.reload()
+        if quiet and report.ok and not report.taken_back and not report.left:
+            return
+        self.notify(
+            summary(report),
+            title=f"Synced {config.vdir}",
+            severity="information" if report.ok else "error",
+            timeout=10,
+            markup=False,
+        )

@@ -1,0 +1,14 @@
+"""The palette command for the vdir kept for vdirsyncer, khard, khal and todoman."""
+
+from __future__ import annotations
+
+from .command import Command
+
+SYNC_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "sync_folder",
+        "Sync folder…",
+        "Keep contacts, follow-ups and calls in a folder vdirsyncer carries to your phone",
+        "app",
+    ),
+)

@@ -1,0 +1,272 @@
+"""The vdir sync: items out, unchanged items left alone, changes from elsewhere taken
+back or left and reported, foreign and malformed files named in one line."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from coffeechat.interop import vdir
+from coffeechat.models import FollowUp, Medium, Question, Status
+from coffeechat.store import Store
+from coffeechat.usecases.calls import Plan, save_plan
+from coffeechat.usecases.contacts import delete_contact
+from coffeechat.usecases.sync import STATE_FILE, sync
+from tests.conftest import FROZEN_NOW, seed
+
+NOW = FROZEN_NOW
+
+
+@pytest.fixture
+def people(store: Store) -> dict[str, int]:
+    added = seed(store)
+    return {c.name.split()[0]: c.id for c in added if c.id is not None}
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        f"{p.parent.name}/{p.name}": p.read_bytes()
+        for p in sorted(root.glob("*/*"))
+        if not p.name.startswith(".")
+    }
+
+
+def _plan(store: Store, contact_id: int, when: str = "2026-03-18T15:00") -> int:
+    questions = (Question("What does a week look like?"), Question("Who else should I ask?"))
+    interview = save_plan(store, contact_id, Plan(when, Medium.VIDEO, 30, questions), NOW)
+    assert interview.id is not None
+    return interview.id
+
+
+def _followup(store: Store, contact_id: int, title: str = "Send my summary") -> int:
+    added = store.followups.add(FollowUp(contact_id, "next_step", "2026-03-20", title=title))
+    assert added.id is not None
+    return added.id
+
+
+def test_round_trip_every_collection(store: Store, people: dict[str, int], tmp_path: Path):
+    followup_id = _followup(store, people["Tom"])
+    interview_id = _plan(store, people["Tom"])
+    store.contacts.with_changes(people["Tom"], time_zone="Europe/Berlin")
+    root = tmp_path / "vdir"
+
+    report = sync(store, root, NOW)
+
+    assert report.ok, report.problems
+    files = _files(root)
+    tom = store.contacts.get(people["Tom"])
+    assert tom is not None
+    card = files[f"contacts/{tom.uid}.vcf"].decode()
+    for line in (
+        "FN:Tom Lindqvist",
+        "N:Lindqvist;Tom;;;",
+        "ORG:Harbor Health\\, Inc.",
+        "TITLE:Patient Advocacy Lead",
+        f"UID:{tom.uid}",
+        "NOTE:Status: scheduled",
+    ):
+        assert line in card
+    todo = files[f"followups/followup-{followup_id}@{tom.uid}.ics"].decode()
+    assert "DUE;VALUE=DATE:20260320" in todo and "BEGIN:VALARM" in todo
+    event = files[f"calls/call-{interview_id}@{tom.uid}.ics"].decode().replace("\r\n ", "")
+    assert "DTSTART:20260318T150000Z" in event  # TZ is UTC in tests
+    assert "What does a week look like?" in event and "TRIGGER:-PT15M" in event
+    assert "Europe/Berlin" in event
+    for key, data in files.items():
+        parsed = vdir.parse_item(data.decode())
+        assert key.split("/")[1] == vdir.file_name(parsed.uid, Path(key).suffix)
+    assert sorted(report.written) == sorted(files)
+
+
+def test_second_run_writes_nothing(store: Store, people: dict[str, int], tmp_path: Path):
+    _followup(store, people["Maria"])
+    _plan(store, people["Tom"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    before = {p: p.stat().st_mtime_ns for p in root.glob("*/*")}
+
+    again = sync(store, root, NOW)
+
+    assert (again.written, again.removed, again.taken_back, again.problems) == ([], [], [], [])
+    assert {p: p.stat().st_mtime_ns for p in root.glob("*/*")} == before
+
+
+def test_a_changed_contact_is_rewritten(store: Store, people: dict[str, int], tmp_path: Path):
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    store.contacts.with_changes(people["Priya"], title="Editor")
+
+    report = sync(store, root, NOW)
+
+    priya = store.contacts.get(people["Priya"])
+    assert priya is not None
+    assert report.written == [f"contacts/{priya.uid}.vcf"]
+    assert "TITLE:Editor" in (root / report.written[0]).read_text()
+
+
+def test_deleted_and_archived_contacts_are_removed(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    _followup(store, people["Maria"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    maria = store.contacts.get(people["Maria"])
+    assert maria is not None
+    delete_contact(store, people["Maria"])
+    store.contacts.set_archived(people["Priya"], True)
+
+    report = sync(store, root, NOW)
+
+    assert len(report.removed) == 3  # Maria's card and to-do, Priya's card
+    assert not any(maria.uid in name for name in _files(root))
+    assert report.ok
+
+
+def test_scope_active_and_tag(store: Store, people: dict[str, int], tmp_path: Path):
+    store.contacts.set_status(people["Priya"], Status.DECLINED)
+    active = sync(store, tmp_path / "active", NOW, "active")
+    tagged = sync(store, tmp_path / "tagged", NOW, "tag:Alumni")
+    assert len(active.written) == 4
+    maria = store.contacts.get(people["Maria"])
+    assert maria is not None
+    assert tagged.written == [f"contacts/{maria.uid}.vcf"]
+    assert sync(store, tmp_path / "x", NOW, "some").problems == [
+        "unknown sync scope 'some': use all, active or tag:NAME"
+    ]
+
+
+def test_completed_todo_marks_the_followup_done(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    followup_id = _followup(store, people["Maria"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [path] = (root / "followups").glob("*.ics")
+    path.write_text(path.read_text().replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED"))
+
+    report = sync(store, root, NOW)
+
+    done = store.followups.get(followup_id)
+    assert done is not None and done.state == "done"
+    assert report.taken_back == [f"done: Send my summary (followups/{path.name})"]
+    # Kept a while as a completed to-do of ours (and no longer with an alarm).
+    assert f"followups/{path.name}" in report.written
+    assert "STATUS:COMPLETED" in path.read_text() and "VALARM" not in path.read_text()
+    assert report.ok and sync(store, root, NOW).taken_back == []
+    later = sync(store, root, NOW + timedelta(days=31))
+    assert later.removed == [f"followups/{path.name}"] and not path.exists()
+
+
+def test_moved_event_moves_the_planned_call(store: Store, people: dict[str, int], tmp_path: Path):
+    interview_id = _plan(store, people["Tom"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [path] = (root / "calls").glob("*.ics")
+    moved = path.read_text().replace(
+        "DTSTART:20260318T150000Z", "DTSTART;TZID=Europe/Berlin:20260319T170000"
+    )
+    path.write_text(moved)
+
+    report = sync(store, root, NOW)
+
+    interview = store.interviews.get(interview_id)
+    assert interview is not None and interview.scheduled_at == "2026-03-19T16:00"
+    assert report.taken_back == [f"call moved to 2026-03-19 16:00 (calls/{path.name})"]
+    assert "DTSTART:20260319T160000Z" in path.read_text()  # rewritten as ours again
+    assert sync(store, root, NOW).written == []
+
+
+def test_other_changes_are_left_and_reported(store: Store, people: dict[str, int], tmp_path: Path):
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    maria = store.contacts.get(people["Maria"])
+    assert maria is not None
+    card = root / "contacts" / f"{maria.uid}.vcf"
+    edited = card.read_text().replace("FN:Maria Okafor", "FN:Maria O.")
+    card.write_text(edited)
+    store.contacts.with_changes(people["Maria"], title="VP")
+
+    report = sync(store, root, NOW)
+
+    assert card.read_text() == edited  # never overwritten blindly
+    assert report.left == [f"contacts/{card.name}: changed elsewhere, left as it is"]
+    assert report.written == [] and report.ok
+
+
+def test_foreign_and_malformed_files_are_one_line_problems(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    _followup(store, people["Maria"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [todo] = (root / "followups").glob("*.ics")
+    todo.write_text("BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\n")
+    (root / "contacts" / "notes.txt").write_text("shopping list")
+
+    report = sync(store, root, NOW)
+
+    assert report.problems == [
+        f"{todo}: malformed item: BEGIN:VTODO has no END (file cut short?)",
+        f"{root / 'contacts' / 'notes.txt'}: not an item coffeechat wrote; left alone",
+    ]
+    assert all("\n" not in line for line in report.problems)
+    assert todo.read_bytes() == b"BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\n"
+    assert store.followups.for_contact(people["Maria"], open_only=True)
+
+
+def test_unusable_folder_is_one_line(store: Store, people: dict[str, int], tmp_path: Path):
+    # A file where the folder should be: refused whoever runs the test (root included).
+    blocked = tmp_path / "vdir"
+    blocked.write_text("not a folder")
+
+    report = sync(store, blocked, NOW)
+
+    assert report.problems == [f"cannot use {blocked}: Not a directory"]
+    assert blocked.read_text() == "not a folder"
+    assert store.contacts.count() == len(people)
+
+
+def test_lost_state_adopts_identical_files(store: Store, people: dict[str, int], tmp_path: Path):
+    root = tmp_path / "vdir"
+    first = sync(store, root, NOW)
+    (root / STATE_FILE).unlink()
+
+    again = sync(store, root, NOW)
+
+    assert first.written and again.written == [] and again.left == [] and again.ok
+
+
+def test_unsafe_uid_gets_a_safe_file_name():
+    assert vdir.file_name("abc-1@x.org", ".vcf") == "abc-1@x.org.vcf"
+    name = vdir.file_name("../etc/passwd", ".vcf")
+    assert "/" not in name and not name.startswith(".") and name.endswith(".vcf")
+    assert vdir.file_name(".hidden", ".ics") != ".hidden.ics"
+
+
+def test_parse_item_reads_status_and_start():
+    text = (
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:call-3@u\r\n"
+        "DTSTART;TZID=America/New_York:20260318T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    parsed = vdir.parse_item(text)
+    assert parsed.component == "VEVENT" and parsed.uid == "call-3@u"
+    assert parsed.start == datetime(2026, 3, 18, 13, 0, tzinfo=parsed.start.tzinfo)
+    with pytest.raises(vdir.MalformedItem, match="has no UID"):
+        vdir.parse_item("BEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n")
+
+
+def test_a_folder_where_an_item_goes_is_left_and_the_rest_written(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    maria = store.contacts.get(people["Maria"])
+    assert maria is not None
+    (root / "contacts" / f"{maria.uid}.vcf").mkdir(parents=True)
+
+    report = sync(store, root, NOW)
+
+    assert report.left == [f"contacts/{maria.uid}.vcf: not written by coffeechat, left as it is"]
+    assert len(report.written) == len(people) - 1 and report.ok
+    assert sync(store, root, NOW).written == []
