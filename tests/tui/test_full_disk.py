@@ -192,3 +192,28 @@ async def test_status_and_delete_from_dialogs_on_a_full_disk(on_small_disk) -> N
         assert messages.count(ACTION_NOT_SAVED) == 3, messages
         disk.free()
         assert store.contacts.get(contact.id) == contact
+
+
+async def test_contact_form_on_a_full_disk_comes_back_filled(on_small_disk) -> None:
+    from coffeechat.tui.screens.contact_form import ContactForm
+
+    app, store, disk = on_small_disk
+    before = len(store.contacts.all())
+    async with app.run_test(size=(120, 40)) as pilot:
+        messages = recorded(app)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ContactForm))
+        app.screen.query_one("#field-name").value = "Grace Hopper"
+        app.screen.query_one("#field-organization").value = "US Navy"
+        fill(store, disk)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: DISK_FULL in messages)
+        await until(pilot, lambda: isinstance(app.screen, ContactForm))
+        assert app.is_running
+        assert app.screen.query_one("#field-name").value == "Grace Hopper"
+        assert app.screen.query_one("#field-organization").value == "US Navy"
+        disk.free()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ContactForm))
+    names = [c.name for c in store.contacts.all()]
+    assert len(names) == before + 1 and "Grace Hopper" in names

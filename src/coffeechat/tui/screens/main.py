@@ -15,9 +15,10 @@ from textual.worker import get_current_worker
 from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
 from ...models import Contact, Medium, Question, Status
-from ...store import ContactRow, Store
+from ...store import ContactRow, StorageFull, Store
 from ...usecases import calls, contacts
 from ..commands import bindings
+from ..saving import DISK_FULL
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
@@ -221,21 +222,30 @@ class MainScreen(
         # Names only (building every Contact took ~0.3 s at 30,000 people), read and
         # prepared in a thread: even that took ~100 ms of frozen screen.
         names = await asyncio.to_thread(self._contact_names)
-        referred_by_name = ""
-        if contact and contact.referred_by is not None:
-            referrer = self.store.contacts.get(contact.referred_by)
-            referred_by_name = referrer.name if referrer else ""
-        result = await self.app.push_screen_wait(
-            ContactForm(
-                contact,
-                organizations=self.store.organizations.names(),
-                contact_names=names,
-                referred_by_name=referred_by_name,
+        shown = contact
+        while True:
+            referred_by_name = ""
+            if shown and shown.referred_by is not None:
+                referrer = self.store.contacts.get(shown.referred_by)
+                referred_by_name = referrer.name if referrer else ""
+            result = await self.app.push_screen_wait(
+                ContactForm(
+                    shown,
+                    organizations=self.store.organizations.names(),
+                    contact_names=names,
+                    referred_by_name=referred_by_name,
+                )
             )
-        )
-        if result is None:
-            return
-        saved = contacts.save_contact(self.store, result)
+            if result is None:
+                return
+            try:
+                saved = contacts.save_contact(self.store, result)
+            except StorageFull:
+                # Nothing was written: the form comes back with everything typed in it.
+                self.notify(DISK_FULL, severity="error", timeout=10)
+                shown = result
+                continue
+            break
         self.reload(keep_id=saved.id)
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)
