@@ -187,3 +187,19 @@ def test_a_phone_call_needs_no_dressing_up() -> None:
     assert len(steps_for(Medium.IN_PERSON)) == 6
     assert parse_done("notes,unknown,research") == {"notes", "research"}
     assert stored(frozenset({"notes", "research"})) == "research,notes"
+
+
+async def test_their_local_time_in_the_call_header(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.screens.call import CallScreen
+
+    store.contacts.add(
+        Contact(name="Anna Keller", phone="+41 44 555 01 02", time_zone="Europe/Zurich")
+    )
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CallScreen)
+        header = str(app.screen.query_one("#call-who").render())
+        # 10:30 in UTC (the tests' zone) is 11:30 in Zurich in March.
+        assert "☎ +41 44 555 01 02" in header and "their time 11:30 in Zurich" in header

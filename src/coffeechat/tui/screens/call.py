@@ -10,6 +10,7 @@ when a line is committed (RichLog appends; it never re-renders old lines).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,6 +23,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.story import story_or_template
 from ...domain.text import one_line
+from ...domain.timezones import their_clock
 from ...models import Contact, Interview, NoteLine
 from ...store import StorageFull, Store
 from ...usecases.calls import end_call
@@ -51,15 +53,18 @@ _CHECKLIST_ACTIONS = {
 """Actions of keys that type text while an input has focus."""
 
 
-def call_header(contact: Contact, interview: Interview) -> Text:
-    """Who, the number to dial and the address first (cut last at 80 columns), then
-    the organization, the medium and the promised length."""
+def call_header(contact: Contact, interview: Interview, now: datetime | None = None) -> Text:
+    """Who, the number to dial and the address first (cut last at 80 columns), their
+    local time when their time zone is known, then the organization, the medium and
+    the promised length."""
     who = Text("Call with ", no_wrap=True, overflow="ellipsis")
     who.append(one_line(contact.name))
     if contact.phone:
         who.append(f"  ☎ {one_line(contact.phone)}", style="bold")
     if contact.email:
         who.append(f"  ✉ {one_line(contact.email)}")
+    if now is not None and (clock := their_clock(now, contact.time_zone)):
+        who.append(f"  their time {clock}")
     if contact.organization:
         who.append(f" · {one_line(contact.organization)}")
     who.append(f" · {interview.medium} · {interview.length_minutes} min")
@@ -114,7 +119,7 @@ class CallScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         interview = self.interview
         yield Header()
-        yield Static(call_header(self.contact, interview), id="call-who")
+        yield Static(call_header(self.contact, interview, self.app.clock.now()), id="call-who")
         with Horizontal(id="call-bar"):
             yield Static("", id="call-timer")
             yield Static("", id="call-nudge")
@@ -190,6 +195,11 @@ class CallScreen(Screen[int | None]):
         nudge = self.query_one("#call-nudge", Static)
         nudge.update(Text(phase_line(seconds, length)))
         nudge.set_class(now.name in ("Wrap up", "Over time"), "-late")
+        if self.contact.time_zone:
+            # Their local time moves with the clock: redrawn with the timer.
+            self.query_one("#call-who", Static).update(
+                call_header(self.contact, self.interview, self.app.clock.now())
+            )
 
     # --- checklist ----------------------------------------------------------------------
 
