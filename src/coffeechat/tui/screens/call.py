@@ -28,7 +28,7 @@ from ...models import Contact, Interview, NoteLine
 from ...store import StorageFull, Store
 from ...usecases.calls import end_call
 from ..commands import bindings
-from ..saving import DISK_FULL
+from ..saving import DISK_FULL, SaveRetry
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_text
 from ..widgets.checklist import Checklist
@@ -107,6 +107,9 @@ class CallScreen(Screen[int | None]):
         self.interview: Interview = self._read_interview()
         self._numbers: dict[int, int] = {}
         self._answer_shown_for: int | None = None
+        self._unsaved_ticks: dict[int, tuple[bool, datetime]] = {}
+        """Ticks shown but not yet in the file (the disk was full), by checklist item."""
+        self._ticks = SaveRetry(self, self._flush_ticks)
 
     def _read_interview(self) -> Interview:
         interview = self.store.interviews.get(self.interview_id)
@@ -238,10 +241,21 @@ class CallScreen(Screen[int | None]):
             return
         asked = not item.asked
         now = self.app.clock.now()
-        self.store.interviews.set_asked(item.id, asked, now)
+        self._unsaved_ticks[item.id] = (asked, now)
+        # Shown at once; written before the next key (or, on a full disk, kept here and
+        # written by the retry every second).
         stamp = now.isoformat(timespec="seconds") if asked else ""
         self.checklist.replace(replace(item, asked=asked, asked_at=stamp))
         self._update_titles()
+        self._flush_ticks()
+
+    def _flush_ticks(self) -> bool:
+        return self._ticks.run(self._write_ticks)
+
+    def _write_ticks(self) -> None:
+        for item_id, (asked, when) in list(self._unsaved_ticks.items()):
+            self.store.interviews.set_asked(item_id, asked, when)
+            del self._unsaved_ticks[item_id]
 
     def action_previous_question(self) -> None:
         self.checklist.action_cursor_up()
@@ -358,6 +372,7 @@ class CallScreen(Screen[int | None]):
             self.app.push_screen(BriefScreen(self.store, self.contact.id))
 
     def save_inputs(self) -> None:
+        self._flush_ticks()
         self.answer_input.save_now()
         self.note_input.save_now()
 
