@@ -199,3 +199,17 @@ async def test_large_list_paints_first_page_then_loads_the_rest(
         pane.filter_input.value = "bulk"
         await pilot.pause()
         assert pane.border_title == "Contacts 15/30"
+
+
+async def test_filter_ignores_accents_and_case(store: Store, clock: Clock) -> None:
+    store.contacts.add(Contact(name="María Núñez-García", organization="Université de Montréal"))
+    store.contacts.add(Contact(name="Ana Silva", organization="Fiocruz"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        await pilot.press("slash", *"nunez")
+        assert [r.name for r in pane.contact_list.rows] == ["María Núñez-García"]
+        await pilot.press("ctrl+u", *"MONTREAL")
+        assert [r.name for r in pane.contact_list.rows] == ["María Núñez-García"]
+        await pilot.press("ctrl+u", *"garcía univ")
+        assert pane.border_title == "Contacts 1/2"

@@ -1,7 +1,8 @@
 """Filter-as-you-type over the contact list.
 
-Each row gets one lower-cased haystack (name, organization, title, email, tags) built
-once; a query matches when every word in it occurs somewhere in the haystack. A query
+Each row gets one folded haystack (name, organization, title, email, tags: case and
+accents ignored, so ``nunez`` finds Núñez) built once; a query matches when every
+word in it occurs somewhere in the haystack. A query
 that extends the previous one only searches the previous matches, so typing a word
 gets cheaper with every keystroke.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
+
+from .text import folded as fold
 
 
 class Filterable(Protocol):
@@ -36,11 +39,14 @@ class ContactFilter(Generic[Row]):
         another thread). Rows equal to one of its rows are taken from it, so replacing
         it frees almost nothing: freeing 30,000 rows at once on the event loop took
         about 10 ms. (Its list is copied first: the other thread may patch it.)"""
+        haystacks: dict[Row, str] = {}
         if reuse is not None:
             known = {row: row for row in list(reuse.rows)}
             rows = [known.get(row, row) for row in rows]
+            # Folding accents costs ~4 µs a row: unchanged rows keep their haystack.
+            haystacks = dict(zip(list(reuse.rows), list(reuse._haystacks), strict=False))
         self.rows: list[Row] = list(rows)
-        self._haystacks = [_haystack(r) for r in self.rows]
+        self._haystacks: list[str] = [haystacks.get(r) or _haystack(r) for r in self.rows]
         self._last_query = ""
         self._last_matches: list[int] = []
 
@@ -56,11 +62,11 @@ class ContactFilter(Generic[Row]):
         self._last_query = ""
 
     def match(self, query: str) -> list[Row]:
-        words = query.casefold().split()
+        folded = fold(query)
+        words = folded.split()
         if not words:
             self._last_query = ""
             return list(self.rows)
-        folded = query.casefold()
         candidates = (
             self._last_matches
             if self._last_query and folded.startswith(self._last_query)
@@ -77,6 +83,4 @@ class ContactFilter(Generic[Row]):
 
 
 def _haystack(row: Filterable) -> str:
-    return (
-        f"{row.name}\x00{row.organization}\x00{row.title}\x00{row.email}\x00{row.tags}".casefold()
-    )
+    return fold(f"{row.name}\x00{row.organization}\x00{row.title}\x00{row.email}\x00{row.tags}")
