@@ -213,3 +213,38 @@ async def test_filter_ignores_accents_and_case(store: Store, clock: Clock) -> No
         assert [r.name for r in pane.contact_list.rows] == ["María Núñez-García"]
         await pilot.press("ctrl+u", *"garcía univ")
         assert pane.border_title == "Contacts 1/2"
+
+
+async def test_escape_clears_the_filter_and_the_next_slash_starts_afresh(
+    store: Store, clock: Clock
+) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        await pilot.press("slash", *"harb", "escape")
+        assert pane.filter_input.value == "" and pane.border_title == "Contacts 5/5"
+        assert isinstance(app.focused, ContactList)
+        await pilot.press("slash", *"tom")
+        assert pane.filter_input.value == "tom"
+
+
+async def test_help_lists_the_screens_own_keys_before_scrolling(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.screens.help import HelpScreen, rows_for_bindings
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        rows = rows_for_bindings(app.screen.active_bindings)
+        titles = [title for _, title, _ in rows]
+        assert "End call" in titles[:12], titles
+        generic = [
+            i for i, (_, title, _) in enumerate(rows) if "Scroll" in title or "Page" in title
+        ]
+        ours = [i for i, (_, title, _) in enumerate(rows) if title in ("End call", "Tick")]
+        assert not generic or max(ours) < min(generic), titles
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

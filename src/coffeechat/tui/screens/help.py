@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..commands import BY_ACTION
+from ..commands import BY_ACTION, COMMANDS
 
 GUIDE = """\
 How an informational interview goes
@@ -63,8 +63,12 @@ class HelpScreen(ModalScreen[None]):
 
 
 def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
-    """Turn ``screen.active_bindings`` into help rows, known commands first."""
+    """Turn ``screen.active_bindings`` into help rows: the app's own commands first, in
+    the order they are declared (so grouped by what the user is doing), then Textual's
+    generic keys (scrolling and the like)."""
     seen: set[str] = set()
+    order = {command.action: index for index, command in enumerate(COMMANDS)}
+    ours: list[tuple[int, tuple[str, str, str]]] = []
     rows: list[tuple[str, str, str]] = []
     for key, active_binding in active.items():
         binding = active_binding.binding
@@ -74,7 +78,7 @@ def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
         command = BY_ACTION.get(binding.action)
         keys = ",".join(k for k, ab in active.items() if ab.binding.action == binding.action) or key
         if command is not None:
-            rows.append((keys, command.title, command.help))
+            ours.append((order[binding.action], (keys, command.title, command.help)))
         else:
             rows.append((keys, binding.description, binding.tooltip or ""))
-    return rows
+    return [row for _, row in sorted(ours, key=lambda pair: pair[0])] + rows

@@ -19,7 +19,8 @@ from .safe_text import SafeInput
 
 
 class FilterInput(SafeInput):
-    """The filter box: `enter` or `down` moves to the first match, `escape` back too."""
+    """The filter box: `enter` or `down` moves to the first match; `escape` clears it
+    and goes back to the list."""
 
     BINDINGS = [
         Binding("down", "to_list", "First match", show=False),
@@ -30,10 +31,10 @@ class FilterInput(SafeInput):
         focus_now(self.screen.query_one(ContactList))
 
     def action_clear_or_leave(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.action_to_list()
+        """Clear the filter and go back to the list: the next `/` starts a new filter
+        instead of typing into the old one."""
+        self.value = ""
+        self.action_to_list()
 
 
 class ContactPane(Vertical):
