@@ -248,3 +248,14 @@ async def test_help_lists_the_screens_own_keys_before_scrolling(store: Store, cl
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+def test_cut_names_end_with_an_ellipsis() -> None:
+    from rich.cells import cell_len
+
+    from coffeechat.tui.widgets.contact_list import fit
+
+    assert fit("Maximilian Alexander von Humboldt", 17) == "Maximilian Alexa…"
+    assert fit("Ada", 6) == "Ada   "
+    assert fit("李小龍 🐉 Émile", 6) == "李小… "  # wide characters: never past the column
+    assert cell_len(fit("李小龍 🐉 Émile", 6)) <= 6

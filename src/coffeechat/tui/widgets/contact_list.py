@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -28,6 +28,14 @@ STATUS_WIDTH = 13
 DATE_WIDTH = 10
 #: Below this width the organization column goes and status and date get shorter.
 WIDE = 56
+
+
+def fit(text: str, width: int) -> str:
+    """*text* in exactly *width* cells; cut text ends with an ellipsis, never silently."""
+    if width > 1 and cell_len(text) > width:
+        cut = set_cell_size(text, width - 1).rstrip(" ")  # a wide character may not fit
+        return cut + "…" + " " * (width - 1 - cell_len(cut))
+    return set_cell_size(text, width)
 
 
 class ContactList(ScrollView, can_focus=True):
@@ -262,6 +270,6 @@ class ContactList(ScrollView, can_focus=True):
             ]
         segments = [Segment(" ", line_style)]
         for text, column_width, style in columns:
-            segments.append(Segment(set_cell_size(text, column_width), style))
+            segments.append(Segment(fit(text, column_width), style))
             segments.append(Segment(" ", line_style))
         return Strip(segments).crop_extend(0, width, line_style)
