@@ -202,8 +202,9 @@ def fill_demo(store: Store, now: datetime) -> DemoSummary:
         Plan(
             scheduled_at=_minutes(datetime.combine(today + timedelta(days=1), time(9, 30))),
             medium=Medium.PHONE,
-            length_minutes=30,
-            questions=tuple(store.questions.defaults()),
+            length_minutes=15,
+            # Trimmed to what fits a 15-minute call.
+            questions=tuple(store.questions.defaults_for(15)),
         ),
         now,
     )
@@ -242,6 +243,18 @@ def _research(store: Store, people: dict[str, Contact]) -> None:
     store.notes.save_research(
         _id(people["Maria Okafor"]),
         "Same PhD programme as me (2011). Leads a group of 15 translational scientists.",
+    )
+    # Amara's call is the nearest: she is researched and the goals are written.
+    store.notes.save_research(
+        _id(people["Amara Nwosu"]),
+        "Runs clinical operations for Harbor Health's trials (~40 studies). Moved from a "
+        "postdoc in immunology to a CRA role in 2018, then into operations.\n\n"
+        "- Spoke on decentralised trials at the 2025 SCRS summit\n",
+    )
+    store.notes.save_self_assessment(
+        _id(people["Amara Nwosu"]),
+        "What I want to learn: how a scientist becomes useful in trial operations, and "
+        "whether a CRA role is the usual door.\nWhy her: she made that move from a postdoc.",
     )
     store.notes.save_self_assessment(
         _id(people["Hannah Berg"]),
