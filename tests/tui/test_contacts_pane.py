@@ -69,7 +69,7 @@ async def test_invalid_fields_show_the_reason_and_save_nothing(store: Store, clo
         form = app.screen
         form.query_one("#field-name").value = "Ada"
         form.query_one("#field-email").value = "not-an-email"
-        form.query_one("#field-next_action_date").value = "tomorrow"
+        form.query_one("#field-next_action_date").value = "someday"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)

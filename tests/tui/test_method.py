@@ -203,3 +203,36 @@ async def test_their_local_time_in_the_call_header(store: Store, clock: Clock) -
         header = str(app.screen.query_one("#call-who").render())
         # 10:30 in UTC (the tests' zone) is 11:30 in Zurich in March.
         assert "☎ +41 44 555 01 02" in header and "their time 11:30 in Zurich" in header
+
+
+async def test_date_fields_read_what_the_agenda_reads(store: Store, clock: Clock) -> None:
+    """tomorrow, +N business days, weekdays: in the contact form as in rescheduling."""
+    store.contacts.add(Contact(name="Anna Keller"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        notes = []
+        show = app.notify
+
+        def record(message: str, **kwargs) -> None:
+            notes.append(message)
+            show(message, **kwargs)
+
+        app.notify = record  # type: ignore[method-assign]
+        for typed, stored in (
+            ("tomorrow", "2026-03-17"),
+            ("+3", "2026-03-19"),
+            ("fri", "2026-03-20"),
+        ):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ContactForm)
+            app.screen.query_one("#field-next_action_date").value = typed
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert store.contacts.get(1).next_action_date == stored  # type: ignore[union-attr]
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#field-next_action_date").value = "2026-03-21"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("Saturday" in note for note in notes), notes

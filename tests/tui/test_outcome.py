@@ -112,7 +112,10 @@ async def test_rows_are_added_and_removed_by_keyboard_and_checked(
         errors = [str(s.render()) for s in form.query(".form-error")]
         assert "↳ A referral needs at least a name" in errors
         assert any("web address" in e for e in errors)
-        assert "↳ Give the next step a due date (YYYY-MM-DD)" in errors
+        assert (
+            "↳ Give the next step a due date (YYYY-MM-DD, +N business days, today, tomorrow or a weekday)"
+            in errors
+        )  # noqa: E501
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -166,10 +166,25 @@ def as_text(agenda: Agenda) -> str:
     return "\n".join(lines) + "\n"
 
 
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+DATE_HELP = "YYYY-MM-DD, +N business days, today, tomorrow or a weekday"
+
+
 def resolve_new_date(value: str, today: date, calendar: Calendar = WEEKDAYS) -> str | None:
-    """A rescheduled date typed as ``YYYY-MM-DD`` or ``+N`` business days from *today*:
-    the ISO date, or None when the text is neither (or lands outside the calendar)."""
+    """A date typed as ``YYYY-MM-DD``, ``+N`` business days from *today*, ``today``,
+    ``tomorrow`` or a weekday (``fri``, ``next monday``: the next one after today):
+    the ISO date, or None when the text is none of these (or lands outside the
+    calendar). Every date field of the app reads dates this way."""
     value = value.strip()
+    word = value.casefold().removeprefix("next ").strip()
+    if word in ("today", "tomorrow"):
+        return (today + timedelta(days=0 if word == "today" else 1)).isoformat()
+    if len(word) >= 3:
+        for index, name in enumerate(WEEKDAY_NAMES):
+            if name.startswith(word):
+                ahead = (index - today.weekday() - 1) % 7 + 1
+                return (today + timedelta(days=ahead)).isoformat()
     if value.startswith("+") and value[1:].isascii() and value[1:].isdigit():
         days = int(value[1:])
         if days > 100_000:  # ~380 years: beyond that the calendar runs out
@@ -183,3 +198,21 @@ def resolve_new_date(value: str, today: date, calendar: Calendar = WEEKDAYS) -> 
     except ValueError:
         return None
     return parsed.isoformat() if parsed else None
+
+
+def check_day(value: str, today: date) -> str | None:
+    """A form check for a date field (empty is allowed; the field says if it is needed)."""
+    if not value.strip() or resolve_new_date(value, today) is not None:
+        return None
+    return f"Not a date: {DATE_HELP}"
+
+
+def weekend_warning(iso: str) -> str | None:
+    """A warning when *iso* falls on a weekend (a follow-up then waits for Monday)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    if day.weekday() >= 5:
+        return f"{iso} is a {day:%A}: nobody will see it before Monday."
+    return None

@@ -14,8 +14,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ...domain import validation as v
-from ...domain.agenda import Agenda, Item, relative_day, resolve_new_date
+from ...domain.agenda import (
+    DATE_HELP,
+    Agenda,
+    Item,
+    relative_day,
+    resolve_new_date,
+    weekend_warning,
+)
 from ...domain.business_days import add_business_days
 from ...domain.text import one_line
 from ...models import Contact
@@ -205,7 +211,7 @@ class AgendaScreen(Screen[None]):
 
 
 class DatePrompt(ModalScreen[str | None]):
-    """Ask for one date (YYYY-MM-DD, or +N for N business days from today)."""
+    """Ask for one date: YYYY-MM-DD, +N business days, today, tomorrow or a weekday."""
 
     if TYPE_CHECKING:
         app: CoffeechatApp
@@ -226,7 +232,7 @@ class DatePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("New date: YYYY-MM-DD, or +N business days", markup=False)
+            yield Label(f"New date: {DATE_HELP}", markup=False)
             yield FormField("Date", name="day", value=self.current, checks=[self._check])
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
@@ -237,7 +243,7 @@ class DatePrompt(ModalScreen[str | None]):
 
     def _check(self, value: str) -> str | None:
         if self._resolve(value) is None:
-            return v.check_date(value) or "Use YYYY-MM-DD or +N (business days from today)"
+            return f"Use {DATE_HELP}"
         return None
 
     @on(Input.Submitted)
@@ -248,7 +254,10 @@ class DatePrompt(ModalScreen[str | None]):
             leave_with(event.input, event.value, None)  # what was typed before enter
         field = self.query_one(FormField)
         if field.check() is None:
-            self.dismiss(self._resolve(field.value))
+            day = self._resolve(field.value)
+            if day and (warning := weekend_warning(day)):
+                self.app.notify(warning, severity="warning")
+            self.dismiss(day)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

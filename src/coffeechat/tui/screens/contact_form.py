@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Label, Select
 
 from ...domain import validation as v
+from ...domain.agenda import check_day, resolve_new_date, weekend_warning
 from ...domain.pipeline import check_interval
 from ...domain.timezones import check_time_zone, zone_names
 from ...models import PIPELINE, Contact, Status
@@ -132,8 +134,8 @@ class ContactForm(FormModal[Contact]):
                 "Next date",
                 name="next_action_date",
                 value=c.next_action_date,
-                checks=[v.check_date],
-                placeholder="YYYY-MM-DD",
+                checks=[lambda value: check_day(value, self._today())],
+                placeholder="YYYY-MM-DD, +N, tomorrow, fri…",
             )
             yield FormField("Tags", name="tags", value=c.tags, placeholder="comma separated")
             yield FormField(
@@ -152,6 +154,10 @@ class ContactForm(FormModal[Contact]):
                 placeholder="every N days (empty: by status and tags)",
             )
 
+    def _today(self) -> date:
+        clock = getattr(self.app, "clock", None)  # the app's (frozen in tests)
+        return clock.today() if clock is not None else date.today()
+
     def _check_referrer(self, value: str) -> str | None:
         value = value.strip()
         if value and value.casefold() not in self._names:
@@ -163,6 +169,10 @@ class ContactForm(FormModal[Contact]):
         values: dict[str, Any] = {name: field.value.strip() for name, field in fields.items()}
         referrer = values.pop("referred_by")
         interval = values.pop("keep_in_touch_days")
+        typed_day = values["next_action_date"]
+        values["next_action_date"] = resolve_new_date(typed_day, self._today()) or ""
+        if warning := weekend_warning(values["next_action_date"]):
+            self.notify(warning, severity="warning")
         values["url"] = v.normalize_url(values["url"])
         base = self.original or Contact(name="")
         contact = replace(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from rich.console import RenderableType
@@ -22,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...domain import validation as v
+from ...domain.agenda import DATE_HELP, check_day, resolve_new_date
 from ...domain.outcome import check_confidence
 from ...domain.text import one_line
 from ...models import NextStep, Outcome, OutcomeKind, Referral
@@ -67,7 +69,7 @@ class StepRow(Vertical):
             yield Input(self.step.text, placeholder="Next step", compact=True, classes="step-text")
             yield Input(
                 self.step.due_date,
-                placeholder="YYYY-MM-DD",
+                placeholder="date, +N, fri",
                 compact=True,
                 max_length=10,
                 classes="step-due",
@@ -92,9 +94,9 @@ class StepRow(Vertical):
         elif not self.text:
             reason = "Say what the next step is (or ctrl+d removes the row)"
         elif not self.due:
-            reason = "Give the next step a due date (YYYY-MM-DD)"
+            reason = f"Give the next step a due date ({DATE_HELP})"
         else:
-            reason = v.check_date(self.due)
+            reason = check_day(self.due, _today(self))
         self.query_one(".form-error", Static).update(f"↳ {reason}" if reason else "")
         self.set_class(bool(reason), "-has-error")
         bad = self.query_one(".step-text" if reason and not self.text else ".step-due", Input)
@@ -103,7 +105,13 @@ class StepRow(Vertical):
         return reason
 
     def value(self) -> NextStep:
-        return NextStep(self.text, self.due)
+        return NextStep(self.text, resolve_new_date(self.due, _today(self)) or self.due)
+
+
+def _today(widget: Widget) -> date:
+    """The app's today (its clock is frozen in tests)."""
+    clock = getattr(widget.app, "clock", None)
+    return clock.today() if clock is not None else date.today()
 
 
 class ReferralRow(Vertical):

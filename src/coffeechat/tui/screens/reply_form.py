@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain import validation as v
+from ...domain.agenda import DATE_HELP, check_day, resolve_new_date
 from ...domain.text import one_line
 from ...models import Referral, ReplyKind
 from ..widgets.form import FormField
@@ -52,7 +53,10 @@ class ReplyForm(FormModal[Reply]):
             id="reply-kind",
         )
         back = FormField(
-            "Back on", name="back_on", placeholder="YYYY-MM-DD", checks=[self._check_back]
+            "Back on",
+            name="back_on",
+            placeholder="YYYY-MM-DD, +N, monday…",
+            checks=[self._check_back],
         )
         back.add_class("reply-extra", "away")
         yield back
@@ -94,8 +98,12 @@ class ReplyForm(FormModal[Reply]):
         if self.kind is not ReplyKind.OUT_OF_OFFICE:
             return None
         if not value.strip():
-            return "The day they are back, YYYY-MM-DD"
-        return v.check_date(value)
+            return f"The day they are back ({DATE_HELP})"
+        return check_day(value, self._today())
+
+    def _today(self) -> date:
+        clock = getattr(self.app, "clock", None)  # the app's (frozen in tests)
+        return clock.today() if clock is not None else date.today()
 
     def _check_referral_name(self, value: str) -> str | None:
         if self.kind is not ReplyKind.REFERRAL_ONLY:
@@ -105,7 +113,8 @@ class ReplyForm(FormModal[Reply]):
     def result(self, fields: dict[str, FormField]) -> Reply:
         kind = self.kind
         if kind is ReplyKind.OUT_OF_OFFICE:
-            return Reply(kind, back_on=v.parse_date(fields["back_on"].value))
+            back = resolve_new_date(fields["back_on"].value, self._today())
+            return Reply(kind, back_on=date.fromisoformat(back) if back else None)
         if kind is ReplyKind.REFERRAL_ONLY:
             return Reply(
                 kind,
