@@ -270,3 +270,21 @@ def test_a_folder_where_an_item_goes_is_left_and_the_rest_written(
     assert report.left == [f"contacts/{maria.uid}.vcf: not written by coffeechat, left as it is"]
     assert len(report.written) == len(people) - 1 and report.ok
     assert sync(store, root, NOW).written == []
+
+
+def test_an_item_deleted_elsewhere_stays_deleted_until_it_changes_here(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    followup_id = _followup(store, people["Maria"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [todo] = (root / "followups").glob("*.ics")
+    todo.unlink()  # deleted on the phone, and vdirsyncer carried that back
+
+    report = sync(store, root, NOW)
+
+    assert not todo.exists(), "never written back blindly"
+    assert report.written == [] and any("deleted elsewhere" in line for line in report.left)
+    store.followups.reschedule(followup_id, "2026-03-27")  # changed here: written again
+    again = sync(store, root, NOW)
+    assert todo.exists() and again.written == [f"followups/{todo.name}"]

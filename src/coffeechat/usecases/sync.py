@@ -253,6 +253,12 @@ def _write_and_remove(
         recorded = state.items.get(key)
         if exists and recorded and recorded[0] == vdir.digest(data):
             continue
+        if not exists and recorded and recorded[0] == vdir.digest(data):
+            # Deleted elsewhere (on the phone, on the server) since we wrote it: left
+            # deleted, never written back blindly; a change made here writes it again.
+            report.left.append(f"{key}: deleted elsewhere, left deleted")
+            keep.add(key)
+            continue
         if exists and recorded is None:
             if _holds(path, data):
                 state.record(key, path, data)  # the state was lost; the file is ours
