@@ -59,3 +59,26 @@ async def test_plan_then_call_uses_the_planned_checklist(store: Store, clock: Cl
         assert isinstance(app.screen, CallScreen)
         assert [i.text for i in app.screen.checklist.items] == texts
         assert "15:00" in str(app.screen.query_one("#call-timer").render())
+
+
+async def test_the_contacts_purpose_suggests_questions_first(store: Store, clock: Clock) -> None:
+    from coffeechat.models import Contact
+
+    store.contacts.add(Contact(name="Elena Petrova", purpose="Patient groups"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        contact_id = app.screen.contact.id
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, PlanInterview)
+        assert [q.text for q in form.bank[:2]] == [
+            "How does your group choose which research to work with?",
+            "What do researchers get wrong when they approach patient groups?",
+        ]
+        form.query_one("#field-when").value = "2026-03-18 14:30"
+        form.query_one(PickList).focus()
+        await pilot.press("home", "enter", "ctrl+s")
+        await pilot.pause()
+        [interview] = store.interviews.for_contact(contact_id)
+        texts = [item.text for item in store.interviews.checklist(interview.id)]
+        assert "How does your group choose which research to work with?" in texts

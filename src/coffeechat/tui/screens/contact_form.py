@@ -15,18 +15,12 @@ from textual.widgets import Label, Select
 from ...domain import validation as v
 from ...domain.agenda import check_day, resolve_new_date, weekend_warning
 from ...domain.pipeline import check_interval
+from ...domain.purposes import PURPOSES
 from ...domain.timezones import check_time_zone, zone_names
 from ...models import PIPELINE, Contact, Status
 from ..widgets.form import FormField, chosen
 from .form_modal import FormModal
 
-PURPOSES = (
-    "career away from the bench",
-    "networking",
-    "paper collaboration",
-    "patient groups",
-    "business partner",
-)
 HOW_FOUND = ("alumni list", "article", "conference", "referral", "LinkedIn", "colleague")
 
 

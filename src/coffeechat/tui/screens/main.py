@@ -13,6 +13,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from ...domain.contact_filter import ContactFilter
+from ...domain.purposes import suggested_questions
 from ...domain.text import one_line
 from ...models import Contact, Medium, Question, Status
 from ...store import ContactRow, StorageFull, Store
@@ -385,7 +386,13 @@ class MainScreen(
         if planned is not None and planned.state == "in progress":
             self.notify("A call with them is in progress: press c to return to it.")
             return
+        # The questions the contact's purpose calls for come first, then the bank,
+        # without repeating one the bank already has.
         bank = self.store.questions.all()
+        known = {q.text.casefold() for q in bank}
+        bank = [
+            q for q in suggested_questions(contact.purpose) if q.text.casefold() not in known
+        ] + bank
         if planned is not None and planned.id is not None:
             picked = [
                 Question(text=item.text, id=item.question_id)

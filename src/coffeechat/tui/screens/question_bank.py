@@ -25,7 +25,9 @@ from .form_modal import FormModal
 
 def question_prompt(question: Question) -> Text:
     prompt = Text()
-    prompt.append("★ " if question.is_default else "  ", style="yellow")
+    # ★ the default set; ➤ suggested for the contact's purpose (not in the bank yet).
+    mark = "★ " if question.is_default else "➤ " if question.id is None else "  "
+    prompt.append(mark, style="yellow")
     prompt.append(f"{one_line(question.group)[:12]:<12} ", style="dim")
     prompt.append(one_line(question.text))
     if question.asks_for_job:
