@@ -202,6 +202,19 @@ class Referral:
     how_to_reach: str = ""
     contact_id: int | None = None
     id: int | None = None
+    introduction: str = ""
+    """How you will reach them: an :class:`Introduction` value ("" not asked yet)."""
+
+
+class Introduction(StrEnum):
+    """The answer to "may I use your name?" when someone suggests a person to talk to."""
+
+    USE_NAME = "use name"
+    """I write to them myself and may say who suggested them."""
+    NO_NAME = "no name"
+    """I write to them myself without naming who suggested them."""
+    BY_REFERRER = "by referrer"
+    """They introduce me themselves (check in with them a week or so later)."""
 
 
 @dataclass(frozen=True, slots=True)

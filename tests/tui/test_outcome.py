@@ -320,3 +320,31 @@ async def test_clicking_the_tabs_fills_them_both_mixins_listening(
         await pilot.click("#detail Tab#--content-tab-tab-research")
         editor = app.screen.query_one(ResearchPane).editor("contact")
         await wait_until(lambda: editor.text == "Met at ASCO", what="Maria's notes loaded")
+
+
+async def test_may_i_use_your_name_is_asked_per_referral(store: Store, clock: Clock) -> None:
+    maria = _maria_first(store)
+    assert maria.id is not None
+    interview_id = _held_call(store, maria.id)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_form(pilot, app)
+        form.query_one("#kind", Select).value = OutcomeKind.REFERRAL_OFFERED
+        form.query_one("#field-confidence", Input).value = "4"
+        await pilot.press("ctrl+r")
+        row = form.referral_rows()[0]
+        _fill_referral(row, name="Ada Park", organization="Nova Bio")
+        row.query_one(".referral-intro", Select).value = "by referrer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        if not isinstance(app.screen, MainScreen):  # "did you ask who else?" is not asked
+            await pilot.press("n")
+            await pilot.pause()
+        outcome = store.outcomes.for_interview(interview_id)
+        assert outcome is not None and outcome.referrals[0].introduction == "by referrer"
+        titles = [f.title for f in store.followups.for_contact(maria.id, open_only=True)]
+        assert "Check in with Maria Okafor about the introduction to Ada Park" in titles
+        # Re-opened, the form shows the answer that was given.
+        form = await _open_form(pilot, app)
+        intro = form.referral_rows()[0].query_one(".referral-intro", Select)
+        assert intro.value == "by referrer"

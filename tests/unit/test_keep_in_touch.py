@@ -107,3 +107,40 @@ def test_tell_the_referrer_after_the_referred_call(store: Store) -> None:
     again = start_call(store, jonah.id or 0, datetime(2026, 4, 1, 10))
     end_call(store, again.id or 0, datetime(2026, 4, 1, 10, 20))
     assert _titles(_agenda(store, date(2026, 4, 3)).due_today) == []
+
+
+def test_an_introduction_the_referrer_makes_gets_a_check_in(store: Store) -> None:
+    from coffeechat.models import Introduction, Outcome, OutcomeKind, Referral
+    from coffeechat.usecases.outcomes import save_outcome
+
+    hannah = store.contacts.add(Contact(name="Hannah Berg", organization="Cascade"))
+    interview = start_call(store, hannah.id or 0, datetime(2026, 3, 16, 10))
+    end_call(store, interview.id or 0, datetime(2026, 3, 16, 10, 25))
+    outcome = Outcome(
+        interview.id or 0,
+        OutcomeKind.REFERRAL_OFFERED,
+        referrals=(
+            Referral("Jonah Park", introduction=Introduction.BY_REFERRER),
+            Referral("Leila Haddad", introduction=Introduction.NO_NAME),
+            Referral("Sam Ortiz", introduction=Introduction.USE_NAME),
+        ),
+    )
+    saved = save_outcome(store, outcome, date(2026, 3, 16))
+    save_outcome(store, saved.outcome, date(2026, 3, 16))  # saving again adds nothing
+    checks = [
+        (f.due_date, f.title)
+        for f in store.followups.for_contact(hannah.id or 0, open_only=True)
+        if f.kind == "introduction"
+    ]
+    # 7 business days after the call: the method's "a week to ten days".
+    assert checks == [
+        ("2026-03-25", "Check in with Hannah Berg about the introduction to Jonah Park")
+    ]
+    by_name = {c.name: c.id for c in store.contacts.all()}
+    assert not store.outcomes.may_name_referrer(by_name["Leila Haddad"] or 0)
+    assert store.outcomes.may_name_referrer(by_name["Sam Ortiz"] or 0)
+    assert [r.introduction for r in saved.outcome.referrals] == [
+        "by referrer",
+        "no name",
+        "use name",
+    ]

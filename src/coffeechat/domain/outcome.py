@@ -64,6 +64,7 @@ def unique_referrals(referrals: Iterable[Referral]) -> list[Referral]:
             url=normalize_url(referral.url) if referral.url.strip() else "",
             how_to_reach=referral.how_to_reach.strip(),
             contact_id=referral.contact_id,
+            introduction=referral.introduction,
         )
         key = referral_key(cleaned)
         if key in merged:
@@ -76,6 +77,7 @@ def unique_referrals(referrals: Iterable[Referral]) -> list[Referral]:
                 url=first.url or cleaned.url,
                 how_to_reach=first.how_to_reach or cleaned.how_to_reach,
                 contact_id=first.contact_id or cleaned.contact_id,
+                introduction=first.introduction or cleaned.introduction,
             )
         else:
             merged[key] = cleaned

@@ -121,9 +121,24 @@ THANK_YOU = "thank_you"
 NEXT_STEP = "next_step"
 TELL_REFERRER = "tell_referrer"
 KEEP_IN_TOUCH = "keep_in_touch"
+INTRODUCTION = "introduction"
+"""A check-in with someone who said they would introduce you themselves."""
 ALL_KINDS = frozenset(
-    {SECOND_PERSON, FOLLOW_UP, THANK_YOU, NEXT_STEP, TELL_REFERRER, KEEP_IN_TOUCH, "call"}
+    {
+        SECOND_PERSON,
+        FOLLOW_UP,
+        THANK_YOU,
+        NEXT_STEP,
+        TELL_REFERRER,
+        KEEP_IN_TOUCH,
+        INTRODUCTION,
+        "call",
+    }
 )
+
+INTRODUCTION_CHECK_IN = 7
+"""Business days after the call to check in on an introduction the referrer promised
+(the method says 7 to 10 days)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,8 @@ _OUTCOME = (
     "confidence, created_at, went_well, do_differently FROM outcomes"
 )
 _REFERRAL = (
-    "SELECT id, name, title, organization, email, url, how_to_reach, contact_id "
-    "FROM referrals WHERE outcome_id = ? ORDER BY id"
+    "SELECT id, name, title, organization, email, url, how_to_reach, contact_id, "
+    "introduction FROM referrals WHERE outcome_id = ? ORDER BY id"
 )
 
 
@@ -83,6 +83,7 @@ class Outcomes:
                 url=r[5],
                 how_to_reach=r[6],
                 contact_id=r[7],
+                introduction=r[8],
             )
             for r in self._conn.execute(_REFERRAL, (row[0],))
         )
@@ -127,6 +128,15 @@ class Outcomes:
         row = self._conn.execute(_OUTCOME + " WHERE interview_id = ?", (interview_id,)).fetchone()
         return self._load(row) if row else None
 
+    def may_name_referrer(self, referred_id: int) -> bool:
+        """Whether the letter to *referred_id* may say who suggested them (unless the
+        referrer asked not to be named)."""
+        row = self._conn.execute(
+            "SELECT introduction FROM referrals WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
+            (referred_id,),
+        ).fetchone()
+        return row is None or row[0] != "no name"
+
     def for_contact(self, contact_id: int) -> list[Outcome]:
         rows = self._conn.execute(
             _OUTCOME + " WHERE interview_id IN (SELECT id FROM interviews WHERE contact_id = ?) "
@@ -155,7 +165,7 @@ class Outcomes:
                 (created if is_new else linked).append(target)
                 conn.execute(
                     "INSERT INTO referrals(outcome_id, name, title, organization, email, url, "
-                    "how_to_reach, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "how_to_reach, contact_id, introduction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         outcome_id,
                         referral.name,
@@ -165,6 +175,7 @@ class Outcomes:
                         referral.url,
                         referral.how_to_reach,
                         target,
+                        referral.introduction,
                     ),
                 )
             self._thank_you(conn, outcome_id, contact_id, ended_at, today)

@@ -335,7 +335,19 @@ def _reflection(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE outcomes ADD COLUMN do_differently TEXT NOT NULL DEFAULT ''")
 
 
+def _introductions(conn: sqlite3.Connection) -> None:
+    """Each referral keeps the answer to "may I use your name?" (or that the referrer
+    makes the introduction themselves)."""
+    conn.execute("ALTER TABLE referrals ADD COLUMN introduction TEXT NOT NULL DEFAULT ''")
+
+
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _method, _reflection]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1,
+    _v2,
+    _method,
+    _reflection,
+    _introductions,
+]
 
 SCHEMA_VERSION = len(MIGRATIONS)

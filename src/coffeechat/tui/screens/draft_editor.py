@@ -157,7 +157,10 @@ class DraftEditor(Screen[None]):
         )
 
     def _referrer_name(self) -> str:
+        """Who suggested them, for the letter; "" when they asked not to be named."""
         if self.contact.referred_by is None:
+            return ""
+        if not self.store.outcomes.may_name_referrer(self.contact.id or 0):
             return ""
         referrer = self.store.contacts.get(self.contact.referred_by)
         return referrer.name if referrer else ""

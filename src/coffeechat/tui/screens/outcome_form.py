@@ -26,7 +26,7 @@ from ...domain import validation as v
 from ...domain.agenda import DATE_HELP, check_day, resolve_new_date
 from ...domain.outcome import check_confidence
 from ...domain.text import one_line
-from ...models import NextStep, Outcome, OutcomeKind, Referral
+from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.in_order import leave_with
@@ -114,12 +114,23 @@ def _today(widget: Widget) -> date:
     return clock.today() if clock is not None else date.today()
 
 
+INTRODUCTION_CHOICES = {
+    Introduction.USE_NAME: "I write to them, and may say who suggested them",
+    Introduction.NO_NAME: "I write to them without naming who suggested them",
+    Introduction.BY_REFERRER: "They introduce me themselves (check in a week later)",
+}
+"""The answers to "may I use your name?"."""
+
+
 class ReferralRow(Vertical):
     """One person they suggested: a name, and whatever else they said about them."""
 
     DEFAULT_CSS = """
     ReferralRow { height: auto; margin-top: 1; }
     ReferralRow .referral-title { color: $text-muted; text-style: bold; }
+    ReferralRow .intro-row { height: 1; }
+    ReferralRow .intro-row .form-label { width: 16; color: $text-muted; }
+    ReferralRow .referral-intro { width: 1fr; }
     """
 
     def __init__(self, referral: Referral | None = None, organizations: Sequence[str] = ()) -> None:
@@ -151,6 +162,17 @@ class ReferralRow(Vertical):
             value=r.how_to_reach,
             placeholder="e.g. mention my name; she prefers email",
         )
+        with Horizontal(classes="intro-row"):
+            yield Label("Introduction", classes="form-label")
+            intro = Select(
+                [(label, str(kind)) for kind, label in INTRODUCTION_CHOICES.items()],
+                prompt="May I use your name? (not asked)",
+                compact=True,
+                classes="referral-intro",
+            )
+            if r.introduction in {str(kind) for kind in INTRODUCTION_CHOICES}:
+                intro.value = r.introduction
+            yield intro
 
     def fields(self) -> dict[str, FormField]:
         return {field.field_name: field for field in self.query(FormField)}
@@ -170,6 +192,8 @@ class ReferralRow(Vertical):
         # Field names are Referral's text fields (replace() cannot check a dict's keys).
         values: dict[str, Any] = {n: f.value.strip() for n, f in self.fields().items()}
         values["url"] = v.normalize_url(values["url"]) if values["url"] else ""
+        intro = self.query_one(".referral-intro", Select).value
+        values["introduction"] = intro if isinstance(intro, str) else ""
         return replace(self.referral, **values)
 
 
