@@ -23,6 +23,7 @@ from textual.strip import Strip
 from ...domain.pipeline import short_label
 from ...domain.text import in_columns
 from ...store import ContactRow
+from .profile import wrap
 
 STATUS_WIDTH = 13
 DATE_WIDTH = 10
@@ -208,9 +209,11 @@ class ContactList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
         if not self._rows:
-            if y == 0:
+            # The hint wraps to the pane's width: never cut at 80 or 120 columns.
+            lines = wrap(self.empty_message, max(1, width - 1))
+            if y < len(lines):
                 style = self.get_component_rich_style("contact-list--empty")
-                return Strip([Segment(set_cell_size(f" {self.empty_message}", width), style)])
+                return Strip([Segment(set_cell_size(f" {lines[y]}", width), style)])
             return Strip.blank(width, self.rich_style)
         if index >= len(self._rows):
             # (rich_style walks every ancestor: not worth it for lines already drawn)

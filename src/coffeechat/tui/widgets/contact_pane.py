@@ -143,7 +143,7 @@ class ContactPane(Vertical):
         contact_list.empty_message = (
             f"Nothing matches “{query}”: escape clears the filter."
             if query.strip()
-            else "No contacts yet: press n to add one, or import from LinkedIn."
+            else "No contacts yet: press n to add one, or import them (ctrl+p, Import…)."
         )
         contact_list.set_rows(shown, keep_id, fallback)
         self.border_title = f"Contacts {len(shown)}/{len(self._filter.rows)}"
