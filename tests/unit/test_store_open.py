@@ -127,3 +127,28 @@ def test_refuses_read_only_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="read-only"):
         Store.open(path)
     assert digest(path) == before
+
+
+def test_a_file_another_instance_is_writing_is_read_with_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two instances starting at once: the file alone may look damaged while the other
+    one writes it; with its -wal beside it, the log is read too instead of refusing."""
+    from coffeechat.store import db as db_module
+
+    path = tmp_path / "coffeechat.db"
+    Store.open(path).close()
+    real_probe = db_module._probe
+
+    def torn(target: Path, options: str):
+        if "immutable" in options:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real_probe(target, options)
+
+    monkeypatch.setattr(db_module, "_probe", torn)
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(b"")  # another instance's log
+    Store.open(path).close()  # read with the log: opens
+    wal.unlink(missing_ok=True)
+    with pytest.raises(StoreError, match="malformed"):
+        Store.open(path)  # no log beside it: really damaged, refused

@@ -46,15 +46,16 @@ def _inspect_existing(path: Path) -> int:
     try:
         # immutable=1: read without taking locks or creating -wal/-shm files beside a
         # file that may not be ours. Migration re-checks the version under a lock.
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            probe.close()
+        app_id, version, tables = _probe(path, "mode=ro&immutable=1")
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is not a readable SQLite database ({error})") from None
+        if not Path(f"{path}-wal").exists():
+            raise StoreError(f"{path} is not a readable SQLite database ({error})") from None
+        # Another instance is writing it (its log is beside it, perhaps mid-creation):
+        # the file alone can look damaged until the log is read too.
+        try:
+            app_id, version, tables = _probe(path, "mode=ro")
+        except sqlite3.DatabaseError as again:
+            raise StoreError(f"{path} is not a readable SQLite database ({again})") from None
     if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
         raise StoreError(f"{path} belongs to another program, not coffeechat")
     if version > SCHEMA_VERSION:
@@ -67,6 +68,18 @@ def _inspect_existing(path: Path) -> int:
     if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         raise StoreError(f"{path} is read-only; coffeechat needs to write to it")
     return version
+
+
+def _probe(path: Path, options: str) -> tuple[int, int, int]:
+    """(application id, schema version, number of schema objects) of *path*."""
+    probe = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=10)
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        probe.close()
+    return app_id, version, tables
 
 
 def _create_private_file(path: Path) -> None:
