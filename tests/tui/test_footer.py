@@ -37,7 +37,13 @@ async def test_footer_shows_the_focused_keys_and_stays_calm_while_moving(
         await wait_until(lambda: "n" in _keys(app), what="the contact list's keys")
         # The detail tabs mount a frame after the list; their arrival may change keys.
         await wait_until(lambda: app.screen.detail_mounted.is_set(), what="the detail tabs")
-        await pilot.pause()
+        footer = app.screen.query_one(CalmFooter)
+        # Settled: no footer check pending and no rebuild over a few frames.
+        settled = -1
+        while settled != len(rebuilds) or footer._pending:
+            settled = len(rebuilds)
+            await pilot.pause()
+            await pilot.pause()
         before = len(rebuilds)
         await pilot.press(*["down"] * 8, *["up"] * 4)
         await pilot.pause()
