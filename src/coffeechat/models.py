@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 
 class Status(StrEnum):
@@ -25,6 +26,17 @@ class Status(StrEnum):
 
 
 PIPELINE: tuple[Status, ...] = tuple(Status)
+
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def known_value(choices: type[Choice], value: str) -> Choice | None:
+    """*value* as a member of *choices*, or None when it is not one of them (a stored
+    value an older or newer version wrote)."""
+    try:
+        return choices(value)
+    except ValueError:
+        return None
 
 
 class Medium(StrEnum):

@@ -8,7 +8,7 @@ from datetime import date
 from ..domain.referrals import Network, Person
 from ..domain.stats import CallOutcome, Letter
 from ..domain.timeline import Event, in_order
-from ..models import OutcomeKind
+from ..models import OutcomeKind, known_value
 from .db import Database
 
 _FOLLOWUP_KINDS = {
@@ -172,6 +172,6 @@ class History:
             day = _day(ended) or _day(started)
             if day is None:
                 continue
-            outcome_kind = OutcomeKind(kind) if kind in OutcomeKind._value2member_map_ else None
+            outcome_kind = known_value(OutcomeKind, kind)
             calls.append(CallOutcome(day, outcome_kind, confidence, referrals or 0))
         return calls

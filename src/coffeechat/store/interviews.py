@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from ..domain.call import elapsed
-from ..models import ChecklistItem, Interview, Medium, NoteLine, Question
+from ..models import ChecklistItem, Interview, Medium, NoteLine, Question, known_value
 from .db import Database, inserted_id
 
 _INTERVIEW = (
@@ -30,7 +30,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def _interview(row: tuple) -> Interview:
-    medium = Medium(row[3]) if row[3] in Medium._value2member_map_ else Medium.PHONE
+    medium = known_value(Medium, row[3]) or Medium.PHONE
     return Interview(
         id=row[0],
         contact_id=row[1],

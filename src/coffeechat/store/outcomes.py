@@ -19,7 +19,7 @@ from ..domain.outcome import (
     thank_you_due,
     unique_referrals,
 )
-from ..models import NextStep, Outcome, OutcomeKind, Referral, Status
+from ..models import NextStep, Outcome, OutcomeKind, Referral, Status, known_value
 from .contacts import Contacts
 from .db import Database, inserted_id
 from .organizations import Organizations
@@ -52,10 +52,7 @@ class Reflection(NamedTuple):
 
 
 def _kind(value: str) -> OutcomeKind:
-    try:
-        return OutcomeKind(value)
-    except ValueError:
-        return OutcomeKind.NO_REFERRAL
+    return known_value(OutcomeKind, value) or OutcomeKind.NO_REFERRAL
 
 
 class Outcomes:
