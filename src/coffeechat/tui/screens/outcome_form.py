@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -31,6 +30,7 @@ from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.in_order import leave_with
+from ..widgets.suggest import FoldedSuggestions
 from .outcome_found import Found, show_found
 
 TEXT_FIELDS = (
@@ -150,7 +150,7 @@ class ReferralRow(Vertical):
             "Organization",
             name="organization",
             value=r.organization,
-            suggester=SuggestFromList(self._organizations, case_sensitive=False),
+            suggester=FoldedSuggestions(self._organizations),
         )
         yield FormField(
             "Email", name="email", value=r.email, checks=[v.check_email], placeholder="name@…"

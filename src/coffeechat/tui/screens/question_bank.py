@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 
 from ...domain.questions import job_words_in
@@ -19,6 +18,7 @@ from ...store import Store
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
+from ..widgets.suggest import FoldedSuggestions
 from .confirm import ConfirmScreen
 from .form_modal import FormModal
 
@@ -191,7 +191,7 @@ class QuestionForm(FormModal[tuple[str, str]]):
             name="group",
             value=self.group,
             checks=[lambda value: check_required(value, "The group")],
-            suggester=SuggestFromList(self.groups, case_sensitive=False),
+            suggester=FoldedSuggestions(self.groups),
             placeholder="Trends, Insights, Advice, Resources, Assignments or your own",
         )
 
