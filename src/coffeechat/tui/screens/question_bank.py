@@ -80,7 +80,6 @@ class QuestionBankScreen(ModalScreen[None]):
         border: thick $primary; background: $panel;
     }
     QuestionBankScreen .bank-hint { color: $text-muted; padding: 0 1; height: 1; }
-    QuestionBankScreen BankFilter { margin: 0 1; }
     QuestionBankScreen BankList { height: 1fr; border: none; }
     """
 
