@@ -177,7 +177,7 @@ async def test_a_note_from_a_call_still_going_shows_the_call(store: Store, clock
 
 
 async def test_results_say_what_each_hit_is(store: Store, clock: Clock) -> None:
-    maria, tom, *_ = seed(store)
+    maria, *_ = seed(store)
     call = _call(store, maria.id)
     save_outcome(
         store,

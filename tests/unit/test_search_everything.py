@@ -62,7 +62,8 @@ def test_an_answer_is_found_with_its_question_and_follows_edits(store: Store) ->
     store.interviews.set_answer(items[0].id, "Mostly audits and sterility checks")
     hit = _only(store, "sterility")
     assert hit.source == "answer" and hit.interview_id == interview.id
-    assert hit.label == "Maria Okafor · Call 2026-03-16 · answer to: What does a typical week look like for…"
+    question = "What does a typical week look like for…"  # cut at 40 characters
+    assert hit.label == f"Maria Okafor · Call 2026-03-16 · answer to: {question}"
     store.interviews.set_answer(items[0].id, "Mostly writing")
     assert store.search.query("sterility") == []
     assert _only(store, "writing").source == "answer"

@@ -96,7 +96,9 @@ class QuestionBankScreen(ModalScreen[None]):
                 classes="bank-hint",
                 markup=False,
             )
-            yield BankFilter(placeholder="/ filter (case and accents ignored)", compact=True)
+            yield BankFilter(
+                placeholder="/ filter (case and accents ignored)", compact=True, id="bank-filter"
+            )
             yield BankList()
         yield CalmFooter()
 
