@@ -9,6 +9,7 @@ from coffeechat.models import Contact
 from coffeechat.store import Store
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.merge import MergePicker
+from coffeechat.tui.screens.plan_interview import PickedList, PlanInterview
 from coffeechat.tui.screens.question_bank import BankList, QuestionBankScreen
 from tests.conftest import make_app, seed
 from tests.waiting import wait_until
@@ -72,3 +73,20 @@ async def test_the_question_bank_filters_ignoring_accents(store: Store, clock: C
         await pilot.press("slash", "escape")  # clears the filter, back to the list
         assert len(bank.questions) == total
         assert app.focused is bank.query_one(BankList)
+
+
+async def test_planning_a_call_filters_the_bank_ignoring_accents(
+    store: Store, clock: Clock
+) -> None:
+    seed(store)
+    store.questions.add("¿Qué cambió en el área de Montréal?", "Trends")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        plan = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+        plan.query_one("#plan-bank-filter", Input).focus()
+        await pilot.pause()
+        await pilot.press(*"montreal", "enter", "enter")  # filter, to the list, add it
+        assert [q.text for q in plan.shown_bank] == ["¿Qué cambió en el área de Montréal?"]
+        picked = plan.query_one(PickedList).questions
+        assert picked[-1].text == "¿Qué cambió en el área de Montréal?"

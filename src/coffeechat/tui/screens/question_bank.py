@@ -47,7 +47,7 @@ class BankList(OptionList):
 
 class BankFilter(SafeInput):
     """Type to narrow the bank (case and accents ignored); enter or down goes to the
-    list, escape clears the filter and goes back to the list."""
+    list beside it, escape clears the filter and goes back to the list."""
 
     HELP_NAME = "Question bank"
     BINDINGS = [
@@ -56,7 +56,8 @@ class BankFilter(SafeInput):
     ]
 
     def action_to_list(self) -> None:
-        focus_now(self.screen.query_one(BankList))
+        if self.parent is not None:
+            focus_now(self.parent.query_one(OptionList))
 
     def action_clear(self) -> None:
         self.value = ""
