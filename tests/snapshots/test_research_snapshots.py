@@ -96,8 +96,7 @@ def test_search_results(snap_compare, store: Store, clock: Clock) -> None:
 
 
 def test_search_results_of_every_kind(snap_compare, store: Store, clock: Clock) -> None:
-    """Searching "regulatory" (typed without accents too): a research note, a call's
-    note and answer, an outcome's advice and a letter sent, each saying what it is."""
+    """Searching "regulatory": a note, a call's note and answer, an outcome, a letter."""
     maria, tom, *_ = seed(store)
     store.notes.save_research(maria.id, "Moved from the bench to regulatory affairs in 2015.")
     interview = store.interviews.create(maria.id, scheduled_at="2026-03-10T10:00")
