@@ -74,7 +74,8 @@ def _world(store: Store) -> dict:
     letter = store.drafts.save(
         Draft(tom.id, "intro_letter", subject="Hello", body="Line one\n\nYour zebrafish work?")
     )
-    store.drafts.mark_sent(letter, sent_at="2026-03-02T09:00:00")
+    # After the call's 30-odd notes: far enough down the timeline to need scrolling to.
+    store.drafts.mark_sent(letter, sent_at="2026-03-12T09:00:00")
     return {"maria": maria, "tom": tom, "call": call, "letter": letter.id}
 
 
@@ -151,6 +152,7 @@ async def test_a_next_step_and_a_referral_focus_their_rows(store: Store, clock: 
 
 async def test_a_letter_opens_the_timeline_on_it_in_full(store: Store, clock: Clock) -> None:
     world = _world(store)
+    _call(store, world["tom"].id)  # a long history before the letter
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await _search(pilot, "zebrafish")
@@ -162,6 +164,12 @@ async def test_a_letter_opens_the_timeline_on_it_in_full(store: Store, clock: Cl
         shown = "\n".join(timeline.render_line(y).text for y in range(timeline.size.height))
         assert TimelineView.MARK in shown
         assert "Your zebrafish work?" in shown  # the whole letter, past its first line
+        scroll = main.query_one("#timeline-scroll")
+        await wait_until(lambda: scroll.scroll_y > 0, what="the letter scrolled to")
+        lines = [timeline.render_line(y).text for y in range(timeline.size.height)]
+        [marked] = [y for y, line in enumerate(lines) if line.lstrip().startswith("▶")]
+        top = round(scroll.scroll_y)
+        assert top <= marked < top + scroll.scrollable_content_region.height, "on screen"
 
 
 async def test_a_note_from_a_call_still_going_shows_the_call(store: Store, clock: Clock) -> None:
