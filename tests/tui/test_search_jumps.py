@@ -203,3 +203,26 @@ async def test_results_say_what_each_hit_is(store: Store, clock: Clock) -> None:
             "Maria Okafor · Call 2026-03-10 · note",
             "Maria Okafor · Outcome of Call 2026-03-10 · learned",
         ]
+
+
+async def test_hostile_names_and_notes_show_literally(store: Store, clock: Clock) -> None:
+    *_, hostile, _ = seed(store)  # "[bold red]Not bold[/] \x1b[31mEsc"
+    interview = store.interviews.create(hostile.id, scheduled_at="2026-03-10T10:00")
+    store.interviews.start(interview.id, datetime(2026, 3, 10, 10, 0), [])
+    store.interviews.add_note(
+        interview.id,
+        "wombat \x1b]52;c;aGk=\x07 [link=x]here[/link]",
+        minute=1,
+        checklist_item_id=None,
+        now=datetime(2026, 3, 10, 10, 1),
+    )
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"wombat")
+        await wait_until(lambda: getattr(app.screen, "shown_for", None) == "wombat")
+        results = app.screen.query_one("#search-results")
+        prompt = results.get_option_at_index(0).prompt
+        shown = prompt.plain
+        assert "[bold red]Not bold[/] ␛[31mEsc · Call 2026-03-10 · note" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "[link=x]here[/link]" in shown
