@@ -44,6 +44,7 @@ PARTS: tuple[Part, ...] = (
     Part("note_log", "note_lines", (("checklist_item_id", "checklist_items"),), "interview_id"),
     Part("outcomes", "outcomes", (("interview_id", "interviews"),)),
     Part("referrals", "referrals", (("contact_id", "contacts"),), "outcome_id"),
+    Part("advice_acted_on", "advice_acted_on", (("outcome_id", "outcomes"),)),
     Part("drafts", "drafts", (("contact_id", "contacts"),)),
     Part("interactions", "interactions", (("contact_id", "contacts"),)),
     Part(
