@@ -51,6 +51,7 @@ def placeholder_values(
     talked_to: str = "",
     referred_by: str = "",
     outcome: Outcome | None = None,
+    advice_acted_on: str = "",
 ) -> dict[str, str]:
     return {
         "contact_name": contact.name,
@@ -70,6 +71,7 @@ def placeholder_values(
         "call_date": format_day(call_date) if call_date else "",
         "today": format_day(today),
         "talked_to": talked_to,
+        "advice_acted_on": one_line(advice_acted_on).strip().rstrip("."),
     }
 
 
