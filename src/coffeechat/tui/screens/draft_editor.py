@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
 from ...domain.outreach import placeholder_values, plan_for_sent, template_for_stage
-from ...domain.pipeline import status_after
+from ...domain.pipeline import TELL_REFERRER, status_after
 from ...domain.templates import (
     INTRO,
     TEMPLATES,
@@ -113,6 +113,10 @@ class DraftEditor(Screen[None]):
             self.contact,
             letter_sent=self.store.drafts.last_sent(contact_id, INTRO) is not None,
             call_held=any(i.state == "held" for i in self.store.interviews.for_contact(contact_id)),
+            owes_update=any(
+                f.kind == TELL_REFERRER
+                for f in self.store.followups.for_contact(contact_id, open_only=True)
+            ),
         )
 
     def compose(self) -> ComposeResult:
