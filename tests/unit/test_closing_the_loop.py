@@ -168,3 +168,37 @@ def test_the_lists_last_interaction_is_keep_in_touchs(store: Store) -> None:
     log_touch(store, other.id or 0, date(2026, 6, 1))
     merge_contacts(store, aid, other.id or 0)
     agrees("2026-06-01")
+
+
+def test_the_migration_fills_the_last_interaction_of_existing_contacts(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coffeechat.store import db as db_module
+    from coffeechat.store.schema import MIGRATIONS
+
+    path = tmp_path / "older.db"
+    # A file written by the version before the column.
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS[:-1])
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(MIGRATIONS) - 1)
+    older = Store.open(path)
+    ana = older.contacts.add(Contact(name="Ana Silva"))
+    ben = older.contacts.add(Contact(name="Ben Osei"))
+    older.contacts.add(Contact(name="Cleo Duarte"))
+    draft = older.drafts.save(Draft(ana.id or 0, "intro_letter", body="Hello?"))
+    older.drafts.mark_sent(draft, sent_at="2026-02-02T09:00:00")
+    interview = older.interviews.create(ben.id or 0, scheduled_at="2026-02-10T10:00")
+    older.interviews.start(interview.id or 0, datetime(2026, 2, 10, 10), [])
+    older.interviews.end(interview.id or 0, datetime(2026, 2, 10, 10, 30))
+    older.database.conn.execute(
+        "INSERT INTO interactions(contact_id, kind, day) VALUES (?, 'touch', '2026-03-01')",
+        (ana.id,),
+    )
+    older.close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(MIGRATIONS))
+    store = Store.open(path)
+    try:
+        rows = {row.name: row.last_interaction for row in store.contacts.rows()}
+        assert rows == {"Ana Silva": "2026-03-01", "Ben Osei": "2026-02-10", "Cleo Duarte": ""}
+    finally:
+        store.close()

@@ -412,7 +412,10 @@ def _last_interaction_triggers() -> str:
 
 def _last_interaction(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE contacts ADD COLUMN last_interaction TEXT NOT NULL DEFAULT ''")
-    conn.execute(_recompute("contacts.id").replace(" WHERE id = contacts.id;", ""))
+    # What the contacts already had: every row at once (contacts.id is each row's own).
+    conn.execute(
+        f"UPDATE contacts SET last_interaction = {_LAST_INTERACTION_OF.format(who='contacts.id')}"
+    )
     for statement in _split_script(_last_interaction_triggers()):
         conn.execute(statement)
 
