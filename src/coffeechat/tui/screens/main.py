@@ -78,6 +78,7 @@ class MainScreen(
     """Rows read before the first paint; the rest arrive from a worker thread."""
 
     def on_mount(self) -> None:
+        self.restore_last_interaction()
         first = self.store.contacts.rows(self.show_archived, limit=self.FIRST_PAGE)
         if len(first) < self.FIRST_PAGE:
             self.pane.load(first)

@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from ...domain.pipeline import short_label
 from ...domain.text import in_columns
+from ...domain.timeline import AGO_WIDTH, ago
 from ...store import ContactRow
 from .profile import wrap
 
@@ -29,6 +30,8 @@ STATUS_WIDTH = 13
 DATE_WIDTH = 10
 #: Below this width the organization column goes and status and date get shorter.
 WIDE = 56
+#: From this width the last interaction shows unless the user turned it off.
+ROOMY = 72
 
 
 def fit(text: str, width: int) -> str:
@@ -100,6 +103,24 @@ class ContactList(ScrollView, can_focus=True):
         self._style_cache: dict[tuple[bool, bool], tuple[Style, Style, Style, Style, Style]] = {}
         self.in_call: frozenset[int] = frozenset()
         """Contacts with a call in progress: their row starts with ☎."""
+        self._last_interaction: bool | None = None
+
+    @property
+    def last_interaction(self) -> bool | None:
+        """Whether the last-interaction column shows: True, False, or None for "when the
+        list is at least ROOMY cells wide"."""
+        return self._last_interaction
+
+    @last_interaction.setter
+    def last_interaction(self, shown: bool | None) -> None:
+        if shown != self._last_interaction:
+            self._last_interaction = shown
+            self._strips.clear()
+            self.refresh()
+
+    def shows_last_interaction(self, width: int | None = None) -> bool:
+        width = self.scrollable_content_region.width if width is None else width
+        return width >= ROOMY if self._last_interaction is None else self._last_interaction
 
     # --- data -----------------------------------------------------------------------
 
@@ -271,6 +292,12 @@ class ContactList(ScrollView, can_focus=True):
                 (status, 8, status_style),
                 (row.next_action_date[5:], 5, date_style),
             ]
+        if self.shows_last_interaction(width):
+            # Taken from the organization (wide) or the name (narrow), which cut with "…".
+            text, room, style = columns[1 if width >= WIDE else 0]
+            columns[1 if width >= WIDE else 0] = (text, max(0, room - AGO_WIDTH - 1), style)
+            label = ago(row.last_interaction, date.fromisoformat(self._today))
+            columns.append((label.rjust(AGO_WIDTH), AGO_WIDTH, org_style))
         segments = [Segment(" ", line_style)]
         for text, column_width, style in columns:
             segments.append(Segment(fit(text, column_width), style))
