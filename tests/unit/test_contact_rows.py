@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,6 +40,19 @@ def test_one_row_reads_what_the_list_reads(store: Store) -> None:
     assert row is not None and row.archived
     assert row in store.contacts.rows(include_archived=True)
     assert store.contacts.row(999) is None
+
+
+def test_a_re_read_hands_back_the_rows_it_already_had(store: Store) -> None:
+    maria, *_ = seed(store)
+    before = store.contacts.rows()
+    store.contacts.update(replace(maria, title="Head of Trials"))
+    after = store.contacts.rows(reuse={row: row for row in before})
+    assert after == store.contacts.rows()  # same values, same order as a plain read
+    changed = next(row for row in after if row.id == maria.id)
+    assert changed.title == "Head of Trials"
+    assert all(row is not changed for row in before)
+    unchanged = [row for row in after if row.id != maria.id]
+    assert unchanged and all(any(row is old for old in before) for row in unchanged)
 
 
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 10)), max_size=8), st.text(max_size=4))
