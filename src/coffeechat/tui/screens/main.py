@@ -93,6 +93,7 @@ class MainScreen(
     """Rows read before the first paint; the rest arrive from a worker thread."""
 
     def on_mount(self) -> None:
+        self.pane.contact_list.on_highlight = self._show
         first = self.store.contacts.rows(self.show_archived, limit=self.FIRST_PAGE)
         if len(first) < self.FIRST_PAGE:
             self.pane.load(first)
@@ -182,10 +183,6 @@ class MainScreen(
         if not self._long_lived_frozen:
             self._long_lived_frozen = True
             self.call_after_refresh(freeze_long_lived)
-
-    @on(ContactList.Highlighted)
-    def _highlighted(self, event: ContactList.Highlighted) -> None:
-        self._show(event.contact_id)
 
     @on(ContactList.Selected)
     def _selected(self, event: ContactList.Selected) -> None:
