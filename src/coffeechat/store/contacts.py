@@ -272,7 +272,7 @@ class Contacts:
         *,
         limit: int | None = None,
         conn: sqlite3.Connection | None = None,
-        reuse: Mapping[tuple[Any, ...], ContactRow] | None = None,
+        reuse: Mapping[Any, ContactRow] | None = None,
     ) -> list[ContactRow]:
         """Contacts for the list, soonest next action first, undated last.
 

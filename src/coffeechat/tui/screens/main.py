@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -20,6 +19,7 @@ from ...models import Contact, Medium, Question, Status
 from ...store import ContactRow, StorageFull, Store
 from ...usecases import calls, contacts
 from ..commands import bindings
+from ..long_lived import freeze_long_lived
 from ..saving import DISK_FULL
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
@@ -33,19 +33,6 @@ from .merge_actions import MergeActions
 from .method_actions import MethodActions
 from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
-
-
-def freeze_long_lived() -> None:
-    """Move every object alive once the list is loaded out of the cycle collector's way.
-
-    The modules, the screen and the 30,000 rows live as long as the app. Each full
-    collection walked all of them (60-140 ms at 30,000 contacts, on whichever thread
-    triggered it, the event loop included): after ``gc.freeze()`` a collection walks
-    only what was made since. Frozen objects are still freed when their last
-    reference goes; only a reference cycle among them would stay, and the app makes
-    them once, at start-up."""
-    gc.freeze()
-
 
 if TYPE_CHECKING:
     from .contact_form import ContactNames
