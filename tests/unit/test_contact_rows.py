@@ -71,3 +71,18 @@ def test_filter_after_inserts_and_removals_equals_a_fresh_filter(
             patched.remove(index % len(rows))
             del rows[index % len(rows)]
     assert patched.match(query) == ContactFilter(rows).match(query)
+
+
+def test_the_first_page_is_read_along_the_list_order_index(store: Store) -> None:
+    seed(store)
+    conn = store.database.conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        store.contacts.rows(limit=200)
+    finally:
+        conn.set_trace_callback(None)
+    (query,) = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    plan = " / ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "contacts_list_order" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan  # no sort of every row for the first page

@@ -283,6 +283,8 @@ class Contacts:
         a re-read leaves 30,000 new objects neither to free nor for the cycle
         collector to scan (a full collection over them froze the screen 60 ms).
         """
+        # Without archived contacts this is read along the index contacts_list_order
+        # (schema.py): keep the ORDER BY's expressions as the index has them.
         where = "" if include_archived else "WHERE c.archived = 0"
         limit_clause = f" LIMIT {int(limit)}" if limit is not None else ""
         cursor = (conn or self._conn).execute(
