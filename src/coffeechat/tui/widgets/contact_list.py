@@ -29,6 +29,8 @@ STATUS_WIDTH = 13
 DATE_WIDTH = 10
 #: Below this width the organization column goes and status and date get shorter.
 WIDE = 56
+#: Rendered rows kept between changes of the rows (a few screens' worth).
+STRIPS_KEPT = 1000
 
 
 def fit(text: str, width: int) -> str:
@@ -95,9 +97,10 @@ class ContactList(ScrollView, can_focus=True):
         self._today = today.isoformat()
         self.empty_message = "No contacts yet: press n to add one."
         self._last_highlighted: int | None = None
-        self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
-        """Rendered rows by (row index, is cursor, has focus, width); cleared when rows or
-        styles change."""
+        self._strips: dict[tuple[ContactRow, bool, bool, int], Strip] = {}
+        """Rendered rows by (row, is cursor, has focus, width): kept when the rows
+        change, so a filter narrowing as you type draws only rows not drawn before;
+        cleared when styles change, or when it holds more than a few screens' rows."""
         self._style_cache: dict[tuple[bool, bool], tuple[Style, Style, Style, Style, Style]] = {}
         self.in_call: frozenset[int] = frozenset()
         """Contacts with a call in progress: their row starts with ☎."""
@@ -127,7 +130,8 @@ class ContactList(ScrollView, can_focus=True):
         else put it at index *fallback*."""
         keep_id = keep_id if keep_id is not None else self.highlighted_id
         self._rows = rows
-        self._strips.clear()
+        if len(self._strips) > STRIPS_KEPT:
+            self._strips.clear()
         self._set_height(len(rows))
         index = fallback
         if keep_id is not None:
@@ -249,10 +253,11 @@ class ContactList(ScrollView, can_focus=True):
             # (rich_style walks every ancestor: not worth it for lines already drawn)
             return Strip.blank(width, self.rich_style)
         cursor = index == self.cursor
-        key = (index, cursor, cursor and self.has_focus, width)
+        row = self._rows[index]
+        key = (row, cursor, cursor and self.has_focus, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strips[key] = self._render_row(index, cursor, width)
+            strip = self._strips[key] = self._render_row(row, cursor, width)
         return strip
 
     def _row_styles(self, cursor: bool) -> tuple[Style, Style, Style, Style, Style]:
@@ -276,8 +281,7 @@ class ContactList(ScrollView, can_focus=True):
             )
         return styles
 
-    def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
-        row = self._rows[index]
+    def _render_row(self, row: ContactRow, cursor: bool, width: int) -> Strip:
         line_style, org_style, status_style, date_style, overdue_style = self._row_styles(cursor)
         if row.next_action_date and row.next_action_date < self._today:
             date_style = overdue_style

@@ -153,7 +153,7 @@ class ContactPane(Vertical):
         if self._partial_total is not None:
             # The first page, unfiltered: the full load applies the filter typed meanwhile.
             contact_list.set_rows(self._filter.rows, keep_id, fallback)
-            self.border_title = f"Contacts {self._partial_total}/{self._partial_total}"
+            self._show_count(self._partial_total, self._partial_total)
             return
         query = self.filter_input.value
         shown = self._filter.match(query)
@@ -163,4 +163,11 @@ class ContactPane(Vertical):
             else "No contacts yet: press n to add one, or import them (ctrl+p, Import…)."
         )
         contact_list.set_rows(shown, keep_id, fallback)
-        self.border_title = f"Contacts {len(shown)}/{len(self._filter.rows)}"
+        self._show_count(len(shown), len(self._filter.rows))
+
+    def _show_count(self, shown: int, total: int) -> None:
+        """The count in the border title, set only when it changed: setting a border
+        title repaints the whole pane, border and all, even with the same text."""
+        title = f"Contacts {shown}/{total}"
+        if self.border_title != title:
+            self.border_title = title
