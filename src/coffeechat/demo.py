@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from .demo_loop import close_the_loop
 from .domain.business_days import add_business_days
 from .domain.outreach import placeholder_values
-from .domain.templates import INTRO, default_text, fill
+from .domain.templates import INTRO, choose_variant, default_text, fill
 from .models import (
     Article,
     Contact,
@@ -210,6 +211,7 @@ def fill_demo(store: Store, now: datetime) -> DemoSummary:
     )
     outcome_id = _demo_outcome(store, held_id, people["Hannah Berg"], today)
     _followups(store, people, today)
+    close_the_loop(store, people["Chloe Martin"], people["Yusuf Demir"], now)
     _method(store, people, today)
     return DemoSummary(store.contacts.count(), held_id, _id(planned), outcome_id)
 
@@ -307,8 +309,9 @@ def _letters(store: Store, people: dict[str, Contact], today: date) -> None:
 
 
 def _letter(contact: Contact, day: date) -> str:
+    """The intro letter in the wording of the contact's purpose (the shipped variant)."""
     values = placeholder_values(profile=PROFILE, contact=contact, today=day)
-    return fill(default_text(INTRO), values).text
+    return fill(default_text(choose_variant(INTRO, purpose=contact.purpose).names[0]), values).text
 
 
 def _held_call(store: Store, contact: Contact, started: datetime) -> int:

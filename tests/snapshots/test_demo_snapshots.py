@@ -76,3 +76,9 @@ def test_demo_brief_with_preparation(snap_compare, store: Store, clock: Clock) -
     """Tom's brief: the unticked preparation list for a video call above his research."""
     fill_demo(store, FROZEN_NOW)
     assert snap_compare(make_app(store, clock), terminal_size=(120, 40), run_before=_brief_for_tom)
+
+
+def test_demo_last_interaction_column(snap_compare, store: Store, clock: Clock) -> None:
+    """80 columns after `l`: rows end with the last interaction (today, 6d, 3w, 3mo) or blank."""
+    fill_demo(store, FROZEN_NOW)
+    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["l"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,6 +42,19 @@ def test_one_row_reads_what_the_list_reads(store: Store) -> None:
     assert store.contacts.row(999) is None
 
 
+def test_a_re_read_hands_back_the_rows_it_already_had(store: Store) -> None:
+    maria, *_ = seed(store)
+    before = store.contacts.rows()
+    store.contacts.update(replace(maria, title="Head of Trials"))
+    after = store.contacts.rows(reuse={row: row for row in before})
+    assert after == store.contacts.rows()  # same values, same order as a plain read
+    changed = next(row for row in after if row.id == maria.id)
+    assert changed.title == "Head of Trials"
+    assert all(row is not changed for row in before)
+    unchanged = [row for row in after if row.id != maria.id]
+    assert unchanged and all(any(row is old for old in before) for row in unchanged)
+
+
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 10)), max_size=8), st.text(max_size=4))
 def test_filter_after_inserts_and_removals_equals_a_fresh_filter(
     steps: list[tuple[bool, int]], query: str
@@ -56,3 +71,18 @@ def test_filter_after_inserts_and_removals_equals_a_fresh_filter(
             patched.remove(index % len(rows))
             del rows[index % len(rows)]
     assert patched.match(query) == ContactFilter(rows).match(query)
+
+
+def test_the_first_page_is_read_along_the_list_order_index(store: Store) -> None:
+    seed(store)
+    conn = store.database.conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        store.contacts.rows(limit=200)
+    finally:
+        conn.set_trace_callback(None)
+    (query,) = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    plan = " / ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "contacts_list_order" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan  # no sort of every row for the first page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import timedelta
 from pathlib import Path
 
 from coffeechat.demo import demo_database, fill_demo
@@ -66,3 +67,26 @@ def test_demo_database_is_private_and_removed() -> None:
         assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
         assert demo.contacts.count() > 0
     assert not path.parent.exists()
+
+
+def test_demo_shows_purpose_letters_advice_acted_on_and_last_interactions(store) -> None:
+    fill_demo(store, FROZEN_NOW)
+    by_name = {c.name: c for c in store.contacts.all()}
+    # Letters in the wording of the contact's purpose.
+    maria = store.drafts.last_sent(by_name["Maria Okafor"].id, "intro_letter")
+    assert maria is not None and "away from the bench" in maria.body
+    ben = store.drafts.last_sent(by_name["Ben Adler"].id, "intro_letter")
+    assert ben is not None and "business community" in ben.body
+    # Advice from Yusuf (whom Chloe referred) acted on today: tell Chloe how it went.
+    agenda = build_agenda(store.followups, FROZEN_NOW.date(), FROZEN_NOW, 7)
+    assert ("Chloe Martin", "Tell Chloe Martin how it went with Yusuf Demir") in [
+        (i.contact_name, i.title) for i in agenda.due_today
+    ]
+    told = store.advice.to_tell(by_name["Chloe Martin"].id)
+    assert told is not None and told.talked_to == "Yusuf Demir"
+    # The list's last interaction: a touch 100 days ago, letters, calls, nothing yet.
+    rows = {r.name: r.last_interaction for r in store.contacts.rows()}
+    today = FROZEN_NOW.date()
+    assert rows["Elena Petrova"] == (today - timedelta(days=100)).isoformat()
+    assert rows["Hannah Berg"] == (today - timedelta(days=1)).isoformat()
+    assert rows["Sofia Castillo"] == ""

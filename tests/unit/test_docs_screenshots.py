@@ -17,6 +17,7 @@ SNAPSHOTS = ROOT / "tests" / "snapshots" / "__snapshots__"
         ("call-screen.svg", "test_demo_snapshots/test_demo_call[120x40].svg"),
         ("welcome.svg", "test_demo_snapshots/test_welcome[120x40].svg"),
         ("outcome-form.svg", "test_looking_back_snapshots/test_outcome_form[120x40].svg"),
+        ("last-interaction.svg", "test_demo_snapshots/test_demo_last_interaction_column.svg"),
     ],
 )
 def test_readme_screenshot_matches_its_snapshot(doc: str, snapshot: str) -> None:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -91,3 +92,17 @@ def check_confidence(value: str) -> str | None:
     if not (value.isascii() and value.isdigit()) or int(value) not in CONFIDENCE_LEVELS:
         return "Confidence is a whole number from 1 to 5"
     return None
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+
+
+def advice_pieces(advice: str) -> list[str]:
+    """The pieces of a call's advice, one a line as typed (list bullets and blank lines
+    dropped, a repeat kept once): each can be marked acted on by itself."""
+    pieces: list[str] = []
+    for line in advice.splitlines():
+        piece = " ".join(_BULLET.sub("", line).split())
+        if piece and piece not in pieces:
+            pieces.append(piece)
+    return pieces

@@ -51,6 +51,7 @@ def placeholder_values(
     talked_to: str = "",
     referred_by: str = "",
     outcome: Outcome | None = None,
+    advice_acted_on: str = "",
 ) -> dict[str, str]:
     return {
         "contact_name": contact.name,
@@ -70,6 +71,7 @@ def placeholder_values(
         "call_date": format_day(call_date) if call_date else "",
         "today": format_day(today),
         "talked_to": talked_to,
+        "advice_acted_on": one_line(advice_acted_on).strip().rstrip("."),
     }
 
 
@@ -95,13 +97,17 @@ SENT_EVENTS = {
 """What marking each template sent means to the pipeline."""
 
 
-def template_for_stage(contact: Contact, *, letter_sent: bool, call_held: bool) -> str:
+def template_for_stage(
+    contact: Contact, *, letter_sent: bool, call_held: bool, owes_update: bool = False
+) -> str:
     """The letter a contact's stage calls for when no draft is being worked on: the
-    thank-you after a call (until they are thanked), the follow-up call script once the
-    intro letter went out, else the intro letter (which names the referrer for a
-    referred contact)."""
+    thank-you after a call (until they are thanked), the update when "Tell them how it
+    went" is open (*owes_update*), the follow-up call script once the intro letter went
+    out, else the intro letter (which names the referrer for a referred contact)."""
     if call_held and contact.status not in (Status.THANKED, Status.KEEP_IN_TOUCH):
         return THANK_YOU
+    if owes_update:
+        return REFERRER_UPDATE
     if letter_sent and not call_held and contact.status != Status.SCHEDULED:
         return FOLLOW_UP_CALL
     return INTRO

@@ -292,6 +292,20 @@ def tell_referrer_title(referrer: str, talked_to: str) -> str:
     return f"Tell {referrer} how it went with {talked_to}"
 
 
+def tell_referrer_after_advice(
+    referrer: str, talked_to: str, open_titles: Iterable[str], today: date
+) -> tuple[str, date] | None:
+    """(title, due day) of the "Tell <referrer> how it went" item that advice acted on
+    calls for: advice from the call with someone *referrer* led you to was acted on
+    *today*, which is news worth telling them today. None when that item is already
+    open (*open_titles*: the referrer's open follow-ups), so it is never on the agenda
+    twice; one done earlier (after the call) does not stop the news."""
+    title = tell_referrer_title(referrer, talked_to)
+    if title in set(open_titles):
+        return None
+    return title, today
+
+
 def call_title(medium: str, length_minutes: int) -> str:
     """How a planned call reads as an agenda item and as a next action."""
     return f"{medium.capitalize()} call, {length_minutes} min"

@@ -15,6 +15,8 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from .purposes import SLUGS, known_purpose
+
 
 @dataclass(frozen=True, slots=True)
 class TemplateInfo:
@@ -45,6 +47,10 @@ NOTE_LIMITS = (200, 300)
 INTRO_REFERRED = "intro_letter_referred"
 """The intro letter's text for a contact someone referred you to: it names them. Saved
 and sent as an intro letter (same checks, same 3B7 follow-ups)."""
+
+REFERRER_UPDATE_ADVICE = "referrer_update_advice"
+"""The update to a referrer once advice from the person they referred you to was acted
+on: it names the advice. Saved and sent as an update to the referrer."""
 
 TEMPLATES: dict[str, TemplateInfo] = {
     INTRO: TemplateInfo(
@@ -98,6 +104,83 @@ TEMPLATES: dict[str, TemplateInfo] = {
 }
 
 
+PURPOSE_VARIANTS = frozenset({INTRO, INTRO_REFERRED, FOLLOW_UP_CALL, THANK_YOU})
+"""Texts that have a variant per usual purpose: ``<name>.<purpose slug>.txt``."""
+
+_SITUATIONS = {
+    INTRO_REFERRED: "naming who referred you",
+    REFERRER_UPDATE_ADVICE: "with the advice you acted on",
+}
+_PURPOSE_OF_SLUG = {slug: purpose for purpose, slug in SLUGS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """Which text a new draft of *template* starts from: the purpose's wording when the
+    contact has a usual purpose, the referred or advice version when that applies."""
+
+    template: str
+    names: tuple[str, ...]
+    """Text names to try in order (file stems): the most specific first, the plain
+    template's text last."""
+
+
+def choose_variant(
+    template: str, *, purpose: str = "", referred: bool = False, advice_acted_on: bool = False
+) -> Variant:
+    """The variant of *template* for a contact with *purpose*; *referred*: someone
+    referred them and may be named; *advice_acted_on*: (an update to a referrer) advice
+    from the call they led to was acted on."""
+    base = template
+    if template == INTRO and referred:
+        base = INTRO_REFERRED
+    elif template == REFERRER_UPDATE and advice_acted_on:
+        base = REFERRER_UPDATE_ADVICE
+    names = [base] if base == template else [base, template]
+    known = known_purpose(purpose)
+    if known and base in PURPOSE_VARIANTS:
+        names.insert(0, f"{base}.{SLUGS[known]}")
+    return Variant(template, tuple(names))
+
+
+def describe_variant(name: str) -> str:
+    """How the draft editor names the text a draft started from: ``Intro letter for
+    patient groups, naming who referred you``; ``Thank-you note, general``."""
+    base, _, slug = name.partition(".")
+    template = INTRO if base == INTRO_REFERRED else base
+    if base == REFERRER_UPDATE_ADVICE:
+        template = REFERRER_UPDATE
+    info = TEMPLATES.get(template)
+    words = info.title if info else base.replace("_", " ")
+    if slug in _PURPOSE_OF_SLUG:
+        words += f" for {_PURPOSE_OF_SLUG[slug]}"
+    if base in _SITUATIONS:
+        words += f", {_SITUATIONS[base]}"
+    elif not slug:
+        words += ", general"
+    return words
+
+
+def load_variant(folder: Path, variant: Variant) -> tuple[str, str]:
+    """(text, name) of the first of the variant's texts that is not blank, from the
+    user's copies in *folder*. Emptying a variant's file is how a user says "use the
+    general text for this purpose" (every variant is a file they can edit)."""
+    for name in variant.names:
+        text = load_user_template(folder, name)
+        if text.strip():
+            return text, name
+    return default_text(variant.template), variant.template
+
+
+def variant_names() -> list[str]:
+    """Every text that ships: each template, the referred and advice versions and
+    every purpose variant (for the checker's test and the README)."""
+    names = [*TEMPLATES, INTRO_REFERRED, REFERRER_UPDATE_ADVICE]
+    for base in sorted(PURPOSE_VARIANTS):
+        names += [f"{base}.{slug}" for slug in SLUGS.values()]
+    return names
+
+
 def default_text(name: str) -> str:
     """The text that ships with the app (``default_templates/<name>.txt``)."""
     return (files(__package__) / "default_templates" / f"{name}.txt").read_text("utf-8")
@@ -122,6 +205,7 @@ PLACEHOLDERS: dict[str, str] = {
     "call_date": "the day of the call",
     "today": "today's date",
     "talked_to": "the person they referred you to whom you talked to last",
+    "advice_acted_on": "advice you acted on, from the call with the person they referred",
 }
 
 _PLACEHOLDER = re.compile(r"\$(?:\{(?P<braced>[^{}\s]*)\}|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*))")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from .text import one_line
 
@@ -47,3 +48,27 @@ def as_lines(events: Iterable[Event]) -> list[str]:
         f"{one_line(e.text)}"
         for e in events
     ]
+
+
+AGO_WIDTH = 5
+"""Cells the contact list gives a last interaction: ``today``, ``12d``, ``3w``, ``11mo``."""
+
+
+def ago(day: str, today: date) -> str:
+    """How long ago ISO *day* was, in at most AGO_WIDTH cells ("" for no day): days for
+    two weeks, then weeks, months from two months on, years from two years on. A day
+    after *today* (a clock set back) reads as today."""
+    try:
+        then = date.fromisoformat(day[:10])
+    except ValueError:
+        return ""
+    days = max(0, (today - then).days)
+    if days == 0:
+        return "today"
+    if days < 14:
+        return f"{days}d"
+    if days < 63:
+        return f"{days // 7}w"
+    if days < 730:
+        return f"{days // 30}mo"
+    return f"{min(days // 365, 99)}y"

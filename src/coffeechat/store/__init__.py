@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from .advice import Advice
 from .articles import Articles
 from .briefs import Briefs
 from .contacts import ContactRow, Contacts, list_order
@@ -43,6 +44,7 @@ class Store:
         self.questions = Questions(database)
         self.interviews = Interviews(database)
         self.outcomes = Outcomes(database, self.contacts, self.organizations)
+        self.advice = Advice(database)
         self.history = History(database)
         self.interactions = Interactions(database)
         self.employers = Employers(database)

@@ -44,6 +44,7 @@ PARTS: tuple[Part, ...] = (
     Part("note_log", "note_lines", (("checklist_item_id", "checklist_items"),), "interview_id"),
     Part("outcomes", "outcomes", (("interview_id", "interviews"),)),
     Part("referrals", "referrals", (("contact_id", "contacts"),), "outcome_id"),
+    Part("advice_acted_on", "advice_acted_on", (("outcome_id", "outcomes"),)),
     Part("drafts", "drafts", (("contact_id", "contacts"),)),
     Part("interactions", "interactions", (("contact_id", "contacts"),)),
     Part(
@@ -263,7 +264,8 @@ def _same_person(conn, values: dict) -> list[tuple[int]]:
         hit = conn.execute("SELECT id FROM contacts WHERE uid = ?", (uid,)).fetchall()
         if hit:
             return hit
-    email, url = values.get("email") or "", values.get("url") or ""
+    # A hand-edited backup may hold a number where text belongs: compare it as text.
+    email, url = str(values.get("email") or ""), str(values.get("url") or "")
     mine = Identity.of(emails=(email,), urls=(url,))
     rows = conn.execute(
         "SELECT id, email, url FROM contacts WHERE (email = ?1 COLLATE NOCASE AND ?1 != '') "

@@ -19,6 +19,29 @@ METHOD_COMMANDS: tuple[Command, ...] = (
         "contacts",
     ),
     Command(
+        "mark_advice",
+        "Mark advice acted on",
+        "Tick the advice from the highlighted contact's latest call that you acted on "
+        "(their referrer hears how it went)",
+        "contacts",
+    ),
+    Command(
+        "advice_acted_on",
+        "Advice acted on",
+        "Tick the advice from the highlighted call that you acted on",
+        "interviews",
+        "a",
+        footer_title="Advice",
+    ),
+    Command(
+        "toggle_last_interaction",
+        "Last interaction column",
+        "Show or hide how long ago your last letter, call, reply or touch was (remembered)",
+        "contacts",
+        "l",
+        show=False,
+    ),
+    Command(
         "keep_in_touch_tags",
         "Keep in touch by tag…",
         "How often to get back in touch with people by tag, e.g. alumni=60",

@@ -17,8 +17,15 @@ from textual.worker import get_current_worker
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
 from ...domain.outreach import placeholder_values, plan_for_sent, template_for_stage
-from ...domain.pipeline import status_after
-from ...domain.templates import INTRO, INTRO_REFERRED, TEMPLATES, fill, load_user_template
+from ...domain.pipeline import TELL_REFERRER, status_after
+from ...domain.templates import (
+    INTRO,
+    TEMPLATES,
+    choose_variant,
+    describe_variant,
+    fill,
+    load_variant,
+)
 from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
@@ -97,6 +104,8 @@ class DraftEditor(Screen[None]):
         """Body and subject as last loaded or written: save_now writes only a change."""
         self.autosave = Autosave(self, self._write_if_changed)
         self._fill_warnings: tuple[str, ...] = ()
+        self.variant_note = ""
+        """Which text the draft started from, as the checker pane says it."""
 
     def _template_for_stage(self) -> str:
         contact_id = self.contact.id or 0
@@ -104,6 +113,10 @@ class DraftEditor(Screen[None]):
             self.contact,
             letter_sent=self.store.drafts.last_sent(contact_id, INTRO) is not None,
             call_held=any(i.state == "held" for i in self.store.interviews.for_contact(contact_id)),
+            owes_update=any(
+                f.kind == TELL_REFERRER
+                for f in self.store.followups.for_contact(contact_id, open_only=True)
+            ),
         )
 
     def compose(self) -> ComposeResult:
@@ -144,6 +157,8 @@ class DraftEditor(Screen[None]):
         letter = self.store.drafts.last_sent(self.contact.id or 0, "intro_letter")
         call = self.store.followups.last_call_date(self.contact.id or 0)
         outcomes = self.store.outcomes.for_contact(self.contact.id or 0)
+        to_tell = self.store.advice.to_tell(self.contact.id or 0)
+        talked_to = self.store.history.latest_referred_call(self.contact.id or 0)
         return placeholder_values(
             referred_by=self._referrer_name(),
             outcome=outcomes[-1] if outcomes else None,
@@ -153,7 +168,8 @@ class DraftEditor(Screen[None]):
             letter_date=date.fromisoformat(letter.sent_at[:10]) if letter else None,
             call_date=date.fromisoformat(call) if call else None,
             calendar=load_calendar(self.store),
-            talked_to=self.store.history.latest_referred_call(self.contact.id or 0),
+            talked_to=to_tell.talked_to if to_tell else talked_to,
+            advice_acted_on=to_tell.advice if to_tell else "",
         )
 
     def _referrer_name(self) -> str:
@@ -169,17 +185,26 @@ class DraftEditor(Screen[None]):
         self.template = template
         contact_id = self.contact.id or 0
         self.draft = self.store.drafts.working(contact_id, template)
+        values = self._values()
+        variant = choose_variant(
+            template,
+            purpose=self.contact.purpose,
+            referred=bool(values["referred_by"]),
+            advice_acted_on=bool(values["advice_acted_on"]),
+        )
         if self.draft is not None:
             body, subject = self.draft.body, self.draft.subject
             self._fill_warnings = ()
+            self.variant_note = (
+                f"Your draft in progress (a new one: {describe_variant(variant.names[0])})"
+            )
         else:
-            values = self._values()
-            folder = paths.config_dir() / "templates"
-            text_name = INTRO_REFERRED if template == INTRO and values["referred_by"] else template
-            filled = fill(load_user_template(folder, text_name), values)
+            text, text_name = load_variant(paths.config_dir() / "templates", variant)
+            filled = fill(text, values)
             subject = fill(TEMPLATES[template].subject, values).text
             body = filled.text
             self._fill_warnings = filled.warnings
+            self.variant_note = f"{describe_variant(text_name)} ({text_name}.txt)"
         text_area = self.query_one(DraftText)
         subject_input = self.query_one(SubjectInput)
         with self.prevent(TextArea.Changed, Input.Changed):
@@ -273,9 +298,11 @@ class DraftEditor(Screen[None]):
             mark, colour = _MARKS[finding.level]
             text.append(f"{mark} ", style=f"bold {colour}")
             text.append(finding.message + "\n")
+        text.append("\nTemplate: ", style="bold")
+        text.append(self.variant_note + "\n")
         pending = [w for w in self._fill_warnings if w.split(" ", 1)[0] in body]
         if pending:
-            text.append("\nTemplate\n", style="bold")
+            text.append("\nPlaceholders\n", style="bold")
             for warning in pending:
                 text.append("! ", style="bold yellow")
                 text.append(warning + "\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.widgets import TabbedContent
 
 from ...models import Contact, ReplyKind
+from ...store import Store
 from ...usecases.outreach import ReplyRecorded, record_reply
 from ..widgets.looking_back import InterviewList, TimelineView
 from .detail_mount import needs_detail
@@ -76,6 +77,55 @@ class LookingBackActions(MainScreenHost):
         assert latest.id is not None  # read back from the store
         self.app.open_outcome(latest.id)
 
+    def on_interview_list_advice_wanted(self, event: InterviewList.AdviceWanted) -> None:
+        event.stop()
+        self.open_advice(event.interview_id)
+
+    def action_mark_advice(self) -> None:
+        """The advice of the highlighted contact's latest call that has some."""
+        contact = self.contact
+        if contact is None or contact.id is None:
+            self.notify("No contact highlighted.", severity="warning")
+            return
+        held = [
+            i
+            for i in self.store.interviews.for_contact(contact.id)
+            if i.id is not None and advice_of(self.store, i.id)
+        ]
+        if not held:
+            self.notify(
+                f"No advice recorded from a call with {contact.name} yet "
+                "(o opens the outcome form).",
+                severity="warning",
+                markup=False,
+            )
+            return
+        latest = max(held, key=lambda i: (i.ended_at, i.id or 0))
+        self.open_advice(latest.id or 0)
+
+    def open_advice(self, interview_id: int) -> None:
+        """Tick the pieces of that call's advice that were acted on."""
+        from .advice import AdviceScreen
+
+        interview = self.store.interviews.get(interview_id)
+        outcome = self.store.outcomes.for_interview(interview_id)
+        if interview is None or outcome is None or outcome.id is None or not outcome.advice.strip():
+            self.notify(
+                "No advice recorded for that call: add it in its outcome form (enter).",
+                severity="warning",
+            )
+            return
+        contact = self.store.contacts.get(interview.contact_id)
+        who = contact.name if contact else ""
+        day = (interview.ended_at or interview.started_at)[:10]
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.reload(keep_id=interview.contact_id)
+                self._show_looking_back(self.contact)
+
+        self.app.push_screen(AdviceScreen(self.store, outcome.id, outcome.advice, who, day), closed)
+
     def action_referral_tree(self) -> None:
         from .referral_tree import ReferralTreeScreen
 
@@ -118,6 +168,12 @@ class LookingBackActions(MainScreenHost):
             self.notify(reply_message(recorded), markup=False)
 
         self.app.push_screen(ReplyForm(contact.name), answered)
+
+
+def advice_of(store: Store, interview_id: int) -> str:
+    """The advice recorded in a call's outcome ("" without one)."""
+    outcome = store.outcomes.for_interview(interview_id)
+    return outcome.advice.strip() if outcome else ""
 
 
 def reply_message(recorded: ReplyRecorded) -> str:

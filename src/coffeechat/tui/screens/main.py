@@ -19,6 +19,7 @@ from ...models import Contact, Medium, Question, Status
 from ...store import ContactRow, StorageFull, Store
 from ...usecases import calls, contacts
 from ..commands import bindings
+from ..long_lived import freeze_long_lived
 from ..saving import DISK_FULL
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
@@ -60,6 +61,7 @@ class MainScreen(
         """The highlighted contact, fully loaded."""
         self._rows_generation = 0
         """Counts list re-reads: only the latest one's rows are shown."""
+        self._long_lived_frozen = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +80,8 @@ class MainScreen(
     """Rows read before the first paint; the rest arrive from a worker thread."""
 
     def on_mount(self) -> None:
+        self.restore_last_interaction()
+        self.pane.contact_list.on_highlight = self._show
         first = self.store.contacts.rows(self.show_archived, limit=self.FIRST_PAGE)
         if len(first) < self.FIRST_PAGE:
             self.pane.load(first)
@@ -153,8 +157,9 @@ class MainScreen(
         self, generation: int, include_archived: bool, shown: ContactFilter[ContactRow]
     ) -> None:
         # Its own connection: a sqlite3 connection belongs to the thread that made it.
+        known = {row: row for row in list(shown.rows)}  # copied first: patch() may edit it
         with self.store.database.reader() as conn:
-            rows = self.store.contacts.rows(include_archived, conn=conn)
+            rows = self.store.contacts.rows(include_archived, conn=conn, reuse=known)
         prepared = ContactFilter(rows, reuse=shown)  # the filter's haystacks, built here
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._all_rows_read, generation, prepared)
@@ -163,10 +168,9 @@ class MainScreen(
         if generation != self._rows_generation:
             return  # a later write started a newer read: this one may predate it
         self.pane.load_prepared(prepared, keep_id=self.pane.contact_list.highlighted_id)
-
-    @on(ContactList.Highlighted)
-    def _highlighted(self, event: ContactList.Highlighted) -> None:
-        self._show(event.contact_id)
+        if not self._long_lived_frozen:
+            self._long_lived_frozen = True
+            self.call_after_refresh(freeze_long_lived)
 
     @on(ContactList.Selected)
     def _selected(self, event: ContactList.Selected) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 
+from ... import preferences
 from ...domain.pipeline import parse_tag_intervals
 from ...domain.templates import NOTE_LIMITS
 from ...usecases.calendar import COUNTRY, set_holiday_country
@@ -67,7 +68,31 @@ def _error_of(parse: Callable[[str], object]) -> Callable[[str], str | None]:
     return check
 
 
+LAST_INTERACTION = "list_last_interaction"
+"""Preference: "on" or "off" (the user's choice); absent: shown when the list is wide."""
+
+
 class MethodActions(MainScreenHost):
+    def restore_last_interaction(self) -> None:
+        """The list's last-interaction column as the user left it."""
+        chosen = preferences.load().get(LAST_INTERACTION)
+        self.pane.contact_list.last_interaction = {"on": True, "off": False}.get(chosen or "")
+
+    def action_toggle_last_interaction(self) -> None:
+        contact_list = self.pane.contact_list
+        shown = not contact_list.shows_last_interaction()
+        contact_list.last_interaction = shown
+        try:
+            preferences.save(**{LAST_INTERACTION: "on" if shown else "off"})
+        except OSError as error:
+            self.notify(f"Not remembered: {error}", severity="warning", markup=False)
+        self.notify(
+            "Last interaction column on: how long ago your last letter, call, reply or touch "
+            "was (l hides it)."
+            if shown
+            else "Last interaction column off (l shows it)."
+        )
+
     def action_target_employers(self) -> None:
         from .employers import EmployersScreen
 

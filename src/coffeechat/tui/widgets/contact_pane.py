@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -26,6 +27,16 @@ class FilterInput(SafeInput):
         Binding("down", "to_list", "First match", show=False),
         Binding("escape", "clear_or_leave", "Leave filter", show=False),
     ]
+
+    def __init__(self, *args, on_change: Callable[[str], object], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_change = on_change
+        """Called with each new value as it is set, in the same step: the list filters
+        and repaints in the same frame as the typed letter (``Input.Changed`` arrives
+        one hop later, and the screen painted twice per key)."""
+
+    def watch_value(self, value: str) -> None:
+        self.on_change(value)
 
     def action_to_list(self) -> None:
         focus_now(self.screen.query_one(ContactList))
@@ -58,7 +69,10 @@ class ContactPane(Vertical):
         # `/` then a word starts a new filter: the old one is selected, so typing
         # replaces it (the call's inputs never select: there it would wipe a note).
         yield FilterInput(
-            placeholder="/ filter", on_submit=self._to_first_match, select_on_focus=True
+            placeholder="/ filter",
+            on_submit=self._to_first_match,
+            on_change=self._filter_changed,
+            select_on_focus=True,
         )
         yield ContactList(today=self._today)
 
@@ -120,9 +134,12 @@ class ContactPane(Vertical):
         self._apply(keep_id, fallback=contact_list.cursor)
 
     @on(Input.Changed, "FilterInput")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._apply()
+    def _filter_already_applied(self, event: Input.Changed) -> None:
+        event.stop()  # done as the value changed (_filter_changed)
+
+    def _filter_changed(self, value: str) -> None:
+        if self.is_mounted:
+            self._apply()
 
     def _to_first_match(self, text: str) -> None:
         """Enter in the filter, run as the key is read: the keys typed after it move
@@ -136,7 +153,7 @@ class ContactPane(Vertical):
         if self._partial_total is not None:
             # The first page, unfiltered: the full load applies the filter typed meanwhile.
             contact_list.set_rows(self._filter.rows, keep_id, fallback)
-            self.border_title = f"Contacts {self._partial_total}/{self._partial_total}"
+            self._show_count(self._partial_total, self._partial_total)
             return
         query = self.filter_input.value
         shown = self._filter.match(query)
@@ -146,4 +163,11 @@ class ContactPane(Vertical):
             else "No contacts yet: press n to add one, or import them (ctrl+p, Import…)."
         )
         contact_list.set_rows(shown, keep_id, fallback)
-        self.border_title = f"Contacts {len(shown)}/{len(self._filter.rows)}"
+        self._show_count(len(shown), len(self._filter.rows))
+
+    def _show_count(self, shown: int, total: int) -> None:
+        """The count in the border title, set only when it changed: setting a border
+        title repaints the whole pane, border and all, even with the same text."""
+        title = f"Contacts {shown}/{total}"
+        if self.border_title != title:
+            self.border_title = title

@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.outcome import advice_pieces
 from ...domain.text import one_line, visible
 from ...domain.timeline import KIND_LABELS, format_when
-from ...models import Interview
+from ...models import Interview, Outcome
 from ...store import Store
 from ..commands import bindings
 
@@ -31,6 +33,13 @@ class InterviewList(OptionList):
     DEFAULT_CSS = """
     InterviewList { height: 1fr; border: none; }
     """
+
+    class AdviceWanted(Message):
+        """`a` on a call: tick the advice from it that was acted on."""
+
+        def __init__(self, interview_id: int) -> None:
+            super().__init__()
+            self.interview_id = interview_id
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
@@ -64,6 +73,7 @@ class InterviewList(OptionList):
                 line.append(f" · confidence {outcome.confidence}/5")
                 if outcome.referrals:
                     line.append(f" · {len(outcome.referrals)} referral(s)")
+                line.append(self._advice_note(outcome))
             elif interview.state == "held":
                 line.append(" · no outcome yet (enter)", style="italic")
             self.add_option(Option(line, id=str(interview.id)))
@@ -87,6 +97,18 @@ class InterviewList(OptionList):
             self.notify("That call is still going: press c on the list to return to it.")
             return
         self.app.open_outcome(interview.id)
+
+    def _advice_note(self, outcome: Outcome) -> str:
+        pieces = advice_pieces(outcome.advice)
+        if not pieces or outcome.id is None:
+            return ""
+        acted = set(self.store.advice.acted_on(outcome.id))
+        return f" · advice acted on {sum(p in acted for p in pieces)}/{len(pieces)} (a)"
+
+    def action_advice_acted_on(self) -> None:
+        interview = self.current
+        if interview is not None and interview.id is not None:
+            self.post_message(self.AdviceWanted(interview.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
