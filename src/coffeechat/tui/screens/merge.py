@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +20,7 @@ from ...models import Contact
 from ...store import Store
 from ...store.duplicates import DuplicatePair, PickerRow
 from ...usecases.merge import MergePlan, merge_candidates, possible_duplicates, preview_merge
+from .modal import Modal
 
 
 def _prompt(row: PickerRow) -> Text:
@@ -33,7 +33,7 @@ def _prompt(row: PickerRow) -> Text:
     return text
 
 
-class MergePicker(ModalScreen[int | None]):
+class MergePicker(Modal[int | None]):
     """Choose the contact to merge with *contact*; dismisses with its id."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -95,7 +95,7 @@ class MergePicker(ModalScreen[int | None]):
         self.dismiss(int(event.option.id or 0))
 
 
-class DuplicateList(ModalScreen[tuple[int, int] | None]):
+class DuplicateList(Modal[tuple[int, int] | None]):
     """Every undecided possible duplicate; dismisses with the (low, high) pair chosen."""
 
     SHOWN = 500
@@ -140,7 +140,7 @@ class DuplicateList(ModalScreen[tuple[int, int] | None]):
         self.dismiss((int(low), int(high)))
 
 
-class MergeConfirm(ModalScreen[tuple[str, int, int] | None]):
+class MergeConfirm(Modal[tuple[str, int, int] | None]):
     """Says what a merge will move. Dismisses with ("merge" or "distinct", keep, other)."""
 
     BINDINGS = [

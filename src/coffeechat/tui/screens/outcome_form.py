@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -30,6 +29,7 @@ from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.in_order import leave_with
+from .modal import Modal
 
 TEXT_FIELDS = (
     ("learned", "What I learned about the field"),
@@ -197,7 +197,7 @@ class ReferralRow(Vertical):
         return replace(self.referral, **values)
 
 
-class OutcomeForm(ModalScreen[Outcome | None]):
+class OutcomeForm(Modal[Outcome | None]):
     """ctrl+s saves (after validation), escape cancels."""
 
     BINDINGS = bindings("outcome")

@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 
 from ...domain.call import check_when, parse_when
@@ -17,6 +16,7 @@ from ...domain.timezones import their_clock
 from ...models import Medium, Question
 from ...usecases.calls import Plan
 from ..widgets.form import FormField, check_all, chosen
+from .modal import Modal
 from .question_bank import question_prompt
 
 
@@ -103,7 +103,7 @@ class PickedList(OptionList):
             self.show_questions(highlight=index)
 
 
-class PlanInterview(ModalScreen[Plan | None]):
+class PlanInterview(Modal[Plan | None]):
     """ctrl+s saves, escape cancels; tab moves between the fields and the two lists."""
 
     AUTO_FOCUS = "#field-when"

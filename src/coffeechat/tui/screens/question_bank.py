@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 
@@ -21,6 +20,7 @@ from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from .confirm import ConfirmScreen
 from .form_modal import FormModal
+from .modal import Modal
 
 
 def question_prompt(question: Question) -> Text:
@@ -43,7 +43,7 @@ class BankList(OptionList):
     ]
 
 
-class QuestionBankScreen(ModalScreen[None]):
+class QuestionBankScreen(Modal[None]):
     """Changes are written as they are made; escape closes."""
 
     BINDINGS = [*bindings("questions"), Binding("escape", "close", "Close")]

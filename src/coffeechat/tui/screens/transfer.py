@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ...exchange import (
@@ -30,6 +29,7 @@ from ...exchange import (
 from ...interop.records import ImportFormatError
 from ...store import Store, StoreError
 from ..workers import background
+from .modal import Modal
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -44,7 +44,7 @@ LABELS = {
 }
 
 
-class TransferScreen(ModalScreen[str | None]):
+class TransferScreen(Modal[str | None]):
     """Dismissed with the one-line report of what happened, or None when cancelled."""
 
     if TYPE_CHECKING:
