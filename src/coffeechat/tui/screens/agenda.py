@@ -224,6 +224,7 @@ class DatePrompt(Modal[str | None]):
     DatePrompt > Vertical {
         width: 56; height: auto; border: thick $primary; background: $panel; padding: 0 1;
     }
+    DatePrompt Label { width: 1fr; }
     DatePrompt .buttons { height: 1; align-horizontal: right; margin-top: 1; }
     """
 

@@ -31,7 +31,10 @@ def key_label(key: str) -> str:
 
 
 class HelpScreen(Modal[None]):
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss(None)", "Close")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("q,f1,question_mark", "dismiss(None)", "Close", show=False),
+    ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {

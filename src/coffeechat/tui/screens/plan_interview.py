@@ -118,6 +118,7 @@ class PlanInterview(Modal[Plan | None]):
         border: thick $primary; background: $panel; padding: 0 1;
     }
     PlanInterview .form-title { text-style: bold; height: 1; }
+    PlanInterview .plan-hint { width: 1fr; }
     PlanInterview .plan-row { height: 1; margin-top: 1; }
     PlanInterview .plan-row Label { width: 16; color: $text-muted; }
     PlanInterview .plan-row Select { width: 24; margin-right: 2; }
