@@ -81,3 +81,26 @@ async def test_the_next_export_offers_the_last_folder_used(
         screen = await _open_export(pilot)
         offered = screen.query_one("#transfer-path", Input).value
         assert offered == "~/exports/2026/coffeechat-export.json"
+
+
+async def test_the_open_format_list_stays_inside_the_dialog_at_80x24(
+    store: Store, clock: Clock
+) -> None:
+    """Opening the format list at 80x24 draws it within the dialog's border."""
+    from textual.containers import Vertical
+    from textual.widgets import Select
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_export(pilot)
+        screen.query_one("#transfer-format", Select).focus()
+        await pilot.press("enter")
+        overlay = await wait_until(
+            lambda: next((w for w in screen.query("SelectOverlay") if w.region.area), None),
+            what="the open format list",
+        )
+        await pilot.pause()
+        frame = screen.query_one(Vertical).region
+        assert overlay.region.bottom <= frame.bottom - 1, (overlay.region, frame)
+        assert overlay.region.y > frame.y

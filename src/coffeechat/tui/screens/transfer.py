@@ -83,7 +83,8 @@ class TransferScreen(Modal[str | None]):
     TransferScreen .form-title { text-style: bold; margin-bottom: 1; }
     TransferScreen Select { margin-bottom: 1; }
     TransferScreen .field-label { color: $text-muted; }
-    TransferScreen #transfer-message { color: $error; height: auto; min-height: 1; }
+    /* Two lines: the open format list then ends inside the border at 80x24. */
+    TransferScreen #transfer-message { color: $error; height: auto; min-height: 2; }
     TransferScreen #transfer-message.-ok { color: $success; }
     TransferScreen ProgressBar { display: none; }
     TransferScreen ProgressBar.-running { display: block; }
