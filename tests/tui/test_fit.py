@@ -108,3 +108,19 @@ async def test_no_hint_or_label_is_cut(
                     cut.append(f"{widget!r}: {word!r} of {text[:60]!r}")
                     break
         assert not cut, "\n".join(cut)
+
+
+async def test_help_in_a_dialog_lists_its_own_keys_first(store: Store, clock: Clock) -> None:
+    """f1 in the contact form opens help on the form: Help, Cancel and Save come before
+    the text field's generic keys."""
+    from coffeechat.tui.screens.help import HelpScreen
+
+    fill_demo(store, FROZEN_NOW)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_on(pilot, store, "ContactForm")
+        await pilot.press("f1")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        titles = [title for _key, title, _help in help_screen.rows]
+        assert titles[:3] == ["Help", "Cancel", "Save"], titles

@@ -72,6 +72,8 @@ def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
     seen: set[str] = set()
     order = {command.action: index for index, command in enumerate(COMMANDS)}
     ours: list[tuple[int, tuple[str, str, str]]] = []
+    shown: list[tuple[str, str, str]] = []
+    """A dialog's own keys (the ones its footer shows), after the app's commands."""
     rows: list[tuple[str, str, str]] = []
     for key, active_binding in active.items():
         binding = active_binding.binding
@@ -83,5 +85,7 @@ def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
         if command is not None:
             ours.append((order[binding.action], (keys, command.title, command.help)))
         else:
-            rows.append((keys, binding.description, binding.tooltip or ""))
-    return [row for _, row in sorted(ours, key=lambda pair: pair[0])] + rows
+            (shown if binding.show else rows).append(
+                (keys, binding.description, binding.tooltip or "")
+            )
+    return [row for _, row in sorted(ours, key=lambda pair: pair[0])] + shown + rows
