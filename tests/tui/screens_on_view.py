@@ -180,8 +180,8 @@ SCREENS: dict[str, Opener] = {
 """Each full screen by class name."""
 
 
-def app_modal_classes() -> set[str]:
-    """Every ModalScreen subclass the app defines (abstract bases left out)."""
+def app_modal_classes() -> dict[str, type]:
+    """Every ModalScreen subclass the app defines, by name (abstract bases left out)."""
     for module in pkgutil.iter_modules(coffeechat.tui.screens.__path__):
         importlib.import_module(f"coffeechat.tui.screens.{module.name}")
     importlib.import_module("coffeechat.tui.sync_actions")
@@ -193,7 +193,7 @@ def app_modal_classes() -> set[str]:
         return found
 
     return {
-        cls.__name__
+        cls.__name__: cls
         for cls in walk(ModalScreen)
         if cls.__module__.startswith("coffeechat.") and cls.__name__ not in ("Modal", "FormModal")
     }
