@@ -125,6 +125,7 @@ class CoffeechatApp(SyncActions, App[None]):
         its text literally: messages quote names, notes and file paths, so markup is
         never interpreted and control characters are drawn as symbols (ESC as ␛); an
         OSC 52 or OSC 0 sequence in a contact's name must not reach the terminal."""
+        self._place_toasts()
         super().notify(
             visible(message),
             title=one_line(title),
@@ -132,6 +133,26 @@ class CoffeechatApp(SyncActions, App[None]):
             timeout=timeout,
             markup=False,
         )
+        # An action often moves focus (to the field to fix) just before it notifies.
+        self.call_after_refresh(self._place_toasts)
+
+    def on_descendant_focus(self) -> None:
+        self._place_toasts()
+
+    def _place_toasts(self) -> None:
+        """Notifications stack on the side of the screen away from the focused widget
+        (the bottom unless the user works in the lower half), so a message never covers
+        the text being typed."""
+        screen = self.screen
+        focused = screen.focused
+        if focused is None:
+            screen.set_class(False, "-toasts-top")
+            return
+        # In a text field, the line with the cursor is what must stay in view.
+        cursor = getattr(focused, "cursor_screen_offset", None)
+        row = cursor.y if cursor is not None else focused.region.center[1]
+        lower = row >= screen.size.height / 2
+        screen.set_class(lower, "-toasts-top")
 
     def get_driver_class(self):
         """Linux terminals get a driver that keeps ESC bytes inside a paste as text."""

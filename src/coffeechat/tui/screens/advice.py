@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -20,12 +19,13 @@ from ...domain.outcome import advice_pieces
 from ...domain.text import one_line
 from ...store import Store
 from ...usecases.advice import mark_advice_acted_on
+from .modal import Modal
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
 
 
-class AdviceScreen(ModalScreen[bool]):
+class AdviceScreen(Modal[bool]):
     """Dismissed with whether anything was marked or unmarked (the list then reloads)."""
 
     if TYPE_CHECKING:

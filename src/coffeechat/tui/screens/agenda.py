@@ -10,7 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -33,6 +33,7 @@ from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from ..widgets.in_order import leave_with
+from .modal import Modal
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -210,7 +211,7 @@ class AgendaScreen(Screen[None]):
         self.action_followup_done()
 
 
-class DatePrompt(ModalScreen[str | None]):
+class DatePrompt(Modal[str | None]):
     """Ask for one date: YYYY-MM-DD, +N business days, today, tomorrow or a weekday."""
 
     if TYPE_CHECKING:
@@ -223,6 +224,7 @@ class DatePrompt(ModalScreen[str | None]):
     DatePrompt > Vertical {
         width: 56; height: auto; border: thick $primary; background: $panel; padding: 0 1;
     }
+    DatePrompt Label { width: 1fr; }
     DatePrompt .buttons { height: 1; align-horizontal: right; margin-top: 1; }
     """
 

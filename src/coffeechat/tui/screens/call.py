@@ -82,10 +82,15 @@ class CallScreen(Screen[int | None]):
     AUTO_FOCUS = "Checklist"
 
     DEFAULT_CSS = """
-    CallScreen #call-who { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    CallScreen #call-who {
+        height: 1; padding: 0 1; background: $panel; text-style: bold;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     CallScreen #call-bar { height: 1; padding: 0 1; }
     CallScreen #call-timer { width: auto; text-style: bold; margin-right: 2; }
-    CallScreen #call-nudge { width: 1fr; color: $text-accent; }
+    CallScreen #call-nudge {
+        width: 1fr; color: $text-accent; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     CallScreen #call-nudge.-late { color: $text-warning; text-style: bold; }
     CallScreen #call-body { height: 1fr; }
     CallScreen #checklist-pane { width: 55%; border: round $primary-muted; }

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -84,7 +85,7 @@ class DraftEditor(Screen[None]):
     DraftEditor #subject { width: 1fr; }
     DraftEditor #draft-text { height: 1fr; }
     DraftEditor #checker {
-        width: 1fr; min-width: 34; max-width: 56;
+        width: 1fr; min-width: 36; max-width: 56;
         border: round $primary-muted; padding: 0 1;
     }
     DraftEditor #checker-body { height: auto; }
@@ -106,6 +107,9 @@ class DraftEditor(Screen[None]):
         self._fill_warnings: tuple[str, ...] = ()
         self.variant_note = ""
         """Which text the draft started from, as the checker pane says it."""
+        self.variant_file = ""
+        """The template file it came from (one line in the pane, cut with "…" when narrow:
+        a file name has no space to wrap at)."""
 
     def _template_for_stage(self) -> str:
         contact_id = self.contact.id or 0
@@ -195,6 +199,7 @@ class DraftEditor(Screen[None]):
         if self.draft is not None:
             body, subject = self.draft.body, self.draft.subject
             self._fill_warnings = ()
+            self.variant_file = ""
             self.variant_note = (
                 f"Your draft in progress (a new one: {describe_variant(variant.names[0])})"
             )
@@ -204,7 +209,8 @@ class DraftEditor(Screen[None]):
             subject = fill(TEMPLATES[template].subject, values).text
             body = filled.text
             self._fill_warnings = filled.warnings
-            self.variant_note = f"{describe_variant(text_name)} ({text_name}.txt)"
+            self.variant_note = describe_variant(text_name)
+            self.variant_file = f"{text_name}.txt"
         text_area = self.query_one(DraftText)
         subject_input = self.query_one(SubjectInput)
         with self.prevent(TextArea.Changed, Input.Changed):
@@ -299,15 +305,19 @@ class DraftEditor(Screen[None]):
             text.append(f"{mark} ", style=f"bold {colour}")
             text.append(finding.message + "\n")
         text.append("\nTemplate: ", style="bold")
-        text.append(self.variant_note + "\n")
+        text.append(self.variant_note)
+        parts: list[Text] = [text]
+        if self.variant_file:
+            parts.append(Text(self.variant_file, style="dim", no_wrap=True, overflow="ellipsis"))
         pending = [w for w in self._fill_warnings if w.split(" ", 1)[0] in body]
         if pending:
-            text.append("\nPlaceholders\n", style="bold")
+            placeholders = Text("\nPlaceholders\n", style="bold")
             for warning in pending:
-                text.append("! ", style="bold yellow")
-                text.append(warning + "\n")
-            text.append("Palette: My profile", style="italic")
-        self.query_one("#checker-body", Static).update(text)
+                placeholders.append("! ", style="bold yellow")
+                placeholders.append(warning + "\n")
+            placeholders.append("Palette: My profile", style="italic")
+            parts.append(placeholders)
+        self.query_one("#checker-body", Static).update(Group(*parts))
         all_good = all(f.level is not Level.BAD for f in findings)
         self.query_one("#checker").border_subtitle = "ready" if all_good else "needs work"
 

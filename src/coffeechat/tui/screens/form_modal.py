@@ -14,16 +14,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from ..widgets.form import FormField, check_all
 from ..widgets.in_order import leave_with
+from .modal import Modal
 
 ResultType = TypeVar("ResultType")
 
 
-class FormModal(ModalScreen[ResultType | None], Generic[ResultType]):
+class FormModal(Modal[ResultType | None], Generic[ResultType]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),

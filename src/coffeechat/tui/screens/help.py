@@ -7,10 +7,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..commands import BY_ACTION, COMMANDS
+from .modal import Modal
 
 GUIDE = """\
 How an informational interview goes
@@ -30,8 +30,11 @@ def key_label(key: str) -> str:
     return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss(None)", "Close")]
+class HelpScreen(Modal[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("q,f1,question_mark", "dismiss(None)", "Close", show=False),
+    ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -69,6 +72,8 @@ def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
     seen: set[str] = set()
     order = {command.action: index for index, command in enumerate(COMMANDS)}
     ours: list[tuple[int, tuple[str, str, str]]] = []
+    shown: list[tuple[str, str, str]] = []
+    """A dialog's own keys (the ones its footer shows), after the app's commands."""
     rows: list[tuple[str, str, str]] = []
     for key, active_binding in active.items():
         binding = active_binding.binding
@@ -80,5 +85,7 @@ def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:
         if command is not None:
             ours.append((order[binding.action], (keys, command.title, command.help)))
         else:
-            rows.append((keys, binding.description, binding.tooltip or ""))
-    return [row for _, row in sorted(ours, key=lambda pair: pair[0])] + rows
+            (shown if binding.show else rows).append(
+                (keys, binding.description, binding.tooltip or "")
+            )
+    return [row for _, row in sorted(ours, key=lambda pair: pair[0])] + shown + rows

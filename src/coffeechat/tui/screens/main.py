@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -51,6 +51,8 @@ class MainScreen(
     MainScreen #contacts { width: 50%; min-width: 38; }
     MainScreen #detail { width: 1fr; height: 100%; border: round $primary-muted; }
     MainScreen #detail:focus-within { border: round $primary; }
+    /* Under 100 columns the four tab names need every cell: one space between them. */
+    MainScreen.-narrow #detail Tab { padding: 0 0 0 1; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -78,6 +80,12 @@ class MainScreen(
 
     FIRST_PAGE = 200
     """Rows read before the first paint; the rest arrive from a worker thread."""
+
+    NARROW = 100
+    """Below this width the detail tabs close up so all four names fit."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.restore_last_interaction()

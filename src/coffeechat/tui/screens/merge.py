@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,6 +29,7 @@ from ...usecases.merge import (
     preview_merge,
 )
 from ..workers import background
+from .modal import Modal
 
 
 def _prompt(row: PickerRow) -> Text:
@@ -42,7 +42,7 @@ def _prompt(row: PickerRow) -> Text:
     return text
 
 
-class MergePicker(ModalScreen[int | None]):
+class MergePicker(Modal[int | None]):
     """Choose the contact to merge with *contact*; dismisses with its id."""
 
     SHOWN = 50
@@ -127,7 +127,7 @@ class MergePicker(ModalScreen[int | None]):
         self.dismiss(int(event.option.id or 0))
 
 
-class DuplicateList(ModalScreen[tuple[int, int] | None]):
+class DuplicateList(Modal[tuple[int, int] | None]):
     """Every undecided possible duplicate; dismisses with the (low, high) pair chosen."""
 
     SHOWN = 500
@@ -172,7 +172,7 @@ class DuplicateList(ModalScreen[tuple[int, int] | None]):
         self.dismiss((int(low), int(high)))
 
 
-class MergeConfirm(ModalScreen[tuple[str, int, int] | None]):
+class MergeConfirm(Modal[tuple[str, int, int] | None]):
     """Says what a merge will move. Dismisses with ("merge" or "distinct", keep, other)."""
 
     BINDINGS = [

@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -31,6 +30,7 @@ from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.in_order import leave_with
 from ..widgets.suggest import FoldedSuggestions
+from .modal import Modal
 from .outcome_found import Found, show_found
 
 TEXT_FIELDS = (
@@ -199,7 +199,7 @@ class ReferralRow(Vertical):
         return replace(self.referral, **values)
 
 
-class OutcomeForm(ModalScreen[Outcome | None]):
+class OutcomeForm(Modal[Outcome | None]):
     """ctrl+s saves (after validation), escape cancels."""
 
     BINDINGS = bindings("outcome")

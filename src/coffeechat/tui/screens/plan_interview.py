@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 
 from ...domain.call import check_when, parse_when
@@ -18,6 +17,7 @@ from ...models import Medium, Question
 from ...usecases.calls import Plan
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.in_order import leave_with
+from .modal import Modal
 from .question_bank import BankFilter, question_prompt
 
 
@@ -104,7 +104,7 @@ class PickedList(OptionList):
             self.show_questions(highlight=index)
 
 
-class PlanInterview(ModalScreen[Plan | None]):
+class PlanInterview(Modal[Plan | None]):
     """ctrl+s saves, escape cancels; tab moves between the fields and the two lists."""
 
     AUTO_FOCUS = "#field-when"
@@ -119,6 +119,7 @@ class PlanInterview(ModalScreen[Plan | None]):
         border: thick $primary; background: $panel; padding: 0 1;
     }
     PlanInterview .form-title { text-style: bold; height: 1; }
+    PlanInterview .plan-hint { width: 1fr; }
     PlanInterview .plan-row { height: 1; margin-top: 1; }
     PlanInterview .plan-row Label { width: 16; color: $text-muted; }
     PlanInterview .plan-row Select { width: 24; margin-right: 2; }

@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from ...domain.questions import job_words_in, matching
@@ -23,6 +22,7 @@ from ..widgets.safe_text import SafeInput
 from ..widgets.suggest import FoldedSuggestions
 from .confirm import ConfirmScreen
 from .form_modal import FormModal
+from .modal import Modal
 
 
 def question_prompt(question: Question) -> Text:
@@ -64,7 +64,7 @@ class BankFilter(SafeInput):
         self.action_to_list()
 
 
-class QuestionBankScreen(ModalScreen[None]):
+class QuestionBankScreen(Modal[None]):
     """Changes are written as they are made; escape closes."""
 
     BINDINGS = [

@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from ...domain.referrals import Network, Node, count
 from ...domain.text import one_line
 from ...store import Store
 from ..commands import bindings
+from ..widgets.footer import CalmFooter
 
 
 def _label(node: Node, *, current: bool = False) -> Text:
@@ -46,7 +47,7 @@ class ReferralTreeScreen(Screen[int | None]):
         tree: Tree[int] = Tree("Me", id="tree")
         tree.show_root = True
         yield tree
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Referral tree"

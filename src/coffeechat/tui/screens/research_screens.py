@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -22,6 +21,7 @@ from ..widgets.in_order import leave_with
 from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.safe_text import SafeInput
 from ..workers import background
+from .modal import Modal
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -34,7 +34,7 @@ MODAL_CSS = """
 """
 
 
-class BriefScreen(ModalScreen[None]):
+class BriefScreen(Modal[None]):
     """The minute before the call: goals, research, articles read, prepared questions."""
 
     HELP_NAME = "Brief"
@@ -83,7 +83,7 @@ class BriefScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class NoteScreen(ModalScreen[None]):
+class NoteScreen(Modal[None]):
     """One note full size (the "my story" card, an organization's notes); saves itself."""
 
     HELP_NAME = "Note"
@@ -122,7 +122,7 @@ class SearchInput(SafeInput):
         self.screen.query_one(OptionList).focus()
 
 
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(Modal[SearchHit | None]):
     """Type words; everything written about anyone that holds all of them is listed,
     best first: notes, articles, call notes and answers, outcomes, letters sent."""
 

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from ...domain import stats as s
 from ...domain.text import one_line
 from ...store import Store
 from ...usecases.calendar import load_calendar
 from ..commands import bindings
+from ..widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -72,7 +73,7 @@ class StatsScreen(Screen[None]):
             yield Static(self._rates(stats.by_how_found), id="by-how-found")
             yield Label("Reply rate by purpose", classes="stats-title")
             yield Static(self._rates(stats.by_purpose), id="by-purpose")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Stats"

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...models import PIPELINE, Status
+from .modal import Modal
 
 
-class StatusPicker(ModalScreen[Status | None]):
+class StatusPicker(Modal[Status | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     DEFAULT_CSS = """
     StatusPicker { align: center middle; }

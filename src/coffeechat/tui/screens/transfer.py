@@ -8,7 +8,7 @@ responsive and the progress bar moves; the main screen reloads once it is done.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +16,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
+from ... import preferences
 from ...exchange import (
     EXPORT_FORMATS,
     EXTENSIONS,
@@ -30,6 +30,7 @@ from ...exchange import (
 from ...interop.records import ImportFormatError
 from ...store import Store, StoreError
 from ..workers import background
+from .modal import Modal
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -44,7 +45,28 @@ LABELS = {
 }
 
 
-class TransferScreen(ModalScreen[str | None]):
+EXPORT_FOLDER = "export_folder"
+"""Preference: the folder of the last export, offered for the next one."""
+
+
+def suggested_export(extension: str) -> str:
+    """Where an export goes unless the user types another path: the last folder used
+    (home the first time), as the user would type it."""
+    folder = preferences.load().get(EXPORT_FOLDER, "~").rstrip("/") or "/"
+    return f"{folder}/coffeechat-export.{extension}"
+
+
+def as_typed(folder: Path) -> str:
+    """*folder* with the home folder written ``~``, as the path field shows it."""
+    home = Path.home()
+    return (
+        "~"
+        if folder == home
+        else (f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder))
+    )
+
+
+class TransferScreen(Modal[str | None]):
     """Dismissed with the one-line report of what happened, or None when cancelled."""
 
     if TYPE_CHECKING:
@@ -61,7 +83,8 @@ class TransferScreen(ModalScreen[str | None]):
     TransferScreen .form-title { text-style: bold; margin-bottom: 1; }
     TransferScreen Select { margin-bottom: 1; }
     TransferScreen .field-label { color: $text-muted; }
-    TransferScreen #transfer-message { color: $error; height: auto; min-height: 1; }
+    /* Two lines: the open format list then ends inside the border at 80x24. */
+    TransferScreen #transfer-message { color: $error; height: auto; min-height: 2; }
     TransferScreen #transfer-message.-ok { color: $success; }
     TransferScreen ProgressBar { display: none; }
     TransferScreen ProgressBar.-running { display: block; }
@@ -75,6 +98,9 @@ class TransferScreen(ModalScreen[str | None]):
         self.running = False
         self.progress = (0, 0)
         """Rows imported so far and in all, as last shown."""
+        self.suggestion = ""
+        """The export path offered; written there only after a second enter."""
+        self.confirmed = False
 
     def compose(self) -> ComposeResult:
         formats = IMPORT_FORMATS if self.mode == "import" else EXPORT_FORMATS
@@ -88,9 +114,18 @@ class TransferScreen(ModalScreen[str | None]):
                 id="transfer-format",
             )
             placeholder = "File to import, e.g. ~/Downloads/Connections.csv"
-            value = "" if self.mode == "import" else f"~/coffeechat-export.{EXTENSIONS['json']}"
+            if self.mode == "export":
+                self.suggestion = suggested_export(EXTENSIONS["json"])
             yield Label("File (~ is your home folder)", classes="field-label")
-            yield Input(value, placeholder=placeholder, id="transfer-path", compact=True)
+            # The cursor after the text, nothing selected: a stray key adds to the path
+            # instead of replacing it, and the folder stays in view.
+            yield Input(
+                self.suggestion,
+                placeholder=placeholder,
+                id="transfer-path",
+                compact=True,
+                select_on_focus=False,
+            )
             yield Static("", id="transfer-message", markup=False)
             yield ProgressBar(id="transfer-progress", show_eta=False)
             with Horizontal(classes="buttons"):
@@ -110,6 +145,10 @@ class TransferScreen(ModalScreen[str | None]):
         if path_input.value and path.suffix.lstrip(".") in EXTENSIONS.values():
             path_input.value = str(path.with_suffix("." + EXTENSIONS[self.format]))
 
+    def _unchanged(self, raw: str) -> bool:
+        """Whether *raw* is still the offered path (whatever the format's extension)."""
+        return Path(raw).with_suffix("") == Path(self.suggestion).with_suffix("")
+
     def _message(self, text: str, ok: bool = False) -> None:
         message = self.query_one("#transfer-message", Static)
         message.update(text)
@@ -121,6 +160,11 @@ class TransferScreen(ModalScreen[str | None]):
             self._message("Enter a file path.")
             return None
         path = Path(raw).expanduser()
+        if self.mode == "export" and not self.confirmed and self._unchanged(raw):
+            # tab then enter (or a hasty enter) must not write where nobody chose.
+            self.confirmed = True
+            self._message(f"Write to {path}? enter again to export there, or type another path.")
+            return None
         if self.mode == "import":
             if not path.is_file():
                 self._message(
@@ -164,6 +208,8 @@ class TransferScreen(ModalScreen[str | None]):
             self.app.call_from_thread(self._failed, f"Cannot write {path}: {error.strerror}")
             return
         self._progress(2, 2)
+        with suppress(OSError):  # the export is written; only the folder is not kept
+            preferences.save(**{EXPORT_FOLDER: as_typed(path.absolute().parent)})
         self.app.call_from_thread(self.dismiss, f"Exported {LABELS[fmt]} to {path}")
 
     @background(thread=True, exclusive=True)

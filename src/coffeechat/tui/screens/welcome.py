@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from .modal import Modal
 
 WELCOME_DISMISSED = "welcome.dismissed"
 """Settings key: once set, the welcome never shows again in this database."""
@@ -37,7 +38,7 @@ CHOICES: tuple[tuple[str, str], ...] = (
 )
 
 
-class WelcomeScreen(ModalScreen[str | None]):
+class WelcomeScreen(Modal[str | None]):
     """Dismissed with the action the user picked (``new_contact``, ``import_file``,
     ``my_story``), or None when they just close it."""
 
