@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 import coffeechat.tui.screens
@@ -267,3 +268,10 @@ def visible_texts(screen: Screen) -> list[tuple[Static, str]]:
         if isinstance(plain, str) and plain.strip():
             found.append((widget, plain))
     return found
+
+
+def drawn_text(widget: Widget) -> str:
+    """*widget*'s lines as drawn, each stripped, joined by spaces (so wrapped words read
+    as one sentence again)."""
+    lines = widget.render_lines(widget.content_region.reset_offset)
+    return " ".join(strip.text.strip() for strip in lines)

@@ -21,6 +21,7 @@ from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.outreach import log_touch, mark_sent
 from tests.conftest import make_app
 from tests.palette import run_from_palette
+from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
 TELL = "Tell Hannah Berg how it went with Jonah Park"
@@ -75,7 +76,7 @@ async def test_advice_marked_acted_on_puts_tell_the_referrer_on_the_agenda(
         assert editor.template == "referrer_update"
         body = editor.query_one(DraftText).text
         assert "Jonah Park" in body and "Join the regulatory meetup" in body
-        assert "with the advice you acted on" in _checker_text(editor)
+        assert "with the advice you acted on" in drawn_text(editor.query_one("#checker-body"))
 
 
 async def test_the_interviews_tab_key_ticks_advice_and_counts_it(
@@ -127,7 +128,7 @@ async def test_the_draft_follows_the_purpose_and_says_which_text(
         await pilot.press("slash", *"elena", "enter", "d")
         editor = await wait_until(lambda: isinstance(app.screen, DraftEditor) and app.screen)
         assert "links patient groups with research" in editor.query_one(DraftText).text
-        checker = _checker_text(editor)
+        checker = drawn_text(editor.query_one("#checker-body"))
         assert "Template: Intro letter for patient groups" in checker
         assert "intro_letter.patient_groups.txt" in checker
         await pilot.press("escape", "slash", *"zed", "enter", "d")
@@ -138,16 +139,9 @@ async def test_the_draft_follows_the_purpose_and_says_which_text(
                 and app.screen
             )
         )
-        checker = _checker_text(editor)
+        checker = drawn_text(editor.query_one("#checker-body"))
         assert "Template: Intro letter, general" in checker
         assert "intro_letter.txt" in checker
-
-
-def _checker_text(editor: DraftEditor) -> str:
-    """The checker pane as drawn, its wrapped lines joined by spaces."""
-    body = editor.query_one("#checker-body")
-    lines = body.render_lines(body.content_region.reset_offset)
-    return " ".join(strip.text.strip() for strip in lines)
 
 
 def _rows(contact_list: ContactList) -> list[str]:

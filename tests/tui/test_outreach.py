@@ -15,6 +15,7 @@ from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.profile_form import ProfileForm
 from tests.conftest import make_app, seed
+from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
 
@@ -51,7 +52,7 @@ async def test_draft_from_template_checker_autosave_and_mark_sent(
             timeout=0.7,
         )
         assert editor.query_one("#checker").border_subtitle == "needs work"
-        assert "job" in str(editor.query_one("#checker-body").render())
+        assert "job" in drawn_text(editor.query_one("#checker-body"))
         text_area.text = text_area.text.replace("\nPS: any job openings?", "")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ConfirmScreen)
@@ -94,7 +95,7 @@ async def test_switching_templates_keeps_each_draft(store: Store, clock: Clock) 
         assert editor.query_one(DraftText).text == "My intro?"
         # Missing profile values are shown as warnings, never a crash.
         editor.switch_template("referral_request")
-        assert "has no value yet" in str(editor.query_one("#checker-body").render())
+        assert "has no value yet" in drawn_text(editor.query_one("#checker-body"))
     assert store.drafts.working(maria_id, "intro_letter").body == "My intro?"
 
 
@@ -191,4 +192,4 @@ async def test_a_huge_paste_is_checked_off_the_ui_thread(store: Store, clock: Cl
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert editor.query_one("#checker").border_subtitle == "needs work"
-        assert "“job”" in str(editor.query_one("#checker-body").render())
+        assert "“job”" in drawn_text(editor.query_one("#checker-body"))
