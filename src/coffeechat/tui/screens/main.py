@@ -13,11 +13,8 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from ...domain.contact_filter import ContactFilter
-from ...domain.purposes import suggested_questions
 from ...domain.text import one_line
-from ...models import Contact, Medium, Question, Status
 from ...store import ContactRow, StorageFull, Store
-from ...usecases import calls, contacts
 from ..commands import bindings
 from ..long_lived import freeze_long_lived
 from ..saving import DISK_FULL
@@ -35,11 +32,13 @@ from .research_actions import ResearchActions
 from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
 if TYPE_CHECKING:
+    from ...models import Contact, Status
+    from ...usecases.calls import Plan
     from .contact_form import ContactNames
 
 
-# Screens opened by an action are imported inside it: the first paint of the
-# contact list should not wait for modules it does not show.
+# Screens opened by an action, and the use cases it calls, are imported inside it: the
+# first paint of the contact list should not wait for modules it does not show.
 class MainScreen(
     LookingBackActions, ResearchActions, MethodActions, MergeActions, DetailMount, Screen[None]
 ):
@@ -222,6 +221,7 @@ class MainScreen(
 
     @background()
     async def _open_form(self, contact: Contact | None) -> None:
+        from ...usecases import contacts
         from .contact_form import ContactForm
 
         # Names only (building every Contact took ~0.3 s at 30,000 people), read and
@@ -262,6 +262,7 @@ class MainScreen(
             return ContactNames(self.store.contacts.ids_by_name(conn))
 
     def action_change_status(self) -> None:
+        from ...usecases import contacts
         from .status_picker import StatusPicker
 
         contact = self.contact
@@ -277,6 +278,8 @@ class MainScreen(
         self.app.push_screen(StatusPicker(contact.status, contact.name), chosen)
 
     def action_toggle_archive(self) -> None:
+        from ...usecases import contacts
+
         contact = self.contact
         if contact is None or contact.id is None:
             return
@@ -287,6 +290,7 @@ class MainScreen(
         self.notify(f"{done} {contact.name}{hint}", markup=False)
 
     def action_delete_contact(self) -> None:
+        from ...usecases import contacts
         from .confirm import ConfirmScreen
 
         contact = self.contact
@@ -362,6 +366,7 @@ class MainScreen(
     def action_start_call(self) -> None:
         """Open the call screen: pick up a call in progress or a planned interview, else
         start a fresh one (30 minutes by phone, default questions)."""
+        from ...usecases import calls
         from .call import CallScreen
 
         contact = self.contact
@@ -379,6 +384,9 @@ class MainScreen(
 
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""
+        from ...domain.purposes import suggested_questions
+        from ...models import Medium, Question
+        from ...usecases import calls
         from .plan_interview import PlanInterview
 
         contact = self.contact
@@ -415,7 +423,7 @@ class MainScreen(
         )
         contact_id = contact.id
 
-        def saved(plan: calls.Plan | None) -> None:
+        def saved(plan: Plan | None) -> None:
             if plan is None:
                 return
             try:

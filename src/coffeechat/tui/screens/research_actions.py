@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Input, TabbedContent, TextArea
 
-from ...domain.story import story_or_template
-from ...models import SearchHit
 from ..widgets.contact_list import ContactList
 from ..workers import background
 from .detail_mount import needs_detail
 from .main_host import MainScreenHost
 
 if TYPE_CHECKING:
+    from ...models import SearchHit
     from ..widgets.note_editor import NoteEditor
     from ..widgets.research import ResearchPane
 
@@ -72,6 +71,7 @@ class ResearchActions(MainScreenHost):
         self.app.push_screen(BriefScreen(self.store, contact.id))
 
     def action_my_story(self) -> None:
+        from ...domain.story import story_or_template
         from .research_screens import NoteScreen
 
         notes = self.store.notes
