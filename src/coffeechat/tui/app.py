@@ -27,10 +27,10 @@ from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
-from .widgets.autosave import SavesTyping
 
 if TYPE_CHECKING:
     from ..models import Outcome, Profile
+    from .widgets.autosave import SavesTyping
 
 QUIT_UNSAVED = (
     "Not saved: the disk is full. Free some space (it saves by itself), "
@@ -166,7 +166,7 @@ class CoffeechatApp(SyncActions, App[None]):
         for screen in self.screen_stack:
             for widget in screen.query(".autosave"):
                 # The class is a promise: every widget that carries it has save_now().
-                cast(SavesTyping, widget).save_now()
+                cast("SavesTyping", widget).save_now()
                 saved = saved and not getattr(widget, "save_failed", False)
         return saved
 

@@ -29,7 +29,6 @@ from .looking_back_actions import LookingBackActions
 from .merge_actions import MergeActions
 from .method_actions import MethodActions
 from .research_actions import ResearchActions
-from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
 if TYPE_CHECKING:
     from ...models import Contact, Status
@@ -91,11 +90,15 @@ class MainScreen(
         self._show_calls_in_progress()
         self.query_one(ContactList).focus()
         self.call_after_refresh(self.mount_detail)
-        if (
-            not first
-            and getattr(self.app, "show_welcome", True)
-            and not self.store.settings.get(WELCOME_DISMISSED)
-        ):
+        if not first and getattr(self.app, "show_welcome", True):
+            self._welcome()
+
+    def _welcome(self) -> None:
+        """An empty database opens on the welcome, until it was once dismissed."""
+        # Imported here: a database with contacts never shows it.
+        from .welcome import WELCOME_DISMISSED, WelcomeScreen
+
+        if not self.store.settings.get(WELCOME_DISMISSED):
             # After the first paint, so the empty list shows behind the welcome.
             label = getattr(self.app, "db_label", "")
             self.call_after_refresh(
@@ -104,6 +107,8 @@ class MainScreen(
 
     def _welcome_closed(self, action: str | None) -> None:
         """Remember the welcome was seen; then do what the user picked in it."""
+        from .welcome import WELCOME_DISMISSED
+
         self.store.settings.set(WELCOME_DISMISSED, "1")
         if action:
             getattr(self, f"action_{action}")()
