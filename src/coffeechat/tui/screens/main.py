@@ -68,10 +68,8 @@ class MainScreen(
             with TabbedContent(id="detail"):
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
-                # Filled one frame later (mount_detail): not needed for the first paint.
-                yield TabPane("Research", id="tab-research")
-                yield TabPane("Interviews", id="tab-interviews")
-                yield TabPane("Timeline", id="tab-timeline")
+                # Research, Interviews and Timeline are added one frame later
+                # (mount_detail): not needed for the first paint.
         yield CalmFooter()
 
     FIRST_PAGE = 200
