@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TabbedContent, TextArea
+from textual.widgets import Input, TabbedContent
 
 from ..widgets.contact_list import ContactList
 from ..workers import background
@@ -87,6 +87,8 @@ class ResearchActions(MainScreenHost):
 
     def _focused_editor(self) -> NoteEditor:
         """The note being edited, else the contact's notes (Research tab opened, loaded)."""
+        from textual.widgets import TextArea
+
         from ..widgets.note_editor import NoteEditor, NotePreview
 
         focused = self.focused
