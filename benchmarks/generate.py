@@ -81,8 +81,8 @@ def generate(path: Path, contacts: int = 30_000, seed: int = 7) -> None:
             "next_action_date, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        # Research notes on one contact in ten; interviews with checklists and notes
-        # for one in a hundred.
+        # Research notes on one contact in ten; interviews with checklists, notes and an
+        # outcome for one in a hundred.
         conn.executemany(
             "INSERT INTO notes(kind, contact_id, body) VALUES ('research', ?, ?)",
             [(cid, paragraph(rng, 120)) for cid in range(1, contacts + 1, 10)],
@@ -101,6 +101,17 @@ def generate(path: Path, contacts: int = 30_000, seed: int = 7) -> None:
                 "INSERT INTO note_lines(interview_id, minute, text) VALUES (?, ?, ?)",
                 [(interview_id, n // 2, paragraph(rng, 15)) for n in range(20)],
             )
+            conn.execute(
+                "INSERT INTO outcomes(interview_id, kind, learned, advice) "
+                "VALUES (?, 'no referral', ?, ?)",
+                (interview_id, paragraph(rng, 40), paragraph(rng, 20)),
+            )
+        # A sent letter to one contact in twenty: ctrl+f searches them too.
+        conn.executemany(
+            "INSERT INTO drafts(contact_id, template, subject, body, sent_at) "
+            "VALUES (?, 'intro_letter', 'Hello', ?, '2026-03-02T09:00:00')",
+            [(cid, paragraph(rng, 70)) for cid in range(1, contacts + 1, 20)],
+        )
     store.close()
 
 

@@ -177,18 +177,26 @@ class Profile:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One full-text match in a note or an article, resolved to where it belongs."""
+    """One full-text match in anything written about a person, resolved to where it
+    belongs."""
 
-    source: str  # "note" or "article"
+    source: str
+    """The table it came from: note, article, call_note, answer, outcome, next_step,
+    referral or letter."""
     ref_id: int
-    kind: str  # "research", "self_assessment", "story" or "article"
+    kind: str
+    """research, self_assessment, story (notes), or the source for the other tables."""
     label: str
-    """Whose note it is: the contact's or organization's name, or "My story"."""
+    """Whose it is and what it is: "Maria Okafor · Call 2026-11-20 · note"."""
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
     """(start, end) offsets of the matched words within ``snippet``."""
     contact_id: int | None = None
     organization_id: int | None = None
+    interview_id: int | None = None
+    """The call a call note, answer or outcome belongs to."""
+    part: str = ""
+    """The outcome field that matched (learned, advice…), else empty."""
 
 
 @dataclass(frozen=True, slots=True)

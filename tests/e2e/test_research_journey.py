@@ -57,7 +57,7 @@ def test_search_finds_a_note_and_brief_shows_it(terminal: Terminal, tmp_path: Pa
     terminal.start([], base_env(tmp_path, db))
     terminal.wait_for("Contacts 2/2")
     terminal.press("C-f")
-    terminal.wait_for("Search notes and articles")
+    terminal.wait_for("Search notes, calls, outcomes and letters")
     terminal.type("compil")
     terminal.wait_for("Grace Hopper · goals")
     terminal.press("Enter")

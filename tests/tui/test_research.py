@@ -183,6 +183,7 @@ async def test_search_jumps_to_the_contact_even_when_filtered_out(
         await pilot.press("ctrl+f")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"magazine")
+        await wait_until(lambda: app.screen.shown_for == "magazine")  # searched in a thread
         assert [hit.contact_id for hit in app.screen.hits] == [priya.id]
         await pilot.press("enter")
         await pilot.pause()

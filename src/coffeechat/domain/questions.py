@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Question
+from .text import folded
 
 TIARA: tuple[str, ...] = ("Trends", "Insights", "Advice", "Resources", "Assignments")
 
@@ -140,3 +141,13 @@ def asks_for_job(text: str) -> bool:
 def group_order(group: str) -> int:
     """Sort key: TIARA groups first in their order, the user's own groups after."""
     return TIARA.index(group) if group in TIARA else len(TIARA)
+
+
+def matching(questions: Sequence[Question], query: str) -> list[Question]:
+    """The questions whose text or group holds every word of *query*, case and accents
+    ignored (as the contact filter matches), in their order."""
+    words = folded(query).split()
+    if not words:
+        return list(questions)
+    haystacks = [folded(f"{q.text}\x00{q.group}") for q in questions]
+    return [q for q, hay in zip(questions, haystacks, strict=True) if all(w in hay for w in words)]

@@ -16,6 +16,8 @@ class Event:
     kind: str
     """letter, call, note, outcome, follow-up"""
     text: str
+    ref: str = ""
+    """What it is, for finding it again: ``letter:<draft id>`` for a letter sent."""
 
 
 KIND_LABELS = {

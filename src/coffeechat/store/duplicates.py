@@ -29,6 +29,9 @@ class PickerRow(NamedTuple):
     organization: str
     email: str
     possible_duplicate: bool
+    title: str = ""
+    tags: str = ""
+    """Title and tags: the picker's filter matches them too, as the contact filter does."""
 
 
 def ordered(a: int, b: int) -> tuple[int, int]:
@@ -103,3 +106,23 @@ class Duplicates:
             (contact_id, like, text, limit),
         )
         return [PickerRow(cid, name, org, email, bool(dup)) for cid, name, org, email, dup in rows]
+
+    def every_candidate(
+        self, contact_id: int, conn: sqlite3.Connection | None = None
+    ) -> list[PickerRow]:
+        """Everyone *contact_id* could be merged with, possible duplicates first, for the
+        picker to filter as the user types (case and accents ignored). *conn*: the
+        reading thread's connection."""
+        conn = conn or self._conn
+        dup_ids = {pair.other(contact_id) for pair in self.possible(contact_id)}
+        rows = conn.execute(
+            "SELECT c.id, c.name, ifnull(o.name, ''), c.email, c.title, c.tags FROM contacts c "
+            "LEFT JOIN organizations o ON o.id = c.organization_id "
+            "WHERE c.id != ? ORDER BY c.name COLLATE NOCASE, c.id",
+            (contact_id,),
+        )
+        every = [
+            PickerRow(cid, name, org, email, cid in dup_ids, title, tags)
+            for cid, name, org, email, title, tags in rows
+        ]
+        return sorted(every, key=lambda row: not row.possible_duplicate)  # stable: by name

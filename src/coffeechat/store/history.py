@@ -45,8 +45,8 @@ class History:
 
         conn = self._conn
         events: list[Event] = []
-        for template, subject, body, sent_at in conn.execute(
-            "SELECT template, subject, body, sent_at FROM drafts "
+        for draft_id, template, subject, body, sent_at in conn.execute(
+            "SELECT id, template, subject, body, sent_at FROM drafts "
             "WHERE contact_id = ? AND sent_at != ''",
             (contact_id,),
         ):
@@ -56,7 +56,7 @@ class History:
             opening = " ".join(body.split())
             if opening:
                 text += f" — “{opening[:80]}{'…' if len(opening) > 80 else ''}”"
-            events.append(Event(sent_at, "letter", text))
+            events.append(Event(sent_at, "letter", text, ref=f"letter:{draft_id}"))
         interviews = conn.execute(
             "SELECT id, scheduled_at, started_at, ended_at, state, medium, length_minutes "
             "FROM interviews WHERE contact_id = ?",

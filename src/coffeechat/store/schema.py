@@ -16,15 +16,18 @@ What it may use there (tests/unit/test_sqlite_utils_fit.py holds these facts):
   sqlite-utils' script runner, which splits schema 1 in 15-25 ms instead of 0.1 ms
   (benchmarks/schema_script.py).
 
-The search index is one FTS5 table over notes and articles, ranked together, with its
-own triggers; sqlite-utils ``enable_fts`` builds one index per table, so it is kept
-as SQL.
+The search index is one FTS5 table over every kind of text (notes, articles, call
+notes, answers, outcomes, letters sent), ranked together, with its own triggers;
+sqlite-utils ``enable_fts`` builds one index per table, so it is kept as SQL
+(search_schema.py builds today's).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+
+from .search_schema import search_everything
 
 APPLICATION_ID = 0x43434854  # "CCHT"
 
@@ -440,6 +443,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _advice_acted_on,
     _last_interaction,
     _list_order_index,
+    search_everything,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

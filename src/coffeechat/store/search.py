@@ -1,6 +1,6 @@
-"""Full-text search over every note and article (the FTS5 ``search_index`` table).
+"""Full-text search over everything written about a person (the FTS5 ``search_index``).
 
-The index is kept in step by triggers (see schema.py); here we only turn what the user
+The index is kept in step by triggers (see search_schema.py); here we only turn what the user
 typed into a safe FTS5 query and resolve each hit to the contact or organization it
 belongs to.
 """
@@ -8,6 +8,7 @@ belongs to.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from ..models import SearchHit
 from .db import Database
@@ -49,43 +50,59 @@ class Search:
     def _conn(self) -> sqlite3.Connection:
         return self._database.conn
 
-    def query(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Notes and articles matching every word of *text* (accents ignored), best first."""
+    def query(
+        self, text: str, limit: int = 50, conn: sqlite3.Connection | None = None
+    ) -> list[SearchHit]:
+        """Everything matching every word of *text* (case and accents ignored), best first.
+
+        *conn*: a reader of the calling thread (the search screen searches off the event
+        loop), else the store's connection."""
+        conn = conn or self._conn
         match = fts_query(text)
         if not match:
             return []
         try:
-            rows = self._conn.execute(
-                "SELECT source, ref_id, "
+            rows = conn.execute(
+                "SELECT source, ref_id, part, "
                 f"snippet(search_index, -1, '{_START}', '{_END}', '…', 12) "
                 "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
                 (match, limit),
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        hits = [self._resolve(source, int(ref_id), snippet) for source, ref_id, snippet in rows]
-        return [hit for hit in hits if hit is not None]
+        hits = []
+        for source, ref_id, part, snippet in rows:
+            hit = self._resolve(conn, source, int(ref_id), snippet)
+            if hit is not None and part:  # an outcome's field: say which
+                hit = replace(hit, part=part, label=f"{hit.label} · {part.replace('_', ' ')}")
+            if hit is not None:
+                hits.append(hit)
+        return hits
 
-    def _resolve(self, source: str, ref_id: int, marked: str) -> SearchHit | None:
+    def _resolve(
+        self, conn: sqlite3.Connection, source: str, ref_id: int, marked: str
+    ) -> SearchHit | None:
         snippet, spans = split_snippet(marked)
-        if source == "article":
-            row = self._conn.execute(
-                "SELECT a.contact_id, a.title, c.name FROM articles a "
-                "JOIN contacts c ON c.id = a.contact_id WHERE a.id = ?",
-                (ref_id,),
-            ).fetchone()
-            if row is None:
-                return None
-            return SearchHit(
-                source=source,
-                ref_id=ref_id,
-                kind="article",
-                label=f"{row[2]} · article: {row[1]}",
-                snippet=snippet,
-                highlights=spans,
-                contact_id=row[0],
-            )
-        row = self._conn.execute(
+        resolve = getattr(self, f"_{source}", None)
+        found = resolve(conn, ref_id) if resolve is not None else None
+        if found is None:
+            return None  # the row went between the match and now, or an unknown source
+        return SearchHit(source=source, ref_id=ref_id, snippet=snippet, highlights=spans, **found)
+
+    # Each returns the SearchHit fields that say where the text lives, or None.
+
+    def _article(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        row = conn.execute(
+            "SELECT a.contact_id, a.title, c.name FROM articles a "
+            "JOIN contacts c ON c.id = a.contact_id WHERE a.id = ?",
+            (ref_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return {"kind": "article", "label": f"{row[2]} · article: {row[1]}", "contact_id": row[0]}
+
+    def _note(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        row = conn.execute(
             "SELECT n.kind, n.contact_id, n.organization_id, c.name, o.name FROM notes n "
             "LEFT JOIN contacts c ON c.id = n.contact_id "
             "LEFT JOIN organizations o ON o.id = n.organization_id WHERE n.id = ?",
@@ -101,13 +118,89 @@ class Search:
             label = f"{contact_name} · {what}"
         else:
             label = f"{organization_name} · organization notes"
-        return SearchHit(
-            source=source,
-            ref_id=ref_id,
-            kind=kind,
-            label=label,
-            snippet=snippet,
-            highlights=spans,
-            contact_id=contact_id,
-            organization_id=organization_id,
+        return {
+            "kind": kind,
+            "label": label,
+            "contact_id": contact_id,
+            "organization_id": organization_id,
+        }
+
+    def _in_call(self, conn: sqlite3.Connection, sql: str, ref_id: int, what: str) -> dict | None:
+        """A hit inside a call: *sql* gives (interview id, extra) for *ref_id*."""
+        row = conn.execute(
+            "SELECT i.id, i.contact_id, c.name, "
+            "coalesce(nullif(i.started_at, ''), nullif(i.ended_at, ''), i.scheduled_at), "
+            f"found.extra FROM ({sql}) found JOIN interviews i ON i.id = found.interview_id "
+            "JOIN contacts c ON c.id = i.contact_id",
+            (ref_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        interview_id, contact_id, name, when, extra = row
+        call = f"Call {when[:10]}" if when else "Call"
+        label = what.format(name=name, call=call, extra=extra or "")
+        return {"label": label, "contact_id": contact_id, "interview_id": interview_id}
+
+    def _call_note(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        found = self._in_call(
+            conn,
+            "SELECT interview_id, '' AS extra FROM note_lines WHERE id = ?",
+            ref_id,
+            "{name} · {call} · note",
         )
+        return found and {**found, "kind": "call_note"}
+
+    def _answer(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        found = self._in_call(
+            conn,
+            # The question, cut: the label is one line.
+            "SELECT interview_id, CASE WHEN length(text) > 40 "
+            "THEN rtrim(substr(text, 1, 39)) || '…' ELSE text END AS extra "
+            "FROM checklist_items WHERE id = ?",
+            ref_id,
+            "{name} · {call} · answer to: {extra}",
+        )
+        return found and {**found, "kind": "answer"}
+
+    def _outcome(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        # The field is the hit's part, read by query() through the index row.
+        found = self._in_call(
+            conn,
+            "SELECT interview_id, '' AS extra FROM outcomes WHERE id = ?",
+            ref_id,
+            "{name} · Outcome of {call}",
+        )
+        return found and {**found, "kind": "outcome"}
+
+    def _next_step(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        found = self._in_call(
+            conn,
+            "SELECT o.interview_id, f.due_date AS extra FROM followups f "
+            "JOIN outcomes o ON o.id = f.outcome_id WHERE f.id = ?",
+            ref_id,
+            "{name} · Outcome of {call} · next step, due {extra}",
+        )
+        return found and {**found, "kind": "next_step", "part": "next_steps"}
+
+    def _referral(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        found = self._in_call(
+            conn,
+            "SELECT o.interview_id, '' AS extra FROM referrals r "
+            "JOIN outcomes o ON o.id = r.outcome_id WHERE r.id = ?",
+            ref_id,
+            "{name} · Outcome of {call} · referral",
+        )
+        return found and {**found, "kind": "referral", "part": "referrals"}
+
+    def _letter(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
+        row = conn.execute(
+            "SELECT d.contact_id, c.name, d.template, d.sent_at FROM drafts d "
+            "JOIN contacts c ON c.id = d.contact_id WHERE d.id = ?",
+            (ref_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        contact_id, name, template, sent_at = row
+        what = template.replace("_", " ")
+        label = f"{name} · Letter sent {sent_at[:10]} ({what})"
+        return {"kind": "letter", "label": label, "contact_id": contact_id}

@@ -29,7 +29,7 @@ from .sync_actions import SyncActions
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 
 if TYPE_CHECKING:
-    from ..models import Outcome, Profile
+    from ..models import Outcome, Profile, SearchHit
     from .widgets.autosave import SavesTyping
 
 QUIT_UNSAVED = (
@@ -233,12 +233,13 @@ class CoffeechatApp(SyncActions, App[None]):
 
     # --- calls --------------------------------------------------------------------------
 
-    def open_outcome(self, interview_id: int) -> None:
-        """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call);
-        saving records outcome, referrals and agenda items in one transaction."""
+    def open_outcome(self, interview_id: int, hit: SearchHit | None = None) -> None:
+        """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call,
+        showing what search *hit* found in it); saving records outcome, referrals and
+        agenda items in one transaction."""
         from ..usecases.outcomes import save_outcome
         from .screens.outcome_form import OutcomeForm
-        from .widgets.call_notes import render_call_record
+        from .screens.outcome_found import call_record_for
 
         interview = self.store.interviews.get(interview_id)
         if interview is None:
@@ -246,6 +247,7 @@ class CoffeechatApp(SyncActions, App[None]):
         contact = self.store.contacts.get(interview.contact_id)
         existing = self.store.outcomes.for_interview(interview_id)
         when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
+        record, found = call_record_for(self.store, interview_id, hit)
 
         def form_for(outcome: Outcome | None) -> OutcomeForm:
             return OutcomeForm(
@@ -254,7 +256,8 @@ class CoffeechatApp(SyncActions, App[None]):
                 when=when.replace("T", " "),
                 outcome=outcome,
                 organizations=self.store.organizations.names(),
-                call_record=render_call_record(self.store, interview_id),
+                call_record=record,
+                found=found,
             )
 
         def saved(outcome: Outcome | None) -> None:

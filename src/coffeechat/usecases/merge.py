@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ..store import Store
 from ..store.duplicates import DuplicatePair, PickerRow
 from ..store.merging import MergeError, MergePlan, merge, plan_merge
@@ -9,6 +11,7 @@ from ..store.merging import MergeError, MergePlan, merge, plan_merge
 __all__ = [
     "MergeError",
     "MergePlan",
+    "every_merge_candidate",
     "merge_candidates",
     "merge_contacts",
     "not_a_duplicate",
@@ -25,6 +28,13 @@ def possible_duplicates(store: Store, contact_id: int | None = None) -> list[Dup
 def merge_candidates(store: Store, contact_id: int, text: str = "") -> list[PickerRow]:
     """Whom *contact_id* could be merged with: possible duplicates first."""
     return store.duplicates.merge_candidates(contact_id, text)
+
+
+def every_merge_candidate(
+    store: Store, contact_id: int, conn: sqlite3.Connection | None = None
+) -> list[PickerRow]:
+    """Everyone *contact_id* could be merged with, for a picker that filters as you type."""
+    return store.duplicates.every_candidate(contact_id, conn)
 
 
 def preview_merge(store: Store, keep_id: int, other_id: int) -> MergePlan:

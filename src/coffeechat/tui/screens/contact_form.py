@@ -9,30 +9,38 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.suggester import SuggestFromList
 from textual.widgets import Label, Select
 
 from ...domain import validation as v
 from ...domain.agenda import check_day, resolve_new_date, weekend_warning
 from ...domain.pipeline import check_interval
 from ...domain.purposes import PURPOSES
+from ...domain.text import folded
 from ...domain.timezones import check_time_zone, zone_names
 from ...models import PIPELINE, Contact, Status
 from ..widgets.form import FormField, chosen
+from ..widgets.suggest import FoldedSuggestions
 from .form_modal import FormModal
 
 HOW_FOUND = ("alumni list", "article", "conference", "referral", "LinkedIn", "colleague")
 
 
 class ContactNames:
-    """Every contact's name for the "Referred by" field: looked up case-insensitively
-    and suggested as typed. At 30,000 contacts building this takes tens of
+    """Every contact's name for the "Referred by" field: looked up and suggested as
+    typed, case and accents ignored. At 30,000 contacts building this takes tens of
     milliseconds, so the main screen builds it in a thread before opening the form."""
 
     def __init__(self, ids_by_name: Mapping[str, int]) -> None:
         self.ids = {name.casefold(): id_ for name, id_ in ids_by_name.items()}
+        self.folded_ids = {folded(name): id_ for name, id_ in ids_by_name.items()}
         shown = sorted(ids_by_name, key=str.casefold)
-        self.suggester = SuggestFromList(shown, case_sensitive=False)
+        self.suggester = FoldedSuggestions(shown)
+
+    def find(self, name: str) -> int | None:
+        """The contact called *name*: as written first (José and Jose may both exist),
+        else with case and accents ignored (``nunez-garcia`` is Núñez-García)."""
+        found = self.ids.get(name.casefold())
+        return found if found is not None else self.folded_ids.get(folded(name))
 
 
 class ContactForm(FormModal[Contact]):
@@ -61,7 +69,7 @@ class ContactForm(FormModal[Contact]):
         # Display name -> id; looked up case-insensitively to link "Referred by".
         if not isinstance(contact_names, ContactNames):
             contact_names = ContactNames(contact_names or {})
-        self._names = contact_names.ids
+        self._names = contact_names
         self._referrer_suggester = contact_names.suggester
         self._referred_by_name = referred_by_name
         self.title_text = "Edit contact" if contact else "New contact"
@@ -75,7 +83,7 @@ class ContactForm(FormModal[Contact]):
                 "Organization",
                 name="organization",
                 value=c.organization,
-                suggester=SuggestFromList(self._organizations, case_sensitive=False),
+                suggester=FoldedSuggestions(self._organizations),
             )
             yield FormField(
                 "Email",
@@ -96,7 +104,7 @@ class ContactForm(FormModal[Contact]):
                 "How found",
                 name="how_found",
                 value=c.how_found,
-                suggester=SuggestFromList(HOW_FOUND, case_sensitive=False),
+                suggester=FoldedSuggestions(HOW_FOUND),
                 placeholder="alumni list, article, conference, referral…",
             )
             yield FormField(
@@ -111,7 +119,7 @@ class ContactForm(FormModal[Contact]):
                 "Purpose",
                 name="purpose",
                 value=c.purpose,
-                suggester=SuggestFromList(PURPOSES, case_sensitive=False),
+                suggester=FoldedSuggestions(PURPOSES),
                 placeholder="networking, career away from the bench…",
             )
             with Horizontal(classes="status-row"):
@@ -137,7 +145,7 @@ class ContactForm(FormModal[Contact]):
                 name="time_zone",
                 value=c.time_zone,
                 checks=[check_time_zone],
-                suggester=SuggestFromList(zone_names(), case_sensitive=False),
+                suggester=FoldedSuggestions(zone_names()),
                 placeholder="Europe/Berlin, America/New_York… (empty: same as mine)",
             )
             yield FormField(
@@ -154,7 +162,7 @@ class ContactForm(FormModal[Contact]):
 
     def _check_referrer(self, value: str) -> str | None:
         value = value.strip()
-        if value and value.casefold() not in self._names:
+        if value and self._names.find(value) is None:
             return f"No contact called “{value}”: add them first or leave this empty"
         return None
 
@@ -172,7 +180,7 @@ class ContactForm(FormModal[Contact]):
         contact = replace(
             base,
             **values,
-            referred_by=self._names.get(referrer.casefold()) if referrer else None,
+            referred_by=self._names.find(referrer) if referrer else None,
             keep_in_touch_days=int(interval) if interval else None,
             status=Status(chosen(self.query_one("#status", Select))),
         )

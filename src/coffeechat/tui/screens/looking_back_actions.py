@@ -27,22 +27,29 @@ LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
 
 class LookingBackActions(MainScreenHost):
     contact: Contact | None
+    found: tuple[int, str] | None = None
+    """(contact id, ``call:<id>`` or ``letter:<id>``): what a search jumped to, shown
+    highlighted in the Interviews or Timeline tab until another contact is shown."""
 
     def _show_looking_back(self, contact: Contact | None) -> None:
         """Refresh the Interviews / Timeline tab if it is the one showing (else on activate)."""
         active = self.query_one("#detail", TabbedContent).active
         contact_id = contact.id if contact else None
+        if self.found is not None and self.found[0] != contact_id:
+            self.found = None
+        mark = self.found[1] if self.found else ""
         # query(): empty until the tabs are mounted, a frame after the list.
         if active not in LOOKING_BACK_TABS:
             return
         from ..widgets.looking_back import InterviewList, TimelineView
 
         if active == "tab-interviews":
+            call = int(mark.removeprefix("call:")) if mark.startswith("call:") else None
             for interviews in self.query(InterviewList):
-                interviews.show(contact_id)
+                interviews.show(contact_id, highlight=call)
         elif active == "tab-timeline":
             for timeline in self.query(TimelineView):
-                timeline.show(self.store, contact_id)
+                timeline.show(self.store, contact_id, mark=mark)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in LOOKING_BACK_TABS:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         store: Store
         contact: Contact | None
         show_archived: bool
+        found: tuple[int, str] | None
 
         @property
         def pane(self) -> ContactPane: ...

@@ -1,7 +1,8 @@
 """Merging contacts: pick the other contact, then confirm what will move.
 
 The picker lists the highlighted contact's possible duplicates first, then contacts
-with the same name; typing searches every contact by name, organization or email.
+with the same name; typing searches every contact by name, organization, title, email
+or tag, case and accents ignored, as the contact filter does.
 The confirmation says what the merge moves and fills, and offers "Not a duplicate".
 """
 
@@ -16,11 +17,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
 from ...models import Contact
 from ...store import Store
 from ...store.duplicates import DuplicatePair, PickerRow
-from ...usecases.merge import MergePlan, merge_candidates, possible_duplicates, preview_merge
+from ...usecases.merge import (
+    MergePlan,
+    every_merge_candidate,
+    merge_candidates,
+    possible_duplicates,
+    preview_merge,
+)
+from ..workers import background
 
 
 def _prompt(row: PickerRow) -> Text:
@@ -35,6 +44,9 @@ def _prompt(row: PickerRow) -> Text:
 
 class MergePicker(ModalScreen[int | None]):
     """Choose the contact to merge with *contact*; dismisses with its id."""
+
+    SHOWN = 50
+    """Matches listed at once."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     DEFAULT_CSS = """
@@ -51,6 +63,8 @@ class MergePicker(ModalScreen[int | None]):
         super().__init__()
         self.store = store
         self.contact = contact
+        self.everyone: ContactFilter[PickerRow] | None = None
+        """Every other contact, folded for matching; read by a worker after the first paint."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -62,10 +76,28 @@ class MergePicker(ModalScreen[int | None]):
     def on_mount(self) -> None:
         self._fill("")
         self.query_one(Input).focus()
+        self._read_everyone()
+
+    @background(thread=True, exclusive=True, group="merge-picker")
+    def _read_everyone(self) -> None:
+        assert self.contact.id is not None
+        with self.store.database.reader() as conn:
+            rows = every_merge_candidate(self.store, self.contact.id, conn)
+        everyone = ContactFilter(rows)  # folding 30,000 names: here, not on the event loop
+        self.app.call_from_thread(self._everyone_read, everyone)
+
+    def _everyone_read(self, everyone: ContactFilter[PickerRow]) -> None:
+        self.everyone = everyone
+        if text := self.query_one(Input).value.strip():
+            self._fill(text)  # typed before the list was read: now with accents folded
 
     def _fill(self, text: str) -> None:
         assert self.contact.id is not None
-        rows = merge_candidates(self.store, self.contact.id, text)
+        if text.strip() and self.everyone is not None:
+            # The contact filter's matching: case and accents ignored (nunez → Núñez).
+            rows = self.everyone.match(text)[: self.SHOWN]
+        else:
+            rows = merge_candidates(self.store, self.contact.id, text)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(_prompt(row), id=str(row.id)) for row in rows])

@@ -13,12 +13,12 @@ from typing import Any
 
 from rich.console import RenderableType
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -30,6 +30,8 @@ from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.in_order import leave_with
+from ..widgets.suggest import FoldedSuggestions
+from .outcome_found import Found, show_found
 
 TEXT_FIELDS = (
     ("learned", "What I learned about the field"),
@@ -148,7 +150,7 @@ class ReferralRow(Vertical):
             "Organization",
             name="organization",
             value=r.organization,
-            suggester=SuggestFromList(self._organizations, case_sensitive=False),
+            suggester=FoldedSuggestions(self._organizations),
         )
         yield FormField(
             "Email", name="email", value=r.email, checks=[v.check_email], placeholder="name@…"
@@ -245,8 +247,10 @@ class OutcomeForm(ModalScreen[Outcome | None]):
         outcome: Outcome | None = None,
         organizations: Sequence[str] = (),
         call_record: RenderableType = "",
+        found: Found | None = None,
     ) -> None:
         super().__init__()
+        self.found = found
         self.call_record = call_record
         """The call's answers and note log, shown beside the fields."""
         self._asked_about_referrals = False
@@ -310,7 +314,18 @@ class OutcomeForm(ModalScreen[Outcome | None]):
             record = VerticalScroll(id="call-record", can_focus=True)
             record.border_title = "The call (ctrl+l)"
             with record:
-                yield Static(self.call_record or "No notes from this call.", markup=False)
+                at = self.found.record_at if self.found else None
+                if isinstance(self.call_record, Text) and at is not None:
+                    # Two parts, so that the second (what was found) can be scrolled to.
+                    before, rest = self.call_record.divide([at])
+                    yield Static(before, markup=False)
+                    yield Static(rest, markup=False, id="call-record-found")
+                else:
+                    yield Static(self.call_record or "No notes from this call.", markup=False)
+
+    def on_mount(self) -> None:
+        if self.found is not None:
+            self.call_after_refresh(show_found, self, self.found)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < WIDE, "-narrow")

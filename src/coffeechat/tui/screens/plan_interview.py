@@ -11,13 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 
 from ...domain.call import check_when, parse_when
-from ...domain.questions import asks_for_job, estimated_minutes
+from ...domain.questions import asks_for_job, estimated_minutes, matching
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
 from ...models import Medium, Question
 from ...usecases.calls import Plan
 from ..widgets.form import FormField, check_all, chosen
-from .question_bank import question_prompt
+from ..widgets.in_order import leave_with
+from .question_bank import BankFilter, question_prompt
 
 
 def _picked_prompt(number: int, question: Question) -> Text:
@@ -122,6 +123,7 @@ class PlanInterview(ModalScreen[Plan | None]):
     PlanInterview .plan-row Label { width: 16; color: $text-muted; }
     PlanInterview .plan-row Select { width: 24; margin-right: 2; }
     PlanInterview #lists { height: 1fr; margin-top: 1; }
+    PlanInterview #bank-side { width: 1fr; height: 1fr; }
     PlanInterview OptionList { width: 1fr; height: 1fr; border: round $primary-muted; }
     PlanInterview OptionList:focus { border: round $primary; }
     PlanInterview #their-time { height: 1; padding-left: 16; color: $text-accent; }
@@ -143,6 +145,8 @@ class PlanInterview(ModalScreen[Plan | None]):
         self.time_zone = time_zone
         """The contact's zone: their local time is shown beside the time typed."""
         self.bank = bank
+        self.shown_bank = list(bank)
+        """The bank questions the filter lets through, as listed."""
         self.picked = picked
         self.scheduled_at = scheduled_at
         self.medium = medium
@@ -183,10 +187,28 @@ class PlanInterview(ModalScreen[Plan | None]):
                 classes="plan-hint",
             )
             with Horizontal(id="lists"):
-                bank = PickList(*(question_prompt(q) for q in self.bank), id="bank")
-                bank.border_title = "Question bank"
-                yield bank
+                with Vertical(id="bank-side"):
+                    yield BankFilter(
+                        placeholder="filter the bank (case and accents ignored)",
+                        compact=True,
+                        id="plan-bank-filter",
+                    )
+                    bank = PickList(*(question_prompt(q) for q in self.bank), id="bank")
+                    bank.border_title = "Question bank"
+                    yield bank
                 yield PickedList(self.picked, self.length_minutes, id="picked")
+
+    @on(Input.Changed, "#plan-bank-filter")
+    def _filter_bank(self, event: Input.Changed) -> None:
+        self.shown_bank = matching(self.bank, event.value)
+        bank = self.query_one(PickList)
+        bank.set_options(question_prompt(q) for q in self.shown_bank)
+        if self.shown_bank:
+            bank.highlighted = 0  # enter then adds the first match
+
+    @on(Input.Submitted, "#plan-bank-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        leave_with(event.input, event.value, self.query_one(PickList))
 
     def on_mount(self) -> None:
         self._show_their_time(self.scheduled_at.replace("T", " "))
@@ -214,7 +236,7 @@ class PlanInterview(ModalScreen[Plan | None]):
     @on(OptionList.OptionSelected, "#bank")
     def _add(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        question = self.bank[event.option_index]
+        question = self.shown_bank[event.option_index]
         if not self.query_one(PickedList).add(question):
             self.notify(
                 f"Already in the checklist: {one_line(question.text)}",

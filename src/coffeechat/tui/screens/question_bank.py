@@ -8,10 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 
-from ...domain.questions import job_words_in
+from ...domain.questions import job_words_in, matching
 from ...domain.text import one_line
 from ...domain.validation import check_required
 from ...models import Question
@@ -19,6 +18,9 @@ from ...store import Store
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
+from ..widgets.in_order import focus_now, leave_with, typing
+from ..widgets.safe_text import SafeInput
+from ..widgets.suggest import FoldedSuggestions
 from .confirm import ConfirmScreen
 from .form_modal import FormModal
 
@@ -43,10 +45,33 @@ class BankList(OptionList):
     ]
 
 
+class BankFilter(SafeInput):
+    """Type to narrow the bank (case and accents ignored); enter or down goes to the
+    list beside it, escape clears the filter and goes back to the list."""
+
+    HELP_NAME = "Question bank"
+    BINDINGS = [
+        Binding("down", "to_list", "To the list", show=False),
+        Binding("escape", "clear", "Clear filter", show=False),
+    ]
+
+    def action_to_list(self) -> None:
+        if self.parent is not None:
+            focus_now(self.parent.query_one(OptionList))
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.action_to_list()
+
+
 class QuestionBankScreen(ModalScreen[None]):
     """Changes are written as they are made; escape closes."""
 
-    BINDINGS = [*bindings("questions"), Binding("escape", "close", "Close")]
+    BINDINGS = [
+        *bindings("questions"),
+        Binding("escape", "close", "Close"),
+        Binding("slash", "focus_bank_filter", "Filter", priority=True),
+    ]
     HELP_NAME = "Question bank"
     AUTO_FOCUS = "BankList"
     DEFAULT_CSS = """
@@ -72,25 +97,48 @@ class QuestionBankScreen(ModalScreen[None]):
                 classes="bank-hint",
                 markup=False,
             )
+            yield BankFilter(
+                placeholder="/ filter (case and accents ignored)", compact=True, id="bank-filter"
+            )
             yield BankList()
         yield CalmFooter()
 
     def on_mount(self) -> None:
         self.reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` types a slash in the filter (or a form), and focuses the filter elsewhere.
+        if action == "focus_bank_filter":
+            return not typing(self.focused)
+        return True
+
+    def action_focus_bank_filter(self) -> None:
+        focus_now(self.query_one(BankFilter))
+
+    @on(Input.Changed, "BankFilter")
+    def _filter_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "BankFilter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        leave_with(event.input, event.value, self.bank)
+
     @property
     def bank(self) -> BankList:
         return self.query_one(BankList)
 
     def reload(self, keep_id: int | None = None) -> None:
-        self.questions = self.store.questions.all()
+        every = self.store.questions.all()
+        self.questions = matching(every, self.query_one(BankFilter).value)  # those shown
         index = self.bank.highlighted or 0
         self.bank.set_options(question_prompt(q) for q in self.questions)
         if keep_id is not None:
             index = next((i for i, q in enumerate(self.questions) if q.id == keep_id), index)
         if self.questions:
             self.bank.highlighted = max(0, min(index, len(self.questions) - 1))
-        self.query_one(Vertical).border_title = f"Question bank ({len(self.questions)})"
+        shown = len(self.questions)
+        count = f"{shown}/{len(every)}" if shown != len(every) else str(shown)
+        self.query_one(Vertical).border_title = f"Question bank ({count})"
 
     @property
     def current(self) -> Question | None:
@@ -191,7 +239,7 @@ class QuestionForm(FormModal[tuple[str, str]]):
             name="group",
             value=self.group,
             checks=[lambda value: check_required(value, "The group")],
-            suggester=SuggestFromList(self.groups, case_sensitive=False),
+            suggester=FoldedSuggestions(self.groups),
             placeholder="Trends, Insights, Advice, Resources, Assignments or your own",
         )
 

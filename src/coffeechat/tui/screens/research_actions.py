@@ -143,8 +143,16 @@ class ResearchActions(MainScreenHost):
             self.jump_to(hit)
 
     def jump_to(self, hit: SearchHit) -> None:
-        """Show the contact or organization a search hit belongs to, in the Research tab."""
+        """Show where a search hit was written: the Research tab for notes and articles,
+        the call (Interviews tab, then its outcome form) for what a call left behind,
+        the Timeline for a letter sent."""
         store = self.store
+        if hit.interview_id is not None and hit.contact_id is not None:
+            self._jump_to_call(hit.contact_id, hit.interview_id, hit)
+            return
+        if hit.source == "letter" and hit.contact_id is not None:
+            self._show_in_timeline(hit.contact_id, f"letter:{hit.ref_id}")
+            return
         if hit.kind == "story":
             self.action_my_story()
             return
@@ -189,3 +197,29 @@ class ResearchActions(MainScreenHost):
                 ),
             )
         )
+
+    def _jump_to_call(self, contact_id: int, interview_id: int, hit: SearchHit) -> None:
+        """The call highlighted in the Interviews tab, then (a call held) its outcome
+        form, which shows the call's notes and answers: opened on what was found."""
+        from ..widgets.looking_back import InterviewList
+
+        self.found = (contact_id, f"call:{interview_id}")
+        self._select_contact(contact_id)
+        self.query_one("#detail", TabbedContent).active = "tab-interviews"
+        calls = self.query_one(InterviewList)
+        calls.show(contact_id, highlight=interview_id)
+        calls.focus()
+        interview = self.store.interviews.get(interview_id)
+        if interview is not None and interview.state != "held":
+            self.notify("That call is still going: press c on the list to return to it.")
+            return
+        self.app.open_outcome(interview_id, hit)
+
+    def _show_in_timeline(self, contact_id: int, mark: str) -> None:
+        from ..widgets.looking_back import TimelineView
+
+        self.found = (contact_id, mark)
+        self._select_contact(contact_id)
+        self.query_one("#detail", TabbedContent).active = "tab-timeline"
+        self.query_one(TimelineView).show(self.store, contact_id, mark=mark)
+        self.query_one("#timeline-scroll").focus()

@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from ...domain.text import one_line, visible
 from ...models import SearchHit
@@ -20,6 +21,7 @@ from ..widgets.brief import BriefView
 from ..widgets.in_order import leave_with
 from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.safe_text import SafeInput
+from ..workers import background
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -121,7 +123,8 @@ class SearchInput(SafeInput):
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):
-    """Type words; every note and article containing all of them is listed, best first."""
+    """Type words; everything written about anyone that holds all of them is listed,
+    best first: notes, articles, call notes and answers, outcomes, letters sent."""
 
     HELP_NAME = "Search notes"
     AUTO_FOCUS = "SearchInput"
@@ -139,13 +142,18 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.store = store
         self.query_text = query
         self.hits: list[SearchHit] = []
+        self.shown_for: str | None = None
+        """The words ``hits`` were found for (typing runs ahead of the search)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(
-                "Search notes and articles  ·  enter opens · escape closes", classes="modal-title"
+                "Search notes, calls, outcomes and letters  ·  enter opens · escape closes",
+                classes="modal-title",
             )
-            yield SearchInput(self.query_text, placeholder="words to find (accents optional)")
+            yield SearchInput(
+                self.query_text, placeholder="words to find (case and accents optional)"
+            )
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -157,24 +165,49 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        if leave_with(event.input, event.value, None):
-            self._search(event.value)  # the words typed before enter, not after
+        leave_with(event.input, event.value, None)  # the words typed before enter, not after
+        if self.shown_for != event.value:  # enter came before the results: search now
+            self._show(event.value, self.store.search.query(event.value))
         if self.hits:
             self.dismiss(self.hits[0])
 
     def _search(self, text: str) -> None:
-        self.hits = self.store.search.query(text)
+        if not text.strip():
+            self._show(text, [])
+            return
+        self._search_in_thread(text)
+
+    @background(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, text: str) -> None:
+        # Off the event loop (a common word in a large file takes ~15 ms), with the
+        # thread's own connection; a newer keystroke cancels this search.
+        with self.store.database.reader() as conn:
+            hits = self.store.search.query(text, conn=conn)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, text, hits)
+
+    def _show(self, text: str, hits: list[SearchHit]) -> None:
+        if not self.is_attached:
+            return  # closed while the search ran
+        if text != self.query_one(SearchInput).value and self.shown_for is not None:
+            return  # typed on since: a newer search is coming
+        self.hits, self.shown_for = hits, text
         results = self.query_one(OptionList)
         results.clear_options()
         if not text.strip():
-            results.add_option(Option(Text("Type a word from any note.", "italic"), disabled=True))
-            return
-        if not self.hits:
             results.add_option(
-                Option(Text(f"Nothing found for “{text}”.", "italic"), disabled=True)
+                Option(
+                    Text("Type a word from any note, call, outcome or letter.", "italic"),
+                    disabled=True,
+                )
             )
             return
-        for hit in self.hits:
+        if not hits:
+            results.add_option(
+                Option(Text(f"Nothing found for “{one_line(text)}”.", "italic"), disabled=True)
+            )
+            return
+        for hit in hits:
             results.add_option(Option(_hit_prompt(hit)))
         results.highlighted = 0
 

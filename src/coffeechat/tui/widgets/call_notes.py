@@ -71,25 +71,41 @@ def note_line_text(note: NoteLine, number: int | None) -> Text:
 def render_call_record(store: Store, interview_id: int) -> Text:
     """What the call left behind, for the outcome form: the questions asked or answered
     (with the answers) and the note log."""
+    return call_record_marked(store, interview_id)[0]
+
+
+def call_record_marked(
+    store: Store, interview_id: int, found: tuple[str, int] | None = None
+) -> tuple[Text, int | None]:
+    """The call record, with the ``("answer", item id)`` or ``("call_note", note id)``
+    a search found shown in reverse, and the offset where it starts (None if absent)."""
     items = store.interviews.checklist(interview_id)
     numbers = {item.id: n for n, item in enumerate(items, 1)}
     record = Text()
+    at: int | None = None
     record.append("Answers\n", style="bold underline")
     shown = [(n, item) for n, item in enumerate(items, 1) if item.asked or item.answer.strip()]
     for n, item in shown:
         record.append(f"{'☑' if item.asked else '☐'} {n}. {one_line(item.text)}\n")
         if item.answer.strip():
-            record.append(f"   ↳ {one_line(item.answer)}\n", style="italic")
+            if found == ("answer", item.id):
+                at = len(record)
+            style = "italic reverse" if found == ("answer", item.id) else "italic"
+            record.append(f"   ↳ {one_line(item.answer)}\n", style=style)
     if not shown:
         record.append("No question ticked or answered.\n", style="dim italic")
     record.append("\nNotes\n", style="bold underline")
     notes = store.interviews.notes(interview_id)
     for note in notes:
-        record.append_text(note_line_text(note, numbers.get(note.checklist_item_id or 0)))
+        line = note_line_text(note, numbers.get(note.checklist_item_id or 0))
+        if found == ("call_note", note.id):
+            at = len(record)
+            line.stylize("reverse")
+        record.append_text(line)
         record.append("\n")
     if not notes:
         record.append("No notes taken.", style="dim italic")
-    return record
+    return record, at
 
 
 class NoteLog(RichLog):

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.outcome import advice_pieces
-from ...domain.text import one_line
+from ...domain.text import one_line, visible
 from ...domain.timeline import KIND_LABELS, format_when
 from ...models import Interview, Outcome
 from ...store import Store
@@ -46,7 +47,8 @@ class InterviewList(OptionList):
         self.contact_id: int | None = None
         self.interviews: list[Interview] = []
 
-    def show(self, contact_id: int | None) -> None:
+    def show(self, contact_id: int | None, highlight: int | None = None) -> None:
+        """*highlight*: the interview to put the cursor on (else the newest)."""
         self.contact_id = contact_id
         found = self.store.interviews.for_contact(contact_id) if contact_id else []
         self.interviews = sorted(
@@ -75,7 +77,8 @@ class InterviewList(OptionList):
             elif interview.state == "held":
                 line.append(" · no outcome yet (enter)", style="italic")
             self.add_option(Option(line, id=str(interview.id)))
-        self.highlighted = 0
+        ids = [interview.id for interview in self.interviews]
+        self.highlighted = ids.index(highlight) if highlight in ids else 0
 
     @property
     def current(self) -> Interview | None:
@@ -127,7 +130,11 @@ class TimelineView(Static):
         "follow-up": "yellow",
     }
 
-    def show(self, store: Store, contact_id: int | None) -> None:
+    MARK = "▶ "
+    """Before the date of the event a search jumped to."""
+
+    def show(self, store: Store, contact_id: int | None, mark: str = "") -> None:
+        """*mark*: an event's ref (``letter:12``) to show in reverse, in full, scrolled to."""
         if contact_id is None:
             self.update(Text("No contact highlighted.", style="italic"))
             return
@@ -142,11 +149,30 @@ class TimelineView(Static):
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
         for event in events:
+            marked = bool(mark) and event.ref == mark
+            when = format_when(event.when) or "(no date)"
             table.add_row(
-                Text(format_when(event.when) or "(no date)"),
+                Text(self.MARK + when if marked else when),
                 Text(
                     KIND_LABELS.get(event.kind, event.kind), style=self.STYLES.get(event.kind, "")
                 ),
-                Text(one_line(event.text)),
+                Text(one_line(event.text), style="reverse" if marked else ""),
             )
+            if marked and event.kind == "letter":
+                draft = store.drafts.get(int(mark.split(":")[1]))
+                if draft is not None:  # the letter as sent, whole, under its line
+                    table.add_row("", "", Text(visible(draft.body)))
         self.update(table)
+        if mark:
+            self.call_after_refresh(self._scroll_to_mark, table)
+
+    def _scroll_to_mark(self, table: Table) -> None:
+        """Scroll the timeline so that the marked event is the top line."""
+        console = self.app.console
+        width = self.content_size.width or console.width
+        lines = console.render_lines(table, console.options.update_width(width), pad=False)
+        for y, line in enumerate(lines):
+            if "".join(segment.text for segment in line).startswith(self.MARK):
+                if isinstance(self.parent, Widget):
+                    self.parent.scroll_to(y=self.virtual_region.y + y, animate=False)
+                return
