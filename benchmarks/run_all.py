@@ -53,7 +53,8 @@ def main() -> int:
     add(
         "Start-up to painted list, 30,000 contacts",
         f"{start['app'] * 1000:.0f} ms vs bare app {start['bare'] * 1000:.0f} ms "
-        f"= {start['ratio']:.2f}x",
+        f"= {start['ratio']:.2f}x; as installed (bytecode) {start['installed'] * 1000:.0f} ms "
+        f"= {start['installed_ratio']:.2f}x",
         "≤ 1.5x bare app",
         start["ratio"] <= 1.5,
     )

@@ -8,7 +8,7 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.agenda import AgendaScreen
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.employers import EmployersScreen, RateEmployer
-from coffeechat.tui.screens.method_actions import TextPrompt
+from coffeechat.tui.screens.text_prompt import TextPrompt
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from coffeechat.usecases.calendar import load_calendar
 from coffeechat.usecases.employers import rate_employer

@@ -10,7 +10,7 @@ from coffeechat.models import FollowUp
 from coffeechat.store import Store
 from coffeechat.sync_config import SyncConfig
 from coffeechat.tui import sync_actions
-from coffeechat.tui.sync_actions import SyncFolderForm
+from coffeechat.tui.sync_folder_form import SyncFolderForm
 from coffeechat.usecases.sync import sync
 from tests.conftest import FROZEN_NOW, make_app, seed
 from tests.palette import run_from_palette

@@ -9,7 +9,7 @@ TUI = Path(__file__).resolve().parents[2] / "src" / "coffeechat" / "tui"
 
 CODE = """
 import importlib, pkgutil, sys
-import coffeechat.models
+import coffeechat.models, coffeechat.models_activity
 for package in (
     "coffeechat.store", "coffeechat.domain", "coffeechat.interop", "coffeechat.usecases"
 ):

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .advice import Advice
-from .articles import Articles
-from .briefs import Briefs
 from .contacts import ContactRow, Contacts, list_order
 from .db import Database, backup_to
-from .drafts import Drafts
-from .duplicates import Duplicates
-from .employers import Employers
 from .errors import StorageFull, StoreError
-from .followups import FollowUps
-from .history import History
-from .interactions import Interactions
-from .interviews import Interviews
-from .notes import Notes
 from .organizations import Organizations
-from .outcomes import Outcomes
-from .questions import Questions
-from .search import Search
-from .settings import Settings
+
+if TYPE_CHECKING:
+    from .advice import Advice
+    from .articles import Articles
+    from .briefs import Briefs
+    from .drafts import Drafts
+    from .duplicates import Duplicates
+    from .employers import Employers
+    from .followups import FollowUps
+    from .history import History
+    from .interactions import Interactions
+    from .interviews import Interviews
+    from .notes import Notes
+    from .outcomes import Outcomes
+    from .questions import Questions
+    from .search import Search
+    from .settings import Settings
 
 __all__ = ["ContactRow", "StorageFull", "Store", "StoreError", "backup_to", "list_order"]
 
@@ -34,21 +38,99 @@ class Store:
         self.database = database
         self.organizations = Organizations(database)
         self.contacts = Contacts(database, self.organizations)
-        self.settings = Settings(database)
-        self.drafts = Drafts(database)
-        self.followups = FollowUps(database)
-        self.notes = Notes(database)
-        self.articles = Articles(database)
-        self.search = Search(database)
-        self.briefs = Briefs(database, self.contacts, self.notes, self.articles)
-        self.questions = Questions(database)
-        self.interviews = Interviews(database)
-        self.outcomes = Outcomes(database, self.contacts, self.organizations)
-        self.advice = Advice(database)
-        self.history = History(database)
-        self.interactions = Interactions(database)
-        self.employers = Employers(database)
-        self.duplicates = Duplicates(database)
+
+    # The other repositories are built, and their modules imported, on first use:
+    # the contact list's first paint needs only the contacts.
+
+    @cached_property
+    def settings(self) -> Settings:
+        from .settings import Settings
+
+        return Settings(self.database)
+
+    @cached_property
+    def drafts(self) -> Drafts:
+        from .drafts import Drafts
+
+        return Drafts(self.database)
+
+    @cached_property
+    def followups(self) -> FollowUps:
+        from .followups import FollowUps
+
+        return FollowUps(self.database)
+
+    @cached_property
+    def notes(self) -> Notes:
+        from .notes import Notes
+
+        return Notes(self.database)
+
+    @cached_property
+    def articles(self) -> Articles:
+        from .articles import Articles
+
+        return Articles(self.database)
+
+    @cached_property
+    def search(self) -> Search:
+        from .search import Search
+
+        return Search(self.database)
+
+    @cached_property
+    def briefs(self) -> Briefs:
+        from .briefs import Briefs
+
+        return Briefs(self.database, self.contacts, self.notes, self.articles)
+
+    @cached_property
+    def questions(self) -> Questions:
+        from .questions import Questions
+
+        return Questions(self.database)
+
+    @cached_property
+    def interviews(self) -> Interviews:
+        from .interviews import Interviews
+
+        return Interviews(self.database)
+
+    @cached_property
+    def outcomes(self) -> Outcomes:
+        from .outcomes import Outcomes
+
+        return Outcomes(self.database, self.contacts, self.organizations)
+
+    @cached_property
+    def advice(self) -> Advice:
+        from .advice import Advice
+
+        return Advice(self.database)
+
+    @cached_property
+    def history(self) -> History:
+        from .history import History
+
+        return History(self.database)
+
+    @cached_property
+    def interactions(self) -> Interactions:
+        from .interactions import Interactions
+
+        return Interactions(self.database)
+
+    @cached_property
+    def employers(self) -> Employers:
+        from .employers import Employers
+
+        return Employers(self.database)
+
+    @cached_property
+    def duplicates(self) -> Duplicates:
+        from .duplicates import Duplicates
+
+        return Duplicates(self.database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:

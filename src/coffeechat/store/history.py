@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..domain.referrals import Network, Person
-from ..domain.stats import CallOutcome, Letter
-from ..domain.timeline import Event, in_order
-from ..models import OutcomeKind, known_value
 from .db import Database
+
+if TYPE_CHECKING:
+    from ..domain.referrals import Network, Person
+    from ..domain.stats import CallOutcome, Letter
+    from ..domain.timeline import Event
+
+# The domain modules are imported by the methods that build their objects: the first
+# paint of the contact list asks only for the last interaction.
 
 _FOLLOWUP_KINDS = {
     "follow_up": "follow up",
@@ -36,6 +41,8 @@ class History:
         return self._database.conn
 
     def timeline(self, contact_id: int) -> list[Event]:
+        from ..domain.timeline import Event, in_order
+
         conn = self._conn
         events: list[Event] = []
         for draft_id, template, subject, body, sent_at in conn.execute(
@@ -93,6 +100,8 @@ class History:
 
     def network(self) -> Network:
         """Everyone with a referral link (referred by someone, or referring someone)."""
+        from ..domain.referrals import Network, Person
+
         rows = self._conn.execute(
             "SELECT id, name, referred_by FROM contacts WHERE referred_by IS NOT NULL "
             "OR id IN (SELECT referred_by FROM contacts WHERE referred_by IS NOT NULL)"
@@ -100,6 +109,8 @@ class History:
         return Network(Person(*row) for row in rows)
 
     def person(self, contact_id: int) -> Person | None:
+        from ..domain.referrals import Person
+
         row = self._conn.execute(
             "SELECT id, name, referred_by FROM contacts WHERE id = ?", (contact_id,)
         ).fetchone()
@@ -133,6 +144,8 @@ class History:
 
     def letters(self) -> list[Letter]:
         """The first intro letter sent to each contact, with the reply date if recorded."""
+        from ..domain.stats import Letter
+
         rows = self._conn.execute(
             "SELECT c.id, c.name, min(d.sent_at), c.replied_on, c.how_found, c.purpose, "
             "  (SELECT kind FROM interactions i WHERE i.contact_id = c.id "
@@ -161,6 +174,9 @@ class History:
         return letters
 
     def calls(self) -> list[CallOutcome]:
+        from ..domain.stats import CallOutcome
+        from ..models import OutcomeKind, known_value
+
         rows = self._conn.execute(
             "SELECT i.ended_at, i.started_at, o.kind, o.confidence, "
             "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) "

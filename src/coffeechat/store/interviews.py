@@ -9,10 +9,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..domain.call import elapsed
-from ..models import ChecklistItem, Interview, Medium, NoteLine, Question, known_value
+from ..models import Medium, known_value
 from .db import Database, inserted_id
+
+if TYPE_CHECKING:
+    from ..models import ChecklistItem, Interview, NoteLine, Question
+
+# The records are imported where they are built: the contact list's first paint asks
+# only which calls are in progress, and creating them is a good part of the start-up.
 
 _INTERVIEW = (
     "SELECT id, contact_id, scheduled_at, medium, length_minutes, state, started_at, "
@@ -30,6 +37,8 @@ def _stamp(moment: datetime) -> str:
 
 
 def _interview(row: tuple) -> Interview:
+    from ..models_activity import Interview
+
     medium = known_value(Medium, row[3]) or Medium.PHONE
     return Interview(
         id=row[0],
@@ -47,6 +56,8 @@ def _interview(row: tuple) -> Interview:
 
 
 def _item(row: tuple) -> ChecklistItem:
+    from ..models_activity import ChecklistItem
+
     return ChecklistItem(
         id=row[0],
         interview_id=row[1],
@@ -60,6 +71,8 @@ def _item(row: tuple) -> ChecklistItem:
 
 
 def _note(row: tuple) -> NoteLine:
+    from ..models_activity import NoteLine
+
     return NoteLine(
         id=row[0],
         interview_id=row[1],
@@ -288,6 +301,8 @@ class Interviews:
     ) -> NoteLine:
         """Commit a note line and clear the saved draft, in one transaction (a crash
         in between can neither lose the line nor leave it twice)."""
+        from ..models_activity import NoteLine
+
         with self._database.transaction() as conn:
             new_id = conn.execute(
                 "INSERT INTO note_lines(interview_id, checklist_item_id, minute, text, created_at) "

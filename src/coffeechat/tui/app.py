@@ -6,7 +6,7 @@ import inspect
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -19,10 +19,7 @@ from textual.theme import Theme
 from .. import preferences
 from ..domain.clock import Clock
 from ..domain.text import one_line, visible
-from ..models import Outcome, Profile, SearchHit
 from ..store import StorageFull, Store
-from ..usecases.outcomes import save_outcome
-from ..usecases.profile import load_profile, save_profile
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
 from .long_lived import freeze_long_lived
@@ -30,7 +27,10 @@ from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
-from .widgets.autosave import SavesTyping
+
+if TYPE_CHECKING:
+    from ..models import Outcome, Profile, SearchHit
+    from .widgets.autosave import SavesTyping
 
 QUIT_UNSAVED = (
     "Not saved: the disk is full. Free some space (it saves by itself), "
@@ -187,7 +187,7 @@ class CoffeechatApp(SyncActions, App[None]):
         for screen in self.screen_stack:
             for widget in screen.query(".autosave"):
                 # The class is a promise: every widget that carries it has save_now().
-                cast(SavesTyping, widget).save_now()
+                cast("SavesTyping", widget).save_now()
                 saved = saved and not getattr(widget, "save_failed", False)
         return saved
 
@@ -241,6 +241,8 @@ class CoffeechatApp(SyncActions, App[None]):
             return True
 
     def action_edit_profile(self) -> None:
+        # Use cases and screens are imported when used: not before the first paint.
+        from ..usecases.profile import load_profile, save_profile
         from .screens.profile_form import ProfileForm
 
         def saved(profile: Profile | None) -> None:
@@ -256,6 +258,7 @@ class CoffeechatApp(SyncActions, App[None]):
         """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call,
         showing what search *hit* found in it); saving records outcome, referrals and
         agenda items in one transaction."""
+        from ..usecases.outcomes import save_outcome
         from .screens.outcome_form import OutcomeForm
         from .screens.outcome_found import call_record_for
 

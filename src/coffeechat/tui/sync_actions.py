@@ -7,59 +7,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import App, ComposeResult
+from textual.app import App
 
 from ..domain.clock import Clock
 from ..store import Store, StoreError
 from ..sync_config import ConfigError, SyncConfig, load, save
-from .screens.form_modal import FormModal
-from .widgets.form import FormField
 from .workers import background
 
 if TYPE_CHECKING:
     from ..usecases.sync import SyncReport
 
 # The sync itself (and the vCard and iCalendar writers under it, ~25 ms to import)
-# is imported when a sync runs, not before the first paint.
+# and its form are imported when used, not before the first paint.
 
 KEEP_CURRENT_SECONDS = 10
 """How often the app looks for saved changes to carry to the vdir."""
-
-
-class SyncFolderForm(FormModal[SyncConfig]):
-    """The vdir root and which contacts go out; saving runs a sync."""
-
-    AUTO_FOCUS = "#field-folder"
-    title_text = "Sync folder (a vdir for vdirsyncer)"
-
-    def __init__(self, config: SyncConfig) -> None:
-        super().__init__()
-        self._config = config
-
-    def compose_fields(self) -> ComposeResult:
-        yield FormField(
-            "Folder",
-            name="folder",
-            value=self._config.vdir,
-            checks=[lambda v: None if v.strip() else "choose a folder"],
-            placeholder="~/.local/share/coffeechat/vdir",
-        )
-        yield FormField(
-            "Contacts",
-            name="scope",
-            value=self._config.scope,
-            checks=[check_scope_text],
-            placeholder="all, active or tag:NAME",
-        )
-
-    def result(self, fields: dict[str, FormField]) -> SyncConfig:
-        return SyncConfig(fields["folder"].value.strip(), fields["scope"].value.strip() or "all")
-
-
-def check_scope_text(text: str) -> str | None:
-    from ..usecases.sync import check_scope
-
-    return check_scope(text.strip() or "all")
 
 
 def summary(report: SyncReport) -> str:
@@ -81,6 +43,8 @@ class SyncActions(App[None]):
     """A sync asked for while one ran: it runs when that one ends."""
 
     def action_sync_folder(self) -> None:
+        from .sync_folder_form import SyncFolderForm
+
         try:
             config = load()
         except ConfigError as error:

@@ -1,11 +1,11 @@
 """The main screen's heavier detail tabs, mounted one frame after the contact list.
 
 Research (three editors, an article list), Interviews and Timeline are not needed for
-the first paint: their tab panes start empty and are filled once the list is on
-screen. An action that needs them and is pressed in that frame is not dropped: it
-waits (``needs_detail``) until they are mounted. Textual runs key actions one at a
-time on the app's message queue, so keys pressed after it wait behind it and still
-act in the order they were pressed.
+the first paint: the detail area starts with the Profile tab alone, and their tabs are
+added once the list is on screen. An action that needs them and is pressed in that
+frame is not dropped: it waits (``needs_detail``) until they are mounted. Textual runs
+key actions one at a time on the app's message queue, so keys pressed after it wait
+behind it and still act in the order they were pressed.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ Action = TypeVar("Action", bound=Callable[..., Any])
 
 
 class DetailMount:
-    """Mixin for MainScreen: ``store``, ``contact`` and the three empty tab panes."""
+    """Mixin for MainScreen: ``store``, ``contact`` and the detail ``TabbedContent``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -34,19 +34,18 @@ class DetailMount:
         from ..widgets.research import ResearchPane
 
         query_one: Callable[..., Any] = self.query_one  # type: ignore[attr-defined]
-        await query_one("#tab-research", TabPane).mount(
-            ResearchPane(self.store, id="research")  # type: ignore[attr-defined]
+        store = self.store  # type: ignore[attr-defined]
+        detail = query_one(TabbedContent)
+        await detail.add_pane(
+            TabPane("Research", ResearchPane(store, id="research"), id="tab-research")
         )
-        await query_one("#tab-interviews", TabPane).mount(
-            InterviewList(self.store, id="interviews")  # type: ignore[attr-defined]
+        await detail.add_pane(
+            TabPane("Interviews", InterviewList(store, id="interviews"), id="tab-interviews")
         )
-        await query_one("#tab-timeline", TabPane).mount(
-            VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
-        )
+        timeline = VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
+        await detail.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
         self.detail_mounted.set()
         self.show_detail(self.contact)  # type: ignore[attr-defined]
-        if query_one(TabbedContent).active == "tab-research":  # picked before it was there
-            query_one(ResearchPane).activate()
 
     def show_detail(self, contact: Any) -> None:
         """Show *contact* in the lazily mounted tabs (nothing to do before they are)."""

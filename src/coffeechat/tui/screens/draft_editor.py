@@ -36,7 +36,8 @@ from ...usecases.profile import load_profile
 from ..commands import bindings
 from ..widgets.autosave import Autosave
 from ..widgets.footer import CalmFooter
-from ..widgets.safe_text import SafeInput, SafeTextArea
+from ..widgets.safe_text import SafeInput
+from ..widgets.safe_text_area import SafeTextArea
 from ..workers import background
 from .confirm import ConfirmScreen
 

@@ -6,14 +6,21 @@ stats and recording a reply. Expects ``store``, ``contact`` and ``reload(keep_id
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import TabbedContent
 
-from ...models import Contact, ReplyKind
-from ...store import Store
-from ...usecases.outreach import ReplyRecorded, record_reply
-from ..widgets.looking_back import InterviewList, TimelineView
 from .detail_mount import needs_detail
 from .main_host import MainScreenHost
+
+if TYPE_CHECKING:
+    from ...models import Contact
+    from ...store import Store
+    from ...usecases.outreach import ReplyRecorded
+    from ..widgets.looking_back import InterviewList
+
+# The tabs' widgets and the use cases are imported where they are used: the tabs are
+# mounted after the first paint of the contact list, which needs neither.
 
 LOOKING_BACK_TABS = ("tab-interviews", "tab-timeline")
 
@@ -32,6 +39,10 @@ class LookingBackActions(MainScreenHost):
             self.found = None
         mark = self.found[1] if self.found else ""
         # query(): empty until the tabs are mounted, a frame after the list.
+        if active not in LOOKING_BACK_TABS:
+            return
+        from ..widgets.looking_back import InterviewList, TimelineView
+
         if active == "tab-interviews":
             call = int(mark.removeprefix("call:")) if mark.startswith("call:") else None
             for interviews in self.query(InterviewList):
@@ -54,6 +65,8 @@ class LookingBackActions(MainScreenHost):
 
     @needs_detail
     def action_show_interviews(self) -> None:
+        from ..widgets.looking_back import InterviewList
+
         if self._open_tab("tab-interviews"):
             self.query_one(InterviewList).focus()
 
@@ -143,6 +156,7 @@ class LookingBackActions(MainScreenHost):
         self.app.push_screen(StatsScreen(self.store))
 
     def action_record_reply(self) -> None:
+        from ...usecases.outreach import record_reply
         from .reply_form import Reply, ReplyForm
 
         contact = self.contact
@@ -178,6 +192,8 @@ def advice_of(store: Store, interview_id: int) -> str:
 
 def reply_message(recorded: ReplyRecorded) -> str:
     """What the notification says once a reply is recorded."""
+    from ...models import ReplyKind
+
     name = recorded.contact.name
     if recorded.kind is ReplyKind.OUT_OF_OFFICE:
         return f"{name} is away: {recorded.moved} follow-up(s) moved past their return."

@@ -13,11 +13,8 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from ...domain.contact_filter import ContactFilter
-from ...domain.purposes import suggested_questions
 from ...domain.text import one_line
-from ...models import Contact, Medium, Question, Status
 from ...store import ContactRow, StorageFull, Store
-from ...usecases import calls, contacts
 from ..commands import bindings
 from ..long_lived import freeze_long_lived
 from ..saving import DISK_FULL
@@ -32,14 +29,15 @@ from .looking_back_actions import LookingBackActions
 from .merge_actions import MergeActions
 from .method_actions import MethodActions
 from .research_actions import ResearchActions
-from .welcome import WELCOME_DISMISSED, WelcomeScreen
 
 if TYPE_CHECKING:
+    from ...models import Contact, Status
+    from ...usecases.calls import Plan
     from .contact_form import ContactNames
 
 
-# Screens opened by an action are imported inside it: the first paint of the
-# contact list should not wait for modules it does not show.
+# Screens opened by an action, and the use cases it calls, are imported inside it: the
+# first paint of the contact list should not wait for modules it does not show.
 class MainScreen(
     LookingBackActions, ResearchActions, MethodActions, MergeActions, DetailMount, Screen[None]
 ):
@@ -72,10 +70,8 @@ class MainScreen(
             with TabbedContent(id="detail"):
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
-                # Filled one frame later (mount_detail): not needed for the first paint.
-                yield TabPane("Research", id="tab-research")
-                yield TabPane("Interviews", id="tab-interviews")
-                yield TabPane("Timeline", id="tab-timeline")
+                # Research, Interviews and Timeline are added one frame later
+                # (mount_detail): not needed for the first paint.
         yield CalmFooter()
 
     FIRST_PAGE = 200
@@ -100,11 +96,15 @@ class MainScreen(
         self._show_calls_in_progress()
         self.query_one(ContactList).focus()
         self.call_after_refresh(self.mount_detail)
-        if (
-            not first
-            and getattr(self.app, "show_welcome", True)
-            and not self.store.settings.get(WELCOME_DISMISSED)
-        ):
+        if not first and getattr(self.app, "show_welcome", True):
+            self._welcome()
+
+    def _welcome(self) -> None:
+        """An empty database opens on the welcome, until it was once dismissed."""
+        # Imported here: a database with contacts never shows it.
+        from .welcome import WELCOME_DISMISSED, WelcomeScreen
+
+        if not self.store.settings.get(WELCOME_DISMISSED):
             # After the first paint, so the empty list shows behind the welcome.
             label = getattr(self.app, "db_label", "")
             self.call_after_refresh(
@@ -113,6 +113,8 @@ class MainScreen(
 
     def _welcome_closed(self, action: str | None) -> None:
         """Remember the welcome was seen; then do what the user picked in it."""
+        from .welcome import WELCOME_DISMISSED
+
         self.store.settings.set(WELCOME_DISMISSED, "1")
         if action:
             getattr(self, f"action_{action}")()
@@ -230,6 +232,7 @@ class MainScreen(
 
     @background()
     async def _open_form(self, contact: Contact | None) -> None:
+        from ...usecases import contacts
         from .contact_form import ContactForm
 
         # Names only (building every Contact took ~0.3 s at 30,000 people), read and
@@ -270,6 +273,7 @@ class MainScreen(
             return ContactNames(self.store.contacts.ids_by_name(conn))
 
     def action_change_status(self) -> None:
+        from ...usecases import contacts
         from .status_picker import StatusPicker
 
         contact = self.contact
@@ -285,6 +289,8 @@ class MainScreen(
         self.app.push_screen(StatusPicker(contact.status, contact.name), chosen)
 
     def action_toggle_archive(self) -> None:
+        from ...usecases import contacts
+
         contact = self.contact
         if contact is None or contact.id is None:
             return
@@ -295,6 +301,7 @@ class MainScreen(
         self.notify(f"{done} {contact.name}{hint}", markup=False)
 
     def action_delete_contact(self) -> None:
+        from ...usecases import contacts
         from .confirm import ConfirmScreen
 
         contact = self.contact
@@ -370,6 +377,7 @@ class MainScreen(
     def action_start_call(self) -> None:
         """Open the call screen: pick up a call in progress or a planned interview, else
         start a fresh one (30 minutes by phone, default questions)."""
+        from ...usecases import calls
         from .call import CallScreen
 
         contact = self.contact
@@ -387,6 +395,9 @@ class MainScreen(
 
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""
+        from ...domain.purposes import suggested_questions
+        from ...models import Medium, Question
+        from ...usecases import calls
         from .plan_interview import PlanInterview
 
         contact = self.contact
@@ -423,7 +434,7 @@ class MainScreen(
         )
         contact_id = contact.id
 
-        def saved(plan: calls.Plan | None) -> None:
+        def saved(plan: Plan | None) -> None:
             if plan is None:
                 return
             try:

@@ -5,8 +5,10 @@ Expects ``store``, ``contact``, ``reload(keep_id)``, ``app`` and ``notify``.
 
 from __future__ import annotations
 
-from ...models import Contact
-from ...usecases.merge import MergeError, merge_contacts, not_a_duplicate
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...models import Contact
 
 
 class MergeActions:
@@ -46,6 +48,9 @@ class MergeActions:
         self.app.push_screen(DuplicateList(self.store), chosen)  # type: ignore[attr-defined]
 
     def _merge_answered(self, answer: tuple[str, int, int] | None) -> None:
+        # Imported here: the first paint of the contact list does not need it.
+        from ...usecases.merge import MergeError, merge_contacts, not_a_duplicate
+
         if answer is None:
             return
         choice, keep_id, other_id = answer

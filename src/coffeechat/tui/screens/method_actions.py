@@ -7,65 +7,11 @@ Expects ``store``, ``contact``, ``pane`` and ``reload(keep_id)`` on the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from textual.app import ComposeResult
-
 from ... import preferences
-from ...domain.pipeline import parse_tag_intervals
-from ...domain.templates import NOTE_LIMITS
-from ...usecases.calendar import COUNTRY, set_holiday_country
-from ...usecases.contacts import set_tag_intervals
-from ...usecases.outreach import log_touch, note_limit, set_note_limit
-from ...usecases.steps import TAG_INTERVALS
-from ..widgets.form import FormField
-from .form_modal import FormModal
 from .main_host import MainScreenHost
 
-
-class TextPrompt(FormModal[str]):
-    """One line of text, checked as it is saved."""
-
-    AUTO_FOCUS = "#field-value"
-
-    def __init__(
-        self,
-        title: str,
-        label: str,
-        value: str = "",
-        *,
-        check: Callable[[str], str | None] | None = None,
-        placeholder: str = "",
-    ) -> None:
-        super().__init__()
-        self.title_text = title
-        self._label = label
-        self._value = value
-        self._checks = [check] if check else []
-        self._placeholder = placeholder
-
-    def compose_fields(self) -> ComposeResult:
-        yield FormField(
-            self._label,
-            name="value",
-            value=self._value,
-            checks=self._checks,
-            placeholder=self._placeholder,
-        )
-
-    def result(self, fields: dict[str, FormField]) -> str:
-        return fields["value"].value.strip()
-
-
-def _error_of(parse: Callable[[str], object]) -> Callable[[str], str | None]:
-    def check(value: str) -> str | None:
-        try:
-            parse(value)
-        except ValueError as error:
-            return str(error)
-        return None
-
-    return check
+# The use cases and the prompt are imported in the actions: the first paint of the
+# contact list does not need them.
 
 
 LAST_INTERACTION = "list_last_interaction"
@@ -104,6 +50,9 @@ class MethodActions(MainScreenHost):
         self.app.push_screen(EmployersScreen(self.store), closed)
 
     def action_log_touch(self) -> None:
+        from ...usecases.outreach import log_touch
+        from .text_prompt import TextPrompt
+
         contact = self.contact
         if contact is None or contact.id is None:
             self.notify("No contact highlighted.", severity="warning")
@@ -132,6 +81,11 @@ class MethodActions(MainScreenHost):
         )
 
     def action_keep_in_touch_tags(self) -> None:
+        from ...domain.pipeline import parse_tag_intervals
+        from ...usecases.contacts import set_tag_intervals
+        from ...usecases.steps import TAG_INTERVALS
+        from .text_prompt import TextPrompt, error_of
+
         current = self.store.settings.get(TAG_INTERVALS)
 
         def chosen(text: str | None) -> None:
@@ -148,19 +102,22 @@ class MethodActions(MainScreenHost):
                 "Keep in touch by tag (after you have met them)",
                 "Tag=days",
                 current,
-                check=_error_of(parse_tag_intervals),
+                check=error_of(parse_tag_intervals),
                 placeholder="alumni=60, friend=30",
             ),
             chosen,
         )
 
     def action_holiday_country(self) -> None:
+        from ...usecases.calendar import COUNTRY, set_holiday_country
+        from .text_prompt import TextPrompt, error_of
+
         current = self.store.settings.get(COUNTRY)
 
         def check(value: str) -> str | None:
             from ...domain.business_days import Calendar
 
-            return _error_of(Calendar.for_country)(value)
+            return error_of(Calendar.for_country)(value)
 
         def chosen(country: str | None) -> None:
             if country is None:
@@ -185,6 +142,10 @@ class MethodActions(MainScreenHost):
         )
 
     def action_note_limit(self) -> None:
+        from ...domain.templates import NOTE_LIMITS
+        from ...usecases.outreach import note_limit, set_note_limit
+        from .text_prompt import TextPrompt
+
         def check(value: str) -> str | None:
             if value.strip() in {str(n) for n in NOTE_LIMITS}:
                 return None

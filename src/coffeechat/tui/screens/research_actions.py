@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TabbedContent, TextArea
+from textual.widgets import Input, TabbedContent
 
-from ...domain.story import story_or_template
-from ...models import SearchHit
 from ..widgets.contact_list import ContactList
 from ..workers import background
 from .detail_mount import needs_detail
 from .main_host import MainScreenHost
 
 if TYPE_CHECKING:
+    from ...models import SearchHit
     from ..widgets.note_editor import NoteEditor
     from ..widgets.research import ResearchPane
 
@@ -72,6 +71,7 @@ class ResearchActions(MainScreenHost):
         self.app.push_screen(BriefScreen(self.store, contact.id))
 
     def action_my_story(self) -> None:
+        from ...domain.story import story_or_template
         from .research_screens import NoteScreen
 
         notes = self.store.notes
@@ -87,6 +87,8 @@ class ResearchActions(MainScreenHost):
 
     def _focused_editor(self) -> NoteEditor:
         """The note being edited, else the contact's notes (Research tab opened, loaded)."""
+        from textual.widgets import TextArea
+
         from ..widgets.note_editor import NoteEditor, NotePreview
 
         focused = self.focused

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 from inspect import isawaitable
 from time import monotonic
 from weakref import WeakKeyDictionary, WeakSet
@@ -37,7 +38,7 @@ from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 _focus_moved_at: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
 """Per screen: when the key that last moved focus (through :func:`focus_now`) was typed."""
@@ -50,7 +51,17 @@ _GIVE_UP_AFTER = 2.0
 
 def typing(widget: Widget | None) -> bool:
     """True when *widget* takes typed text (so a letter key must type, not act)."""
-    return isinstance(widget, (Input, TextArea))
+    return isinstance(widget, Input) or (widget is not None and _is_text_area(type(widget)))
+
+
+@cache
+def _is_text_area(kind: type) -> bool:
+    """Whether *kind* is a TextArea, asked without importing TextArea (a document model
+    and syntax support, ~6 ms the contact list's first paint does without): no widget is
+    one before some screen imported it."""
+    return any(
+        cls.__name__ == "TextArea" and cls.__module__.startswith("textual.") for cls in kind.__mro__
+    )
 
 
 def key_time(widget: Widget) -> float:

@@ -29,7 +29,7 @@ from ...domain.text import visible
 from ...store.notes import NoteConflict
 from ..commands import bindings
 from .autosave import Autosave
-from .safe_text import SafeTextArea
+from .safe_text_area import SafeTextArea
 
 Saver = Callable[..., object]
 """Writes a note: ``saver(text)``, or ``saver(text, base=...)`` when it checks revisions."""

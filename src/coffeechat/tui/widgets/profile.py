@@ -16,7 +16,6 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...domain.text import visible
-from ...domain.timezones import their_clock
 from ...models import Contact
 
 GAP = 2
@@ -122,6 +121,9 @@ def wrap(text: str, width: int) -> list[str]:
 def _zone(contact: Contact, now: datetime) -> str:
     if not contact.time_zone:
         return ""
+    # Imported here: zoneinfo is needed only once a contact with a zone is shown.
+    from ...domain.timezones import their_clock
+
     clock = their_clock(now, contact.time_zone, with_day=True)
     return f"{contact.time_zone} (now {clock})" if clock else contact.time_zone
 
