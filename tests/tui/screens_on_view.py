@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
-import coffeechat.tui.screens
+import coffeechat.tui
 from coffeechat.models import Status
 from coffeechat.store import Store
 from tests.waiting import wait_until
@@ -189,9 +189,9 @@ SCREENS: dict[str, Opener] = {
 
 def app_modal_classes() -> dict[str, type]:
     """Every ModalScreen subclass the app defines, by name (abstract bases left out)."""
-    for module in pkgutil.iter_modules(coffeechat.tui.screens.__path__):
-        importlib.import_module(f"coffeechat.tui.screens.{module.name}")
-    importlib.import_module("coffeechat.tui.sync_actions")
+    # Every module of the app's interface, wherever a dialog is defined.
+    for module in pkgutil.walk_packages(coffeechat.tui.__path__, "coffeechat.tui."):
+        importlib.import_module(module.name)
 
     def walk(cls: type) -> set[type]:
         found = set()
