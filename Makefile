@@ -7,7 +7,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast typecheck lint format bench clean
 
+# Our modules are compiled ahead, as pip leaves an installed app's (and as Textual's
+# are): start-up then reads bytecode even where PYTHONDONTWRITEBYTECODE is set.
 run: $(STAMP)
+	@$(BIN)/python -m compileall -q src >/dev/null
 	$(BIN)/coffeechat $(ARGS)
 
 test: $(STAMP)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import statistics
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -34,3 +37,26 @@ def ms(seconds: float) -> str:
 
 def summary(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples), max(samples)
+
+
+def fresh(module: str, function: str = "measure") -> Any:
+    """``module.function()`` run in a new interpreter, its result back through JSON
+    (tuples come back as lists). The Pilot benchmarks each get a process of their
+    own: run one after another in one process, each inherited the heap the others
+    left, and the garbage collector's passes over it showed up as app time."""
+    # The benchmark's own report goes to stderr; stdout carries only the result.
+    code = (
+        "import contextlib, json, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"import {module}\n"
+        "with contextlib.redirect_stdout(sys.stderr):\n"
+        f"    result = {module}.{function}()\n"
+        "print(json.dumps(result))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).parent,
+    )
+    return json.loads(result.stdout.decode("utf-8").strip().splitlines()[-1])

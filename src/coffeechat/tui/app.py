@@ -22,7 +22,7 @@ from ..domain.text import one_line, visible
 from ..store import StorageFull, Store
 from .commands import COMMANDS, bindings
 from .keymap import load_keymap
-from .long_lived import freeze_long_lived
+from .long_lived import IdleCollector, freeze_long_lived
 from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
@@ -63,6 +63,8 @@ class CoffeechatApp(SyncActions, App[None]):
         """Whether an empty database opens on the welcome (tests of other things skip it)."""
         self._quit_unsaved = False
         """Set once the user was told that quitting now loses unsaved text."""
+        self.collector = IdleCollector()
+        """Full garbage collections at the user's pauses (see long_lived)."""
         # Themes are chosen before the first stylesheet parse: switching theme after
         # mount would parse every style a second time on the way to the first paint.
         self._theme_problems = self._setup_themes()
@@ -75,6 +77,8 @@ class CoffeechatApp(SyncActions, App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.db_label
+        self.collector.start()
+        self.set_interval(0.5, self.collector.tick)
         if self._fixed_theme is None:
             self.theme_changed_signal.subscribe(self, self._remember_theme)
         problems = self._theme_problems + self._setup_keymap()
@@ -84,6 +88,9 @@ class CoffeechatApp(SyncActions, App[None]):
             )
         self.push_screen(MainScreen(self.store))
         self.sync_at_start()
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     def _setup_themes(self) -> list[str]:
         loaded = load_themes(shipped_themes_dir(), user_themes_dir())
@@ -178,6 +185,9 @@ class CoffeechatApp(SyncActions, App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.key_time = event.time
+            self.collector.input_seen()
+        elif isinstance(event, events.MouseEvent):
+            self.collector.input_seen()
         await super().on_event(event)
 
     def save_all(self) -> bool:

@@ -10,13 +10,64 @@ what was made since. Frozen objects are still freed when their last reference
 goes; only a reference cycle among them would never be collected, so freezing is
 done at the two moments when what is alive is what the app keeps: once its modules
 are imported, and once the whole contact list is loaded.
+
+What is made after that still grows the collector's last generation (each re-read
+of the list, each dialog opened and closed), and a full collection over it took
+30-60 ms on whatever key set it off. So while the app runs, full collections do not
+start by themselves: ``IdleCollector`` runs one when the user has paused, at most
+every half minute (and after five minutes without a pause, anyway). The young
+generations are still collected as usual.
 """
 
 from __future__ import annotations
 
 import gc
+from time import monotonic
+
+#: A pause this long (seconds since the last key or click) is a moment to collect.
+PAUSE = 1.0
+#: At most one full collection this often while the user pauses...
+EVERY = 30.0
+#: ...and one anyway after this long, pauses or not.
+AT_LEAST_EVERY = 300.0
+#: Gen-1 collections before a full one is due: never, while the app runs.
+NEVER = 1_000_000
 
 
 def freeze_long_lived() -> None:
     """Exclude every object alive now from later cycle collections."""
     gc.freeze()
+
+
+class IdleCollector:
+    """Full cycle collections at the user's pauses instead of on a key."""
+
+    def __init__(self) -> None:
+        self.last_input = monotonic()
+        self.last_full = monotonic()
+        self._thresholds: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        young, middle, self_full = gc.get_threshold()
+        self._thresholds = (young, middle, self_full)
+        gc.set_threshold(young, middle, NEVER)
+
+    def stop(self) -> None:
+        """Back to the interpreter's own rule (tests run many apps in one process)."""
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
+
+    def input_seen(self) -> None:
+        self.last_input = monotonic()
+
+    def tick(self) -> bool:
+        """Collect if it is time; True if it did."""
+        now = monotonic()
+        since_full = now - self.last_full
+        paused = now - self.last_input >= PAUSE
+        if (paused and since_full >= EVERY) or since_full >= AT_LEAST_EVERY:
+            gc.collect()
+            self.last_full = monotonic()
+            return True
+        return False
