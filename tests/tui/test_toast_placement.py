@@ -57,3 +57,23 @@ async def test_a_refused_save_warns_away_from_the_field_to_fix(store: Store, clo
         await pilot.pause()
         for region in _toast_regions(app):
             assert not region.overlaps(email.region), (region, email.region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_notification_over_the_agenda_leaves_its_first_lines_clear(
+    store: Store, clock: Clock, size: tuple[int, int]
+) -> None:
+    """A list as tall as the screen (the agenda) has what matters at its top: messages
+    go to the bottom, clear of the first sections."""
+    from coffeechat.tui.screens.agenda import AgendaScreen
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("a")
+        await wait_until(lambda: isinstance(app.screen, AgendaScreen), what="the agenda")
+        app.notify("Outcome saved; thank-you note on the agenda, 2 new contact(s).")
+        await wait_until(lambda: _toast_regions(app), what="the toast")
+        await pilot.pause()
+        for region in _toast_regions(app):
+            assert region.y >= size[1] // 2, f"toast at {region} over the agenda's top"

@@ -155,10 +155,15 @@ class CoffeechatApp(SyncActions, App[None]):
         if focused is None:
             screen.set_class(False, "-toasts-top")
             return
-        # In a text field, the line with the cursor is what must stay in view.
+        # In a text field, the line with the cursor is what must stay in view; a list
+        # or a pane taller than half the screen has its first lines in its top half
+        # (an agenda, a short list), so its messages stay at the bottom.
         cursor = getattr(focused, "cursor_screen_offset", None)
-        row = cursor.y if cursor is not None else focused.region.center[1]
-        lower = row >= screen.size.height / 2
+        half = screen.size.height / 2
+        if cursor is not None:
+            lower = cursor.y >= half
+        else:
+            lower = focused.region.height <= half and focused.region.center[1] >= half
         screen.set_class(lower, "-toasts-top")
 
     def get_driver_class(self):
