@@ -15,6 +15,7 @@ from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.looking_back import InterviewList, TimelineView
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 
@@ -226,3 +227,29 @@ async def test_hostile_names_and_notes_show_literally(store: Store, clock: Clock
         assert "[bold red]Not bold[/] ␛[31mEsc · Call 2026-03-10 · note" in shown
         assert "\x1b" not in shown and "\x07" not in shown
         assert "[link=x]here[/link]" in shown
+
+
+async def test_downs_typed_at_once_walk_the_results_and_enter_opens_the_one_reached(
+    store: Store, clock: Clock
+) -> None:
+    """down, down, enter queued together: the first down moves to the results, the
+    second to the second hit, and enter opens that one (not the first, not the words
+    submitted)."""
+    maria, tom, *_ = seed(store)
+    _call(store, maria.id)
+    _call(store, tom.id)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f", *"garcia")
+        search = await wait_until(
+            lambda: (
+                isinstance(app.screen, SearchScreen)
+                and app.screen.shown_for == "garcia"  # the search of the last letter typed
+                and app.screen
+            )
+        )
+        assert len(search.hits) == 2
+        second = search.hits[1]
+        await burst(pilot, "down", "down", "enter")
+        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        assert form.interview_id == second.interview_id

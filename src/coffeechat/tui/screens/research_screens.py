@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -17,7 +17,7 @@ from ...models import SearchHit
 from ...store import Store
 from ...usecases.calls import mark_prepared, preparation
 from ..widgets.brief import BriefView
-from ..widgets.in_order import leave_with
+from ..widgets.in_order import focus_now, leave_with
 from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.safe_text import SafeInput
 from ..workers import background
@@ -119,7 +119,18 @@ class SearchInput(SafeInput):
     BINDINGS = [Binding("down", "to_results", "Results", show=False)]
 
     def action_to_results(self) -> None:
-        self.screen.query_one(OptionList).focus()
+        focus_now(self.screen.query_one(OptionList))
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.screen.focused is self:
+            # Handled here, where the key's own time is known: the keys typed after it
+            # (more downs, enter) go on to the results even when they were already
+            # queued for this input, instead of submitting the words.
+            event.prevent_default()
+            event.stop()
+            focus_now(self.screen.query_one(OptionList), as_of=event.time)
+            return
+        await super().on_key(event)
 
 
 class SearchScreen(Modal[SearchHit | None]):
