@@ -37,10 +37,8 @@ class AdviceScreen(Modal[bool]):
         Binding("escape", "close", "Close"),
     ]
     DEFAULT_CSS = """
-    AdviceScreen { align: center middle; }
     AdviceScreen > Vertical {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $panel; padding: 0 1;
     }
     AdviceScreen .advice-title { text-style: bold; width: 1fr; margin-bottom: 1; }
     AdviceScreen OptionList { height: auto; max-height: 16; border: none; }

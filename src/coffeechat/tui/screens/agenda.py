@@ -220,9 +220,8 @@ class DatePrompt(Modal[str | None]):
     AUTO_FOCUS = "#field-day"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
-    DatePrompt { align: center middle; }
     DatePrompt > Vertical {
-        width: 56; height: auto; border: thick $primary; background: $panel; padding: 0 1;
+        width: 56; height: auto;
     }
     DatePrompt Label { width: 1fr; }
     DatePrompt .buttons { height: 1; align-horizontal: right; margin-top: 1; }

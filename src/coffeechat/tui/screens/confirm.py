@@ -17,7 +17,6 @@ class ConfirmScreen(Modal[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
         width: 64; max-width: 100%; height: auto; border: thick $error; background: $panel;
         padding: 1 2;

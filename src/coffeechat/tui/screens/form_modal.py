@@ -29,10 +29,8 @@ class FormModal(Modal[ResultType | None], Generic[ResultType]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
     DEFAULT_CSS = """
-    FormModal { align: center middle; }
     FormModal > .form-frame {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $panel; padding: 0 1;
     }
     FormModal .form-title { text-style: bold; width: 1fr; margin-bottom: 1; }
     FormModal .buttons { height: 1; align-horizontal: right; margin-top: 1; }

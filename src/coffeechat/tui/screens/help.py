@@ -36,7 +36,6 @@ class HelpScreen(Modal[None]):
         Binding("q,f1,question_mark", "dismiss(None)", "Close", show=False),
     ]
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
         width: 90; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $panel; padding: 0 2;

@@ -51,10 +51,8 @@ class MergePicker(Modal[int | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     DEFAULT_CSS = """
-    MergePicker { align: center middle; }
     MergePicker > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $panel; padding: 0 1;
     }
     MergePicker OptionList { height: auto; max-height: 16; border: none; }
     MergePicker #merge-empty { color: $text-muted; }
@@ -137,10 +135,8 @@ class DuplicateList(Modal[tuple[int, int] | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
     DEFAULT_CSS = """
-    DuplicateList { align: center middle; }
     DuplicateList > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $panel; padding: 0 1;
     }
     DuplicateList OptionList { height: auto; max-height: 20; border: none; }
     """
@@ -184,7 +180,6 @@ class MergeConfirm(Modal[tuple[str, int, int] | None]):
         Binding("n,escape", "dismiss(None)", "Cancel"),
     ]
     DEFAULT_CSS = """
-    MergeConfirm { align: center middle; }
     MergeConfirm > Vertical {
         width: 72; max-width: 100%; height: auto; border: thick $warning;
         background: $panel; padding: 1 2;

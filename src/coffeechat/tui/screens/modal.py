@@ -35,6 +35,12 @@ class Modal(ModalScreen[ResultType]):
     ]
     HELP_NAME = "Dialog"
     """The name the help screen gives this dialog's keys."""
+    # The frame every dialog shares; a dialog's own rules (width, a warning border,
+    # more padding) win over these.
+    DEFAULT_CSS = """
+    Modal { align: center middle; }
+    Modal > Vertical { border: thick $primary; background: $panel; padding: 0 1; }
+    """
 
     def on_mount(self) -> None:
         # Dispatched on every class that defines on_mount, so subclasses keep theirs.

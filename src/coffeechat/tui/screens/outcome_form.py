@@ -206,10 +206,8 @@ class OutcomeForm(Modal[Outcome | None]):
     HELP_NAME = "Outcome form"
     AUTO_FOCUS = "#kind"
     DEFAULT_CSS = """
-    OutcomeForm { align: center middle; }
     OutcomeForm > Vertical {
         width: 100%; height: 100%;
-        border: thick $primary; background: $panel; padding: 0 1;
     }
     OutcomeForm #outcome-body { height: 1fr; }
     OutcomeForm #outcome-side { width: 3fr; max-width: 96; }

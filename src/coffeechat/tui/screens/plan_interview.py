@@ -113,10 +113,8 @@ class PlanInterview(Modal[Plan | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
     DEFAULT_CSS = """
-    PlanInterview { align: center middle; }
     PlanInterview > Vertical {
         width: 120; max-width: 100%; height: 95%; max-height: 100%;
-        border: thick $primary; background: $panel; padding: 0 1;
     }
     PlanInterview .form-title { text-style: bold; height: 1; }
     PlanInterview .plan-hint { width: 1fr; }

@@ -75,10 +75,8 @@ class QuestionBankScreen(Modal[None]):
     HELP_NAME = "Question bank"
     AUTO_FOCUS = "BankList"
     DEFAULT_CSS = """
-    QuestionBankScreen { align: center middle; }
     QuestionBankScreen > Vertical {
-        width: 110; max-width: 100%; height: 90%; max-height: 100%;
-        border: thick $primary; background: $panel;
+        width: 110; max-width: 100%; height: 90%; max-height: 100%; padding: 0;
     }
     QuestionBankScreen .bank-hint { color: $text-muted; padding: 0 1; height: 1; }
     QuestionBankScreen BankList { height: 1fr; border: none; }

@@ -15,9 +15,8 @@ from .modal import Modal
 class StatusPicker(Modal[Status | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     DEFAULT_CSS = """
-    StatusPicker { align: center middle; }
     StatusPicker > Vertical {
-        width: 40; height: auto; border: thick $primary; background: $panel; padding: 0 1;
+        width: 40; height: auto;
     }
     StatusPicker OptionList { height: auto; border: none; }
     """

@@ -75,10 +75,8 @@ class TransferScreen(Modal[str | None]):
     AUTO_FOCUS = "#transfer-path"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
-    TransferScreen { align: center middle; }
     TransferScreen > Vertical {
-        width: 80; max-width: 100%; height: auto; border: thick $primary;
-        background: $panel; padding: 0 1;
+        width: 80; max-width: 100%; height: auto;
     }
     TransferScreen .form-title { text-style: bold; margin-bottom: 1; }
     TransferScreen Select { margin-bottom: 1; }

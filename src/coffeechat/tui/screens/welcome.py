@@ -52,7 +52,6 @@ class WelcomeScreen(Modal[str | None]):
         Binding("up,k", "app.focus_previous", "Previous", show=False, priority=True),
     ]
     DEFAULT_CSS = """
-    WelcomeScreen { align: center middle; }
     WelcomeScreen > VerticalScroll {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $panel; padding: 1 2 0 2;
