@@ -43,7 +43,7 @@ def _notes_when(db: Path, count: int, timeout: float = 20.0) -> list[str]:
 
 def test_three_lines_in_one_burst_are_three_notes(terminal: Terminal, tmp_path: Path) -> None:
     db = _start_call(terminal, tmp_path)
-    terminal.burst("n", "a", "Enter", "b", "Enter", "c", "Enter")
+    terminal.burst("a", "Enter", "b", "Enter", "c", "Enter")
     assert _notes_when(db, 3) == ["a", "b", "c"]
     screen = terminal.wait_for("Questions 0/")  # nothing ticked by a stray key
     assert "Questions 1/" not in screen
@@ -53,7 +53,7 @@ def test_ctrl_e_mid_line_keeps_the_line_as_the_last_note(
     terminal: Terminal, tmp_path: Path
 ) -> None:
     db = _start_call(terminal, tmp_path)
-    terminal.burst("n", "first line", "Enter", "half typed", "C-e")
+    terminal.burst("first line", "Enter", "half typed", "C-e")
     terminal.wait_for("Outcome")
     assert _notes_when(db, 2) == ["first line", "half typed"]
     conn = sqlite3.connect(db)
@@ -63,9 +63,9 @@ def test_ctrl_e_mid_line_keeps_the_line_as_the_last_note(
         conn.close()
 
 
-def test_keys_right_after_n_are_the_note(terminal: Terminal, tmp_path: Path) -> None:
+def test_words_typed_on_the_call_are_the_note(terminal: Terminal, tmp_path: Path) -> None:
     db = _start_call(terminal, tmp_path)
-    terminal.burst("n", "hello world 0")
+    terminal.burst("the salary bands, ask story 0")
     deadline = time.monotonic() + 20
     draft = ""
     while time.monotonic() < deadline:

@@ -197,12 +197,11 @@ def call_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) -> N
         if not wait_seen(terminal, killer, "Questions 0/10 asked"):
             return
         for step in range(1000):
-            terminal.press("Space")
+            terminal.press("C-t")
             if not wait_seen(terminal, killer, f"Questions {seen['ticks'] + 1}/10 asked"):
                 return
             seen["ticks"] += 1
-            terminal.press("j")
-            terminal.press("n")
+            terminal.press("Down")
             line = f"line{step} " + "x" * rng.randint(3, 12)
             typist.log = [(0.0, "")]
             if not typist.type(line, rng):
@@ -217,15 +216,13 @@ def call_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) -> N
             time.sleep(rng.uniform(0, 0.6))
             if killer.killed:
                 return
-            # Commit the half line too, then back to the checklist.
+            # Commit the half line too.
             half = typist.log[-1][1]
             terminal.press("Enter")
             if not wait_seen(terminal, killer, logged(half), regex=True):
                 return
             seen["lines"].append(half)
             typist.log = [(0.0, "")]
-            # A key right behind Escape would arrive as alt+key: let it stand alone.
-            terminal.press("Escape", pause=0.3)
 
     run_round(tmp_path, db, rng.uniform(SHORTEST_DELAY, LONGEST_DELAY), script)
     conn = open_checked(db)

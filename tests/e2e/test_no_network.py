@@ -55,7 +55,7 @@ async def session():
         # A call: tick, a note line, back to the contacts.
         await pilot.press("c")
         await pilot.pause()
-        await pilot.press("space", "n", *"engines", "enter", "escape")
+        await pilot.press("ctrl+t", *"engines", "enter")
         await palette(pilot, "Leave call screen")
         # Research typing and a search over it.
         await pilot.press("r", *"analytical engine notes")

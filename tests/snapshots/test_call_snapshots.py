@@ -21,15 +21,13 @@ def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, 
         await pilot.press("c")
         await pilot.pause()
         screen = pilot.app.screen
-        await pilot.press("space", "down", "a")
+        await pilot.press("ctrl+t", "down", "tab")
         screen.answer_input.value = "[bold]Cell therapy[/] and automation"
-        await pilot.press("enter", "space", "down")
+        await pilot.press("enter", "ctrl+t", "down")
         pilot.app.clock.advance(7 * 60 + 12)
-        await pilot.press("n")
         screen.note_input.value = "Started in a wet lab; moved after a postdoc"
         await pilot.press("enter")
         screen.note_input.value = "Half-typed thought"
-        await pilot.press("escape")
         screen.refresh_timer()
         await pilot.pause()
 

@@ -30,7 +30,7 @@ async def _call_with_tom(pilot) -> None:
     """Open the planned call with Tom, tick two questions, commit a note, start typing."""
     await pilot.press("slash", *"tom", "enter", "c")
     await pilot.pause()
-    await pilot.press("space", "down", "space", "n")
+    await pilot.press("ctrl+t", "down", "ctrl+t")
     pilot.app.screen.focused.value = "Patient board meets monthly; scientists sit on it"
     await pilot.press("enter")
     pilot.app.screen.focused.value = "Ask about the summer"

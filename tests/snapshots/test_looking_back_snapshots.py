@@ -135,9 +135,9 @@ def test_outcome_form_beside_the_notes(
         await pilot.press("c")
         await pilot.pause()
         screen = pilot.app.screen
-        await pilot.press("space", "a")
+        await pilot.press("ctrl+t", "tab")
         screen.answer_input.value = "Regulatory science, then policy"
-        await pilot.press("enter", "down", "space", "n")
+        await pilot.press("enter", "down", "ctrl+t")
         for note in ("Moved to policy after a postdoc", "Names: Dr. Chen at the FDA"):
             screen.note_input.value = note
             await pilot.press("enter")

@@ -13,6 +13,8 @@ from textual.app import App
 from textual.keys import key_to_character
 from textual.pilot import Pilot
 
+from tests.waiting import wait_until
+
 NAMED_CHARACTERS = {"space": " ", "enter": "\r", "escape": "\x1b", "tab": "\t"}
 
 
@@ -38,11 +40,17 @@ def key_events(*keys: str) -> list[events.Key]:
 
 
 async def burst(pilot: Pilot, *keys: str, text: str = "") -> None:
-    """Queue *keys* (then each character of *text*) without waiting, then let the app
-    handle them all."""
+    """Queue *keys* (then each character of *text*) without waiting, then wait until
+    the app has handled them all (its key gate is open again and the screen idle)."""
     app: App = pilot.app
     for event in key_events(*keys, *text):
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
+    key_order = getattr(app, "key_order", None)
+    if key_order is not None:
+        await wait_until(
+            lambda: not key_order.busy or not app.is_running,
+            what="every key of the burst handled",
+        )
     await pilot.pause()

@@ -11,8 +11,8 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.widgets.autosave_input import SAVE_EVERY
-from coffeechat.tui.widgets.checklist import Checklist
 from tests.conftest import make_app, seed
+from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
 
@@ -28,14 +28,14 @@ async def _open_call(pilot, app) -> CallScreen:
     return app.screen
 
 
-async def test_c_starts_a_call_with_the_default_set_and_the_checklist_focused(
+async def test_c_starts_a_call_with_the_default_set_and_the_note_line_focused(
     store: Store, clock: Clock
 ) -> None:
     seed(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
-        assert isinstance(app.focused, Checklist)
+        assert app.focused is screen.note_input
         # The default set sized to a 30-minute call, the referral question last.
         assert len(screen.checklist.items) == 10
         assert screen.checklist.items[-1].text == REFERRAL_QUESTION
@@ -45,17 +45,17 @@ async def test_c_starts_a_call_with_the_default_set_and_the_checklist_focused(
         assert interview.started_at == "2026-03-16T10:30:00"
 
 
-async def test_space_ticks_and_unticks_on_disk_at_once(store: Store, clock: Clock) -> None:
+async def test_ctrl_t_ticks_and_unticks_on_disk_at_once(store: Store, clock: Clock) -> None:
     seed(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
         interview_id = screen.interview_id
-        await pilot.press("j", "j", "space")
+        await pilot.press("down", "down", "ctrl+t")
         items = store.interviews.checklist(interview_id)
         assert [i.asked for i in items[:4]] == [False, False, True, False]
         assert screen.query_one("#checklist-pane").border_title == ("Questions 1/10 asked")
-        await pilot.press("k", "space", "space", "down", "space")
+        await pilot.press("up", "ctrl+t", "ctrl+t", "down", "ctrl+t")
         items = store.interviews.checklist(interview_id)
         assert [i.asked for i in items[:4]] == [False, False, False, False]
 
@@ -69,7 +69,7 @@ async def test_notes_commit_with_minute_and_question_and_draft_is_saved(
         screen = await _open_call(pilot, app)
         await pilot.press("down", "down")
         clock.advance(185)
-        await pilot.press("n", *"Moved from bench", "enter")
+        await pilot.press(*"Moved from bench", "enter")
         [note] = store.interviews.notes(screen.interview_id)
         assert note.text == "Moved from bench"
         assert note.minute == 3
@@ -84,11 +84,13 @@ async def test_notes_commit_with_minute_and_question_and_draft_is_saved(
             lambda: store.interviews.get(screen.interview_id).draft_note == "half a tho",
             timeout=SAVE_EVERY * 2.5,
         )
-        await pilot.press("escape")
-        assert isinstance(app.focused, Checklist)
-        # Keys on the checklist again, not typed into the note.
-        await pilot.press("space")
-        assert store.interviews.checklist(screen.interview_id)[2].asked
+        # From the checklist (a click put focus there), typing goes on in the note.
+        screen.checklist.focus()
+        await pilot.pause()
+        await pilot.press("space", "u", "g", "h", "t")
+        assert app.focused is screen.note_input
+        assert screen.note_input.value == "half a tho ught"
+        assert not store.interviews.checklist(screen.interview_id)[2].asked
 
 
 async def test_answer_note_under_the_highlighted_question(store: Store, clock: Clock) -> None:
@@ -96,8 +98,8 @@ async def test_answer_note_under_the_highlighted_question(store: Store, clock: C
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
-        await pilot.press("down", "a", *"CRISPR", "enter")
-        assert isinstance(app.focused, Checklist)
+        await pilot.press("down", "tab", *"CRISPR", "enter")
+        assert app.focused is screen.note_input
         assert store.interviews.checklist(screen.interview_id)[1].answer == "CRISPR"
         assert screen.checklist.items[1].answer == "CRISPR"
         await pilot.press("down")
@@ -122,11 +124,11 @@ async def test_timer_pause_resume_and_phase_nudges(store: Store, clock: Clock) -
         screen.refresh_timer()
         assert "05:00 / 30:00" in shown("#call-timer")
         assert "Questions" in shown("#call-nudge")
-        await pilot.press("p")
+        await pilot.press("ctrl+g")
         assert "paused" in shown("#call-timer")
         assert store.interviews.get(screen.interview_id).elapsed_seconds == 300
         clock.advance(10 * 60)  # paused: does not count
-        await pilot.press("p")
+        await pilot.press("ctrl+g")
         clock.advance(20 * 60)
         screen.refresh_timer()
         assert "25:00 / 30:00" in shown("#call-timer")
@@ -143,10 +145,10 @@ async def test_reopening_a_call_restores_everything(store: Store, clock: Clock) 
         screen = await _open_call(pilot, app)
         interview_id = screen.interview_id
         contact_id = screen.contact.id
-        await pilot.press("space", "down", "a", *"yes", "enter", "n", *"first", "enter")
+        await pilot.press("ctrl+t", "down", "tab", *"yes", "enter", *"first", "enter")
         clock.advance(120)
         await pilot.press(*"second, unfinished")
-        await pilot.press("escape")  # saves the draft line at once
+        screen.note_input.save_now()
         await app.run_action("screen.leave_call")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -180,7 +182,7 @@ async def test_ctrl_e_ends_the_call_and_hands_over_to_the_outcome(
         screen = await _open_call(pilot, app)
         contact = screen.contact
         clock.advance(600)
-        await pilot.press("n", *"typed then ended")
+        await pilot.press(*"typed then ended")
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -223,31 +225,66 @@ async def test_help_on_the_call_screen_lists_the_call_keys(store: Store, clock: 
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_call(pilot, app)
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         titles = [title for _, title, _ in app.screen.rows]
-        assert {"Tick question", "Note", "End call", "Pause or resume timer"} <= set(titles)
+        assert {
+            "Tick question",
+            "Answer / note",
+            "End call",
+            "Pause or resume timer",
+            "Research beside the call",
+            "Search beside the call",
+        } <= set(titles)
 
 
-async def test_story_card_is_saved_on_close(store: Store, clock: Clock) -> None:
-    from coffeechat.tui.screens.research_screens import BriefScreen, NoteScreen
-    from coffeechat.tui.widgets.note_editor import NoteEditor
+async def test_research_and_story_show_under_the_notes_and_typing_stays_a_note(
+    store: Store, clock: Clock
+) -> None:
+    from coffeechat.tui.widgets.brief import BriefView, StoryView
+    from coffeechat.tui.widgets.call_side import CallSide
 
     seed(store)
+    store.notes.save_story("I left the bench.")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open_call(pilot, app)
-        await pilot.press("s")
-        assert isinstance(app.screen, NoteScreen)
-        app.screen.query_one(NoteEditor).text_area.text = "I left the bench."
-        # Saved while still open (0.4 s at most; slack for a busy CI).
-        await wait_until(lambda: store.notes.story() == "I left the bench.", timeout=4)
-        app.screen.query_one(NoteEditor).text_area.text = "I left the bench to explain science."
-        await pilot.press("escape")
+        screen = await _open_call(pilot, app)
+        side = screen.query_one(CallSide)
+        assert not side.display or not side.has_class("-shown")
+        await pilot.press(*"ask ", "ctrl+r", *"about salary bands later", "enter")
+        assert isinstance(app.screen, CallScreen)  # no dialog: the call stays
+        assert side.showing == "research"
+        assert side.query_one(BriefView).region.height > 0
+        assert app.focused is screen.note_input
+        notes = [n.text for n in store.interviews.notes(screen.interview_id)]
+        assert notes == ["ask about salary bands later"]
+        # The timer and its phase line stay in view beside the research.
+        assert screen.query_one("#call-nudge").region.height == 1
+        await pilot.press("ctrl+o")
+        assert side.showing == "story"
+        story = side.query_one(StoryView)
+        await wait_until(lambda: "I left the bench." in drawn_text(story))
+        await pilot.press("ctrl+o")
+        assert side.showing == ""
+
+
+async def test_ctrl_f_finds_a_note_beside_the_call(store: Store, clock: Clock) -> None:
+    from coffeechat.tui.widgets.call_side import CallSide
+    from coffeechat.tui.widgets.search_box import SearchBox
+
+    contacts = seed(store)
+    store.notes.save_research(contacts[1].id, "Worked on salary bands at Acme.")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_call(pilot, app)
+        await pilot.press("ctrl+f", *"salary")
+        box = screen.query_one(CallSide).query_one(SearchBox)
+        await wait_until(lambda: box.shown_for == "salary" and box.hits)
+        await pilot.press("enter", *"noted")
         assert isinstance(app.screen, CallScreen)
-        assert store.notes.story() == "I left the bench to explain science."
-        await pilot.press("r")
-        assert isinstance(app.screen, BriefScreen)
+        assert app.focused is screen.note_input
+        assert screen.note_input.value == "noted"
+        assert "salary" in box.hits[0].snippet.lower()
 
 
 async def test_up_and_down_while_typing_a_note_pick_the_question_it_is_stamped_with(
@@ -257,7 +294,7 @@ async def test_up_and_down_while_typing_a_note_pick_the_question_it_is_stamped_w
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
-        await pilot.press("n", *"ab", "down", "down", "up", *"c", "enter")
+        await pilot.press(*"ab", "down", "down", "up", *"c", "enter")
         [note] = store.interviews.notes(screen.interview_id)
         assert note.text == "abc"
         assert note.checklist_item_id == screen.checklist.items[1].id

@@ -15,7 +15,6 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.widgets.call_notes import NoteLog
-from coffeechat.tui.widgets.checklist import Checklist
 from coffeechat.tui.widgets.contact_list import ContactList
 from tests.conftest import make_app, seed
 from tests.tui.burst import burst
@@ -46,27 +45,30 @@ def _asked(store: Store, screen: CallScreen) -> list[int]:
 
 async def test_a_burst_of_lines_is_that_many_notes(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
-        await burst(pilot, "n", *"hello world", "enter", "b", "enter", "c", "enter", *"d")
+        await burst(pilot, *"hello world", "enter", "b", "enter", "c", "enter", *"d")
         assert _notes(store, screen) == ["hello world", "b", "c"]
-        # The space after `n` typed a space: nothing was ticked, no brief opened.
+        # Spaces and letters typed: nothing was ticked, no dialog opened.
         assert _asked(store, screen) == []
         assert app.screen is screen
         assert screen.note_input.value == "d"
 
 
-async def test_keys_right_after_n_go_into_the_note(store: Store, clock: Clock) -> None:
+async def test_words_typed_on_the_checklist_are_a_note(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
-        await burst(pilot, "n", text="hello world 0")
-        assert screen.note_input.value == "hello world 0"
+        screen.checklist.focus()  # a click on a question puts focus there
+        await pilot.pause()
+        await burst(pilot, text="the salary bands, ask story 0")
+        assert screen.note_input.value == "the salary bands, ask story 0"
         assert _asked(store, screen) == []
-        assert app.screen is screen  # `r` typed, not the research brief
+        assert app.screen is screen  # `s` and `r` typed, no dialog
+        assert screen.query_one("#call-side").showing == ""
 
 
 async def test_going_back_into_the_note_keeps_its_text(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
-        await burst(pilot, "n", *"hello world", "escape", "space", "n", *" and more", "enter")
+        await burst(pilot, *"hello world", "ctrl+t", "tab", "escape", *" and more", "enter")
         assert _notes(store, screen) == ["hello world and more"]
-        assert _asked(store, screen) == [1]  # the space after escape ticked
+        assert _asked(store, screen) == [1]  # ctrl+t ticked, typing went on
         assert isinstance(app.focused, type(screen.note_input))
         assert screen.note_input.selected_text == ""
 
@@ -81,19 +83,22 @@ async def test_a_restored_line_is_not_replaced_by_the_first_key(store: Store, cl
         screen = app.screen
         assert isinstance(screen, CallScreen)
         assert screen.note_input.value == "where was I"
-        await burst(pilot, "n", *", yes", "enter")
+        await burst(pilot, *", yes", "enter")
         assert _notes(store, screen) == ["where was I, yes"]
 
 
-async def test_answer_then_keys_for_the_checklist(store: Store, clock: Clock) -> None:
+async def test_answer_then_keys_for_the_note_and_the_checklist(
+    store: Store, clock: Clock
+) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
-        await burst(pilot, "a", *"yes", "enter", "j", "space")
+        await burst(pilot, "tab", *"yes", "enter", "down", "ctrl+t", *"so", "enter")
         items = store.interviews.checklist(screen.interview_id)
         assert items[0].answer == "yes"
         assert _asked(store, screen) == [2]
-        assert isinstance(app.focused, Checklist)
+        assert _notes(store, screen) == ["so"]
+        assert app.focused is screen.note_input
         # Extending an answer adds to it; it is never wiped by the first key.
-        await burst(pilot, "k", "a", *" and no", "enter")
+        await burst(pilot, "up", "tab", *" and no", "enter")
         assert store.interviews.checklist(screen.interview_id)[0].answer == "yes and no"
 
 
@@ -103,7 +108,7 @@ async def test_ctrl_e_makes_the_half_typed_line_the_last_note(store: Store, cloc
         pilot,
         screen,
     ):
-        await burst(pilot, "n", *"first", "enter", *"half typed", "ctrl+e")
+        await burst(pilot, *"first", "enter", *"half typed", "ctrl+e")
         assert isinstance(app.screen, MainScreen)
         assert _notes(store, screen) == ["first", "half typed"]
         interview = store.interviews.get(screen.interview_id)
@@ -112,7 +117,7 @@ async def test_ctrl_e_makes_the_half_typed_line_the_last_note(store: Store, cloc
 
 async def test_leaving_keeps_the_half_typed_line_as_the_draft(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
-        await burst(pilot, "n", *"still typing")
+        await burst(pilot, *"still typing")
         await app.run_action("screen.leave_call")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -123,7 +128,7 @@ async def test_leaving_keeps_the_half_typed_line_as_the_draft(store: Store, cloc
 
 async def test_a_pasted_block_is_one_note_per_line(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (_app, pilot, screen):
-        await burst(pilot, "n", *"Said: ")
+        await burst(pilot, *"Said: ")
         screen.note_input.post_message(events.Paste("one\ntwo\r\nthree"))
         await pilot.pause()
         assert _notes(store, screen) == ["Said: one", "two"]
@@ -135,7 +140,7 @@ async def test_a_pasted_block_is_one_note_per_line(store: Store, clock: Clock) -
 async def test_the_notes_pane_wraps_again_on_resize(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (_app, pilot, screen):
         long = "word " * 30
-        await burst(pilot, "n", *long.strip(), "enter")
+        await burst(pilot, *long.strip(), "enter")
         log = screen.query_one(NoteLog)
         wide = len(log.lines)
         await pilot.resize_terminal(80, 24)
@@ -167,7 +172,7 @@ async def test_quit_right_after_typing_keeps_the_line_as_the_draft(
     store: Store, clock: Clock
 ) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
-        await burst(pilot, "n", *"typed then quit", "ctrl+q")
+        await burst(pilot, *"typed then quit", "ctrl+q")
         await pilot.pause()
     assert not app.is_running
     interview = store.interviews.get(screen.interview_id)
@@ -177,7 +182,7 @@ async def test_quit_right_after_typing_keeps_the_line_as_the_draft(
 async def test_ctrl_e_twice_in_a_burst_ends_the_call_once(store: Store, clock: Clock) -> None:
     opened: list[int] = []
     async with _in_a_call(store, clock, open_outcome=opened.append) as (app, pilot, screen):
-        await burst(pilot, "n", *"last words", "ctrl+e", "ctrl+e")
+        await burst(pilot, *"last words", "ctrl+e", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     assert opened == [screen.interview_id]

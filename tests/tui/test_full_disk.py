@@ -74,14 +74,14 @@ async def test_call_tick_and_note_on_a_full_disk(on_small_disk) -> None:
         assert isinstance(screen, CallScreen)
         messages = recorded(app)
         fill(store, disk)
-        await pilot.press("space")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, CallScreen)
         assert DISK_FULL in messages
         assert screen.checklist.items[0].asked  # the tick stays on screen
         ticked = [i.asked for i in store.interviews.checklist(screen.interview_id)]
         assert not ticked[0], "not in the file yet"
-        await pilot.press("n", *"said yes", "enter")
+        await pilot.press(*"said yes", "enter")
         await pilot.pause(0.5)
         assert screen.note_input.value == "said yes"  # kept on screen
         assert DISK_FULL in messages

@@ -27,8 +27,8 @@ async def _call_then_outcome(pilot, app) -> OutcomeForm:
     """A call with a tick, an answer and two notes, ended with ctrl+e."""
     await pilot.press("c")
     await pilot.pause()
-    await burst(pilot, "space", "a", *"CRISPR screens", "enter")
-    await burst(pilot, "n", *"Moved to policy in 2019", "enter", *"Ask about the FDA")
+    await burst(pilot, "ctrl+t", "tab", *"CRISPR screens", "enter")
+    await burst(pilot, *"Moved to policy in 2019", "enter", *"Ask about the FDA")
     await burst(pilot, "ctrl+e")
     await pilot.pause()
     assert isinstance(app.screen, OutcomeForm)

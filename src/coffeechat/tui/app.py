@@ -21,6 +21,7 @@ from ..domain.clock import Clock
 from ..domain.text import one_line, visible
 from ..store import StorageFull, Store
 from .commands import COMMANDS, bindings
+from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
 from .long_lived import IdleCollector, freeze_long_lived
 from .saving import ACTION_NOT_SAVED, DISK_FULL
@@ -63,6 +64,8 @@ class CoffeechatApp(SyncActions, App[None]):
         """Whether an empty database opens on the welcome (tests of other things skip it)."""
         self._quit_unsaved = False
         """Set once the user was told that quitting now loses unsaved text."""
+        self.key_order = KeyOrder(self)
+        """Hands keys out one at a time, in the order typed (see key_order)."""
         self.collector = IdleCollector()
         """Full garbage collections at the user's pauses (see long_lived)."""
         # Themes are chosen before the first stylesheet parse: switching theme after
@@ -183,17 +186,30 @@ class CoffeechatApp(SyncActions, App[None]):
 
     # --- saving -------------------------------------------------------------------------
 
-    key_time = 0.0
-    """When the key being handled was typed: a focusing key's time tells the input it
-    leaves which keys behind it were typed for the new focus (see widgets/in_order)."""
-
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self.key_time = event.time
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self.collector.input_seen()
-        elif isinstance(event, events.MouseEvent):
+            if not self.key_order.hold(event):
+                await self._hand_out(event)
+            return
+        if isinstance(event, events.MouseEvent):
             self.collector.input_seen()
         await super().on_event(event)
+
+    async def _hand_out(self, event: TypedEvent) -> None:
+        """Priority bindings, then the focused widget; the next key waits (key_order)."""
+        await super().on_event(event)
+        self.key_order.follow()
+
+    async def _hand_out_held(self, event: TypedEvent) -> None:
+        self.key_order.hold(event)
+        await self._hand_out(event)
+
+    def on_key_settled(self, message: KeySettled) -> None:
+        self.key_order.settled_marker(message)
+
+    async def on_next_key(self, message: NextKey) -> None:
+        await self.key_order.release(message, self._hand_out_held)
 
     def save_all(self) -> bool:
         """Flush every widget that buffers typing (they carry the ``autosave`` class);
@@ -207,10 +223,6 @@ class CoffeechatApp(SyncActions, App[None]):
         return saved
 
     async def action_quit(self) -> None:
-        from .widgets.in_order import after_typed_keys
-
-        if after_typed_keys(self.screen, self.action_quit):
-            return  # ctrl+q is read ahead: the keys typed before it land first
         if not self.save_all() and not self._quit_unsaved:
             self._quit_unsaved = True
             self.notify(QUIT_UNSAVED, severity="error", timeout=15)
@@ -347,8 +359,7 @@ class CoffeechatApp(SyncActions, App[None]):
             target = screen if hasattr(screen, f"action_{command.action}") else self
             if not hasattr(target, f"action_{command.action}"):
                 continue
-            # Called directly: a screen's check_action switches letter keys off while
-            # typing (see widgets/in_order), never a command picked by name.
+            # Called directly: a command picked by name runs whatever has focus.
             yield SystemCommand(
                 command.title, command.help, getattr(target, f"action_{command.action}")
             )

@@ -33,7 +33,6 @@ COMMANDS: tuple[Command, ...] = (
         "contacts",
         "slash",
         footer_title="Filter",
-        priority=True,  # read as typed: the keys after it go into the filter
     ),
     Command("new_contact", "New contact", "Add a contact", "contacts", "n", footer_title="New"),
     Command(

@@ -32,7 +32,6 @@ from ...usecases.followups import agenda, complete_followup, reschedule_followup
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
-from ..widgets.in_order import leave_with
 from .modal import Modal
 
 if TYPE_CHECKING:
@@ -251,8 +250,6 @@ class DatePrompt(Modal[str | None]):
     @on(Button.Pressed, "#save")
     def _save(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
-        if isinstance(event, Input.Submitted):
-            leave_with(event.input, event.value, None)  # what was typed before enter
         field = self.query_one(FormField)
         if field.check() is None:
             day = self._resolve(field.value)

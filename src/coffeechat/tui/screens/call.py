@@ -1,10 +1,14 @@
 """The live call: checklist, answer notes, a note log, the timer and its nudges.
 
-Built for use while talking: every tick and every committed note is written to the
-database in the key handler itself, before the next key is read; the line being
-typed and the answer being typed are saved by :class:`AutosaveInput` within 0.2 s.
-A keystroke in the note input touches nothing but the input: the log only grows
-when a line is committed (RichLog appends; it never re-renders old lines).
+Built for use while talking. No printable key is a command here: words typed anywhere
+on the screen (the checklist, the research under the notes) go to the note line,
+starting with the first key; the screen's own keys do not type (ctrl+t ticks, tab
+goes to the answer, up/down move between questions, ctrl+r shows the research).
+Every tick and every committed note is written to the database in the key handler
+itself; the line being typed and the answer being typed are saved by
+:class:`AutosaveInput` within 0.2 s. A keystroke in the note input touches nothing but
+the input: the log only grows when a line is committed (RichLog appends; it never
+re-renders old lines).
 """
 
 from __future__ import annotations
@@ -14,43 +18,30 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 
 from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
-from ...domain.story import story_or_template
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
 from ...models import Contact, Interview, NoteLine
 from ...store import StorageFull, Store
 from ...usecases.calls import end_call
 from ..commands import bindings
+from ..key_order import focus_at_end, typing
 from ..saving import DISK_FULL, SaveRetry
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_text
+from ..widgets.call_side import CallSide
 from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
-from ..widgets.in_order import after_typed_keys, focus_now, typing
-from .research_screens import BriefScreen, NoteScreen
+from ..widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
-
-
-_CHECKLIST_ACTIONS = {
-    "focus_note",
-    "focus_answer",
-    "toggle_asked",
-    "previous_question",
-    "next_question",
-    "toggle_timer",
-    "show_story",
-    "show_brief",
-}
-"""Actions of keys that type text while an input has focus."""
 
 
 def call_header(contact: Contact, interview: Interview, now: datetime | None = None) -> Text:
@@ -79,7 +70,7 @@ class CallScreen(Screen[int | None]):
 
     BINDINGS = bindings("call")
     HELP_NAME = "Call"
-    AUTO_FOCUS = "Checklist"
+    AUTO_FOCUS = "#note-input"
 
     DEFAULT_CSS = """
     CallScreen #call-who {
@@ -102,6 +93,10 @@ class CallScreen(Screen[int | None]):
     CallScreen AutosaveInput { height: 1; border: none; padding: 0 1; background: $boost; }
     CallScreen AutosaveInput:focus { border: none; background: $accent 25%; }
     CallScreen #answer-label { height: 1; color: $text-muted; padding: 0 1; }
+    CallScreen #question-whole {
+        display: none; height: auto; max-height: 4; padding: 0 1; background: $boost;
+    }
+    CallScreen #question-whole.-cut { display: block; }
     """
 
     def __init__(self, store: Store, interview_id: int, contact: Contact) -> None:
@@ -134,20 +129,21 @@ class CallScreen(Screen[int | None]):
         with Horizontal(id="call-body"):
             with Vertical(id="checklist-pane"):
                 yield Checklist(id="checklist")
-                yield Static("Answer (a):", id="answer-label")
+                yield Static("", id="question-whole")
+                yield Static("Answer (tab):", id="answer-label")
                 yield AutosaveInput(
                     self._save_answer_for(None),
-                    placeholder="a: answer to the highlighted question",
+                    placeholder="tab: answer to the highlighted question",
                     id="answer",
                     on_submit=self._answer_done,
                 )
             with Vertical(id="notes-pane"):
+                yield CallSide(self.store, self.contact.id, id="call-side")
                 yield NoteLog(id="note-log")
                 yield NoteLineInput(
                     self._save_draft,
                     on_submit=self._commit_note,
-                    on_move=self._move_from_note,
-                    placeholder="n: type a note, enter commits it",
+                    placeholder="type a note, enter commits it",
                     id="note-input",
                 )
         yield CalmFooter()
@@ -215,15 +211,29 @@ class CallScreen(Screen[int | None]):
     def _highlight_moved(self) -> None:
         self._show_answer()
 
+    def on_resize(self) -> None:
+        self._show_question_whole()
+
+    def _show_question_whole(self) -> None:
+        """The highlighted question in full under the list when the list cuts it
+        (narrow terminals keep each question to one line)."""
+        item = self.checklist.current
+        whole = self.query_one("#question-whole", Static)
+        cut = bool(item) and self.checklist.has_class("-narrow")
+        whole.set_class(cut, "-cut")
+        if item is not None:
+            whole.update(Text(f"{self._numbers.get(item.id or 0, '?')}. {one_line(item.text)}"))
+
     def _show_answer(self) -> None:
         item = self.checklist.current
         shown = item.id if item else None
         if shown == self._answer_shown_for and self._answer_shown_for is not None:
             return  # already there (moved by a key, then the highlight message came)
         self._answer_shown_for = shown
-        label = "Answer (a):"
+        self._show_question_whole()
+        label = "Answer (tab):"
         if item is not None:
-            label = f"Answer to {self._numbers.get(item.id or 0, '?')} (a):"
+            label = f"Answer to {self._numbers.get(item.id or 0, '?')} (tab):"
         self.query_one("#answer-label", Static).update(label)
         self.answer_input.load(
             item.answer if item else "", save=self._save_answer_for(item.id if item else None)
@@ -266,42 +276,39 @@ class CallScreen(Screen[int | None]):
         self.checklist.action_cursor_up()
         self._show_answer()  # now, so an answer typed next goes under this question
 
-    def _move_from_note(self, step: int) -> None:
-        """up/down while typing a note, read in order with the note's enter."""
-        if step < 0:
-            self.action_previous_question()
-        else:
-            self.action_next_question()
-
     def action_next_question(self) -> None:
         self.checklist.action_cursor_down()
         self._show_answer()
 
-    def action_focus_answer(self) -> None:
+    def action_switch_line(self) -> None:
+        """tab: from the note line to the answer of the highlighted question, and back."""
+        if self.focused is self.answer_input:
+            self.action_back_to_note()
+            return
         if self.checklist.current is None:
             self.notify("No question highlighted.", severity="warning")
             return
-        focus_now(self.answer_input)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The call's keys are priority bindings (read in typing order, see
-        # widgets/in_order); while an input has focus they are letters, space and
-        # arrows for it (None: shown in the footer, not run).
-        if action in _CHECKLIST_ACTIONS:
-            return None if typing(self.focused) else True
-        if action == "leave_input":
-            return typing(self.focused)
-        return True
-
-    # --- notes --------------------------------------------------------------------------
-
-    def action_focus_note(self) -> None:
-        focus_now(self.note_input)
-
-    def action_leave_input(self) -> None:
-        self.answer_input.save_now()
         self.note_input.save_now()
-        focus_now(self.checklist)
+        focus_at_end(self.answer_input)
+
+    def action_back_to_note(self) -> None:
+        self.answer_input.save_now()
+        focus_at_end(self.note_input)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reached the screen from a widget that does not type
+        (the checklist, the research pane): it starts or continues the note."""
+        if event.is_printable and event.character and not typing(self.focused):
+            event.stop()
+            event.prevent_default()
+            focus_at_end(self.note_input)
+            self.note_input.insert_text_at_cursor(event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if not typing(self.focused):
+            event.stop()
+            focus_at_end(self.note_input)
+            self.note_input.post_message(events.Paste(event.text))
 
     def _save_draft(self, text: str) -> None:
         self.store.interviews.save_draft(self.interview_id, text)
@@ -344,10 +351,9 @@ class CallScreen(Screen[int | None]):
         return True
 
     def _answer_done(self, text: str) -> None:
-        """Enter in the answer input, run as the key is read: keys typed after it go
-        to the checklist."""
+        """Enter in the answer: saved, and typing goes on in the note line."""
         self.save_inputs()
-        focus_now(self.checklist, as_of=self.answer_input.submitted_at)
+        focus_at_end(self.note_input)
 
     def _note_text(self, note: NoteLine) -> Text:
         return note_line_text(note, self._numbers.get(note.checklist_item_id or 0))
@@ -362,19 +368,33 @@ class CallScreen(Screen[int | None]):
             self.interview = self.store.interviews.resume(self.interview_id, now)
         self.refresh_timer()
 
-    def action_show_story(self) -> None:
-        notes = self.store.notes
-        self.app.push_screen(
-            NoteScreen(
-                "My story: what I will be asked back",
-                story_or_template(notes.story()),
-                notes.save_story,
-            )
-        )
+    @property
+    def side(self) -> CallSide:
+        return self.query_one(CallSide)
 
     def action_show_brief(self) -> None:
-        if self.contact.id is not None:
-            self.app.push_screen(BriefScreen(self.store, self.contact.id))
+        self.side.toggle("research")
+
+    def action_show_story(self) -> None:
+        self.side.toggle("story")
+
+    def action_call_search(self) -> None:
+        side = self.side
+        if side.showing != "search":
+            side.toggle("search")
+        focus_at_end(side.query_one(SearchBox).input)
+
+    @on(SearchBox.Picked)
+    def _hit_picked(self, event: SearchBox.Picked) -> None:
+        """The hit stays highlighted in the list under the notes; typing goes on."""
+        event.stop()
+        focus_at_end(self.note_input)
+
+    def action_scroll_side_up(self) -> None:
+        self.side.scroll_page(-1)
+
+    def action_scroll_side_down(self) -> None:
+        self.side.scroll_page(1)
 
     def save_inputs(self) -> None:
         self._flush_ticks()
@@ -392,8 +412,6 @@ class CallScreen(Screen[int | None]):
             note_input.mark_saved()
 
     def action_end_call(self) -> None:
-        if after_typed_keys(self, self.action_end_call):
-            return  # ctrl+e is read ahead: first let the keys typed before it land
         self.commit_half_typed_line()
         self.save_inputs()
         self.interview = end_call(self.store, self.interview_id, self.app.clock.now()).interview
@@ -404,8 +422,6 @@ class CallScreen(Screen[int | None]):
         self.dismiss(self.interview_id)
 
     def action_leave_call(self) -> None:
-        if after_typed_keys(self, self.action_leave_call):
-            return
         self.save_inputs()
         self.notify("The call is still running: press c on the contact to return.")
         self.dismiss(None)

@@ -17,7 +17,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from ..widgets.form import FormField, check_all
-from ..widgets.in_order import leave_with
 from .modal import Modal
 
 ResultType = TypeVar("ResultType")
@@ -67,8 +66,6 @@ class FormModal(Modal[ResultType | None], Generic[ResultType]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        # Save what was typed before enter, not keys a burst typed after it.
-        leave_with(event.input, event.value, None)
         self.action_save()
 
     @on(Button.Pressed, "#save")

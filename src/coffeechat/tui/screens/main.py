@@ -16,12 +16,12 @@ from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
 from ...store import ContactRow, StorageFull, Store
 from ..commands import bindings
+from ..key_order import focus_at_end
 from ..long_lived import freeze_long_lived
 from ..saving import DISK_FULL
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
-from ..widgets.in_order import focus_now, typing
 from ..widgets.profile import ProfileView
 from ..workers import background
 from .detail_mount import DetailMount
@@ -212,14 +212,7 @@ class MainScreen(
     # --- actions ------------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        focus_now(self.pane.filter_input)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `/` is read as typed (priority) so the letters after it filter; in a text box
-        # it is a slash.
-        if action == "focus_filter":
-            return not typing(self.focused)
-        return True
+        focus_at_end(self.pane.filter_input)
 
     def action_new_contact(self) -> None:
         self._open_form(None)

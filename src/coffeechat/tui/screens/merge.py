@@ -28,7 +28,7 @@ from ...usecases.merge import (
     possible_duplicates,
     preview_merge,
 )
-from ..widgets.in_order import focus_now
+from ..key_order import focus_at_end
 from ..workers import background
 from .modal import Modal
 
@@ -118,8 +118,7 @@ class MergePicker(Modal[int | None]):
     def on_key(self, event) -> None:
         # Down from the search box walks into the list, as in the contact filter.
         if event.key == "down" and self.focused is self.query_one(Input):
-            # At once, as of this key: the downs typed behind it move the highlight.
-            focus_now(self.query_one(OptionList), as_of=event.time)
+            focus_at_end(self.query_one(OptionList))
             event.stop()
 
     @on(OptionList.OptionSelected)

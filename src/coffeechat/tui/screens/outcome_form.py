@@ -28,7 +28,6 @@ from ...domain.text import one_line
 from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
-from ..widgets.in_order import leave_with
 from ..widgets.suggest import FoldedSuggestions
 from .modal import Modal
 from .outcome_found import Found, show_found
@@ -384,9 +383,9 @@ class OutcomeForm(Modal[Outcome | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         # A long form: enter moves on, ctrl+s saves. Keys typed after enter belong to
-        # the next field.
+        # the next field (keys are handed out in order: see tui/key_order).
         event.stop()
-        leave_with(event.input, event.value, self.focus_next())
+        self.focus_next()
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:

@@ -16,7 +16,6 @@ from ...domain.timezones import their_clock
 from ...models import Medium, Question
 from ...usecases.calls import Plan
 from ..widgets.form import FormField, check_all, chosen
-from ..widgets.in_order import leave_with
 from .modal import Modal
 from .question_bank import BankFilter, question_prompt
 
@@ -207,7 +206,7 @@ class PlanInterview(Modal[Plan | None]):
 
     @on(Input.Submitted, "#plan-bank-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        leave_with(event.input, event.value, self.query_one(PickList))
+        self.query_one(PickList).focus()
 
     def on_mount(self) -> None:
         self._show_their_time(self.scheduled_at.replace("T", " "))

@@ -15,9 +15,9 @@ from ...domain.validation import check_required
 from ...models import Question
 from ...store import Store
 from ..commands import bindings
+from ..key_order import focus_at_end
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
-from ..widgets.in_order import focus_now, leave_with, typing
 from ..widgets.safe_text import SafeInput
 from ..widgets.suggest import FoldedSuggestions
 from .confirm import ConfirmScreen
@@ -57,7 +57,7 @@ class BankFilter(SafeInput):
 
     def action_to_list(self) -> None:
         if self.parent is not None:
-            focus_now(self.parent.query_one(OptionList))
+            focus_at_end(self.parent.query_one(OptionList))
 
     def action_clear(self) -> None:
         self.value = ""
@@ -70,7 +70,7 @@ class QuestionBankScreen(Modal[None]):
     BINDINGS = [
         *bindings("questions"),
         Binding("escape", "close", "Close"),
-        Binding("slash", "focus_bank_filter", "Filter", priority=True),
+        Binding("slash", "focus_bank_filter", "Filter"),
     ]
     HELP_NAME = "Question bank"
     AUTO_FOCUS = "BankList"
@@ -104,14 +104,8 @@ class QuestionBankScreen(Modal[None]):
     def on_mount(self) -> None:
         self.reload()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `/` types a slash in the filter (or a form), and focuses the filter elsewhere.
-        if action == "focus_bank_filter":
-            return not typing(self.focused)
-        return True
-
     def action_focus_bank_filter(self) -> None:
-        focus_now(self.query_one(BankFilter))
+        focus_at_end(self.query_one(BankFilter))
 
     @on(Input.Changed, "BankFilter")
     def _filter_changed(self) -> None:
@@ -119,7 +113,7 @@ class QuestionBankScreen(Modal[None]):
 
     @on(Input.Submitted, "BankFilter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        leave_with(event.input, event.value, self.bank)
+        self.bank.focus()
 
     @property
     def bank(self) -> BankList:

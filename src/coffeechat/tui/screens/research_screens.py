@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, OptionList, SelectionList
-from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.widgets import Label, SelectionList
 
-from ...domain.text import one_line, visible
+from ...domain.text import one_line
 from ...models import SearchHit
 from ...store import Store
 from ...usecases.calls import mark_prepared, preparation
 from ..widgets.brief import BriefView
-from ..widgets.in_order import focus_now, leave_with
 from ..widgets.note_editor import NoteEditor, Saver
-from ..widgets.safe_text import SafeInput
-from ..workers import background
+from ..widgets.search_box import SearchBox
 from .modal import Modal
 
 MODAL_CSS = """
@@ -115,24 +110,6 @@ class NoteScreen(Modal[None]):
         self.dismiss(None)
 
 
-class SearchInput(SafeInput):
-    BINDINGS = [Binding("down", "to_results", "Results", show=False)]
-
-    def action_to_results(self) -> None:
-        focus_now(self.screen.query_one(OptionList))
-
-    async def on_key(self, event: events.Key) -> None:
-        if event.key == "down" and self.screen.focused is self:
-            # Handled here, where the key's own time is known: the keys typed after it
-            # (more downs, enter) go on to the results even when they were already
-            # queued for this input, instead of submitting the words.
-            event.prevent_default()
-            event.stop()
-            focus_now(self.screen.query_one(OptionList), as_of=event.time)
-            return
-        await super().on_key(event)
-
-
 class SearchScreen(Modal[SearchHit | None]):
     """Type words; everything written about anyone that holds all of them is listed,
     best first: notes, articles, call notes and answers, outcomes, letters sent."""
@@ -140,21 +117,12 @@ class SearchScreen(Modal[SearchHit | None]):
     HELP_NAME = "Search notes"
     AUTO_FOCUS = "SearchInput"
     BINDINGS = [Binding("escape", "close", "Close")]
-    DEFAULT_CSS = (
-        MODAL_CSS.format(name="SearchScreen")
-        + """
-    SearchScreen SearchInput { margin: 1 0; }
-    SearchScreen OptionList { height: 1fr; border: none; }
-    """
-    )
+    DEFAULT_CSS = MODAL_CSS.format(name="SearchScreen") + "SearchScreen SearchBox { height: 1fr; }"
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()
         self.store = store
         self.query_text = query
-        self.hits: list[SearchHit] = []
-        self.shown_for: str | None = None
-        """The words ``hits`` were found for (typing runs ahead of the search)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -162,83 +130,24 @@ class SearchScreen(Modal[SearchHit | None]):
                 "Search notes, calls, outcomes and letters  ·  enter opens · escape closes",
                 classes="modal-title",
             )
-            yield SearchInput(
-                self.query_text, placeholder="words to find (case and accents optional)"
-            )
-            yield OptionList(id="search-results")
+            yield SearchBox(self.store, self.query_text)
 
-    def on_mount(self) -> None:
-        self._search(self.query_text)
+    @property
+    def box(self) -> SearchBox:
+        return self.query_one(SearchBox)
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        self._search(event.value)
+    @property
+    def hits(self) -> list[SearchHit]:
+        return self.box.hits
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        leave_with(event.input, event.value, None)  # the words typed before enter, not after
-        if self.shown_for != event.value:  # enter came before the results: search now
-            self._show(event.value, self.store.search.query(event.value))
-        if self.hits:
-            self.dismiss(self.hits[0])
+    @property
+    def shown_for(self) -> str | None:
+        """The words the listed hits were found for."""
+        return self.box.shown_for
 
-    def _search(self, text: str) -> None:
-        if not text.strip():
-            self._show(text, [])
-            return
-        self._search_in_thread(text)
-
-    @background(thread=True, exclusive=True, group="search")
-    def _search_in_thread(self, text: str) -> None:
-        # Off the event loop (a common word in a large file takes ~15 ms), with the
-        # thread's own connection; a newer keystroke cancels this search.
-        with self.store.database.reader() as conn:
-            hits = self.store.search.query(text, conn=conn)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, text, hits)
-
-    def _show(self, text: str, hits: list[SearchHit]) -> None:
-        if not self.is_attached:
-            return  # closed while the search ran
-        if text != self.query_one(SearchInput).value and self.shown_for is not None:
-            return  # typed on since: a newer search is coming
-        self.hits, self.shown_for = hits, text
-        results = self.query_one(OptionList)
-        results.clear_options()
-        if not text.strip():
-            results.add_option(
-                Option(
-                    Text("Type a word from any note, call, outcome or letter.", "italic"),
-                    disabled=True,
-                )
-            )
-            return
-        if not hits:
-            results.add_option(
-                Option(Text(f"Nothing found for “{one_line(text)}”.", "italic"), disabled=True)
-            )
-            return
-        for hit in hits:
-            results.add_option(Option(_hit_prompt(hit)))
-        results.highlighted = 0
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        if 0 <= event.option_index < len(self.hits):
-            self.dismiss(self.hits[event.option_index])
+    @on(SearchBox.Picked)
+    def _picked(self, event: SearchBox.Picked) -> None:
+        self.dismiss(event.hit)
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _hit_prompt(hit: SearchHit) -> Text:
-    prompt = Text(one_line(hit.label), style="bold")
-    snippet = Text("\n  ")
-    offset = len(snippet)
-    # One character for one (unlike one_line, which folds CRLF), so the spans still fit.
-    flat = "".join(" " if char in "\r\n\t" else char for char in hit.snippet)
-    snippet.append(visible(flat), style="dim")
-    for start, end in hit.highlights:
-        snippet.stylize("bold reverse", offset + start, offset + end)
-    prompt.append_text(snippet)
-    return prompt

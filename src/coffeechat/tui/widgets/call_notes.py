@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
 from textual import events
 from textual.widgets import Input, RichLog
@@ -20,17 +18,6 @@ class NoteLineInput(AutosaveInput):
     note per line (the last, unfinished line stays to be typed on)."""
 
     clear_on_submit = True
-
-    def __init__(self, *args, on_move: Callable[[int], None] | None = None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.on_move = on_move
-        """Called with -1 / +1 for up / down: move in the checklist while typing."""
-
-    async def on_key(self, event: events.Key) -> None:
-        if event.key in ("up", "down") and self.has_focus and self.on_move is not None:
-            event.prevent_default()
-            event.stop()
-            self.on_move(-1 if event.key == "up" else 1)
 
     def clear_submitted(self) -> None:
         super().clear_submitted()

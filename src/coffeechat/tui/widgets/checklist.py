@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 
 from ...domain.questions import asks_for_job
@@ -32,10 +31,6 @@ class Checklist(OptionList):
     """An OptionList of checklist items (a call has tens of them, not thousands)."""
 
     HELP_NAME = "Call checklist"
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
     DEFAULT_CSS = """
     Checklist {
         height: 1fr; max-height: 100%; border: none; padding: 0; scrollbar-size-vertical: 1;

@@ -14,8 +14,8 @@ from textual.widgets import Input
 
 from ...domain.contact_filter import ContactFilter
 from ...store import ContactRow, list_order
+from ..key_order import focus_at_end
 from .contact_list import ContactList
-from .in_order import focus_now
 from .safe_text import SafeInput
 
 
@@ -39,7 +39,7 @@ class FilterInput(SafeInput):
         self.on_change(value)
 
     def action_to_list(self) -> None:
-        focus_now(self.screen.query_one(ContactList))
+        focus_at_end(self.screen.query_one(ContactList))
 
     def action_clear_or_leave(self) -> None:
         """Clear the filter and go back to the list: the next `/` starts a new filter
@@ -146,7 +146,7 @@ class ContactPane(Vertical):
         in the filtered list."""
         self._apply()
         self.contact_list.cursor = 0
-        focus_now(self.contact_list, as_of=self.filter_input.submitted_at)
+        focus_at_end(self.contact_list)
 
     def _apply(self, keep_id: int | None = None, fallback: int = 0) -> None:
         contact_list = self.contact_list

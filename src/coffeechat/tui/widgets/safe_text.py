@@ -9,13 +9,14 @@ as everywhere else in the app (see ``domain.text.visible``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual.strip import Strip
+from textual.widgets import Input
 
 from ...domain.text import has_controls, visible
-from .in_order import KeysInOrder
 
 if TYPE_CHECKING:
     from textual.widget import Widget as _LineWidget
@@ -38,8 +39,36 @@ class VisibleControls(_LineWidget):
         return shown.crop(0, width) if shown.cell_length > width else shown
 
 
-class SafeInput(VisibleControls, KeysInOrder):
-    """An Input that shows control characters as symbols and takes keys in order."""
+class SafeInput(VisibleControls, Input):
+    """An Input that shows control characters as symbols and never selects its text on
+    focus (the first key typed after focus must add to the line, not wipe it).
+
+    *on_submit*, if given, is called with the text on ``enter`` instead of posting
+    ``Input.Submitted``; keys reach it in the order typed (see tui/key_order), so the
+    text is exactly what was typed before ``enter``.
+    """
+
+    clear_on_submit = False
+    """A line input (the call's notes): the submitted text leaves it at once."""
+
+    def __init__(self, *args, on_submit: Callable[[str], None] | None = None, **kwargs) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+        self.on_submit = on_submit
+
+    async def action_submit(self) -> None:
+        if self.on_submit is None:
+            await super().action_submit()
+            return
+        value = self.value
+        if self.clear_on_submit:
+            self.clear_submitted()
+        self.on_submit(value)
+
+    def clear_submitted(self) -> None:
+        """Empty the input after a submit (the handler has the text)."""
+        with self.prevent(Input.Changed):
+            self.value = ""
 
 
 # SafeTextArea is in safe_text_area: importing TextArea (a document model, syntax

@@ -1,0 +1,210 @@
+"""Every key handled in the order it was typed, on every screen, by construction.
+
+What Textual does (8.x): the app reads a key from its queue, runs the *priority*
+bindings, then posts the key to the focused widget's own queue and reads the next key
+at once. The widget handles it in its own time; if it does not stop it, the key
+bubbles up, parent by parent, back to the app, which only then runs the ordinary
+bindings (``tab`` → next field, ``enter`` → submit, a TextArea's arrows, home and end,
+a dialog's ``escape``). In a burst (a paste, a fast typist, a busy machine) every key
+of the burst has been posted to the old focus before the first of them has done its
+work, so:
+
+- ``'Alice' tab 'Engineer'`` puts ``AliceEngineer`` in Name: the letters after ``tab``
+  reach Name before ``tab`` moves focus;
+- ``Up Home 'INSERTED'`` in a text area types before the cursor moved;
+- ``n 'Alice'`` on the contact list: the letters go to the list, not to the dialog
+  ``n`` opens, and ``enter`` submits text typed after it.
+
+The cure, here once for the whole app: a key is not handed out while the one before it
+is still at work. :class:`KeyOrder` holds the keys (and pastes) the app reads meanwhile
+and releases the next one only when the previous one has settled: it has bubbled back
+to the app, the messages it caused (``Input.Submitted``, a dialog's mount, a focus
+change) have been handled, and the screen's queues are empty. Nothing else in the app
+needs to know: a dialog, a form or a text area gets typing order by being on screen.
+
+What it reads of Textual beyond the public API (this is the one module that does): a
+message pump's queue (``_message_queue``, ``_next_callbacks``) and a screen's
+after-refresh callbacks (``_callbacks``), to know that the screen has settled.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from time import monotonic
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+TypedEvent = events.Key | events.Paste
+
+MAX_ROUNDS = 12
+"""Settling rounds after which the next key goes anyway (a screen that never stops
+posting to itself must not swallow the keyboard)."""
+
+LOST_AFTER = 0.3
+"""Seconds after which a settling round whose marker never came back (its widget was
+removed with the marker in its queue) is started again."""
+
+
+class KeySettled(Message, bubble=True):
+    """The marker posted behind a key: it reaches the app after everything the key
+    started in the widgets it passed through."""
+
+    def __init__(self, serial: int) -> None:
+        super().__init__()
+        self.serial = serial
+
+
+class NextKey(Message, bubble=False):
+    """Posted to the app itself: read after the callbacks a key queued there
+    (``Widget.focus`` runs through the app's queue)."""
+
+    def __init__(self, serial: int) -> None:
+        super().__init__()
+        self.serial = serial
+
+
+def typing(widget: Widget | None) -> bool:
+    """True when *widget* takes typed text (an Input or a TextArea)."""
+    return isinstance(widget, Input) or (widget is not None and _is_text_area(type(widget)))
+
+
+_TEXT_AREA_KINDS: dict[type, bool] = {}
+
+
+def _is_text_area(kind: type) -> bool:
+    """Whether *kind* is a TextArea, asked without importing TextArea (the contact
+    list's first paint does without its ~6 ms): no widget is one before some screen
+    imported it."""
+    known = _TEXT_AREA_KINDS.get(kind)
+    if known is None:
+        known = _TEXT_AREA_KINDS[kind] = any(
+            cls.__name__ == "TextArea" and cls.__module__.startswith("textual.")
+            for cls in kind.__mro__
+        )
+    return known
+
+
+def focus_at_end(widget: Widget) -> None:
+    """Focus *widget* now (``focus()`` waits a turn), the cursor after its text and
+    nothing selected: what was typed stays, what is typed next is added."""
+    widget.screen.set_focus(widget)
+    if isinstance(widget, Input):
+        widget.cursor_position = len(widget.value)
+
+
+class KeyOrder:
+    """The app's keyboard gate: one typed event at work at a time."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._held: deque[TypedEvent] = deque()
+        self._busy = False
+        self._serial = 0
+        self._rounds = 0
+        self._round_started = 0.0
+        self._watchdog: Timer | None = None
+
+    @property
+    def busy(self) -> bool:
+        """A key is at work (or settling)."""
+        return self._busy
+
+    def hold(self, event: TypedEvent) -> bool:
+        """Keep *event* for later if a key is at work (True); else mark it at work."""
+        if self._busy:
+            self._held.append(event)
+            return True
+        self._busy = True
+        self._rounds = 0
+        return False
+
+    def follow(self) -> None:
+        """The key was handed out: send the marker after it."""
+        self._serial += 1
+        self._rounds = 0
+        self._start_round()
+
+    # --- settling ---------------------------------------------------------------------
+
+    def _start_round(self) -> None:
+        self._rounds += 1
+        self._round_started = monotonic()
+        self._watch()
+        app = self.app
+        screen = _screen(app)
+        if screen is None:
+            self._busy = False  # the app is closing: nothing more to hand out
+            return
+        target = screen.focused or screen
+        marker = KeySettled(self._serial)
+        marker.set_sender(app)
+        if target is None or not target.post_message(marker):
+            app.post_message(NextKey(self._serial))
+
+    def settled_marker(self, message: KeySettled) -> None:
+        """The marker is back at the app: the key and what it caused in the widgets on
+        its way are done; now let callbacks it queued on the app run first."""
+        if message.serial == self._serial and self._busy:
+            self.app.post_message(NextKey(self._serial))
+
+    async def release(self, message: NextKey, dispatch) -> None:
+        """Hand out the next held key if the screen has settled, else settle again."""
+        if message.serial != self._serial or not self._busy:
+            return
+        screen = _screen(self.app)
+        if screen is not None and self._rounds < MAX_ROUNDS:
+            if getattr(screen, "_callbacks", None):
+                # Work waiting for the next repaint (call_after_refresh): after it.
+                self._rounds += 1
+                screen.call_after_refresh(self._start_round)
+                return
+            if _unsettled(screen):
+                self._start_round()
+                return
+        self._busy = False
+        self._pause_watch()
+        while self._held and not self._busy:
+            event = self._held.popleft()
+            await dispatch(event)
+
+    # --- lost markers -----------------------------------------------------------------
+
+    def _watch(self) -> None:
+        if self._watchdog is None:
+            self._watchdog = self.app.set_interval(LOST_AFTER, self._check_lost, name="keys")
+        else:
+            self._watchdog.resume()
+
+    def _pause_watch(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.pause()
+
+    def _check_lost(self) -> None:
+        if self._busy and monotonic() - self._round_started >= LOST_AFTER:
+            self._start_round()
+
+
+def _screen(app: App) -> Screen | None:
+    try:
+        return app.screen
+    except Exception:  # no screen yet, or the app is closing
+        return None
+
+
+def _unsettled(screen: Screen) -> bool:
+    """Whether any widget of *screen* (or the screen) still has messages to handle."""
+    if not screen.is_mounted:
+        return True
+    for node in (screen, *screen.walk_children(Widget)):
+        if not node._message_queue.empty() or node._next_callbacks:
+            return True
+    return False

@@ -1,0 +1,73 @@
+"""The pane under the call's notes: research, my story or a search, without leaving
+the call. Showing it never takes focus from the note line (the search does, for its
+words, until enter or escape hands it back)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import OptionList
+
+from ...store import Store
+from .brief import BriefView, StoryView
+from .search_box import SearchBox
+
+SHOWS = ("research", "story", "search")
+
+TITLES = {
+    "research": "Research · ctrl+r hides · pgup/pgdn scroll",
+    "story": "My story · ctrl+o hides · pgup/pgdn scroll",
+    "search": "Search · enter shows the hit · escape back to the note",
+}
+
+
+class CallSide(Vertical):
+    """One of :data:`SHOWS` at a time, or nothing (hidden)."""
+
+    DEFAULT_CSS = """
+    CallSide { display: none; height: 1fr; border-top: solid $primary-muted; }
+    CallSide.-shown { display: block; }
+    CallSide > VerticalScroll { height: 1fr; scrollbar-size-vertical: 1; }
+    CallSide > SearchBox { height: 1fr; }
+    CallSide > SearchBox SearchInput { margin: 0; }
+    CallSide > SearchBox OptionList { height: 1fr; }
+    """
+
+    def __init__(self, store: Store, contact_id: int | None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.contact_id = contact_id
+        self.showing = ""
+        """Which of SHOWS is on view ("" when hidden)."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="side-research", can_focus=False):
+            yield BriefView(self.store, self.contact_id)
+        with VerticalScroll(id="side-story", can_focus=False):
+            yield StoryView(self.store)
+        yield SearchBox(self.store, id="side-search")
+
+    def on_mount(self) -> None:
+        self._show("")
+
+    def toggle(self, what: str) -> bool:
+        """Show *what*, or hide the pane if it already shows it; True when shown."""
+        self._show("" if self.showing == what else what)
+        return bool(self.showing)
+
+    def _show(self, what: str) -> None:
+        self.showing = what
+        self.set_class(bool(what), "-shown")
+        for name in SHOWS:
+            self.query_one(f"#side-{name}").display = name == what
+        self.border_title = TITLES.get(what, "")
+        if what == "story":
+            self.query_one(StoryView).refresh_story()
+
+    def scroll_page(self, step: int) -> None:
+        if self.showing == "search":
+            results = self.query_one("#search-results", OptionList)
+            (results.action_page_down if step > 0 else results.action_page_up)()
+        elif self.showing:
+            scroller = self.query_one(f"#side-{self.showing}", VerticalScroll)
+            (scroller.scroll_page_down if step > 0 else scroller.scroll_page_up)()
