@@ -75,9 +75,9 @@ def test_words_typed_on_the_call_are_the_note(terminal: Terminal, tmp_path: Path
             ticked = conn.execute("SELECT count(*) FROM checklist_items WHERE asked").fetchone()
         finally:
             conn.close()
-        if draft == "hello world 0":
+        if draft == "the salary bands, ask story 0":
             break
         time.sleep(0.05)
-    assert draft == "hello world 0"  # saved as the draft line within the autosave tick
+    assert draft == "the salary bands, ask story 0"  # saved as the draft line
     assert ticked == (0,)  # the space typed a space; it ticked nothing
-    assert "Questions 0/" in terminal.screen() and "Brief" not in terminal.screen()
+    assert "Questions 0/" in terminal.screen() and "My story ·" not in terminal.screen()

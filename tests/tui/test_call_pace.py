@@ -87,9 +87,7 @@ async def test_a_restored_line_is_not_replaced_by_the_first_key(store: Store, cl
         assert _notes(store, screen) == ["where was I, yes"]
 
 
-async def test_answer_then_keys_for_the_note_and_the_checklist(
-    store: Store, clock: Clock
-) -> None:
+async def test_answer_then_keys_for_the_note_and_the_checklist(store: Store, clock: Clock) -> None:
     async with _in_a_call(store, clock) as (app, pilot, screen):
         await burst(pilot, "tab", *"yes", "enter", "down", "ctrl+t", *"so", "enter")
         items = store.interviews.checklist(screen.interview_id)

@@ -29,11 +29,13 @@ after-refresh callbacks (``_callbacks``), to know that the screen has settled.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
@@ -91,6 +93,27 @@ def _is_text_area(kind: type) -> bool:
             for cls in kind.__mro__
         )
     return known
+
+
+def types_text(key: str) -> bool:
+    """Whether a binding's *key* is one that types a character (``n``, ``N``, ``slash``,
+    ``space``): in a text field that key types, so it is not offered as a command."""
+    if "+" in key.replace("shift+", ""):
+        return False  # ctrl, alt, super: never typed text
+    name = key.removeprefix("shift+")
+    if len(name) == 1:
+        return name.isprintable()
+    if name == "space":
+        return True
+    name = _UNICODE_NAMES.get(name, name)
+    try:
+        return unicodedata.lookup(name.replace("_", " ")).isprintable()
+    except KeyError:
+        return False  # f1, tab, enter, escape, delete, arrows: keys that do not type
+
+
+_UNICODE_NAMES = {short: long for long, short in KEY_NAME_REPLACEMENTS.items()}
+"""Textual's short key names (``slash``) back to the Unicode names they stand for."""
 
 
 def focus_at_end(widget: Widget) -> None:

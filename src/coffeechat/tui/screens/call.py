@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -36,7 +37,7 @@ from ..saving import DISK_FULL, SaveRetry
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_text
 from ..widgets.call_side import CallSide
-from ..widgets.checklist import Checklist
+from ..widgets.checklist import Checklist, item_prompt
 from ..widgets.footer import CalmFooter
 from ..widgets.search_box import SearchBox
 
@@ -212,17 +213,24 @@ class CallScreen(Screen[int | None]):
         self._show_answer()
 
     def on_resize(self) -> None:
-        self._show_question_whole()
+        # After the layout: the list's width decides whether its lines are cut.
+        self.call_after_refresh(self._show_question_whole)
 
     def _show_question_whole(self) -> None:
         """The highlighted question in full under the list when the list cuts it
         (narrow terminals keep each question to one line)."""
         item = self.checklist.current
         whole = self.query_one("#question-whole", Static)
-        cut = bool(item) and self.checklist.has_class("-narrow")
+        if item is None:
+            whole.set_class(False, "-cut")
+            return
+        number = self._numbers.get(item.id or 0, 0)
+        drawn = item_prompt(number, item).plain.split("\n")[0]
+        cut = self.checklist.has_class("-narrow") and cell_len(drawn) > (
+            self.checklist.scrollable_content_region.width
+        )
         whole.set_class(cut, "-cut")
-        if item is not None:
-            whole.update(Text(f"{self._numbers.get(item.id or 0, '?')}. {one_line(item.text)}"))
+        whole.update(Text(f"{number}. {one_line(item.text)}"))
 
     def _show_answer(self) -> None:
         item = self.checklist.current
@@ -385,8 +393,10 @@ class CallScreen(Screen[int | None]):
         focus_at_end(side.query_one(SearchBox).input)
 
     @on(SearchBox.Picked)
-    def _hit_picked(self, event: SearchBox.Picked) -> None:
-        """The hit stays highlighted in the list under the notes; typing goes on."""
+    @on(Input.Submitted, "SearchInput")
+    def _hit_picked(self, event: SearchBox.Picked | Input.Submitted) -> None:
+        """The hit stays highlighted in the list under the notes (or "nothing found"
+        stays there); typing goes on in the note."""
         event.stop()
         focus_at_end(self.note_input)
 

@@ -15,9 +15,9 @@ from .search_box import SearchBox
 SHOWS = ("research", "story", "search")
 
 TITLES = {
-    "research": "Research · ctrl+r hides · pgup/pgdn scroll",
-    "story": "My story · ctrl+o hides · pgup/pgdn scroll",
-    "search": "Search · enter shows the hit · escape back to the note",
+    "research": "Research · ^r hides · pgdn",
+    "story": "My story · ^o hides · pgdn",
+    "search": "Search · enter: hit · esc: note",
 }
 
 
@@ -29,7 +29,8 @@ class CallSide(Vertical):
     CallSide.-shown { display: block; }
     CallSide > VerticalScroll { height: 1fr; scrollbar-size-vertical: 1; }
     CallSide > SearchBox { height: 1fr; }
-    CallSide > SearchBox SearchInput { margin: 0; }
+    CallSide > SearchBox SearchInput { margin: 0; border: none; height: 1; padding: 0 1; }
+    CallSide > SearchBox SearchInput:focus { border: none; background: $accent 25%; }
     CallSide > SearchBox OptionList { height: 1fr; }
     """
 

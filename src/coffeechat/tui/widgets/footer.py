@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from ..key_order import types_text, typing
+
 HELP_ACTIONS = frozenset({"help", "app.help", "screen.help"})
 """Actions whose key the footer shows first: the way to every other key."""
 
@@ -57,11 +59,22 @@ def palette_width(key: Widget, compact: bool) -> int:
 
 
 class CalmFooter(Footer):
+    """Also: while a text field has focus, keys that type (``n``, ``/``) are not shown:
+    there they type, they are not commands."""
+
     _pending = False
     _shown: tuple = ()
 
+    def _typing(self) -> bool:
+        try:
+            return typing(self.screen.focused)
+        except NoScreen:
+            return False
+
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
+        if self._typing():
+            widgets = [w for w in widgets if not types_text(getattr(w, "key", ""))]
         first = [w for w in widgets if is_key(w) and getattr(w, "action", "") in HELP_ACTIONS]
         ordered = first + [w for w in widgets if w not in first]
         self._fit(ordered)
@@ -100,11 +113,12 @@ class CalmFooter(Footer):
             self.call_after_refresh(self._rebuild_if_changed, screen)
 
     def _signature(self) -> tuple:
-        return tuple(
+        shown = (
             (binding.key, binding.action, binding.description, enabled)
             for (_, binding, enabled, _tooltip) in self.screen.active_bindings.values()
             if binding.show
         )
+        return (self._typing(), *shown)
 
     def _rebuild_if_changed(self, screen: Screen) -> None:
         self._pending = False

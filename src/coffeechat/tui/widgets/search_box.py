@@ -70,9 +70,11 @@ class SearchBox(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         if self.shown_for != event.value:  # enter came before the results: search now
             self._show(event.value, self.store.search.query(event.value))
-        event.stop()
         if self.hits:
+            event.stop()
             self.post_message(self.Picked(self.hits[0]))
+        # Nothing found: the holder decides (a dialog stays open; the call goes back
+        # to the note).
 
     def _search(self, text: str) -> None:
         if not text.strip():
