@@ -23,18 +23,22 @@ change) have been handled, and the screen's queues are empty. Nothing else in th
 needs to know: a dialog, a form or a text area gets typing order by being on screen.
 
 What it reads of Textual beyond the public API (this is the one module that does): a
-message pump's queue (``_message_queue``, ``_next_callbacks``) and a screen's
-after-refresh callbacks (``_callbacks``), to know that the screen has settled.
+message pump's queued messages (``_message_queue.values``) and pending ``call_next``
+callbacks (``_next_callbacks``), to know that the screen has settled. Work a key schedules for
+after the next repaint (``call_after_refresh``) is not waited for: nothing that moves
+focus is scheduled that way, and waiting for a repaint per key would pace typing to
+the frame rate on a busy machine.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import deque
+from collections.abc import Iterable
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, messages
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.message import Message
 from textual.widget import Widget
@@ -52,26 +56,32 @@ MAX_ROUNDS = 12
 posting to itself must not swallow the keyboard)."""
 
 LOST_AFTER = 0.3
-"""Seconds after which a settling round whose marker never came back (its widget was
-removed with the marker in its queue) is started again."""
+"""Seconds after which a settling round whose marker has not come back is looked at:
+started again if the widget it was posted to is gone (the marker went with it)."""
+
+GIVE_UP_AFTER = 3.0
+"""Seconds after which a marker still not back counts as lost whatever happened."""
 
 
 class KeySettled(Message, bubble=True):
     """The marker posted behind a key: it reaches the app after everything the key
     started in the widgets it passed through."""
 
-    def __init__(self, serial: int) -> None:
+    def __init__(self, serial: int, round: int) -> None:
         super().__init__()
         self.serial = serial
+        self.round = round
 
 
 class NextKey(Message, bubble=False):
     """Posted to the app itself: read after the callbacks a key queued there
-    (``Widget.focus`` runs through the app's queue)."""
+    (``Widget.focus`` runs through the app's queue). *force*: hand out the next key
+    whether or not the screen has settled (it never did, or a marker was lost)."""
 
-    def __init__(self, serial: int) -> None:
+    def __init__(self, serial: int, force: bool = False) -> None:
         super().__init__()
         self.serial = serial
+        self.force = force
 
 
 def typing(widget: Widget | None) -> bool:
@@ -134,6 +144,8 @@ class KeyOrder:
         self._serial = 0
         self._rounds = 0
         self._round_started = 0.0
+        self._marked: Widget | None = None
+        """Where the current round's marker was posted."""
         self._watchdog: Timer | None = None
 
     @property
@@ -168,15 +180,16 @@ class KeyOrder:
             self._busy = False  # the app is closing: nothing more to hand out
             return
         target = screen.focused or screen
-        marker = KeySettled(self._serial)
+        self._marked = target
+        marker = KeySettled(self._serial, self._rounds)
         marker.set_sender(app)
-        if target is None or not target.post_message(marker):
+        if not target.post_message(marker):
             app.post_message(NextKey(self._serial))
 
     def settled_marker(self, message: KeySettled) -> None:
         """The marker is back at the app: the key and what it caused in the widgets on
         its way are done; now let callbacks it queued on the app run first."""
-        if message.serial == self._serial and self._busy:
+        if (message.serial, message.round) == (self._serial, self._rounds) and self._busy:
             self.app.post_message(NextKey(self._serial))
 
     async def release(self, message: NextKey, dispatch) -> None:
@@ -184,15 +197,10 @@ class KeyOrder:
         if message.serial != self._serial or not self._busy:
             return
         screen = _screen(self.app)
-        if screen is not None and self._rounds < MAX_ROUNDS:
-            if getattr(screen, "_callbacks", None):
-                # Work waiting for the next repaint (call_after_refresh): after it.
-                self._rounds += 1
-                screen.call_after_refresh(self._start_round)
-                return
-            if _unsettled(screen):
-                self._start_round()
-                return
+        settling = not message.force and self._rounds < MAX_ROUNDS
+        if settling and screen is not None and _unsettled(screen):
+            self._start_round()
+            return
         self._busy = False
         self._pause_watch()
         while self._held and not self._busy:
@@ -212,7 +220,18 @@ class KeyOrder:
             self._watchdog.pause()
 
     def _check_lost(self) -> None:
-        if self._busy and monotonic() - self._round_started >= LOST_AFTER:
+        """A round that never came back: try again, and after MAX_ROUNDS hand the next
+        key out anyway (a shut gate would swallow the keyboard)."""
+        waited = monotonic() - self._round_started
+        if not self._busy or waited < LOST_AFTER:
+            return
+        marked = self._marked
+        if marked is not None and marked.is_attached and waited < GIVE_UP_AFTER:
+            return  # on its way, on a busy machine
+        if self._rounds >= MAX_ROUNDS:
+            self._round_started = monotonic()
+            self.app.post_message(NextKey(self._serial, force=True))
+        else:
             self._start_round()
 
 
@@ -228,6 +247,14 @@ def _unsettled(screen: Screen) -> bool:
     if not screen.is_mounted:
         return True
     for node in (screen, *screen.walk_children(Widget)):
-        if not node._message_queue.empty() or node._next_callbacks:
+        if node._next_callbacks:
+            return True
+        queued: Iterable[object] = node._message_queue.values if node.message_queue_size else ()
+        if any(not isinstance(message, _NOT_WORK) for message in queued):
             return True
     return False
+
+
+_NOT_WORK = (KeySettled, messages.Prompt, messages.Update, messages.Layout)
+"""Pending messages that are no work a key caused: markers of earlier rounds, idle
+prompts, repaint requests."""
