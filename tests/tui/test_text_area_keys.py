@@ -1,11 +1,12 @@
 """Where the cursor stands in the app's text areas: notes open after their text,
-ctrl+home / ctrl+end reach the whole text's ends."""
+ctrl+home / ctrl+end reach the whole text's ends, home / end the written line's."""
 
 from __future__ import annotations
 
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Outcome, OutcomeKind
 from coffeechat.store import Store
+from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from coffeechat.tui.screens.research_screens import NoteScreen
 from coffeechat.tui.widgets.note_editor import NoteEditor
@@ -13,6 +14,8 @@ from coffeechat.tui.widgets.research import ResearchPane
 from coffeechat.tui.widgets.safe_text_area import SafeTextArea
 from tests.conftest import make_app, seed
 from tests.waiting import wait_until
+
+LONG_LINE = "A paragraph long enough to wrap over several rows of the editor. " * 6
 
 
 async def test_a_research_note_opens_with_typing_after_its_text(store: Store, clock: Clock) -> None:
@@ -75,3 +78,22 @@ async def test_an_outcome_opened_again_types_after_what_it_says(store: Store, cl
         await wait_until(lambda: app.focused is area)
         await pilot.press(*", so is QC")
         assert area.text == "QA is a way in, so is QC"
+
+
+async def test_end_and_home_in_a_letter_go_to_the_written_line_not_the_row(
+    store: Store, clock: Clock
+) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        editor = await wait_until(lambda: isinstance(app.screen, DraftEditor) and app.screen)
+        letter = editor.query_one(DraftText)
+        letter.text = f"Dear Maria,\n{LONG_LINE}\nBest"
+        await wait_until(lambda: letter.wrapped_document.get_offsets(1))  # it does wrap
+        assert letter.cursor_location == (0, 0), "a letter opens at its greeting"
+        letter.move_cursor((1, 3))
+        await pilot.press("end", "!")
+        assert letter.document[1] == LONG_LINE + "!"
+        await pilot.press("home", "#")
+        assert letter.document[1] == "#" + LONG_LINE + "!"

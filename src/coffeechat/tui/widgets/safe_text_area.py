@@ -1,6 +1,14 @@
 """The app's text area: never sends a control character from the user's data to the
-terminal (see safe_text) and opens where the user goes on writing. A module of its own
-so that the screens without one never import TextArea."""
+terminal (see safe_text), opens where the user goes on writing, and moves by the
+lines the user wrote. A module of its own so that the screens without one never
+import TextArea.
+
+Home and End go to the start and end of the line as written, not of the row the
+window happened to wrap it into: a line in a note or a letter is a paragraph, and
+"the end of it" is where one goes to add to it, at any window width. Every text
+area of the app behaves so (one rule to learn); up and down still walk the rows on
+screen. ``ctrl+k`` and ``ctrl+u`` follow, deleting to the end or start of that line.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
+from textual.widgets.text_area import Location
 
 from .safe_text import VisibleControls
 
@@ -42,3 +51,17 @@ class SafeTextArea(VisibleControls, TextArea):
 
     def action_cursor_text_end(self, select: bool = False) -> None:
         self.move_cursor(self.document.end, select=select)
+
+    def get_cursor_line_end_location(self) -> Location:
+        row, _ = self.cursor_location
+        return row, len(self.document[row])
+
+    def get_cursor_line_start_location(self, smart_home: bool = False) -> Location:
+        row, column = self.cursor_location
+        line = self.document[row]
+        indent = len(line) - len(line.lstrip())
+        # Smart home, as TextArea does on lines that do not wrap: first to the text
+        # after the indent, then (pressed again there) to the very start.
+        if smart_home and (column == 0 or column > indent):
+            return row, indent
+        return row, 0
