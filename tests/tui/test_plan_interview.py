@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.questions import DEFAULT_QUESTIONS
-from coffeechat.models import Medium
+from coffeechat.models import Contact, Medium
 from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.plan_interview import PickedList, PickList, PlanInterview
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 
 async def test_plan_then_call_uses_the_planned_checklist(store: Store, clock: Clock) -> None:
@@ -21,7 +26,7 @@ async def test_plan_then_call_uses_the_planned_checklist(store: Store, clock: Cl
         assert isinstance(form, PlanInterview)
         picked = form.query_one(PickedList)
         assert len(picked.questions) == 10  # the default set for 30 minutes
-        form.query_one("#field-when").value = "tomorrow"
+        form.query_one("#field-when").value = "soon"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlanInterview)  # refused, with the reason shown
@@ -82,3 +87,58 @@ async def test_the_contacts_purpose_suggests_questions_first(store: Store, clock
         [interview] = store.interviews.for_contact(contact_id)
         texts = [item.text for item in store.interviews.checklist(interview.id)]
         assert "How does your group choose which research to work with?" in texts
+
+
+async def test_when_takes_a_weekday_and_a_time_and_shows_the_date_read(
+    store: Store, clock: Clock
+) -> None:
+    seed(store)
+    app = make_app(store, clock)  # frozen on Monday 2026-03-16
+    async with app.run_test(size=(120, 40)) as pilot:
+        contact_id = app.screen.contact.id
+        await pilot.press("i")
+        form = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+        await wait_until(lambda: app.focused is form.query_one("#field-when"))
+        await pilot.press(*"tue 16:00")
+        read = form.query_one("#when-read")
+        await wait_until(lambda: read.display and "Tue 2026-03-17 16:00" in str(read.render()))
+        await pilot.press("ctrl+s")
+        await wait_until(lambda: not isinstance(app.screen, PlanInterview))
+        [interview] = store.interviews.for_contact(contact_id)
+        assert interview.scheduled_at == "2026-03-17T16:00"
+
+
+@pytest.mark.parametrize(
+    ("machine", "theirs"),
+    [("Etc/GMT+12", "Pacific/Kiritimati"), ("Pacific/Kiritimati", "Etc/GMT+12")],
+)
+async def test_a_when_at_the_calendars_edge_is_refused_not_a_crash(
+    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch, machine: str, theirs: str
+) -> None:
+    monkeypatch.setenv("TZ", machine)
+    time.tzset()
+    try:
+        far = store.contacts.add(Contact(name="Far Away", time_zone=theirs))
+        # Stored before dates were held to sane years: the dialog still opens.
+        store.interviews.create(far.id, scheduled_at="9999-12-31T23:59")
+        app = make_app(store, clock)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("i")
+            form = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+            when = form.query_one("#field-when")
+            for typed in ("9999-12-31 23:59", "0001-01-01 00:00"):
+                when.value = typed
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                assert app.screen is form, f"{typed} is refused"
+                assert "1900" in str(form.query_one(".form-error").render())
+                assert not form.query_one("#when-read").display
+                assert str(form.query_one("#their-time").render()) == f"They are in {theirs}"
+            when.value = "2026-03-18 09:00"
+            await pilot.press("ctrl+s")
+            await wait_until(lambda: not isinstance(app.screen, PlanInterview))
+        [interview] = store.interviews.for_contact(far.id)
+        assert interview.scheduled_at == "2026-03-18T09:00"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

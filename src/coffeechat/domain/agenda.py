@@ -177,27 +177,31 @@ def resolve_new_date(value: str, today: date, calendar: Calendar = WEEKDAYS) -> 
     the ISO date, or None when the text is none of these (or lands outside the
     calendar). Every date field of the app reads dates this way."""
     value = value.strip()
+    found = _new_date(value, today, calendar)
+    # Also for "+N" and words, not only typed dates: the years every date field takes.
+    return found.isoformat() if found is not None and validation.in_range(found) else None
+
+
+def _new_date(value: str, today: date, calendar: Calendar) -> date | None:
     word = value.casefold().removeprefix("next ").strip()
     if word in ("today", "tomorrow"):
-        return (today + timedelta(days=0 if word == "today" else 1)).isoformat()
+        return today + timedelta(days=0 if word == "today" else 1)
     if len(word) >= 3:
         for index, name in enumerate(WEEKDAY_NAMES):
             if name.startswith(word):
-                ahead = (index - today.weekday() - 1) % 7 + 1
-                return (today + timedelta(days=ahead)).isoformat()
+                return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1)
     if value.startswith("+") and value[1:].isascii() and value[1:].isdigit():
         days = int(value[1:])
         if days > 100_000:  # ~380 years: beyond that the calendar runs out
             return None
         try:
-            return add_business_days(today, days, calendar).isoformat()
+            return add_business_days(today, days, calendar)
         except OverflowError:
             return None
     try:
-        parsed = validation.parse_date(value)
+        return validation.parse_date(value)
     except ValueError:
         return None
-    return parsed.isoformat() if parsed else None
 
 
 def check_day(value: str, today: date) -> str | None:

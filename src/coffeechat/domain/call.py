@@ -6,8 +6,12 @@ running, so a crash never loses time and nothing has to be written every second.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+
+from .agenda import resolve_new_date
+from .validation import YEARS_HELP, parse_date
 
 
 def elapsed(banked: float, running_since: str, now: datetime) -> float:
@@ -79,23 +83,58 @@ def phase_line(seconds: float, length_minutes: int) -> str:
     return f"{now.name}: {now.nudge} · {time_left(seconds, length_minutes)}"
 
 
-def parse_when(value: str) -> datetime | None:
-    """When an interview is planned, typed ``YYYY-MM-DD HH:MM`` (or just the date);
-    None when empty. Raises ValueError otherwise."""
+_DAY_AND_TIME = re.compile(
+    r"(?P<day>.+?)(?:T|\s+(?:at\s+)?)(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})", re.IGNORECASE
+)
+
+WHEN_HELP = (
+    f"Use YYYY-MM-DD HH:MM, or a day and a time: tue 16:00, tomorrow 9:30, +2 14:00 ({YEARS_HELP})"
+)
+
+
+def resolve_when(value: str, today: date | None = None) -> str | None:
+    """When an interview is planned, as typed: a day as every date field reads it
+    (``2026-03-18``, ``tue``, ``tomorrow``, ``+2``), then optionally a time
+    (``16:00``, ``at 9:30``). The ISO text (``2026-03-18T16:00``, or the day alone
+    when no time is given); "" when empty; None when it is not a day and time.
+
+    Without *today* only a written-out date is read (a weekday needs to know when now is).
+    """
     value = value.strip()
     if not value:
-        return None
-    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        return ""
+    day, time = value, ""
+    if match := _DAY_AND_TIME.fullmatch(value):
+        hour, minute = int(match["hour"]), int(match["minute"])
+        if hour > 23 or minute > 59:
+            return None
+        day, time = match["day"], f"T{hour:02d}:{minute:02d}"
+    if today is not None:
+        iso = resolve_new_date(day, today)
+    else:
         try:
-            return datetime.strptime(value, pattern)
+            parsed = parse_date(day)
         except ValueError:
-            continue
-    raise ValueError(value)
+            return None
+        iso = parsed.isoformat() if parsed else None
+    return None if iso is None else iso + time
 
 
-def check_when(value: str) -> str | None:
-    try:
-        parse_when(value)
-    except ValueError:
-        return "Use YYYY-MM-DD HH:MM, e.g. 2026-03-18 14:30"
-    return None
+def parse_when(value: str, today: date | None = None) -> datetime | None:
+    """:func:`resolve_when` as a datetime (midnight when no time is given); None when
+    empty. Raises ValueError otherwise."""
+    resolved = resolve_when(value, today)
+    if resolved is None:
+        raise ValueError(value)
+    return datetime.fromisoformat(resolved) if resolved else None
+
+
+def check_when(value: str, today: date | None = None) -> str | None:
+    return WHEN_HELP if resolve_when(value, today) is None else None
+
+
+def describe_when(resolved: str) -> str:
+    """``Tue 2026-12-08 16:00`` (or ``Tue 2026-12-08``) for :func:`resolve_when`'s text:
+    what the field was read as, so ``tue`` shows which Tuesday."""
+    when = datetime.fromisoformat(resolved)
+    return f"{when:%a %Y-%m-%d %H:%M}" if "T" in resolved else f"{when:%a %Y-%m-%d}"

@@ -39,8 +39,13 @@ def their_time(moment: datetime, name: str) -> datetime | None:
     target = zone(name)
     if target is None:
         return None
-    aware = moment if moment.tzinfo is not None else moment.astimezone()
-    return aware.astimezone(target)
+    try:
+        aware = moment if moment.tzinfo is not None else moment.astimezone()
+        return aware.astimezone(target)
+    except (OverflowError, ValueError, OSError):
+        # A moment at the edge of the calendar (year 1 or 9999, stored before dates
+        # were held to sane years) shifted past it: no time is better than a crash.
+        return None
 
 
 def their_clock(moment: datetime, name: str, *, with_day: bool = False) -> str:

@@ -74,17 +74,38 @@ def check_phone(value: str) -> str | None:
     return None
 
 
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
+"""Years a typed date may fall in. Beyond them it is a slip (0001, 9999), and at the
+very ends a time zone shift leaves the years Python's dates can hold."""
+YEARS_HELP = f"a year from {EARLIEST_YEAR} to {LATEST_YEAR}"
+
+
+class OutOfRange(ValueError):
+    """A real date, but not in the years the app takes (see :data:`EARLIEST_YEAR`)."""
+
+
+def in_range(day: date) -> bool:
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
+
 def parse_date(value: str) -> date | None:
-    """A date typed as YYYY-MM-DD; None when empty. Raises ValueError otherwise."""
+    """A date typed as YYYY-MM-DD; None when empty. Raises ValueError otherwise
+    (:class:`OutOfRange` for a date outside the years the app takes)."""
     value = value.strip()
     if not value:
         return None
-    return datetime.strptime(value, "%Y-%m-%d").date()
+    parsed = datetime.strptime(value, "%Y-%m-%d").date()
+    if not in_range(parsed):
+        raise OutOfRange(value)
+    return parsed
 
 
 def check_date(value: str) -> str | None:
     try:
         parse_date(value)
+    except OutOfRange:
+        return f"Not a date here: use {YEARS_HELP}"
     except ValueError:
         return "Not a date (expected YYYY-MM-DD, e.g. 2026-03-15)"
     return None

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox
 
 from ...domain import validation as v
 from ...models import Article
-from ..widgets.form import FormField
+from ..widgets.form import FormCheckbox, FormField
 from .form_modal import FormModal
 
 
@@ -20,7 +19,7 @@ def _check_title(value: str) -> str | None:
 class ArticleForm(FormModal[Article]):
     AUTO_FOCUS = "#field-title"
     DEFAULT_CSS = """
-    ArticleForm Checkbox { margin-left: 16; }
+    ArticleForm FormCheckbox { margin-left: 16; }
     """
 
     def __init__(self, article: Article) -> None:
@@ -35,7 +34,7 @@ class ArticleForm(FormModal[Article]):
             "URL", name="url", value=a.url, checks=[v.check_url], placeholder="https://…"
         )
         yield FormField("My notes", name="notes", value=a.notes)
-        yield Checkbox("Read", a.is_read, compact=True, id="is-read")
+        yield FormCheckbox("Read", a.is_read, compact=True, id="is-read")
 
     def result(self, fields: dict[str, FormField]) -> Article:
         return replace(
@@ -43,5 +42,5 @@ class ArticleForm(FormModal[Article]):
             title=fields["title"].value.strip(),
             url=v.normalize_url(fields["url"].value),
             notes=fields["notes"].value.strip(),
-            is_read=self.query_one("#is-read", Checkbox).value,
+            is_read=self.query_one("#is-read", FormCheckbox).value,
         )

@@ -54,6 +54,8 @@ class DraftText(SafeTextArea):
     """The letter itself; flushed by the app on quit like every ``autosave`` widget."""
 
     HELP_NAME = "Draft editor"
+    OPENS_AT_END = False
+    """A letter is a filled template, read and edited from the greeting down."""
 
     def save_now(self) -> None:
         screen = self.screen

@@ -1,9 +1,10 @@
 """The shape every validated modal form shares.
 
 A bordered box with a title line, the fields, and Save / Cancel. `enter` in any field
-or `ctrl+s` saves, `escape` cancels. Saving validates every :class:`FormField`, shows
-each reason under its field and focuses the first one to fix; only a valid form
-reaches :meth:`FormModal.result`, whose value the screen is dismissed with.
+(a :class:`FormCheckbox` too) or `ctrl+s` saves, `escape` cancels. Saving validates
+every :class:`FormField`, shows each reason under its field and focuses the first one
+to fix; only a valid form reaches :meth:`FormModal.result`, whose value the screen is
+dismissed with.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
-from ..widgets.form import FormField, check_all
+from ..widgets.form import FormCheckbox, FormField, check_all
 from .modal import Modal
 
 ResultType = TypeVar("ResultType")
@@ -65,6 +66,11 @@ class FormModal(Modal[ResultType | None], Generic[ResultType]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(FormCheckbox.Submitted)
+    def _checkbox_submitted(self, event: FormCheckbox.Submitted) -> None:
         event.stop()
         self.action_save()
 

@@ -28,6 +28,7 @@ from ...domain.text import one_line
 from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
+from ..widgets.safe_text_area import SafeTextArea
 from ..widgets.suggest import FoldedSuggestions
 from .modal import Modal
 from .outcome_found import Found, show_found
@@ -292,7 +293,7 @@ class OutcomeForm(Modal[Outcome | None]):
                     )
                     for name, label in TEXT_FIELDS:
                         yield Label(label, classes="area-label")
-                        area = TextArea(getattr(o, name) if o else "", id=f"area-{name}")
+                        area = SafeTextArea(getattr(o, name) if o else "", id=f"area-{name}")
                         area.show_line_numbers = False
                         yield area
                     yield Label("Next steps (ctrl+n adds one)", classes="section")

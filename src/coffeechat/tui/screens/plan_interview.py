@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Select
 
-from ...domain.call import check_when, parse_when
+from ...domain.call import check_when, describe_when, resolve_when
 from ...domain.questions import asks_for_job, estimated_minutes, matching
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
@@ -124,7 +126,9 @@ class PlanInterview(Modal[Plan | None]):
     PlanInterview #bank-side { width: 1fr; height: 1fr; }
     PlanInterview OptionList { width: 1fr; height: 1fr; border: round $primary-muted; }
     PlanInterview OptionList:focus { border: round $primary; }
-    PlanInterview #their-time { height: 1; padding-left: 16; color: $text-accent; }
+    PlanInterview #when-row { height: auto; padding-left: 16; }
+    PlanInterview #when-read, PlanInterview #their-time { width: auto; color: $text-accent; }
+    PlanInterview #when-read { margin-right: 2; }
     """
 
     def __init__(
@@ -159,10 +163,12 @@ class PlanInterview(Modal[Plan | None]):
                 "When",
                 name="when",
                 value=self.scheduled_at.replace("T", " "),
-                checks=[check_when],
-                placeholder="YYYY-MM-DD HH:MM",
+                checks=[lambda value: check_when(value, self._today())],
+                placeholder="YYYY-MM-DD HH:MM, tue 16:00, tomorrow 9:30",
             )
-            yield Label("", id="their-time", markup=False)
+            with Horizontal(id="when-row"):
+                yield Label("", id="when-read", markup=False)
+                yield Label("", id="their-time", markup=False)
             with Horizontal(classes="plan-row"):
                 yield Label("Medium")
                 yield Select(
@@ -209,25 +215,31 @@ class PlanInterview(Modal[Plan | None]):
         self.query_one(PickList).focus()
 
     def on_mount(self) -> None:
-        self._show_their_time(self.scheduled_at.replace("T", " "))
+        self._show_when(self.scheduled_at.replace("T", " "))
+
+    def _today(self) -> date:
+        clock = getattr(self.app, "clock", None)  # the app's (frozen in tests)
+        return clock.today() if clock is not None else date.today()
 
     @on(Input.Changed, "#field-when")
     def _when_changed(self, event: Input.Changed) -> None:
-        self._show_their_time(event.value)
+        self._show_when(event.value)
 
-    def _show_their_time(self, typed: str) -> None:
-        """Both local times: what you typed is yours; theirs follows their zone."""
+    def _show_when(self, typed: str) -> None:
+        """Under the field, the day and time it was read as (``tue`` names a date) and,
+        for a contact in another zone, their time: what you typed is yours."""
+        resolved = resolve_when(typed, self._today())
+        read = self.query_one("#when-read", Label)
+        read.update(f"→ {describe_when(resolved)}" if resolved else "")
+        read.display = bool(resolved)
         label = self.query_one("#their-time", Label)
         text = ""
         if self.time_zone:
-            try:
-                when = parse_when(typed)
-            except ValueError:
-                when = None
-            if when is not None and len(typed.strip()) > 10:
-                text = f"Their time: {their_clock(when, self.time_zone, with_day=True)}"
-            else:
-                text = f"They are in {self.time_zone}"
+            theirs = ""
+            if resolved and "T" in resolved:
+                moment = datetime.fromisoformat(resolved)
+                theirs = their_clock(moment, self.time_zone, with_day=True)
+            text = f"Their time: {theirs}" if theirs else f"They are in {self.time_zone}"
         label.update(text)
         label.display = bool(text)
 
@@ -259,7 +271,8 @@ class PlanInterview(Modal[Plan | None]):
             return
         self.dismiss(
             Plan(
-                scheduled_at=when.value.strip().replace(" ", "T"),
+                # As read, not as typed: "tue 16:00" is stored as the date it meant.
+                scheduled_at=resolve_when(when.value, self._today()) or "",
                 medium=Medium(chosen(self.query_one("#medium", Select))),
                 length_minutes=int(chosen(self.query_one("#length", Select))),
                 questions=tuple(self.query_one(PickedList).questions),

@@ -1,4 +1,5 @@
-"""Form building blocks: a labelled input that shows *why* its value is refused.
+"""Form building blocks: a labelled input that shows *why* its value is refused, and a
+checkbox that takes ``enter`` like the inputs around it.
 
 Textual's validators only toggle an ``-invalid`` class; :class:`FormField` puts the
 reason on the line under the input, so the user sees what to change.
@@ -7,14 +8,16 @@ reason on the line under the input, so the user sees what to change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.suggester import Suggester
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from .safe_text import SafeInput
 
@@ -123,6 +126,31 @@ class FormField(Vertical):
         # Once an error is showing, clear it as soon as the value is fixed.
         if self.has_class("-has-error"):
             self.check()
+
+
+class FormCheckbox(Checkbox):
+    """A checkbox in a form: space ticks it, enter saves the form (as from any field).
+
+    Checkbox takes enter as a toggle too; in a form that turned "save" typed on the
+    last field into a silent change of the answer. Unticked, the box is empty:
+    Checkbox draws its X either way, only dimmer, which reads as ticked.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Save", show=False),
+        Binding("space", "toggle_button", "Tick / untick"),
+    ]
+    BUTTON_INNER = " "
+
+    class Submitted(Message):
+        """Enter was pressed on the checkbox: the form saves."""
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self.BUTTON_INNER = "✓" if self.value else " "
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted())
 
 
 def check_all(fields: Iterable[FormField]) -> FormField | None:
