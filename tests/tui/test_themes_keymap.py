@@ -96,3 +96,18 @@ def test_keys_flag_lists_commands_with_user_keys(tmp_path: Path) -> None:
     line = next(row for row in result.stdout.splitlines() if row.startswith("new_contact"))
     assert "ctrl+n" in line
     assert "New contact" in line
+
+
+async def test_a_clashing_rebinding_is_reported_and_leaves_the_key_alone(
+    store: Store, clock: Clock
+) -> None:
+    paths.ensure_private_dir(paths.config_dir().parent)
+    paths.ensure_private_dir(paths.config_dir())
+    (paths.config_dir() / "keymap.toml").write_text('[keys]\nagenda = "n"\n')
+    store.contacts.add(Contact(name="Ada"))
+    app = CoffeechatApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        messages = [str(n.message) for n in app._notifications]
+        assert any("agenda" in m and "new_contact on n in contacts" in m for m in messages)
+        await pilot.press("n")
+        assert isinstance(app.screen, ContactForm), "n still adds a contact"

@@ -6,7 +6,9 @@
     help = "f1,question_mark"
 
 Keys are command names (``coffeechat --keys`` lists them) and values are Textual key
-names, comma separated for several. Problems are reported, never raised.
+names, comma separated for several. Problems are reported, never raised. A rebinding
+that would share a key with another command where both work is dropped (the command
+keeps its default), so no key ever has two actions: see :mod:`.key_clashes`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from .. import paths
 from .commands import BY_ACTION
+from .key_clashes import drop_clashing
 
 
 @dataclass
@@ -50,6 +53,8 @@ def load_keymap(path: Path | None = None) -> Keymap:
             result.problems.append(f'{path.name}: {action} needs keys like "ctrl+k"')
         else:
             result.keys[action] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+    result.keys, clashes = drop_clashing(result.keys, BY_ACTION)
+    result.problems += [f"{path.name}: {clash}" for clash in clashes]
     return result
 
 
