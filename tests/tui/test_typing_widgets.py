@@ -4,8 +4,8 @@ from datetime import date
 
 from textual.widgets import Input, Static, TextArea
 
-from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.key_order import typing
+from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.safe_text import SafeInput
 from coffeechat.tui.widgets.safe_text_area import SafeTextArea
 
