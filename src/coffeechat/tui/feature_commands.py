@@ -368,6 +368,14 @@ LOOKING_BACK_COMMANDS: tuple[Command, ...] = (
         footer_title="Tree",
     ),
     Command(
+        "show_profile",
+        "Profile",
+        "Back to the highlighted contact's profile (after research, a search or the timeline)",
+        "contacts",
+        "p",
+        show=False,  # help and palette only: the footer keeps room for c Call at 80 columns
+    ),
+    Command(
         "show_interviews",
         "Interviews",
         "The highlighted contact's calls; enter opens an outcome",

@@ -233,7 +233,9 @@ class DatePrompt(Modal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"New date: {DATE_HELP}", markup=False)
-            yield FormField("Date", name="day", value=self.current, checks=[self._check])
+            yield FormField(
+                "Date", name="day", value=self.current, checks=[self._check], suggested=True
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
 

@@ -64,6 +64,13 @@ class LookingBackActions(MainScreenHost):
         return True
 
     @needs_detail
+    def action_show_profile(self) -> None:
+        from ..widgets.contact_list import ContactList
+
+        if self._open_tab("tab-profile"):
+            self.query_one(ContactList).focus()
+
+    @needs_detail
     def action_show_interviews(self) -> None:
         from ..widgets.looking_back import InterviewList
 

@@ -233,6 +233,7 @@ class QuestionForm(FormModal[tuple[str, str]]):
             checks=[lambda value: check_required(value, "The group")],
             suggester=FoldedSuggestions(self.groups),
             placeholder="Trends, Insights, Advice, Resources, Assignments or your own",
+            suggested=self.original is None,  # the group in view: a new question's guess
         )
 
     def on_mount(self) -> None:

@@ -48,8 +48,8 @@ class WelcomeScreen(Modal[str | None]):
         Binding("i", "choose('import_file')", "Import"),
         Binding("s", "choose('my_story')", "My story"),
         Binding("escape", "choose('')", "Close"),
-        Binding("down,j", "app.focus_next", "Next", show=False, priority=True),
-        Binding("up,k", "app.focus_previous", "Previous", show=False, priority=True),
+        Binding("down,j", "app.focus_next", "Next", show=False),
+        Binding("up,k", "app.focus_previous", "Previous", show=False),
     ]
     DEFAULT_CSS = """
     WelcomeScreen > VerticalScroll {

@@ -70,8 +70,11 @@ class FormField(Vertical):
         placeholder: str = "",
         suggester: Suggester | None = None,
         max_length: int = 0,
+        suggested: bool = False,
     ) -> None:
+        """*suggested*: *value* is the app's suggestion, replaced by what is typed."""
         super().__init__(classes="form-field")
+        self._suggested = suggested
         self.label = label
         self.field_name = name
         self._value = value
@@ -90,6 +93,7 @@ class FormField(Vertical):
                 validate_on=["blur", "submitted"],
                 suggester=self._suggester,
                 max_length=self._max_length,
+                suggested=self._suggested,
                 compact=True,
                 id=f"field-{self.field_name}",
             )

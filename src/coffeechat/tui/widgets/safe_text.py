@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -51,10 +52,41 @@ class SafeInput(VisibleControls, Input):
     clear_on_submit = False
     """A line input (the call's notes): the submitted text leaves it at once."""
 
-    def __init__(self, *args, on_submit: Callable[[str], None] | None = None, **kwargs) -> None:
+    DEFAULT_CSS = """
+    SafeInput.-suggested { color: $text-muted; text-style: italic; }
+    """
+
+    def __init__(
+        self,
+        *args,
+        on_submit: Callable[[str], None] | None = None,
+        suggested: bool = False,
+        **kwargs,
+    ) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.on_submit = on_submit
+        self.suggested = suggested and bool(self.value)
+        """The value is the app's suggestion (a date, a group): what the user types
+        replaces it. A cursor key or a deletion first makes it the user's own text."""
+        self.set_class(self.suggested, "-suggested")
+
+    def _take_suggestion(self, replace: bool) -> None:
+        if self.suggested:
+            self.suggested = False
+            self.remove_class("-suggested")
+            if replace:
+                self.value = ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.suggested:
+            # Typing replaces the suggestion; editing keys keep it as a start.
+            self._take_suggestion(replace=event.is_printable)
+        await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        self._take_suggestion(replace=True)
+        super()._on_paste(event)
 
     async def action_submit(self) -> None:
         if self.on_submit is None:
