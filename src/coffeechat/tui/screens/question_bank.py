@@ -15,6 +15,7 @@ from ...domain.validation import check_required
 from ...models import Question
 from ...store import Store
 from ..commands import bindings
+from ..widgets.cut_input import EndsInEllipsis
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from ..widgets.in_order import focus_now, leave_with, typing
@@ -45,7 +46,7 @@ class BankList(OptionList):
     ]
 
 
-class BankFilter(SafeInput):
+class BankFilter(EndsInEllipsis, SafeInput):
     """Type to narrow the bank (case and accents ignored); enter or down goes to the
     list beside it, escape clears the filter and goes back to the list."""
 
