@@ -50,7 +50,7 @@ def _send(terminal: Terminal, keys: list[str], pace: float) -> None:
         terminal.burst(*keys)
         return
     for key in keys:
-        named = key[:1].isupper() and len(key) > 1 and key.isalpha() or key.startswith("C-")
+        named = (key[:1].isupper() and len(key) > 1 and key.isalpha()) or key.startswith("C-")
         for one in [key] if named else list(key):
             terminal.burst(one)
             time.sleep(pace)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.geometry import Region
+from textual.widgets import Button, Input, TextArea
 
+from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.app import QUIT_UNSAVED
 from coffeechat.tui.screens.contact_form import ContactForm
-from tests.conftest import make_app, seed
+from coffeechat.tui.screens.draft_editor import DraftText
+from tests.conftest import FROZEN_NOW, make_app, seed
+from tests.tui.screens_on_view import open_on, screen_lines
 from tests.waiting import wait_until
 
 
@@ -77,3 +81,77 @@ async def test_a_notification_over_the_agenda_leaves_its_first_lines_clear(
         await pilot.pause()
         for region in _toast_regions(app):
             assert region.y >= size[1] // 2, f"toast at {region} over the agenda's top"
+
+
+def _rows_showing(app, texts: list[str], within) -> list:
+    """The regions of *within*'s lines that show one of *texts* (cut or whole)."""
+    area = within.content_region
+    lines = screen_lines(app)
+    found = []
+    for y in range(area.y, area.bottom):
+        line = lines[y][area.x : area.right]
+        if any(text[:20] in line for text in texts):
+            found.append(Region(area.x, y, area.width, 1))
+    return found
+
+
+async def _notify_and_check(app, pilot, keep_clear: list, what: str) -> None:
+    assert keep_clear, f"nothing of {what} on screen: the test proves nothing"
+    app.notify("Could not save: the disk is full. Retrying every 5 seconds.", severity="error")
+    await wait_until(lambda: _toast_regions(app), what="the toast")
+    await pilot.pause()
+    for toast in _toast_regions(app):
+        for region in keep_clear:
+            assert not toast.overlaps(region), f"toast at {toast} over {what} at {region}"
+
+
+async def test_a_notification_leaves_the_briefs_questions_clear(store: Store, clock: Clock) -> None:
+    """The brief scrolled to its prepared questions, at 80x24."""
+    fill_demo(store, FROZEN_NOW)
+    app = make_app(store, clock)
+    tom = next(c for c in store.contacts.all() if c.name == "Tom Lindqvist")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.screen.reload(keep_id=tom.id)
+        await pilot.pause()
+        screen = await open_on(pilot, store, "BriefScreen")
+        scroll = screen.query_one("#brief-scroll")
+        scroll.scroll_end(animate=False)
+        await pilot.pause()
+        found = store.briefs.for_contact(screen.contact_id)
+        assert found is not None
+        questions = list(found.questions)
+        await _notify_and_check(
+            app, pilot, _rows_showing(app, questions, scroll), "the brief's questions"
+        )
+
+
+async def test_a_notification_leaves_the_outcome_forms_notes_and_buttons_clear(
+    store: Store, clock: Clock
+) -> None:
+    """In the outcome form at 80x24, typing in a notes field and with the buttons in view."""
+    fill_demo(store, FROZEN_NOW)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_on(pilot, store, "OutcomeForm")
+        notes = screen.query(TextArea).first()
+        notes.focus()
+        await wait_until(lambda: notes.has_focus)
+        await pilot.pause()
+        buttons = [b.region for b in screen.query(Button) if b.region.area]
+        await _notify_and_check(app, pilot, [notes.region, *buttons], "the notes and buttons")
+
+
+async def test_a_notification_leaves_the_drafts_last_lines_clear(
+    store: Store, clock: Clock
+) -> None:
+    """The cursor at the end of the letter, at 80x24: its last lines stay readable."""
+    fill_demo(store, FROZEN_NOW)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_on(pilot, store, "DraftEditor")
+        letter = screen.query_one(DraftText)
+        letter.move_cursor(letter.document.end)
+        await pilot.pause()
+        area = letter.content_region
+        last = [Region(area.x, y, area.width, 1) for y in range(area.bottom - 3, area.bottom)]
+        await _notify_and_check(app, pilot, last, "the letter's last lines")

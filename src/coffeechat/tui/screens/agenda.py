@@ -32,12 +32,15 @@ from ...usecases.followups import agenda, complete_followup, reschedule_followup
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
+from ..widgets.hanging import HangingRows, hanging
 from .modal import Modal
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
 
 AGENDA_DAYS = 14
+ITEM_INDENT = "  "
+"""Items sit under their section's heading."""
 
 
 class AgendaList(OptionList):
@@ -95,6 +98,8 @@ class AgendaScreen(Screen[None]):
         self._items: dict[str, Item] = {}
         items: list[Option] = []
         for title, section in self.agenda.sections():
+            # One width for a section's dates: its items' texts start in one column.
+            day_width = max((len(relative_day(i.when, self.today)) for i in section), default=0)
             heading = Text(f"{title} ({len(section)})", style="bold")
             items.append(Option(heading, disabled=True))
             if not section:
@@ -102,7 +107,7 @@ class AgendaScreen(Screen[None]):
             for index, item in enumerate(section):
                 option_id = self._option_id(title, item, index)
                 self._items[option_id] = item
-                items.append(Option(self._item_text(title, item), id=option_id))
+                items.append(Option(self._item_text(title, item, day_width), id=option_id))
         options.add_options(items)
         options.border_title = f"Agenda · {self.today:%A} {self.today.isoformat()}"
         ids = [o.id for o in items]
@@ -117,17 +122,18 @@ class AgendaScreen(Screen[None]):
             return f"f{item.followup_id}"
         return f"{section[:5]}-{item.contact_id}-{index}"
 
-    def _item_text(self, section: str, item: Item) -> Text:
+    def _item_text(self, section: str, item: Item, day_width: int) -> HangingRows:
+        """The day, and beside it who and what: wrapped lines stay under who and what."""
         overdue = section == "Overdue"
-        row = Text("  ")
-        row.append(relative_day(item.when, self.today), style="bold red" if overdue else "")
-        row.append("  ")
+        day = Text(ITEM_INDENT)
+        day.append(relative_day(item.when, self.today), style="bold red" if overdue else "")
+        row = Text()
         row.append(one_line(item.contact_name), style="bold")
         if item.reach:
             row.append(f" ({one_line(item.reach)})", style="dim")
         row.append(" — ")
         row.append(one_line(item.title))
-        return row
+        return hanging(day, row, lead_widths=(len(ITEM_INDENT) + day_width,))
 
     def _highlighted_followup(self) -> int | None:
         options = self.query_one(OptionList)

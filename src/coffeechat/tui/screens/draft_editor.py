@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -35,6 +35,7 @@ from ...usecases.outreach import mark_sent, note_limit
 from ...usecases.profile import load_profile
 from ..commands import bindings
 from ..widgets.autosave import Autosave
+from ..widgets.cut_input import EndsInEllipsis
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput
 from ..widgets.safe_text_area import SafeTextArea
@@ -63,7 +64,9 @@ class DraftText(SafeTextArea):
             screen.save_now()
 
 
-class SubjectInput(SafeInput):
+class SubjectInput(EndsInEllipsis, SafeInput):
+    """The subject; cut with "…" when longer than the field and not being edited."""
+
     HELP_NAME = "Draft editor"
 
     def save_now(self) -> None:
@@ -92,7 +95,13 @@ class DraftEditor(Screen[None]):
         border: round $primary-muted; padding: 0 1;
     }
     DraftEditor #checker-body { height: auto; }
+    /* Under 100 columns the letter takes most of the width; the checker's short
+       lines wrap in a narrow pane beside it. */
+    DraftEditor.-narrow #checker { width: 26; min-width: 0; }
     """
+
+    NARROW = 100
+    """Below this width the checker pane narrows so the letter keeps most of it."""
 
     def __init__(self, store: Store, contact: Contact, template: str | None = None) -> None:
         super().__init__()
@@ -146,6 +155,9 @@ class DraftEditor(Screen[None]):
             with VerticalScroll(id="checker"):
                 yield Static(id="checker-body")
         yield CalmFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.sub_title = f"Draft to {one_line(self.contact.name)}"

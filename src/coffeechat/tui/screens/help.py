@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,19 +9,20 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..commands import BY_ACTION, COMMANDS
+from ..widgets.hanging import hanging_table
 from .modal import Modal
 
-GUIDE = """\
-How an informational interview goes
-
-1. Research the person and their organization: what they wrote, what they do.
-2. Send a brief letter (under 100 words): who you are, why them, ask for 15 or 30
-   minutes, and say when you will follow up. Then follow up when you said you would.
-3. On the call, keep to the time you asked for. Ask your prepared questions
-   (Trends, Insights, Advice, Resources, Assignments) and listen.
-4. Never ask for a job. Ask who else you should talk to.
-5. Send a thank-you note within 24 hours, and keep in touch.
-"""
+GUIDE_TITLE = "How an informational interview goes"
+GUIDE = (
+    "Research the person and their organization: what they wrote, what they do.",
+    "Send a brief letter (under 100 words): who you are, why them, ask for 15 or 30 "
+    "minutes, and say when you will follow up. Then follow up when you said you would.",
+    "On the call, keep to the time you asked for. Ask your prepared questions "
+    "(Trends, Insights, Advice, Resources, Assignments) and listen.",
+    "Never ask for a job. Ask who else you should talk to.",
+    "Send a thank-you note within 24 hours, and keep in touch.",
+)
+"""The guide's steps, one paragraph each: they wrap to the width of the dialog."""
 
 
 def key_label(key: str) -> str:
@@ -41,6 +41,7 @@ class HelpScreen(Modal[None]):
         border: thick $primary; background: $panel; padding: 0 2;
     }
     HelpScreen .help-title { text-style: bold; margin-top: 1; }
+    HelpScreen .help-end { margin-top: 1; }
     """
 
     def __init__(self, pane_name: str, bindings: list[tuple[str, str, str]]) -> None:
@@ -50,18 +51,19 @@ class HelpScreen(Modal[None]):
         self.rows = bindings
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(style="dim")
+        keys = hanging_table(["bold", None])
         for key, title, description in self.rows:
-            table.add_row(Text(key_label(key)), Text(title), Text(description))
+            keys.add_row(Text(key_label(key)), Text(title), Text(description, style="dim"))
+        guide = hanging_table(gap=1)
+        for number, step in enumerate(GUIDE, 1):
+            guide.add_row(Text(f"{number}."), Text(step))
         with VerticalScroll():
             yield Static(f"Keys: {self.pane_name}", classes="help-title", markup=False)
-            yield Static(table)
+            yield Static(keys)
             yield Static("ctrl+p opens the command palette: every action by name.", markup=False)
-            yield Static(GUIDE, classes="help-title", markup=False)
-            yield Static("escape closes this help.", markup=False)
+            yield Static(GUIDE_TITLE, classes="help-title", markup=False)
+            yield Static(guide)
+            yield Static("escape closes this help.", classes="help-end", markup=False)
 
 
 def rows_for_bindings(active: dict) -> list[tuple[str, str, str]]:

@@ -234,6 +234,9 @@ class OutcomeForm(Modal[Outcome | None]):
     OutcomeForm .section { text-style: bold; margin-top: 1; color: $primary; }
     OutcomeForm .empty-hint { color: $text-muted; text-style: italic; }
     OutcomeForm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    /* Messages at the bottom stop above the form's last lines: Save and Cancel (and
+       the frame under them) stay in view. */
+    OutcomeForm ToastRack { margin-bottom: 3; }
     """
 
     def __init__(

@@ -16,6 +16,7 @@ from ...models import Question
 from ...store import Store
 from ..commands import bindings
 from ..key_order import focus_at_end
+from ..widgets.cut_input import EndsInEllipsis
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from ..widgets.safe_text import SafeInput
@@ -45,7 +46,7 @@ class BankList(OptionList):
     ]
 
 
-class BankFilter(SafeInput):
+class BankFilter(EndsInEllipsis, SafeInput):
     """Type to narrow the bank (case and accents ignored); enter or down goes to the
     list beside it, escape clears the filter and goes back to the list."""
 

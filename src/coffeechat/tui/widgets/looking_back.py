@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual.message import Message
 from textual.widget import Widget
@@ -17,6 +16,7 @@ from ...domain.timeline import KIND_LABELS, format_when
 from ...models import Interview, Outcome
 from ...store import Store
 from ..commands import bindings
+from .hanging import HangingRows, hanging
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -61,7 +61,7 @@ class InterviewList(OptionList):
             return
         for interview in self.interviews:
             when = format_when(interview.ended_at or interview.started_at or interview.scheduled_at)
-            line = Text(f"{when or 'no date'}  {interview.state}")
+            line = Text(interview.state)
             outcome = (
                 self.store.outcomes.for_interview(interview.id)
                 if interview.id is not None
@@ -76,7 +76,7 @@ class InterviewList(OptionList):
                 line.append(self._advice_note(outcome))
             elif interview.state == "held":
                 line.append(" · no outcome yet (enter)", style="italic")
-            self.add_option(Option(line, id=str(interview.id)))
+            self.add_option(Option(hanging(Text(when or "no date"), line), id=str(interview.id)))
         ids = [interview.id for interview in self.interviews]
         self.highlighted = ids.index(highlight) if highlight in ids else 0
 
@@ -144,29 +144,26 @@ class TimelineView(Static):
                 Text("Nothing yet: letters, calls, notes and follow-ups show here.", style="italic")
             )
             return
-        table = Table.grid(padding=(0, 1))
-        table.add_column(no_wrap=True, style="dim")
-        table.add_column(no_wrap=True)
-        table.add_column(overflow="fold")
+        table = HangingRows(["dim"], gap=1)
         for event in events:
             marked = bool(mark) and event.ref == mark
+            # The kind leads the text rather than taking a column of its own: at 80
+            # columns the date and a kind column left the text a word a line.
+            text = Text()
+            text.append(KIND_LABELS.get(event.kind, event.kind), self.STYLES.get(event.kind, ""))
+            text.append(" ")
+            text.append(one_line(event.text), style="reverse" if marked else "")
             when = format_when(event.when) or "(no date)"
-            table.add_row(
-                Text(self.MARK + when if marked else when),
-                Text(
-                    KIND_LABELS.get(event.kind, event.kind), style=self.STYLES.get(event.kind, "")
-                ),
-                Text(one_line(event.text), style="reverse" if marked else ""),
-            )
+            table.add_row(Text(self.MARK + when if marked else when), text)
             if marked and event.kind == "letter":
                 draft = store.drafts.get(int(mark.split(":")[1]))
                 if draft is not None:  # the letter as sent, whole, under its line
-                    table.add_row("", "", Text(visible(draft.body)))
+                    table.add_row(Text(""), Text(visible(draft.body)))
         self.update(table)
         if mark:
             self.call_after_refresh(self._scroll_to_mark, table)
 
-    def _scroll_to_mark(self, table: Table) -> None:
+    def _scroll_to_mark(self, table: HangingRows) -> None:
         """Scroll the timeline so that the marked event is the top line."""
         console = self.app.console
         width = self.content_size.width or console.width

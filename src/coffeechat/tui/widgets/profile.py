@@ -21,6 +21,10 @@ from ...models import Contact
 GAP = 2
 """Cells between the label column and the values."""
 
+ONE_LINE = frozenset({"Email", "Profile URL"})
+"""Values with no spaces to wrap at: folded they read as two addresses, so they are cut
+with "…" (the whole value is in the contact's form)."""
+
 BOLD = Style(bold=True)
 ITALIC = Style(italic=True)
 
@@ -78,7 +82,8 @@ class ProfileView(Widget):
         value_width = max(1, width - label_width - GAP) if label_width else width
         lines: list[list[Segment]] = []
         for label, value, style in self._rows:
-            for n, part in enumerate(wrap(value, value_width)):
+            parts = [cut(value, value_width)] if label in ONE_LINE else wrap(value, value_width)
+            for n, part in enumerate(parts):
                 segments = []
                 if label_width:
                     shown = label if n == 0 else ""
@@ -96,6 +101,13 @@ class ProfileView(Widget):
             return Strip.blank(width, base)
         segments = [Segment(text, base + style) for text, style, _ in self._lines[y]]
         return Strip(segments).crop_extend(0, width, base)
+
+
+def cut(text: str, width: int) -> str:
+    """*text* in at most *width* cells, ending in "…" when it did not fit."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(0, width - 1)).rstrip() + "…"
 
 
 def wrap(text: str, width: int) -> list[str]:
