@@ -80,6 +80,12 @@ class TransferScreen(Modal[str | None]):
     }
     TransferScreen .form-title { text-style: bold; margin-bottom: 1; }
     TransferScreen Select { margin-bottom: 1; }
+    /* Compact like the File field, and lit only when focused: the drawn focus is the
+       real focus (a tall border read as a highlight while typing the path). */
+    TransferScreen Select > SelectCurrent { background: $boost; }
+    TransferScreen Select:focus > SelectCurrent { background: $accent 25%; }
+    TransferScreen #transfer-path { background: $boost; }
+    TransferScreen #transfer-path:focus { background: $accent 25%; }
     TransferScreen .field-label { color: $text-muted; }
     /* Two lines: the open format list then ends inside the border at 80x24. */
     TransferScreen #transfer-message { color: $error; height: auto; min-height: 2; }
@@ -109,6 +115,7 @@ class TransferScreen(Modal[str | None]):
                 [(LABELS.get(f, f), f) for f in formats],
                 value=formats[0],
                 allow_blank=False,
+                compact=True,
                 id="transfer-format",
             )
             placeholder = "File to import, e.g. ~/Downloads/Connections.csv"
