@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -24,10 +28,30 @@ HOW_IT_GOES = (
     "job; send a thank-you note within 24 hours."
 )
 
-DEMO_HINT = (
-    "Just looking? Quit (ctrl+q) and run  coffeechat --demo  to explore sample data "
-    "in a throwaway database."
-)
+
+def demo_command(argv0: str | None = None) -> str:
+    """The command that opens the demo from where the user is: ``coffeechat --demo``
+    when the running ``coffeechat`` is the one on the PATH, else its path as typed
+    from the current folder (after ``make run`` that is ``.venv/bin/coffeechat``)."""
+    script = Path(argv0 if argv0 is not None else sys.argv[0])
+    if script.name != "coffeechat":
+        return "coffeechat --demo"  # python -m coffeechat, a test: the installed name
+    on_path = shutil.which("coffeechat")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "coffeechat --demo"
+    try:
+        shown = script.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return f"{script.resolve()} --demo"
+    return f"{shown} --demo"
+
+
+def demo_hint() -> str:
+    return (
+        f"Just looking? Quit (ctrl+q) and run  {demo_command()}  to explore sample "
+        "data in a throwaway database."
+    )
+
 
 # (button id = the main screen action it leads to, label); "close" just closes.
 CHOICES: tuple[tuple[str, str], ...] = (
@@ -81,7 +105,7 @@ class WelcomeScreen(Modal[str | None]):
                 for action, label in CHOICES:
                     yield Button(label, id=action, compact=True)
             yield Static(HOW_IT_GOES, id="welcome-guide", markup=False)
-            yield Static(DEMO_HINT, id="welcome-demo", markup=False)
+            yield Static(demo_hint(), id="welcome-demo", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#new_contact", Button).focus()
