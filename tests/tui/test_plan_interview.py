@@ -142,3 +142,67 @@ async def test_a_when_at_the_calendars_edge_is_refused_not_a_crash(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+async def test_a_one_off_question_typed_in_the_filter_goes_before_the_referral_question(
+    store: Store, clock: Clock
+) -> None:
+    from tests.tui.burst import burst
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        contact_id = app.screen.contact.id
+        await pilot.press("i")
+        form = app.screen
+        assert isinstance(form, PlanInterview)
+        picked = form.query_one(PickedList)
+        bank_count = len(store.questions.all())
+        form.query_one("#plan-bank-filter").focus()
+        await pilot.pause()
+        await burst(pilot, *"What does a grant panel look for?", "enter")
+        assert picked.questions[-2].text == "What does a grant panel look for?"
+        assert "Who else" in picked.questions[-1].text  # still asked last
+        assert form.query_one("#plan-bank-filter").value == ""
+        # A bank question added now also goes before the closing question.
+        spare = next(q for q in form.shown_bank if not picked.has(q))
+        form.query_one(PickList).focus()
+        form.query_one(PickList).highlighted = form.shown_bank.index(spare)
+        await burst(pilot, "enter")
+        assert picked.questions[-2] == spare
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [interview] = store.interviews.for_contact(contact_id)
+        texts = [item.text for item in store.interviews.checklist(interview.id)]
+        assert "What does a grant panel look for?" in texts
+        assert len(store.questions.all()) == bank_count  # the bank is left as it was
+
+
+async def test_shortening_the_call_offers_to_trim_and_ctrl_t_trims(
+    store: Store, clock: Clock
+) -> None:
+    from textual.widgets import Select
+
+    from coffeechat.domain.questions import questions_for
+    from tests.tui.burst import burst
+
+    seed(store)
+    app = make_app(store, clock)
+    messages: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        form = app.screen
+        picked = form.query_one(PickedList)
+        assert len(picked.questions) == 10
+        length = form.query_one("#length", Select)
+        length.focus()
+        await pilot.pause()
+        original = app.notify
+        app.notify = lambda message, **kw: (messages.append(message), original(message, **kw))
+        length.value = 15
+        await wait_until(lambda: any("ctrl+t" in m for m in messages))
+        assert picked.too_long
+        await burst(pilot, "ctrl+t")
+        assert len(picked.questions) == questions_for(15)
+        assert "Who else" in picked.questions[-1].text
+        assert not picked.too_long

@@ -72,6 +72,26 @@ def is_referral_question(text: str) -> bool:
     return "who else" in text.casefold()
 
 
+def with_added(questions: Sequence[Question], question: Question) -> list[Question]:
+    """*questions* with *question* added at the end, but before a closing referral
+    question (who else to talk to is asked last)."""
+    result = list(questions)
+    if result and is_referral_question(result[-1].text) and not is_referral_question(question.text):
+        result.insert(len(result) - 1, question)
+    else:
+        result.append(question)
+    return result
+
+
+def trimmed_to(questions: Sequence[Question], length_minutes: int) -> list[Question]:
+    """The first questions that fit a call of *length_minutes*, keeping the referral
+    question (last) whatever else is dropped."""
+    closing = [q for q in questions if is_referral_question(q.text)]
+    others = [q for q in questions if not is_referral_question(q.text)]
+    room = questions_for(length_minutes) - len(closing[:1])
+    return [*others[: max(room, 0)], *closing[:1]]
+
+
 def fit_to_call(questions: Sequence[Question], length_minutes: int) -> list[Question]:
     """The default set for one call: as many questions as fit its length, taken in
     turn from every group (TIARA order, then the user's own) in bank order, with the

@@ -12,7 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList, Select
 
 from ...domain.call import check_when, describe_when, resolve_when
-from ...domain.questions import asks_for_job, estimated_minutes, matching
+from ...domain.questions import (
+    asks_for_job,
+    estimated_minutes,
+    matching,
+    questions_for,
+    trimmed_to,
+    with_added,
+)
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
 from ...models import Medium, Question
@@ -83,12 +90,24 @@ class PickedList(OptionList):
         )
 
     def add(self, question: Question) -> bool:
-        """Append *question*; False (and nothing added) when it is already there."""
+        """Add *question* (before the closing referral question, which stays last);
+        False (and nothing added) when it is already there."""
         if self.has(question):
             return False
-        self.questions.append(question)
-        self.show_questions(highlight=len(self.questions) - 1)
+        self.questions = with_added(self.questions, question)
+        self.show_questions(highlight=self.questions.index(question))
         return True
+
+    @property
+    def too_long(self) -> bool:
+        return estimated_minutes(len(self.questions), self.length_minutes) > self.length_minutes
+
+    def trim(self) -> int:
+        """Keep the questions that fit the call's length; how many were taken out."""
+        before = len(self.questions)
+        self.questions = trimmed_to(self.questions, self.length_minutes)
+        self.show_questions(highlight=0)
+        return before - len(self.questions)
 
     def action_move(self, delta: int) -> None:
         index = self.highlighted
@@ -112,6 +131,7 @@ class PlanInterview(Modal[Plan | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+t", "trim", "Trim to fit"),
     ]
     DEFAULT_CSS = """
     PlanInterview > Vertical {
@@ -186,8 +206,9 @@ class PlanInterview(Modal[Plan | None]):
                     id="length",
                 )
             yield Label(
-                "enter or space adds a bank question · in the checklist: shift+up/down moves, "
-                "delete removes",
+                "enter or space adds a bank question; a question the bank lacks: type it in "
+                "the filter, enter · checklist: shift+up/down moves, delete removes, "
+                "ctrl+t trims to fit",
                 classes="plan-hint",
             )
             with Horizontal(id="lists"):
@@ -212,7 +233,20 @@ class PlanInterview(Modal[Plan | None]):
 
     @on(Input.Submitted, "#plan-bank-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(PickList).focus()
+        """Enter in the filter: to the matches, or, when the bank has none, the words
+        typed become a one-off question of this call (the bank is left as it is)."""
+        text = " ".join(event.value.split())
+        if self.shown_bank or not text:
+            self.query_one(PickList).focus()
+            return
+        question = Question(text, group="One-off")
+        if self.query_one(PickedList).add(question):
+            event.input.value = ""
+            self.notify(
+                f"Added for this call only (not in the bank): {one_line(text)}", markup=False
+            )
+        else:
+            self.notify(f"Already in the checklist: {one_line(text)}", severity="warning")
 
     def on_mount(self) -> None:
         self._show_when(self.scheduled_at.replace("T", " "))
@@ -260,6 +294,21 @@ class PlanInterview(Modal[Plan | None]):
         if isinstance(event.value, int):
             picked.length_minutes = event.value
             picked.show_estimate()
+            if picked.too_long and picked.is_mounted and event.control.has_focus:
+                self.notify(
+                    f"{len(picked.questions)} questions run past {event.value} minutes: "
+                    f"ctrl+t keeps the first {questions_for(event.value) - 1} and the "
+                    "referral question",
+                    severity="warning",
+                )
+
+    def action_trim(self) -> None:
+        picked = self.query_one(PickedList)
+        removed = picked.trim()
+        if removed:
+            self.notify(f"Took {removed} questions out; the referral question stays last.")
+        else:
+            self.notify("The checklist already fits the call.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
