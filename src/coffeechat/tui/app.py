@@ -198,8 +198,10 @@ class CoffeechatApp(SyncActions, App[None]):
 
     async def _hand_out(self, event: TypedEvent) -> None:
         """Priority bindings, then the focused widget; the next key waits (key_order)."""
-        await super().on_event(event)
-        self.key_order.follow()
+        try:
+            await super().on_event(event)
+        finally:
+            self.key_order.follow()  # even after a failed action: never a shut gate
 
     async def _hand_out_held(self, event: TypedEvent) -> None:
         self.key_order.hold(event)
