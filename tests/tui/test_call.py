@@ -280,6 +280,9 @@ async def test_ctrl_f_finds_a_note_beside_the_call(store: Store, clock: Clock) -
         await pilot.press("ctrl+f", *"salary")
         box = screen.query_one(CallSide).query_one(SearchBox)
         await wait_until(lambda: box.shown_for == "salary" and box.hits)
+        await pilot.press("down")  # into the results, not to the next question
+        assert screen.checklist.highlighted == 0
+        assert app.focused is box.query_one("#search-results")
         await pilot.press("enter", *"noted")
         assert isinstance(app.screen, CallScreen)
         assert app.focused is screen.note_input

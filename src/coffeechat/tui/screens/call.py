@@ -288,6 +288,13 @@ class CallScreen(Screen[int | None]):
         self.checklist.action_cursor_down()
         self._show_answer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search under the notes, up and down walk its results, not the questions.
+        if action in ("previous_question", "next_question"):
+            focused = self.focused
+            return not (focused is not None and self.side in focused.ancestors_with_self)
+        return True
+
     def action_switch_line(self) -> None:
         """tab: from the note line to the answer of the highlighted question, and back."""
         if self.focused is self.answer_input:
