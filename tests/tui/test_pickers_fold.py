@@ -89,4 +89,5 @@ async def test_planning_a_call_filters_the_bank_ignoring_accents(
         await pilot.press(*"montreal", "enter", "enter")  # filter, to the list, add it
         assert [q.text for q in plan.shown_bank] == ["¿Qué cambió en el área de Montréal?"]
         picked = plan.query_one(PickedList).questions
-        assert picked[-1].text == "¿Qué cambió en el área de Montréal?"
+        # Added before the referral question, which is asked last.
+        assert picked[-2].text == "¿Qué cambió en el área de Montréal?"
