@@ -259,3 +259,20 @@ def test_cut_names_end_with_an_ellipsis() -> None:
     assert fit("Ada", 6) == "Ada   "
     assert fit("李小龍 🐉 Émile", 6) == "李小… "  # wide characters: never past the column
     assert cell_len(fit("李小龍 🐉 Émile", 6)) <= 6
+
+
+async def test_escape_on_the_list_clears_the_filter_its_hint_names(
+    store: Store, clock: Clock
+) -> None:
+    from tests.tui.burst import burst
+
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "slash", *"zzz", "enter")
+        pane = app.screen.pane
+        assert pane.filter_input.value == "zzz"
+        await burst(pilot, "escape")
+        assert pane.filter_input.value == ""
+        assert len(pane.contact_list.rows) == len(store.contacts.all())

@@ -24,6 +24,7 @@ from coffeechat.tui.key_order import focus_at_end
 from tests.conftest import FROZEN_NOW, make_app
 from tests.tui.burst import burst
 from tests.tui.screens_on_view import DIALOGS, SCREENS, open_on
+from tests.waiting import wait_until
 
 NO_TEXT_FIELD = {
     "AdviceScreen",
@@ -174,3 +175,32 @@ async def test_navigation_keys_in_a_burst_edit_where_they_aim(
                 await burst(pilot, "home", *"<", "end", *">", "left", *"|")
                 if app.screen is screen and field.is_attached:
                     assert field.value == "<middle|>", f"{name} {field.id}"
+
+
+async def test_keys_right_after_a_key_that_opens_a_form_go_into_the_form(
+    store: Store, clock: Clock
+) -> None:
+    """`n` prepares the contact form in a thread before it opens; the keys typed
+    behind `n` wait for the form instead of acting on the list (`b` a brief, `/` the
+    filter)."""
+    fill_demo(store, FROZEN_NOW)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.screen.detail_mounted.wait()
+        for n in range(3):
+            await burst(
+                pilot,
+                "n",
+                *f"Bob{n} Jones",
+                "tab",
+                *"Tester",
+                "tab",
+                *"BobCo",
+                "tab",
+                *f"bob{n}@bob.example",
+                "enter",
+            )
+            await wait_until(lambda: type(app.screen).__name__ == "MainScreen")
+            added = [c for c in store.contacts.all() if c.name == f"Bob{n} Jones"]
+            assert [(c.title, c.email) for c in added] == [("Tester", f"bob{n}@bob.example")]
+        assert app.screen.pane.filter_input.value == ""

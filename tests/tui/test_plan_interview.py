@@ -183,7 +183,7 @@ async def test_shortening_the_call_offers_to_trim_and_ctrl_t_trims(
 ) -> None:
     from textual.widgets import Select
 
-    from coffeechat.domain.questions import questions_for
+    from coffeechat.domain.questions import questions_that_fit
     from tests.tui.burst import burst
 
     seed(store)
@@ -203,6 +203,6 @@ async def test_shortening_the_call_offers_to_trim_and_ctrl_t_trims(
         await wait_until(lambda: any("ctrl+t" in m for m in messages))
         assert picked.too_long
         await burst(pilot, "ctrl+t")
-        assert len(picked.questions) == questions_for(15)
+        assert len(picked.questions) == questions_that_fit(15)
         assert "Who else" in picked.questions[-1].text
         assert not picked.too_long

@@ -83,12 +83,23 @@ def with_added(questions: Sequence[Question], question: Question) -> list[Questi
     return result
 
 
+def questions_that_fit(length_minutes: int) -> int:
+    """How many questions a call of *length_minutes* has time for (the estimate the
+    plan shows), never fewer than the default set's size."""
+    count = questions_for(length_minutes)
+    while estimated_minutes(count + 1, length_minutes) <= length_minutes:
+        count += 1
+    return count
+
+
 def trimmed_to(questions: Sequence[Question], length_minutes: int) -> list[Question]:
     """The first questions that fit a call of *length_minutes*, keeping the referral
-    question (last) whatever else is dropped."""
+    question (last) whatever else is dropped; a checklist that fits is left whole."""
+    if estimated_minutes(len(questions), length_minutes) <= length_minutes:
+        return list(questions)
     closing = [q for q in questions if is_referral_question(q.text)]
     others = [q for q in questions if not is_referral_question(q.text)]
-    room = questions_for(length_minutes) - len(closing[:1])
+    room = questions_that_fit(length_minutes) - len(closing[:1])
     return [*others[: max(room, 0)], *closing[:1]]
 
 

@@ -19,7 +19,9 @@ The cure, here once for the whole app: a key is not handed out while the one bef
 is still at work. :class:`KeyOrder` holds the keys (and pastes) the app reads meanwhile
 and releases the next one only when the previous one has settled: it has bubbled back
 to the app, the messages it caused (``Input.Submitted``, a dialog's mount, a focus
-change) have been handled, and the screen's queues are empty. Nothing else in the app
+change) have been handled, the screen's queues are empty, and a worker it started
+(``n`` reads the names for the contact form in a thread, then opens it) has opened its
+screen or finished (for at most :data:`WORK_WAIT`). Nothing else in the app
 needs to know: a dialog, a form or a text area gets typing order by being on screen.
 
 What it reads of Textual beyond the public API (this is the one module that does): a
@@ -43,6 +45,7 @@ from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
+from textual.worker import WorkerState
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -61,6 +64,13 @@ started again if the widget it was posted to is gone (the marker went with it)."
 
 GIVE_UP_AFTER = 3.0
 """Seconds after which a marker still not back counts as lost whatever happened."""
+
+WORK_WAIT = 0.5
+"""Longest wait for a worker the key started (a dialog prepared in a thread before it
+opens): after that the next key goes, the worker goes on."""
+
+WORK_POLL = 0.01
+"""Seconds between looks at such a worker."""
 
 
 class KeySettled(Message, bubble=True):
@@ -146,6 +156,9 @@ class KeyOrder:
         self._round_started = 0.0
         self._marked: Widget | None = None
         """Where the current round's marker was posted."""
+        self._workers_before: set[object] = set()
+        self._screen_before: Screen | None = None
+        self._handed_at = 0.0
         self._watchdog: Timer | None = None
 
     @property
@@ -160,6 +173,9 @@ class KeyOrder:
             return True
         self._busy = True
         self._rounds = 0
+        self._workers_before = set(self.app.workers)
+        self._screen_before = _screen(self.app)
+        self._handed_at = monotonic()
         return False
 
     def follow(self) -> None:
@@ -201,11 +217,25 @@ class KeyOrder:
         if settling and screen is not None and _unsettled(screen):
             self._start_round()
             return
+        if not message.force and self._work_pending(screen):
+            self._round_started = monotonic()
+            self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
+            return
         self._busy = False
         self._pause_watch()
         while self._held and not self._busy:
             event = self._held.popleft()
             await dispatch(event)
+
+    def _work_pending(self, screen: Screen | None) -> bool:
+        """A worker this key started still runs and has not changed the screen yet."""
+        if screen is not self._screen_before or monotonic() - self._handed_at > WORK_WAIT:
+            return False
+        return any(
+            worker not in self._workers_before
+            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for worker in self.app.workers
+        )
 
     # --- lost markers -----------------------------------------------------------------
 

@@ -192,7 +192,7 @@ class CallScreen(Screen[int | None]):
         seconds = self.seconds()
         length = self.interview.length_minutes
         running = bool(self.interview.running_since)
-        state = "" if running else " paused (p resumes)"
+        state = "" if running else " paused (ctrl+g resumes)"
         self.query_one("#call-timer", Static).update(
             Text(f"{format_clock(seconds)} / {format_clock(length * 60)}{state}")
         )

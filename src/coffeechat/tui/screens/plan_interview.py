@@ -16,7 +16,7 @@ from ...domain.questions import (
     asks_for_job,
     estimated_minutes,
     matching,
-    questions_for,
+    questions_that_fit,
     trimmed_to,
     with_added,
 )
@@ -297,8 +297,8 @@ class PlanInterview(Modal[Plan | None]):
             if picked.too_long and picked.is_mounted and event.control.has_focus:
                 self.notify(
                     f"{len(picked.questions)} questions run past {event.value} minutes: "
-                    f"ctrl+t keeps the first {questions_for(event.value) - 1} and the "
-                    "referral question",
+                    f"ctrl+t keeps the first {questions_that_fit(event.value) - 1} and "
+                    "the referral question",
                     severity="warning",
                 )
 
@@ -306,7 +306,8 @@ class PlanInterview(Modal[Plan | None]):
         picked = self.query_one(PickedList)
         removed = picked.trim()
         if removed:
-            self.notify(f"Took {removed} questions out; the referral question stays last.")
+            taken = "1 question" if removed == 1 else f"{removed} questions"
+            self.notify(f"Took {taken} out; the referral question stays last.")
         else:
             self.notify("The checklist already fits the call.")
 

@@ -59,7 +59,12 @@ class ResearchActions(MainScreenHost):
         self._open_research("contact")
 
     def action_back_to_list(self) -> None:
-        self.query_one(ContactList).focus()
+        """escape: back to the list; on the list, clear the filter (as its hint says)."""
+        contact_list = self.query_one(ContactList)
+        if self.focused is contact_list and self.pane.filter_input.value:
+            self.pane.filter_input.action_clear_or_leave()
+            return
+        contact_list.focus()
 
     def action_brief(self) -> None:
         from .research_screens import BriefScreen
