@@ -147,6 +147,10 @@ async def test_the_notes_pane_wraps_again_on_resize(store: Store, clock: Clock) 
         narrow = len(log.lines)
         assert narrow > wide
         assert max(strip.cell_length for strip in log.lines) <= log.size.width
+        # Wrapped lines start under the note's text, not under its minute.
+        lead = len(" 0′ Q1 ")
+        assert all(strip.text[:lead].strip() == "" for strip in log.lines[1:])
+        assert log.lines[1].text[lead:].startswith("word")
         text = " ".join("".join(s.text for s in log.lines).split())
         assert text.endswith(long.strip())
 

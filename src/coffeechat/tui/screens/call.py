@@ -35,7 +35,7 @@ from ..commands import bindings
 from ..key_order import focus_at_end, typing
 from ..saving import DISK_FULL, SaveRetry
 from ..widgets.autosave_input import AutosaveInput
-from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_text
+from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_lead
 from ..widgets.call_side import CallSide
 from ..widgets.checklist import Checklist, item_prompt
 from ..widgets.footer import CalmFooter
@@ -157,7 +157,7 @@ class CallScreen(Screen[int | None]):
         self._number_items()
         log = self.query_one(NoteLog)
         for note in self.store.interviews.notes(self.interview_id):
-            log.add(self._note_text(note))
+            log.add(self._note_lead(note), note.text)
         self.note_input.load(self.interview.draft_note)
         self._show_answer()
         self._update_titles()
@@ -362,7 +362,7 @@ class CallScreen(Screen[int | None]):
             self.notify(DISK_FULL, severity="error", timeout=10)
             return False
         # add_note cleared the saved draft in the same transaction.
-        self.query_one(NoteLog).add(self._note_text(note))
+        self.query_one(NoteLog).add(self._note_lead(note), note.text)
         return True
 
     def _answer_done(self, text: str) -> None:
@@ -370,8 +370,8 @@ class CallScreen(Screen[int | None]):
         self.save_inputs()
         focus_at_end(self.note_input)
 
-    def _note_text(self, note: NoteLine) -> Text:
-        return note_line_text(note, self._numbers.get(note.checklist_item_id or 0))
+    def _note_lead(self, note: NoteLine) -> Text:
+        return note_line_lead(note, self._numbers.get(note.checklist_item_id or 0))
 
     # --- timer, cards, ending -----------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events
 from textual.widgets import Input, RichLog
@@ -10,6 +11,7 @@ from ...domain.text import one_line, visible
 from ...models import NoteLine
 from ...store import Store
 from .autosave_input import AutosaveInput
+from .hanging import hanging_table
 
 
 class NoteLineInput(AutosaveInput):
@@ -45,12 +47,18 @@ class NoteLineInput(AutosaveInput):
         self.cursor_position = len(lines[-1]) - len(after)
 
 
-def note_line_text(note: NoteLine, number: int | None) -> Text:
-    """A committed note as the log shows it: ``7′ Q3 text``."""
-    line = Text()
-    line.append(f"{note.minute:>2}′ ", style="bold")
+def note_line_lead(note: NoteLine, number: int | None) -> Text:
+    """What a committed note starts with: its minute and question, ``7′ Q3 ``."""
+    lead = Text()
+    lead.append(f"{note.minute:>2}′ ", style="bold")
     if number is not None:
-        line.append(f"Q{number} ", style="dim")
+        lead.append(f"Q{number} ", style="dim")
+    return lead
+
+
+def note_line_text(note: NoteLine, number: int | None) -> Text:
+    """A committed note as the call record shows it: ``7′ Q3 text``."""
+    line = note_line_lead(note, number)
     line.append(visible(note.text))
     return line
 
@@ -101,12 +109,15 @@ class NoteLog(RichLog):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(wrap=True, min_width=10, markup=False, **kwargs)
-        self._notes: list[Text] = []
+        self._notes: list[RenderableType] = []
         self._wrapped_at = 0
 
-    def add(self, line: Text) -> None:
-        self._notes.append(line)
-        self.write(line)
+    def add(self, lead: Text, text: str) -> None:
+        """A note line whose wrapped lines start under its text, not under the minute."""
+        row = hanging_table([None], gap=0)
+        row.add_row(lead, Text(visible(text)))
+        self._notes.append(row)
+        self.write(row)
 
     def on_resize(self, event: events.Resize) -> None:
         width = event.size.width
