@@ -43,8 +43,8 @@ async def burst(pilot: Pilot, *keys: str, text: str = "") -> None:
     """Queue *keys* (then each character of *text*) without waiting, then wait until
     the app has handled them all (its key gate is open again and the screen idle)."""
     app: App = pilot.app
-    events = key_events(*keys, *text)
-    for event in events:
+    typed = key_events(*keys, *text)
+    for event in typed:
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
@@ -53,7 +53,7 @@ async def burst(pilot: Pilot, *keys: str, text: str = "") -> None:
         await wait_until(
             lambda: not key_order.busy or not app.is_running,
             # A key takes milliseconds; a machine with every core busy, far more.
-            timeout=5 + 0.5 * len(events),
+            timeout=5 + 0.5 * len(typed),
             what="every key of the burst handled",
         )
     await pilot.pause()
