@@ -63,7 +63,7 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "Follow-up done",
         "Mark the highlighted item done",
         "agenda",
-        "space",
+        "space,enter",
         footer_title="Done",
     ),
     Command(
@@ -299,6 +299,13 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"
+    ),
+    Command(
+        "trim_checklist",
+        "Trim to fit",
+        "Keep the questions the call's length has time for, the referral question last",
+        "plan",
+        "ctrl+t",
     ),
     Command(
         "new_question",

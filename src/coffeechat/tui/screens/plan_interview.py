@@ -24,6 +24,7 @@ from ...domain.text import one_line
 from ...domain.timezones import their_clock
 from ...models import Medium, Question
 from ...usecases.calls import Plan
+from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen
 from .modal import Modal
 from .question_bank import BankFilter, question_prompt
@@ -131,7 +132,7 @@ class PlanInterview(Modal[Plan | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+t", "trim", "Trim to fit"),
+        *bindings("plan"),
     ]
     DEFAULT_CSS = """
     PlanInterview > Vertical {
@@ -302,7 +303,7 @@ class PlanInterview(Modal[Plan | None]):
                     severity="warning",
                 )
 
-    def action_trim(self) -> None:
+    def action_trim_checklist(self) -> None:
         picked = self.query_one(PickedList)
         removed = picked.trim()
         if removed:
