@@ -13,15 +13,20 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.containers import VerticalScroll
 from textual.widgets import TabbedContent, TabPane
 
+from .main_host import MainScreenHost
+
+if TYPE_CHECKING:
+    from ...models import Contact
+
 Action = TypeVar("Action", bound=Callable[..., Any])
 
 
-class DetailMount:
+class DetailMount(MainScreenHost):
     """Mixin for MainScreen: ``store``, ``contact`` and the detail ``TabbedContent``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -33,9 +38,8 @@ class DetailMount:
         from ..widgets.looking_back import InterviewList, TimelineView
         from ..widgets.research import ResearchPane
 
-        query_one: Callable[..., Any] = self.query_one  # type: ignore[attr-defined]
-        store = self.store  # type: ignore[attr-defined]
-        detail = query_one(TabbedContent)
+        store = self.store
+        detail = self.query_one(TabbedContent)
         await detail.add_pane(
             TabPane("Research", ResearchPane(store, id="research"), id="tab-research")
         )
@@ -45,9 +49,9 @@ class DetailMount:
         timeline = VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
         await detail.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
         self.detail_mounted.set()
-        self.show_detail(self.contact)  # type: ignore[attr-defined]
+        self.show_detail(self.contact)
 
-    def show_detail(self, contact: Any) -> None:
+    def show_detail(self, contact: Contact | None) -> None:
         """Show *contact* in the lazily mounted tabs (nothing to do before they are)."""
 
 

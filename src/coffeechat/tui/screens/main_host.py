@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import asyncio
+
     from textual.screen import Screen
 
     from ...models import Contact
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
         contact: Contact | None
         show_archived: bool
         found: tuple[int, str] | None
+        detail_mounted: asyncio.Event
+
+        def show_detail(self, contact: Contact | None) -> None: ...
 
         @property
         def pane(self) -> ContactPane: ...

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .main_host import MainScreenHost
+
 if TYPE_CHECKING:
     from ...models import Contact
 
 
-class MergeActions:
+class MergeActions(MainScreenHost):
     contact: Contact | None
 
     def action_merge_contacts(self) -> None:
@@ -19,33 +21,33 @@ class MergeActions:
 
         contact = self.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("No contact highlighted.", severity="warning")
             return
 
         def picked(other_id: int | None) -> None:
             if other_id and contact.id is not None:
-                self.app.push_screen(  # type: ignore[attr-defined]
-                    MergeConfirm(self.store, contact.id, other_id),  # type: ignore[attr-defined]
+                self.app.push_screen(
+                    MergeConfirm(self.store, contact.id, other_id),
                     self._merge_answered,
                 )
 
-        self.app.push_screen(MergePicker(self.store, contact), picked)  # type: ignore[attr-defined]
+        self.app.push_screen(MergePicker(self.store, contact), picked)
 
     def action_possible_duplicates(self) -> None:
         from .merge import DuplicateList, MergeConfirm
 
-        if not self.store.duplicates.count():  # type: ignore[attr-defined]
-            self.notify("No possible duplicates to review.")  # type: ignore[attr-defined]
+        if not self.store.duplicates.count():
+            self.notify("No possible duplicates to review.")
             return
 
         def chosen(pair: tuple[int, int] | None) -> None:
             if pair is not None:
-                self.app.push_screen(  # type: ignore[attr-defined]
-                    MergeConfirm(self.store, *pair),  # type: ignore[attr-defined]
+                self.app.push_screen(
+                    MergeConfirm(self.store, *pair),
                     self._merge_answered,
                 )
 
-        self.app.push_screen(DuplicateList(self.store), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(DuplicateList(self.store), chosen)
 
     def _merge_answered(self, answer: tuple[str, int, int] | None) -> None:
         # Imported here: the first paint of the contact list does not need it.
@@ -54,17 +56,15 @@ class MergeActions:
         if answer is None:
             return
         choice, keep_id, other_id = answer
-        store = self.store  # type: ignore[attr-defined]
+        store = self.store
         if choice == "distinct":
             not_a_duplicate(store, keep_id, other_id)
-            self.notify("Noted: two different people; no import will ask again.")  # type: ignore[attr-defined]
+            self.notify("Noted: two different people; no import will ask again.")
             return
         try:
             plan = merge_contacts(store, keep_id, other_id)
         except MergeError as error:
-            self.notify(f"Not merged: {error}", severity="error", markup=False)  # type: ignore[attr-defined]
+            self.notify(f"Not merged: {error}", severity="error", markup=False)
             return
-        self.reload(keep_id=keep_id)  # type: ignore[attr-defined]
-        self.notify(  # type: ignore[attr-defined]
-            f"Merged {plan.other.name} into {plan.keep.name}", markup=False
-        )
+        self.reload(keep_id=keep_id)
+        self.notify(f"Merged {plan.other.name} into {plan.keep.name}", markup=False)

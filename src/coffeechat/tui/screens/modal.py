@@ -47,5 +47,5 @@ class Modal(ModalScreen[ResultType]):
         if not self.query(Footer):
             self.mount(CalmFooter())
 
-    def action_help(self) -> None:
-        self.app.action_help()  # type: ignore[attr-defined]
+    async def action_help(self) -> None:
+        await self.app.run_action("app.help")

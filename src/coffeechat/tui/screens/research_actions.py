@@ -43,7 +43,7 @@ class ResearchActions(MainScreenHost):
             research.editor(focus).scroll_visible()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if not self.detail_mounted.is_set():  # type: ignore[attr-defined]
+        if not self.detail_mounted.is_set():
             return  # mount_detail shows the tab's contact once it is there
         research = self._research()
         if event.pane.id == "tab-research":
@@ -144,7 +144,7 @@ class ResearchActions(MainScreenHost):
 
         hit = await self.app.push_screen_wait(SearchScreen(self.store))
         if hit is not None:
-            await self.detail_mounted.wait()  # type: ignore[attr-defined]
+            await self.detail_mounted.wait()
             self.jump_to(hit)
 
     def jump_to(self, hit: SearchHit) -> None:
