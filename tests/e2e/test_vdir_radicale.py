@@ -78,9 +78,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _vdirsyncer_config(tmp_path: Path, url: str, vdir: Path) -> Path:
-    """The README's sample config, pointed at this test's folders and server."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sample = readme.split("for a generic server:\n\n```ini\n", 1)[1].split("```", 1)[0]
+    """The sync guide's sample config, pointed at this test's folders and server."""
+    guide = (ROOT / "docs" / "sync.md").read_text(encoding="utf-8")
+    sample = guide.split("for a generic server:\n\n```ini\n", 1)[1].split("```", 1)[0]
     text = (
         sample.replace("~/.local/share/vdirsyncer/status/", f"{tmp_path / 'status'}/")
         .replace("~/.local/share/coffeechat/vdir/", f"{vdir}/")
