@@ -37,6 +37,7 @@ from __future__ import annotations
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
+from functools import cache
 from time import monotonic
 from typing import TYPE_CHECKING
 
@@ -99,20 +100,14 @@ def typing(widget: Widget | None) -> bool:
     return isinstance(widget, Input) or (widget is not None and _is_text_area(type(widget)))
 
 
-_TEXT_AREA_KINDS: dict[type, bool] = {}
-
-
+@cache
 def _is_text_area(kind: type) -> bool:
     """Whether *kind* is a TextArea, asked without importing TextArea (the contact
     list's first paint does without its ~6 ms): no widget is one before some screen
     imported it."""
-    known = _TEXT_AREA_KINDS.get(kind)
-    if known is None:
-        known = _TEXT_AREA_KINDS[kind] = any(
-            cls.__name__ == "TextArea" and cls.__module__.startswith("textual.")
-            for cls in kind.__mro__
-        )
-    return known
+    return any(
+        cls.__name__ == "TextArea" and cls.__module__.startswith("textual.") for cls in kind.__mro__
+    )
 
 
 def types_text(key: str) -> bool:
