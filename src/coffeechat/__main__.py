@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -13,6 +11,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_output import say, show_error, write_stdout
+from .domain.text import visible
 from .paths import resolve_db_path
 from .store import StorageFull, Store, StoreError, backup_to
 from .store.errors import DatabaseDamaged
@@ -48,28 +48,6 @@ def open_store(ctx: click.Context) -> Iterator[Store]:
         ) from None
     finally:
         store.close()
-
-
-def write_stdout(text: str) -> None:
-    """Write *text* to standard output, or fail with one line (a full disk, a closed
-    pipe): never a traceback, nor a second complaint when Python exits."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except OSError as error:
-        _drop_stdout()
-        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-        raise click.ClickException(f"cannot write to standard output: {reason}") from None
-
-
-def _drop_stdout() -> None:
-    """Point standard output at /dev/null, so what is still buffered goes nowhere."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        pass
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,12 +91,12 @@ def print_keys() -> None:
     keymap = load_keymap()
     keys = effective_keys(keymap)
     for problem in keymap.problems:
-        click.echo(f"warning: {problem}", err=True)
-    click.echo(f"{'command':24} {'keys':22} {'where':10} title")
+        say(f"warning: {problem}", err=True)
+    say(f"{'command':24} {'keys':22} {'where':10} title")
     for command in COMMANDS:
         shown = keys[command.action] or "(palette)"
-        click.echo(f"{command.action:24} {shown:22} {command.scope:10} {command.title}")
-    click.echo(f'\nRebind in {keymap_path()} under [keys], e.g. new_contact = "N"')
+        say(f"{command.action:24} {shown:22} {command.scope:10} {command.title}")
+    say(f'\nRebind in {keymap_path()} under [keys], e.g. new_contact = "N"')
 
 
 @cli.command()
@@ -159,7 +137,7 @@ def _progress_bar(label: str):
     """A click progress bar on stderr when it is a terminal, else a no-op callback."""
     if not sys.stderr.isatty():
         return None, None
-    bar = click.progressbar(length=1, label=label, file=sys.stderr)
+    bar = click.progressbar(length=1, label=visible(label), file=sys.stderr)
 
     def update(done: int, total: int) -> None:
         bar.length = total
@@ -190,7 +168,7 @@ def _make_import(fmt: str, help_text: str) -> None:
             finally:
                 if bar is not None:
                     bar.render_finish()
-        click.echo(f"{file}: {report.summary()}")
+        say(f"{file}: {report.summary()}")
 
 
 for _fmt, _help in (
@@ -226,7 +204,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
             write_private(output, text)
         except OSError as error:
             raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}", err=True)
+    say(f"Wrote {output}", err=True)
 
 
 @cli.command("backup")
@@ -239,7 +217,7 @@ def backup_command(ctx: click.Context, file: Path) -> None:
             backup_to(store.database, file)
         except OSError as error:
             raise click.ClickException(str(error)) from None
-    click.echo(f"Backed up to {file}")
+    say(f"Backed up to {file}")
 
 
 @cli.command("sync")
@@ -268,26 +246,37 @@ def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None) -> No
         report = sync(store, root, Clock().now(), scope or config.scope)
     for label, keys in (("wrote", report.written), ("removed", report.removed)):
         for key in keys:
-            click.echo(f"{label} {key}")
+            say(f"{label} {key}")
     for line in report.taken_back:
-        click.echo(f"took back {line}")
+        say(f"took back {line}")
     for line in report.left:
-        click.echo(f"left {line}")
-    click.echo(
+        say(f"left {line}")
+    say(
         f"{len(report.written)} written, {len(report.removed)} removed, "
         f"{len(report.taken_back)} taken back, {len(report.left)} left as changed elsewhere"
     )
     for line in report.problems:
-        click.echo(f"error: {line}", err=True)
+        say(f"error: {line}", err=True)
     if report.problems:
         ctx.exit(1)
 
 
 def main() -> None:
+    """The console script: every message sanitised (see cli_output), and any error
+    nobody foresaw one line and a crash report (see crash), never a traceback."""
     try:
-        cli(prog_name="coffeechat")
-    except KeyboardInterrupt:
+        code = cli.main(prog_name="coffeechat", standalone_mode=False)
+    except click.ClickException as error:
+        show_error(error)
+        sys.exit(error.exit_code)
+    except (click.Abort, KeyboardInterrupt):
         sys.exit(130)
+    except Exception as error:
+        from .crash import crash_line
+
+        say(crash_line(error), err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

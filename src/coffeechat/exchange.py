@@ -12,7 +12,7 @@ from pathlib import Path
 from . import safe_files
 from .interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
 from .interop.records import ImportFormatError
-from .store import Store
+from .store import Store, snapshot
 from .store.importing import ImportReport, import_contacts
 from .store.snapshot import SnapshotError, dump, restore
 
@@ -69,7 +69,7 @@ def _import_bytes(
     store: Store, fmt: str, data: bytes, source: str, progress: Progress | None
 ) -> ImportReport:
     if fmt == "json":
-        document = json_backup.parse(data, source)
+        document = json_backup.parse(data, source, newest=snapshot.VERSION)
         try:
             return restore(store.database, document)
         except SnapshotError as error:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .domain.text import has_controls
 from .safe_files import write_file
 
 _KEYS = ("vdir", "sync_scope")
@@ -45,6 +46,9 @@ def load(path: Path | None = None) -> SyncConfig:
     vdir, scope = data.get("vdir", ""), data.get("sync_scope", "all")
     if not isinstance(vdir, str) or not isinstance(scope, str):
         raise ConfigError(f"{path}: vdir and sync_scope must be text")
+    if has_controls(vdir) or has_controls(scope):
+        # A NUL cannot be in a path at all; an escape sequence should never be in one.
+        raise ConfigError(f"{path}: vdir and sync_scope must not hold control characters")
     return SyncConfig(vdir, scope or "all")
 
 

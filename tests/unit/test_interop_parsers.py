@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from pathlib import Path
 
 import pytest
@@ -151,7 +152,12 @@ def test_generic_csv_without_name_column_is_refused() -> None:
         csv_generic.parse(b"Email,Company\na@b.c,X\n", "x.csv")
 
 
-PARSERS = [linkedin.parse, vcard.parse, csv_generic.parse, json_backup.parse]
+PARSERS = [
+    linkedin.parse,
+    vcard.parse,
+    csv_generic.parse,
+    functools.partial(json_backup.parse, newest=2),
+]
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -11,7 +11,6 @@ import json
 from .records import ImportFormatError, decode_text
 
 FORMAT = "coffeechat"
-VERSION = 1
 
 
 def write(document: dict) -> str:
@@ -19,7 +18,9 @@ def write(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def parse(data: bytes, source: str) -> dict:
+def parse(data: bytes, source: str, *, newest: int) -> dict:
+    """The backup in *data*; a version above *newest* (the newest this coffeechat
+    reads: store.snapshot.VERSION) is refused in one line, never half read."""
     text = decode_text(data, source)
     try:
         document = json.loads(text)
@@ -32,8 +33,11 @@ def parse(data: bytes, source: str) -> dict:
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportFormatError(source, 1, 'the backup has no "version" number')
-    if version > VERSION:
+    if version > newest:
         raise ImportFormatError(
-            source, 1, f"backup version {version} is newer than this coffeechat reads ({VERSION})"
+            source,
+            1,
+            f"backup version {version} is from a newer coffeechat (this one reads up to "
+            f"{newest}); update coffeechat to restore it",
         )
     return document

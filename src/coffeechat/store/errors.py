@@ -13,7 +13,9 @@ class StoreError(Exception):
         # instead of a traceback whose locals would show the user's notes.
         from rich.text import Text
 
-        return Text(f"coffeechat: {self}")
+        from ..domain.text import visible
+
+        return Text(visible(f"coffeechat: {self}"))
 
 
 class StorageFull(StoreError, sqlite3.OperationalError):

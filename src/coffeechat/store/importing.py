@@ -74,6 +74,8 @@ class ImportReport:
     unknown_columns: list[str] = field(default_factory=list)
     restored: dict[str, int] = field(default_factory=dict)
     possible_duplicates: int = 0
+    not_restored: list[str] = field(default_factory=list)
+    """Fields (``contacts.x``) and parts of a backup this version does not know."""
 
     def summary(self) -> str:
         total = sum(self.skipped.values())
@@ -91,6 +93,8 @@ class ImportReport:
             )
         if self.unknown_columns:
             text += "; ignored columns: " + ", ".join(self.unknown_columns)
+        if self.not_restored:
+            text += "; not restored (unknown to this version): " + ", ".join(self.not_restored)
         return text
 
 

@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..domain.identity import Identity, new_uid
+from ..domain.validation import EARLIEST_YEAR, LATEST_YEAR
 from .db import Database
 from .duplicates import ordered
 from .importing import ImportReport
 
 FORMAT = "coffeechat"
-VERSION = 1
+
+SCHEMA_OF_BACKUP = {1: 8, 2: 9}
+"""Backup version → the newest schema version whose data it holds. Version 1 was
+written by schemas 1 to 8 alike (it did not follow the data then); from 2 on, a
+migration that adds what a backup carries bumps :data:`VERSION` and adds a line here
+(a unit test checks the newest line is today's schema)."""
+VERSION = max(SCHEMA_OF_BACKUP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +121,74 @@ def _entries(doc: dict, key: str, where: str) -> list[dict]:
     return value
 
 
+_DATE_SUFFIXES = ("_at", "_date", "_on", "_since")
+_DATE_COLUMNS = {"day"}
+_NUMBER_KINDS = {"INTEGER": (int,), "REAL": (int, float)}
+
+
+def _is_date_column(column: str) -> bool:
+    return column in _DATE_COLUMNS or column.endswith(_DATE_SUFFIXES)
+
+
+def _check_value(where: str, column: str, value: object, kind: str) -> None:
+    """Refuse a value the column cannot hold, in one line naming the place (never the
+    value: it is the file's content). Dates must read as ISO dates in the app's years."""
+    if value is None:
+        return
+    if kind in _NUMBER_KINDS:
+        if not isinstance(value, _NUMBER_KINDS[kind]):
+            expected = "a whole number" if kind == "INTEGER" else "a number"
+            raise SnapshotError(f"{where}.{column}: expected {expected}")
+        return
+    if isinstance(value, list):
+        raise SnapshotError(f"{where}.{column}: expected text")
+    if (
+        _is_date_column(column)
+        and value != ""
+        and (not isinstance(value, str) or not _is_date(value))
+    ):
+        raise SnapshotError(
+            f"{where}.{column}: expected a date (YYYY-MM-DD, years {EARLIEST_YEAR}-{LATEST_YEAR})"
+        )
+
+
+def _is_date(value: str) -> bool:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return EARLIEST_YEAR <= moment.year <= LATEST_YEAR
+
+
+def _column_kinds(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+    return {row[1]: row[2].upper() for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+_CARRIED = {"organization"} | {"checklist", "note_log", "referrals"}
+"""Keys of an entry that are not its table's columns but are read all the same."""
+
+
+def check_document(conn: sqlite3.Connection, doc: dict, report: ImportReport) -> None:
+    """Refuse a value of the wrong type anywhere in *doc* (SnapshotError, one line);
+    note every field and table this version does not know in *report* (restored
+    without them: the summary says which)."""
+    known_keys = {part.key for part in PARTS} | {"format", "version", "settings"}
+    for key in doc:
+        if key not in known_keys:
+            report.not_restored.append(str(key))
+    unknown: dict[str, int] = {}
+    kinds = {part.table: _column_kinds(conn, part.table) for part in PARTS}
+    for part, where, row in _flatten(doc):
+        columns = kinds[part.table]
+        for column, value in row.items():
+            if column in columns:
+                _check_value(where, column, value, columns[column])
+            elif column not in _CARRIED and column != part.parent:
+                name = f"{part.key}.{column}"
+                unknown[name] = unknown.get(name, 0) + 1
+    report.not_restored.extend(unknown)
+
+
 def _flatten(doc: dict) -> list[tuple[Part, str, dict]]:
     """(part, where, row) in restore order, nested rows carrying their parent's old id."""
     out: list[tuple[Part, str, dict]] = []
@@ -154,6 +230,7 @@ def restore(database: Database, doc: dict, report: ImportReport | None = None) -
     ):
         raise SnapshotError("settings: expected an object of text values")
     rows = _flatten(doc)
+    check_document(database.conn, doc, report)
     with database.transaction() as conn:
         tables = [p.table for p in PARTS]
         empty = not conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone()

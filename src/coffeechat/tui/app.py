@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -17,6 +18,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .. import preferences
+from ..crash import CrashReported, crash_line
 from ..domain.clock import Clock
 from ..domain.text import one_line, visible
 from ..store import StorageFull, Store
@@ -64,6 +66,9 @@ class CoffeechatApp(SyncActions, App[None]):
         """Whether an empty database opens on the welcome (tests of other things skip it)."""
         self._quit_unsaved = False
         """Set once the user was told that quitting now loses unsaved text."""
+        self._ending_on_error = False
+        self._crash_line: str | None = None
+        """An error ended the app: it said so in one line (see _handle_exception)."""
         self.key_order = KeyOrder(self)
         """Hands keys out one at a time, in the order typed (see key_order)."""
         self.collector = IdleCollector()
@@ -183,6 +188,29 @@ class CoffeechatApp(SyncActions, App[None]):
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header shows titles as plain text on one line, whatever they quote."""
         return super().format_title(one_line(title), one_line(sub_title))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nobody foresaw ends the app with one line and a crash report (see
+        crash.py), never Textual's traceback: its locals would print notes into the
+        terminal's scrollback. Errors that render themselves in one line (a damaged
+        file) keep their own line; what fails while the app is ending after one adds
+        nothing (Textual would count it on a second line)."""
+        if self._ending_on_error:
+            return
+        self._ending_on_error = True
+        if not hasattr(error, "__rich__"):
+            error = CrashReported(crash_line(error), error)
+            self._crash_line = error.line
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """The crash line goes out whole: Textual crops its messages to the terminal's
+        width, which would cut the report's path in half."""
+        if self._crash_line is None:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        print(visible(self._crash_line), file=sys.stderr, flush=True)
 
     # --- saving -------------------------------------------------------------------------
 
