@@ -45,9 +45,7 @@ def test_the_backup_version_names_todays_schema(store: Store) -> None:
     assert sorted(snapshot.SCHEMA_OF_BACKUP) == list(range(1, snapshot.VERSION + 1))
 
 
-def test_a_newer_backup_is_refused_in_one_line(
-    store: Store, db_path: Path, tmp_path: Path
-) -> None:
+def test_a_newer_backup_is_refused_in_one_line(store: Store, db_path: Path, tmp_path: Path) -> None:
     seed(store)
     document = backup(store)
     document["version"] = snapshot.VERSION + 1

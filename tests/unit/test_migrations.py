@@ -193,3 +193,61 @@ def test_v2_keeps_how_each_call_went_with_its_outcome(tmp_path: Path) -> None:
         _check_v1_data(store)
     finally:
         store.close()
+
+
+def _crashed_with_everything_in_the_log(tmp_path: Path) -> Path:
+    """The schema-1 file as an older coffeechat killed before any checkpoint leaves
+    it: the main file empty, every page (the version too) only in ``-wal``."""
+    live = tmp_path / "live" / "coffeechat.db"
+    live.parent.mkdir()
+    writer = sqlite3.connect(live, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    source = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro&immutable=1", uri=True)
+    source.backup(writer)
+    source.close()
+    target = tmp_path / "coffeechat.db"
+    # Copied while the writer still holds it open: what kill -9 would leave on disk.
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{live}{suffix}", f"{target}{suffix}")
+        Path(f"{target}{suffix}").chmod(0o600)
+    writer.close()
+    probe = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        assert probe.execute("PRAGMA user_version").fetchone() == (0,), "all in the log"
+    finally:
+        probe.close()
+    return target
+
+
+def test_a_file_whose_data_is_in_the_log_is_backed_up_as_it_really_was(tmp_path: Path) -> None:
+    path = _crashed_with_everything_in_the_log(tmp_path)
+    store = Store.open(path)
+    try:
+        _check_v1_data(store)
+        backup = store.database.migration_backup
+    finally:
+        store.close()
+    assert backup is not None and backup.name.startswith("coffeechat.db.v1-")
+    old = sqlite3.connect(backup)
+    try:
+        assert old.execute("PRAGMA user_version").fetchone() == (1,)
+        assert old.execute("SELECT count(*) FROM contacts").fetchone() == (2,)
+    finally:
+        old.close()
+
+
+def test_a_backup_left_half_written_by_a_killed_start_is_cleaned_up(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    leftover = tmp_path / ".coffeechat.db.v1-20260101-120000.bak.k1ll3d.partial"
+    leftover.write_bytes(b"SQLite format 3\x00 half a copy")
+    other = tmp_path / ".other.db.v1-20260101-120000.bak.x.partial"
+    other.write_bytes(b"another database's, left alone")
+    Store.open(path).close()
+    assert not leftover.exists()
+    assert other.exists()
+    assert len(list(tmp_path.glob("coffeechat.db.v1-*.bak"))) == 1
+    # Also when the file needs no migration any more.
+    leftover.write_bytes(b"again")
+    Store.open(path).close()
+    assert not leftover.exists()

@@ -7,6 +7,7 @@ A file is only ever written after it has been recognised as a coffeechat databas
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -117,6 +118,11 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return backup
 
 
+def _partial_backups(path: Path) -> list[Path]:
+    """Pre-migration backups of *path* left half-written (see safe_files.replacing)."""
+    return list(path.parent.glob(f".{glob.escape(path.name)}.v*.bak.*.partial"))
+
+
 def inserted_id(cursor: sqlite3.Cursor) -> int:
     """The rowid an INSERT just made (typed ``int | None`` by sqlite3, for other statements)."""
     rowid = cursor.lastrowid
@@ -216,9 +222,6 @@ class Database:
         if version is None:
             _create_private_file(path)
             version = 0
-        migration_backup = None
-        if 0 < version < SCHEMA_VERSION:
-            migration_backup = _backup_before_migration(path, version)
         try:
             conn = connect(path)
         except sqlite3.DatabaseError as error:
@@ -226,7 +229,6 @@ class Database:
                 _remove_new_file(path)
             raise StoreError(f"cannot open {path}: {error}") from None
         database = cls(path, conn)
-        database.migration_backup = migration_backup
         try:
             database._migrate(version)
         except StorageFull:
@@ -236,20 +238,38 @@ class Database:
                 _remove_new_file(path)
                 raise StoreError(f"cannot create {path}: the disk is full") from None
             raise StoreError(f"cannot update {path}: the disk is full; unchanged") from None
+        except BaseException:
+            conn.close()
+            raise
         # From now on no export or backup may be written over this file.
         safe_files.protect(path)
         return database
 
     def _migrate(self, version: int) -> None:
-        if version == SCHEMA_VERSION:
+        """Bring the file to today's schema, after a backup of it as it was.
+
+        *version* is what the first look saw (immutable=1, which leaves the log out):
+        a file whose data is still in its ``-wal`` (an older coffeechat killed before a
+        checkpoint) can look like version 0 there. So the version is read again through
+        the real connection, log included, under the write lock; the backup is taken
+        from that real state, under the same lock, so no other instance is migrating
+        or backing up meanwhile, and a backup left half-written by a killed start
+        (a hidden ``.bak.*.partial``) can be removed safely."""
+        leftovers = _partial_backups(self.path)
+        if version == SCHEMA_VERSION and not leftovers:
             return
         with self.transaction():
-            # Re-read inside the write lock: another instance may have migrated already.
             current = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if current > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path} was written by a newer coffeechat (schema {current})"
                 )
+            for leftover in _partial_backups(self.path):
+                leftover.unlink(missing_ok=True)
+            if current == SCHEMA_VERSION:
+                return
+            if current > 0:
+                self.migration_backup = _backup_before_migration(self.path, current)
             for migration in MIGRATIONS[current:]:
                 migration(self.conn)
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
