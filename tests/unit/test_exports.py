@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from coffeechat import exchange
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.models import Contact
-from coffeechat.store import Store
+from coffeechat.store import Store, snapshot
 from tests.conftest import seed
 
 NOW = datetime(2026, 3, 16, 10, 30)
@@ -83,7 +83,7 @@ def test_json_round_trip_is_identical(store: Store, tmp_path: Path) -> None:
     fill_everything(store)
     first = exchange.export_text(store, "json")
     doc = json.loads(first)
-    assert doc["format"] == "coffeechat" and doc["version"] == 1
+    assert doc["format"] == "coffeechat" and doc["version"] == snapshot.VERSION
     contact = doc["contacts"][1]
     for key in ("name", "email", "organization", "title", "url", "status", "referred_by"):
         assert key in contact
