@@ -19,6 +19,10 @@ from .paths import ensure_private_dir
 from .safe_files import write_file
 
 CLIPBOARD_FILE = "clipboard.txt"
+PROGRAM_TIMEOUT = 1.0
+"""Seconds a clipboard program may take. xclip with a display that accepts the
+connection and never answers would otherwise wait for ever; a working one takes a
+few milliseconds."""
 
 #: pyperclip backends we run ourselves: theirs ignore the exit code and let the
 #: program's complaints through to the terminal.
@@ -84,7 +88,7 @@ def _system_copy(text: str) -> str:
             input=text.encode("utf-8"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            timeout=5,
+            timeout=PROGRAM_TIMEOUT,
             check=False,
         )
     except (OSError, subprocess.SubprocessError):

@@ -7,9 +7,8 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 
-from . import safe_files
+from . import safe_files, safe_reading
 from .interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
 from .interop.records import ImportFormatError
 from .store import Store, snapshot
@@ -26,7 +25,7 @@ Progress = Callable[[int, int], None]
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
     try:
-        return Path(path).read_bytes()
+        return safe_reading.read_bytes(path)
     except IsADirectoryError:
         raise ImportFormatError(str(path), None, "is a folder, not a file") from None
     except OSError as error:

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from . import paths
+from .safe_reading import read_text
 
 
 def preferences_path() -> Path:
@@ -21,7 +22,7 @@ def preferences_path() -> Path:
 
 def load() -> dict[str, str]:
     try:
-        data = json.loads(preferences_path().read_text(encoding="utf-8"))
+        data = json.loads(read_text(preferences_path()))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):

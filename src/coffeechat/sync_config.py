@@ -15,6 +15,7 @@ from pathlib import Path
 from . import paths
 from .domain.text import has_controls
 from .safe_files import write_file
+from .safe_reading import read_text
 
 _KEYS = ("vdir", "sync_scope")
 
@@ -38,7 +39,7 @@ def config_path() -> Path:
 def load(path: Path | None = None) -> SyncConfig:
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path))
     except FileNotFoundError:
         return SyncConfig()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -56,7 +57,7 @@ def save(config: SyncConfig, path: Path | None = None) -> None:
     """Set ``vdir`` and ``sync_scope``, keeping every other line of the file."""
     path = path or config_path()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_text(path).splitlines()
     except FileNotFoundError:
         lines = []
     ours_pattern = re.compile(rf"\s*({'|'.join(_KEYS)})\s*=")

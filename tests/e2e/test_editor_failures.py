@@ -33,6 +33,9 @@ def _research(db: Path, contact_id: int) -> str:
     [
         ("/nowhere/no-such-editor --wait", "Editor not found: /nowhere/no-such-editor"),
         ("false", "false exited with 1"),
+        # Exits 0 having removed its file, or put a pipe in its place: nothing to read.
+        ("""sh -c 'rm "$0"'""", "sh left no file to read back"),
+        ("""sh -c 'rm "$0"; mkfifo "$0"'""", "sh left no file to read back"),
     ],
 )
 def test_a_missing_or_failing_editor_hands_the_screen_back(

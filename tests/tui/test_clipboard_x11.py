@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftText
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until, wait_until_sync
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +86,96 @@ async def test_copy_draft_puts_the_editor_text_on_the_x_clipboard(
         shown = app.screen.query_one(DraftText).text
         assert shown.startswith("Dear Maria,") and "Ada Byron" in shown
         await pilot.press("ctrl+b")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert "Copied to the clipboard (xclip)." in messages
+        await wait_until(
+            lambda: "Copied to the clipboard (xclip)." in [n.message for n in app._notifications],
+            timeout=10,
+        )
     assert read_x_clipboard(x_display) == shown
+
+
+class SilentDisplay:
+    """An X display that accepts connections and never answers a word, until
+    :meth:`hang_up` closes them (the client then fails at once)."""
+
+    def __init__(self) -> None:
+        sockets = Path("/tmp/.X11-unix")
+        sockets.mkdir(mode=0o1777, exist_ok=True)
+        number = next(n for n in range(900, 1000) if not (sockets / f"X{n}").exists())
+        self.path = sockets / f"X{number}"
+        self.name = f":{number}"
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(str(self.path))
+        self.listener.listen(16)
+        self.listener.settimeout(0.05)
+        self.accepted: list[socket.socket] = []
+        self.answering = threading.Event()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            if self.answering.is_set():
+                connection.close()
+            else:
+                self.accepted.append(connection)
+
+    def hang_up(self) -> None:
+        self.answering.set()
+        for connection in self.accepted:
+            connection.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(timeout=10)
+        self.hang_up()
+        self.listener.close()
+        self.path.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def silent_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[SilentDisplay]:
+    display = SilentDisplay()
+    monkeypatch.setenv("DISPLAY", display.name)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    try:
+        yield display
+    finally:
+        display.close()
+
+
+def test_a_clipboard_program_that_never_answers_is_given_up_on(
+    silent_display: SilentDisplay, tmp_path: Path
+) -> None:
+    done: list[clipboard.CopyResult] = []
+    thread = threading.Thread(
+        target=lambda: done.append(clipboard.copy("Dear Maria", state_dir=tmp_path)), daemon=True
+    )
+    thread.start()
+    wait_until_sync(lambda: done, timeout=30, what="the copy to give up on the display")
+    assert done[0].clipboard == "" and done[0].file == tmp_path / "clipboard.txt"
+
+
+async def test_a_display_that_never_answers_does_not_freeze_the_app(
+    silent_display: SilentDisplay, store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clipboard, "PROGRAM_TIMEOUT", 60)  # it hangs until we hang up
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        draft = app.screen.query_one(DraftText)
+        await pilot.press("ctrl+b")
+        await wait_until(lambda: silent_display.accepted, timeout=20, what="xclip to connect")
+        # The app goes on while the clipboard program waits on the display.
+        await pilot.press("ctrl+end", *"PS")
+        await wait_until(lambda: draft.text.endswith("PS"), timeout=20)
+        assert not any("saved to" in n.message for n in app._notifications)
+        silent_display.hang_up()
+        await wait_until(
+            lambda: any("saved to" in n.message for n in app._notifications), timeout=20
+        )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
 from .text import folded as fold
+from .text import query_words
 
 
 class Filterable(Protocol):
@@ -62,8 +63,8 @@ class ContactFilter(Generic[Row]):
         self._last_query = ""
 
     def match(self, query: str) -> list[Row]:
-        folded = fold(query)
-        words = folded.split()
+        words = query_words(fold(query))
+        folded = " ".join(words)
         if not words:
             self._last_query = ""
             return list(self.rows)

@@ -63,3 +63,18 @@ def folded(text: str) -> str:
         return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+MAX_QUERY_CHARS = 200
+"""The longest search or filter text that counts (typed or pasted): the rest of a
+paste stays in the field but is not searched for."""
+MAX_QUERY_WORDS = 12
+"""Words of a search or filter that count. Each word is one more pass over every
+contact (the filter) or one more prefix term for the index (the search): a 10 KB
+paste of a thousand words took the filter 18 s at 30,000 contacts and the search
+minutes."""
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a search or filter, bounded in length and number."""
+    return text[:MAX_QUERY_CHARS].split()[:MAX_QUERY_WORDS]

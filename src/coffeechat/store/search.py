@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
+from ..domain.text import query_words
 from ..models import SearchHit
 from .db import Database
 
@@ -20,7 +21,7 @@ _START, _END = "\x02", "\x03"
 def fts_query(text: str) -> str:
     """Every word the user typed, each quoted (no FTS5 syntax leaks in) and as a prefix."""
     # NUL ends an FTS5 string early; quotes are doubled inside the quoted word.
-    words = [word.replace("\x00", "").replace('"', '""') for word in text.split()]
+    words = [word.replace("\x00", "").replace('"', '""') for word in query_words(text)]
     return " ".join(f'"{word}"*' for word in words if word.strip('"'))
 
 

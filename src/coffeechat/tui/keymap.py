@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from ..safe_reading import read_text
 from .commands import BY_ACTION
 from .key_clashes import drop_clashing
 
@@ -38,7 +39,7 @@ def load_keymap(path: Path | None = None) -> Keymap:
     if not path.exists():
         return result
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         result.problems.append(f"{path.name}: cannot read it ({error})")
         return result

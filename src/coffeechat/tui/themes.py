@@ -14,6 +14,7 @@ from pathlib import Path
 from textual.theme import Theme
 
 from .. import paths
+from ..safe_reading import read_text
 
 DEFAULT_THEME = "espresso"
 _COLOURS = (
@@ -40,7 +41,7 @@ def user_themes_dir() -> Path:
 def theme_from_toml(path: Path) -> Theme:
     """Read one theme file; raise ValueError with a reason a user can act on."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path))
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot read it ({error})") from None
     except tomllib.TOMLDecodeError as error:

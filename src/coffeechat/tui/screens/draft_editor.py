@@ -360,8 +360,20 @@ class DraftEditor(Screen[None]):
     def _copy(self, text: str) -> None:
         # The copied letter is kept as the draft; copying works on a full disk too.
         self.autosave.guarded(self._persist)
-        result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=self.app.copy_to_clipboard)
-        self.notify(
+        self._copy_in_thread(text)
+
+    @background(thread=True, group="clipboard")
+    def _copy_in_thread(self, text: str) -> None:
+        # Off the event loop: a clipboard program talking to a display that never
+        # answers waits until clipboard.py's timeout, and typing must go on meanwhile.
+        app = self.app
+
+        def osc52(copied: str) -> None:
+            app.call_from_thread(app.copy_to_clipboard, copied)  # the terminal is the loop's
+
+        result = clipboard.copy(text, state_dir=paths.state_dir(), osc52=osc52)
+        app.call_from_thread(
+            app.notify,
             result.message(),
             title="Copy draft",
             severity="information" if result.clipboard else "warning",

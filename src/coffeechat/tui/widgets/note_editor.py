@@ -26,6 +26,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
+from ...safe_reading import read_text
 from ...store.notes import NoteConflict
 from ..commands import bindings
 from .autosave import Autosave
@@ -283,6 +284,14 @@ def edit_in_external_editor(app, text: str) -> str | None:
                 severity="warning",
             )
             return None
-        return path.read_text(encoding="utf-8", errors="replace")
+        try:
+            return read_text(path, errors="replace")
+        except OSError as error:
+            # The editor removed or replaced its file and still said it succeeded.
+            app.notify(
+                f"{command[0]} left no file to read back ({error.strerror}); note left as it was.",
+                severity="warning",
+            )
+            return None
     finally:
         path.unlink(missing_ok=True)

@@ -3,6 +3,8 @@ dialog over the contacts, and the pane under the call's notes."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -50,6 +52,11 @@ class SearchBox(Vertical):
         self.hits: list[SearchHit] = []
         self.shown_for: str | None = None
         """The words ``hits`` were found for (typing runs ahead of the search)."""
+        self._pick_when_shown: str | None = None
+        """``enter`` came before the results for this text: act when they arrive."""
+        self._search_reader: sqlite3.Connection | None = None
+        """The reader of the search in progress, to interrupt it (see _cancel_running)."""
+        self._shut = False
 
     def compose(self) -> ComposeResult:
         yield SearchInput(self.query_text, placeholder="words to find (case and accents optional)")
@@ -66,10 +73,24 @@ class SearchBox(Vertical):
     def _changed(self, event: Input.Changed) -> None:
         self._search(event.value)
 
+    def on_unmount(self) -> None:
+        # Closing (or quitting) never waits for a search: it is stopped where it is.
+        self._shut = True
+        self._cancel_running()
+
+    def _cancel_running(self) -> None:
+        running = self._search_reader
+        if running is not None:
+            running.interrupt()  # thread-safe: the query ends with "interrupted"
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        if self.shown_for != event.value:  # enter came before the results: search now
-            self._show(event.value, self.store.search.query(event.value))
+        if self.shown_for != event.value:
+            # enter came before the results: never search here, on the event loop
+            # (a long query would freeze the app); act on the results when they come.
+            event.stop()
+            self._pick_when_shown = event.value
+            return
         if self.hits:
             event.stop()
             self.post_message(self.Picked(self.hits[0]))
@@ -77,6 +98,7 @@ class SearchBox(Vertical):
         # to the note).
 
     def _search(self, text: str) -> None:
+        self._cancel_running()  # its results are for words no longer in the box
         if not text.strip():
             self._show(text, [])
             return
@@ -85,10 +107,18 @@ class SearchBox(Vertical):
     @background(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, text: str) -> None:
         # Off the event loop (a common word in a large file takes ~15 ms), with the
-        # thread's own connection; a newer keystroke cancels this search.
+        # thread's own connection; a newer keystroke or closing interrupts it.
+        worker = get_current_worker()
         with self.store.database.reader() as conn:
-            hits = self.store.search.query(text, conn=conn)
-        if not get_current_worker().is_cancelled:
+            self._search_reader = conn
+            try:
+                if worker.is_cancelled or self._shut:
+                    return
+                hits = self.store.search.query(text, conn=conn)
+            finally:
+                if self._search_reader is conn:  # a newer search may have set its own
+                    self._search_reader = None
+        if not worker.is_cancelled and not self._shut:
             self.app.call_from_thread(self._show, text, hits)
 
     def _show(self, text: str, hits: list[SearchHit]) -> None:
@@ -97,6 +127,14 @@ class SearchBox(Vertical):
         if text != self.query_one(SearchInput).value and self.shown_for is not None:
             return  # typed on since: a newer search is coming
         self.hits, self.shown_for = hits, text
+        self._show_hits(text, hits)
+        if self._pick_when_shown == text:
+            self._pick_when_shown = None
+            # As if enter came now: a hit is picked, or the holder hears "nothing".
+            field = self.query_one(SearchInput)
+            field.post_message(Input.Submitted(field, text))
+
+    def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
         results = self.query_one(OptionList)
         results.clear_options()
         if not text.strip():
