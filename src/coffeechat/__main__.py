@@ -14,9 +14,12 @@ from . import __version__
 from .cli_output import say, show_error, write_stdout
 from .domain.text import visible
 from .paths import resolve_db_path
+from .safe_files import is_special
 from .store import StorageFull, Store, StoreError, backup_to
 from .store.errors import DatabaseDamaged
 
+STDOUT = "-"
+"""As a file name: standard output."""
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 
 
@@ -187,7 +190,10 @@ for _fmt, _help in (
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write to this file (created readable by you only); default: standard output.",
+    help=(
+        "Write to this file (created readable by you only); - or none: standard output. "
+        "A device or a pipe is written to, not replaced."
+    ),
 )
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
@@ -196,7 +202,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
 
     with open_store(ctx) as store:
         text = export_text(store, fmt)
-        if output is None:
+        if output is None or str(output) == STDOUT:
             write_stdout(text)
             return
         try:
@@ -211,13 +217,21 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
 def backup_command(ctx: click.Context, file: Path) -> None:
-    """A consistent copy of the database through SQLite's online backup."""
+    """A consistent copy of the database through SQLite's online backup (- for
+    standard output, when it is not a terminal)."""
+    to_stdout = str(file) == STDOUT
+    if to_stdout:
+        if sys.stdout.isatty():
+            raise click.ClickException("standard output is a terminal: give a file, or redirect")
+        sys.stdout.flush()
+        file = Path(f"/dev/fd/{sys.stdout.fileno()}")
     with open_store(ctx) as store:
         try:
             backup_to(store.database, file)
         except OSError as error:
             raise click.ClickException(str(error)) from None
-    say(f"Backed up to {file}")
+    # Beside the copy itself on standard output (or a pipe), the message goes apart.
+    say(f"Backed up to {'standard output' if to_stdout else file}", err=is_special(file))
 
 
 @cli.command("sync")

@@ -8,11 +8,10 @@ must never stop the app from starting.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from . import paths
+from .safe_files import write_file
 from .safe_reading import read_text
 
 
@@ -32,12 +31,5 @@ def load() -> dict[str, str]:
 
 def save(**changes: str) -> None:
     data = {**load(), **changes}
-    folder = paths.ensure_private_dir(paths.config_dir())
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".preferences-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-        os.replace(tmp, preferences_path())
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    paths.ensure_private_dir(paths.config_dir())
+    write_file(preferences_path(), json.dumps(data, indent=2, sort_keys=True))

@@ -11,7 +11,11 @@ SQLite's backup), which:
   byte, fsyncs it, renames it over the target and fsyncs the folder, so the target is
   at every moment either the old file or the complete new one (a crash, ``kill -9``
   or a full disk half way leaves the old file as it was);
-- replaces a symlink planted at the target instead of writing through it.
+- replaces a symlink planted at the target instead of writing through it;
+- writes straight into a target that exists and is not a regular file (a device, a
+  FIFO, ``/dev/stdout``, ``/dev/fd/N``), never replacing it: only a regular file
+  gets the temporary file, fsync and rename. A FIFO nobody reads is refused at once
+  rather than waited on.
 
 Errors come out as :class:`WriteError`, one line fit to show a user.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -93,13 +98,49 @@ def _failed(path: Path, error: OSError) -> WriteError:
     return WriteError(path, error.strerror or str(error), error.errno or 0)
 
 
+def is_special(path: Path) -> bool:
+    """Whether *path* exists (symlinks followed) and is neither a regular file nor a
+    folder: a device, a FIFO, a socket, ``/dev/stdout``."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(path: Path, payload: bytes) -> None:
+    """Write *payload* into the existing special file *path*, as ``>`` would."""
+    try:
+        # Non-blocking open: a FIFO with no reader fails at once instead of waiting.
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise WriteError(path, "it is a pipe nobody is reading from", error.errno) from None
+        raise _failed(path, error) from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as error:
+        raise _failed(path, error) from None
+    finally:
+        os.close(fd)
+
+
 @contextmanager
 def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a private temporary path beside *path*; when the block ends without an
     error, it replaces *path* in one rename. On any error the temporary file goes and
-    *path* is left as it was."""
+    *path* is left as it was. A special *path* (see :func:`is_special`) is not
+    replaced: the finished temporary file (made in the temporary folder) is copied
+    into it."""
     target = Path(path)
     check_target(target)
+    if is_special(target):
+        with _through_temporary(target) as temporary:
+            yield temporary
+        return
     folder = target.parent
     try:
         fd, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
@@ -121,10 +162,30 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
+@contextmanager
+def _through_temporary(target: Path) -> Iterator[Path]:
+    try:
+        fd, name = tempfile.mkstemp(prefix=".coffeechat-", suffix=".partial")
+        os.close(fd)
+    except OSError as error:
+        raise _failed(target, error) from None
+    temporary = Path(name)
+    try:
+        yield temporary
+        _write_through(target, temporary.read_bytes())
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def write_file(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write *data* (str as UTF-8, newlines untouched) to *path* atomically, 0600."""
+    """Write *data* (str as UTF-8, newlines untouched) to *path* atomically, 0600
+    (straight into it when it is a device or a FIFO: see :func:`is_special`)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target = Path(path)
+    check_target(target)
+    if is_special(target):
+        _write_through(target, payload)
+        return target
     with replacing(target) as temporary:
         fd = os.open(temporary, os.O_WRONLY | os.O_NOFOLLOW)
         try:

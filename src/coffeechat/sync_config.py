@@ -1,16 +1,18 @@
 """The vdir sync's settings in ``config.toml``: ``vdir = "~/…"`` and ``sync_scope``.
 
-Read with tomllib; written by rewriting just those two top-level lines (through the
-one guarded file writer), so whatever else the user keeps in the file stays as it is.
+Read with tomllib; written with tomlkit, which escapes any path (quotes, backslashes,
+emoji, control characters) as TOML requires and keeps whatever else the user keeps in
+the file (other tables, comments) as it is; through the one guarded file writer.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
 
 from . import paths
 from .domain.text import has_controls
@@ -54,17 +56,16 @@ def load(path: Path | None = None) -> SyncConfig:
 
 
 def save(config: SyncConfig, path: Path | None = None) -> None:
-    """Set ``vdir`` and ``sync_scope``, keeping every other line of the file."""
+    """Set ``vdir`` and ``sync_scope``, keeping everything else in the file (other
+    tables, comments, layout). A file that is not TOML is left alone (ConfigError)."""
     path = path or config_path()
     try:
-        lines = read_text(path).splitlines()
+        document = tomlkit.parse(read_text(path))
     except FileNotFoundError:
-        lines = []
-    ours_pattern = re.compile(rf"\s*({'|'.join(_KEYS)})\s*=")
-    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), None)
-    top, tables = lines[:first_table], lines[first_table:] if first_table is not None else []
-    kept = [line for line in top if not ours_pattern.match(line)] + tables
-    # json.dumps gives a valid TOML basic string (quotes and backslashes escaped).
-    ours = [f"vdir = {json.dumps(config.vdir)}", f"sync_scope = {json.dumps(config.scope)}"]
+        document = tomlkit.document()
+    except (OSError, UnicodeDecodeError, TOMLKitError) as error:
+        raise ConfigError(f"{path}: cannot read it ({error}); not changed") from None
+    document["vdir"] = config.vdir
+    document["sync_scope"] = config.scope
     paths.ensure_private_dir(path.parent)
-    write_file(path, "\n".join(ours + kept) + "\n")
+    write_file(path, tomlkit.dumps(document))

@@ -15,6 +15,7 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from ..safe_files import write_file
 from ..safe_reading import read_text
 from .purposes import SLUGS, known_purpose
 
@@ -272,7 +273,7 @@ def load_user_template(folder: Path, name: str) -> str:
     try:
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(default, encoding="utf-8")
+            write_file(path, default)
         return read_text(path)
     except (OSError, UnicodeDecodeError):
         return default

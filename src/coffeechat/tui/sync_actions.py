@@ -56,7 +56,7 @@ class SyncActions(App[None]):
                 return
             try:
                 save(new)
-            except OSError as error:
+            except (OSError, ConfigError) as error:
                 self.notify(f"Not saved: {error}", severity="error", markup=False)
                 return
             self.run_sync(new)
