@@ -49,3 +49,22 @@ def test_their_time_at_the_calendars_edges_is_left_out_not_a_crash(
     machine_zone: str, zone: str, moment: datetime
 ) -> None:
     assert isinstance(their_clock(moment, zone, with_day=True), str)
+
+
+def test_imported_dates_outside_the_range_are_left_empty(tmp_path) -> None:
+    from coffeechat.exchange import export_text, import_bytes
+    from coffeechat.store import Store
+
+    store = Store.open(tmp_path / "x.db")
+    try:
+        csv = (
+            "Name,Next action date,Connected on\n"
+            "Far Future,9999-12-31,0001-01-01\nIn Range,2199-12-31,1900-01-01\n"
+        )
+        import_bytes(store, "csv", csv.encode(), "people.csv")
+        dates = {c.name: (c.next_action_date, c.connected_on) for c in store.contacts.all()}
+        assert dates == {"Far Future": ("", ""), "In Range": ("2199-12-31", "1900-01-01")}
+        for fmt in ("ics", "json", "vcard", "csv", "markdown"):
+            export_text(store, fmt)
+    finally:
+        store.close()

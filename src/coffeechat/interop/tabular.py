@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from ..domain.validation import in_range
 from .records import ImportFormatError
 
 csv.field_size_limit(10 * 1024 * 1024)
@@ -62,16 +63,21 @@ _TIME_OF_DAY = re.compile(r",?\s+\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?$")
 
 def parse_date(value: str) -> str:
     """An ISO date from the formats exports use ("15 Mar 2023", "1/8/18, 6:14 PM",
-    "23-Apr-23", "2023-03-15", ...), or ""."""
-    value = _TIME_OF_DAY.sub("", value.strip())
+    "23-Apr-23", "2023-03-15", ...), or "" (also for a year outside the app's range,
+    as every date field: 9999-12-31 would crash the calendar export later)."""
+    day = _read_date(_TIME_OF_DAY.sub("", value.strip()))
+    return day.isoformat() if day is not None and in_range(day) else ""
+
+
+def _read_date(value: str) -> date | None:
     if not value:
-        return ""
+        return None
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).date().isoformat()
+            return datetime.strptime(value, fmt).date()
         except ValueError:
             continue
     try:
-        return date.fromisoformat(value[:10]).isoformat()
+        return date.fromisoformat(value[:10])
     except ValueError:
-        return ""
+        return None
