@@ -119,7 +119,7 @@ def agenda(ctx: click.Context, days: int) -> None:
 
     now = Clock().now()
     with open_store(ctx) as store:
-        write_stdout(as_text(agenda_for(store, now, days)))
+        write_stdout(as_text(agenda_for(store, now, days)), data=False)
 
 
 def run_tui(ctx: click.Context) -> None:
@@ -203,7 +203,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     with open_store(ctx) as store:
         text = export_text(store, fmt)
         if output is None or str(output) == STDOUT:
-            write_stdout(text)
+            write_stdout(text, data=True)
             return
         try:
             # While the store is open, so the writer knows which file not to touch.

@@ -38,10 +38,12 @@ def show_error(error: click.ClickException) -> None:
     click.echo(visible(rendered.getvalue()), err=True, nl=False)
 
 
-def write_stdout(text: str) -> None:
-    """Write *text* (an export) to standard output, or fail with one line (a full disk,
-    a closed pipe): never a traceback, nor a second complaint when Python exits."""
-    shown = visible(text) if _is_terminal(sys.stdout) else text
+def write_stdout(text: str, *, data: bool) -> None:
+    """Write *text* to standard output, or fail with one line (a full disk, a closed
+    pipe): never a traceback, nor a second complaint when Python exits. *data* (an
+    export) goes out exact unless standard output is a terminal; a report (the
+    agenda) is always made inert."""
+    shown = visible(text) if not data or _is_terminal(sys.stdout) else text
     try:
         sys.stdout.write(shown)
         sys.stdout.flush()

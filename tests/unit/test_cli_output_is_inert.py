@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import Contact
+from coffeechat.models import Contact, FollowUp
 from coffeechat.store import Store
 
 SCRIPT = Path(sys.executable).parent / "coffeechat"
@@ -44,7 +44,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
 def hostile_world(tmp_path: Path, db_path: Path) -> Path:
     """A database whose people, and a folder whose files and config, are hostile."""
     store = Store.open(db_path)
-    store.contacts.add(
+    eve = store.contacts.add(
         Contact(
             name=f"Eve {HOSTILE}",
             organization=f"Acme {HOSTILE}",
@@ -52,6 +52,10 @@ def hostile_world(tmp_path: Path, db_path: Path) -> Path:
             next_action_date="2026-03-12",
             uid=f"uid-{HOSTILE}",
         )
+    )
+    assert eve.id is not None
+    store.followups.add(
+        FollowUp(contact_id=eve.id, kind="follow_up", due_date="2026-01-05", title=HOSTILE)
     )
     store.close()
     files = tmp_path / "files"
@@ -111,6 +115,13 @@ def test_every_command_prints_hostile_text_inert(hostile_world: Path) -> None:
             assert b"Traceback" not in stream, (args, stream)
         shown += result.stdout + result.stderr
     assert "␛]0;PWNED␇".encode() in shown  # the hostile text did reach the output
+
+
+def test_the_agenda_is_a_report_made_inert_even_into_a_pipe(hostile_world: Path) -> None:
+    result = run("agenda", "--days", "3650", cwd=hostile_world)
+    assert result.returncode == 0, result.stderr
+    assert control_bytes(result.stdout) == [], result.stdout
+    assert "Eve ␛]0;PWNED␇".encode() in result.stdout
 
 
 def test_config_values_print_inert(hostile_world: Path) -> None:

@@ -67,8 +67,9 @@ class CoffeechatApp(SyncActions, App[None]):
         self._quit_unsaved = False
         """Set once the user was told that quitting now loses unsaved text."""
         self._ending_on_error = False
+        """An error is ending the app: later ones add nothing (see _handle_exception)."""
         self._crash_line: str | None = None
-        """An error ended the app: it said so in one line (see _handle_exception)."""
+        """The one line an unforeseen error ends the app with, printed on exit."""
         self.key_order = KeyOrder(self)
         """Hands keys out one at a time, in the order typed (see key_order)."""
         self.collector = IdleCollector()
