@@ -50,7 +50,7 @@ def report_text(error: BaseException) -> str:
             if frame.line and _is_code(frame.filename):
                 lines.append(f"    {frame.line.strip()}")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 def write_report(error: BaseException, folder: Path | None = None) -> Path:
