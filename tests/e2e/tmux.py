@@ -49,8 +49,12 @@ class Terminal:
         return result.stdout
 
     def start(self, args: list[str], env: dict[str, str]) -> None:
+        self.start_command([console_script(), *args], env)
+
+    def start_command(self, argv: list[str], env: dict[str, str]) -> None:
+        """Run *argv* (any program: a script driving the app) in the terminal."""
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-        command = " ".join(shlex.quote(a) for a in [console_script(), *args])
+        command = " ".join(shlex.quote(a) for a in argv)
         shell = f"env {exports} TERM=xterm-256color {command}; echo {EXIT_MARK} $?; sleep 600"
         self._tmux("new-session", "-d", "-x", str(self.width), "-y", str(self.height), shell)
         self._tmux("set", "-s", "escape-time", "0")

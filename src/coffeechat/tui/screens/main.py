@@ -16,6 +16,7 @@ from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
 from ...store import ContactRow, StorageFull, Store
 from ..commands import bindings
+from ..first_frame import after_first_frame
 from ..key_order import focus_at_end
 from ..long_lived import freeze_long_lived
 from ..saving import DISK_FULL
@@ -91,11 +92,11 @@ class MainScreen(
             self.pane.load(first)
         else:
             self.pane.load_first_page(first, self.store.contacts.count(self.show_archived))
-            self.call_after_refresh(self._read_all_rows)
+            after_first_frame(self, self._read_all_rows)
         self._show(self.pane.contact_list.highlighted_id)
         self._show_calls_in_progress()
         self.query_one(ContactList).focus()
-        self.call_after_refresh(self.mount_detail)
+        after_first_frame(self, self.mount_detail)
         if not first and getattr(self.app, "show_welcome", True):
             self._welcome()
 
@@ -107,8 +108,8 @@ class MainScreen(
         if not self.store.settings.get(WELCOME_DISMISSED):
             # After the first paint, so the empty list shows behind the welcome.
             label = getattr(self.app, "db_label", "")
-            self.call_after_refresh(
-                self.app.push_screen, WelcomeScreen(label), self._welcome_closed
+            after_first_frame(
+                self, self.app.push_screen, WelcomeScreen(label), self._welcome_closed
             )
 
     def _welcome_closed(self, action: str | None) -> None:
