@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -34,7 +33,6 @@ from .research_actions import ResearchActions
 if TYPE_CHECKING:
     from ...models import Contact, Status
     from ...usecases.calls import Plan
-    from .contact_form import ContactNames
 
 
 # Screens opened by an action, and the use cases it calls, are imported inside it: the
@@ -229,9 +227,6 @@ class MainScreen(
         from ...usecases import contacts
         from .contact_form import ContactForm
 
-        # Names only (building every Contact took ~0.3 s at 30,000 people), read and
-        # prepared in a thread: even that took ~100 ms of frozen screen.
-        names = await asyncio.to_thread(self._contact_names)
         shown = contact
         while True:
             referred_by_name = ""
@@ -242,7 +237,9 @@ class MainScreen(
                 ContactForm(
                     shown,
                     organizations=self.store.organizations.names(),
-                    contact_names=names,
+                    # Names only (building every Contact took ~0.3 s at 30,000
+                    # people), read in a thread once the form is on screen.
+                    contact_names=self._contact_names,
                     referred_by_name=referred_by_name,
                 )
             )
@@ -260,11 +257,10 @@ class MainScreen(
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)
 
-    def _contact_names(self) -> ContactNames:
-        from .contact_form import ContactNames
-
+    def _contact_names(self) -> dict[str, int]:
+        """Every contact's name and id, read on the calling (worker) thread."""
         with self.store.database.reader() as conn:
-            return ContactNames(self.store.contacts.ids_by_name(conn))
+            return self.store.contacts.ids_by_name(conn)
 
     def action_change_status(self) -> None:
         from ...usecases import contacts
