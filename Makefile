@@ -40,6 +40,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@# Compiled as an installed app is (see run): a fresh tree starts from bytecode too.
+	@$(BIN)/python -m compileall -q src >/dev/null
 	touch $(STAMP)
 
 clean:
