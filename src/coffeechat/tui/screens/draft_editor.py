@@ -357,6 +357,23 @@ class DraftEditor(Screen[None]):
         head.append(f"Subject: {self.query_one(SubjectInput).value}")
         self._copy("\n".join(head) + "\n\n" + self.query_one(DraftText).text)
 
+    def action_save_to_mail_drafts(self) -> None:
+        from .draft_mail import save_letter
+
+        save_letter(self, self.store, self.contact, self._kept(), self.app.clock.now())
+
+    def action_open_in_mail_client(self) -> None:
+        from .draft_mail import open_letter
+
+        open_letter(self, self.contact, self._kept())
+
+    def _kept(self) -> Draft:
+        """The letter on screen, kept as the draft first (on a full disk, as it stands)."""
+        self.autosave.guarded(self._persist)
+        base = self.draft or Draft(contact_id=self.contact.id or 0, template=self.template)
+        body, subject = self.query_one(DraftText).text, self.query_one(SubjectInput).value
+        return replace(base, body=body, subject=subject)
+
     def _copy(self, text: str) -> None:
         # The copied letter is kept as the draft; copying works on a full disk too.
         self.autosave.guarded(self._persist)
