@@ -275,6 +275,32 @@ def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None) -> No
         ctx.exit(1)
 
 
+@cli.group("mail")
+def mail_group() -> None:
+    """Your local mail: letters you sent and replies you got (see [mail] in config.toml)."""
+
+
+@mail_group.command("scan")
+@click.pass_context
+def mail_scan_command(ctx: click.Context) -> None:
+    """Notice sent letters and replies in the mail that is new since the last scan."""
+    from .domain.clock import Clock
+    from .mail_config import load
+    from .sync_config import ConfigError
+    from .usecases.mail_scan import MailScanError, scan_mail
+
+    try:
+        config = load()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    with open_store(ctx) as store:
+        try:
+            report = scan_mail(store, config, Clock().now())
+        except MailScanError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(report.summary())
+
+
 def main() -> None:
     """The console script: every message sanitised (see cli_output), and any error
     nobody foresaw one line and a crash report (see crash), never a traceback."""

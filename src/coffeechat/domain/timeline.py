@@ -14,7 +14,7 @@ class Event:
     when: str
     """ISO date or datetime; events sort on it (dates before times of the same day)."""
     kind: str
-    """letter, call, note, outcome, follow-up"""
+    """letter, call, note, outcome, follow-up, reply, away (out of office), touch"""
     text: str
     ref: str = ""
     """What it is, for finding it again: ``letter:<draft id>`` for a letter sent."""
@@ -26,6 +26,9 @@ KIND_LABELS = {
     "note": "Note",
     "outcome": "Outcome",
     "follow-up": "Follow-up",
+    "reply": "Replied:",
+    "away": "Away",
+    "touch": "Touch",
 }
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .history import History
     from .interactions import Interactions
     from .interviews import Interviews
+    from .mail import MailNoticed
     from .notes import Notes
     from .outcomes import Outcomes
     from .questions import Questions
@@ -119,6 +120,12 @@ class Store:
         from .interactions import Interactions
 
         return Interactions(self.database)
+
+    @cached_property
+    def mail(self) -> MailNoticed:
+        from .mail import MailNoticed
+
+        return MailNoticed(self.database)
 
     @cached_property
     def employers(self) -> Employers:

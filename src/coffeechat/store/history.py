@@ -32,6 +32,16 @@ def _day(value: str) -> date | None:
         return None
 
 
+def _said(kind: str, back_on: str, note: str) -> tuple[str, str]:
+    """(timeline kind, text) of a reply or touch: "Replied: <subject>" for a reply
+    noticed in the mail, "Replied: declined" for one typed in."""
+    if kind == "touch":
+        return "touch", note or "kept in touch"
+    if kind == "out of office":
+        return "away", f"until {back_on}: {note}" if note else f"until {back_on}"
+    return "reply", note or kind
+
+
 class History:
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -96,6 +106,12 @@ class History:
             events.append(Event(due, "follow-up", f"Due: {label}"))
             if state == "done" and done_at:
                 events.append(Event(done_at, "follow-up", f"Done: {label}"))
+        for kind, day, back_on, note in conn.execute(
+            "SELECT kind, day, back_on, note FROM interactions WHERE contact_id = ?",
+            (contact_id,),
+        ):
+            what, text = _said(kind, back_on, note)
+            events.append(Event(day, what, text))
         return in_order(events)
 
     def network(self) -> Network:

@@ -40,6 +40,9 @@ class Interactions:
         ).fetchone()
         return _interaction(row)
 
+    def delete(self, interaction_id: int) -> None:
+        self._conn.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,))
+
     def for_contact(self, contact_id: int) -> list[Interaction]:
         rows = self._conn.execute(
             f"SELECT {_COLUMNS} FROM interactions WHERE contact_id = ? ORDER BY day, id",

@@ -433,6 +433,24 @@ def _list_order_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _mail_noticed(conn: sqlite3.Connection) -> None:
+    """Messages the mail scan acted on (a letter seen sent, a reply), so a message read
+    again is not counted twice. Only the date, subject, sender address and Message-ID
+    of a message are kept; contact and interaction say what it was taken for (no
+    foreign keys: a contact merged or deleted leaves a message that is simply known)."""
+    conn.execute(
+        "CREATE TABLE mail_noticed ("
+        " message_id TEXT PRIMARY KEY,"
+        " kind TEXT NOT NULL,"
+        " day TEXT NOT NULL,"
+        " subject TEXT NOT NULL DEFAULT '',"
+        " sender TEXT NOT NULL DEFAULT '',"
+        " contact_id INTEGER,"
+        " interaction_id INTEGER)"
+    )
+    conn.execute("CREATE INDEX mail_noticed_interaction ON mail_noticed(interaction_id)")
+
+
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,
@@ -444,6 +462,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _last_interaction,
     _list_order_index,
     search_everything,
+    _mail_noticed,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ from .commands import COMMANDS, bindings
 from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
 from .long_lived import IdleCollector, freeze_long_lived
+from .mail_actions import MailActions
 from .saving import ACTION_NOT_SAVED, DISK_FULL
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
@@ -41,7 +42,7 @@ QUIT_UNSAVED = (
 )
 
 
-class CoffeechatApp(SyncActions, App[None]):
+class CoffeechatApp(MailActions, SyncActions, App[None]):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"
@@ -97,6 +98,7 @@ class CoffeechatApp(SyncActions, App[None]):
             )
         self.push_screen(MainScreen(self.store))
         self.sync_at_start()
+        self.mail_at_start()
 
     def on_unmount(self) -> None:
         self.collector.stop()

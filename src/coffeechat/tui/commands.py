@@ -109,6 +109,14 @@ COMMANDS += SYNC_COMMANDS
 
 # App-wide commands that are not tied to a pane.
 COMMANDS += (Command("change_theme", "Switch theme", "Choose a colour theme (remembered)", "app"),)
+COMMANDS += (
+    Command(
+        "scan_mail",
+        "Scan mail",
+        "Notice sent letters and replies in your mail now (it runs by itself at start)",
+        "app",
+    ),
+)
 
 # Reliability: another window (or a command-line import) may have written to the file.
 COMMANDS += (

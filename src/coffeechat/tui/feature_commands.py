@@ -411,7 +411,8 @@ LOOKING_BACK_COMMANDS: tuple[Command, ...] = (
     Command(
         "record_reply",
         "Record reply",
-        "They answered my letter today (stats use reply times)",
+        "They answered my letter today (stats use reply times); or change the kind of a "
+        "reply noticed in your mail",
         "contacts",
     ),
     Command(

@@ -122,8 +122,12 @@ class SyncActions(App[None]):
                 store.close()
         self.call_from_thread(self._synced, config, report, quiet)
 
+    def after_sync(self) -> None:
+        """What else runs after each sync (the mail scan, on the app)."""
+
     def _synced(self, config: SyncConfig, report: SyncReport, quiet: bool) -> None:
         self._sync_running = False
+        self.after_sync()
         following = getattr(self, "_sync_next", None)
         if following is not None:
             self._sync_next = None

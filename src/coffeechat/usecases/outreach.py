@@ -51,6 +51,8 @@ class ReplyRecorded:
     """Follow-ups moved past an out-of-office return date."""
     referral: Contact | None = None
     """The person a referral-only reply pointed to (new, or already known)."""
+    interaction_id: int | None = None
+    """The reply as logged."""
 
 
 def record_reply(
@@ -61,6 +63,7 @@ def record_reply(
     *,
     back_on: date | None = None,
     referral: Referral | None = None,
+    note: str = "",
 ) -> ReplyRecorded:
     """The person answered today, in one of four ways.
 
@@ -69,6 +72,8 @@ def record_reply(
       by them, and a thank-you for the pointer is due the next business day;
     - declined: every follow-up closes and they leave the agenda;
     - out of office until *back_on*: not a reply; the nudges move past the return date.
+
+    *note* is what the timeline says of it (the subject of a reply noticed in the mail).
     """
     calendar = load_calendar(store)
     if kind is ReplyKind.OUT_OF_OFFICE and back_on is None:
@@ -77,12 +82,13 @@ def record_reply(
         raise ValueError("a referral-only reply needs the name of the person to talk to")
     with store.database.transaction():
         open_before = store.followups.for_contact(contact_id, open_only=True)
-        store.interactions.add(
+        logged = store.interactions.add(
             Interaction(
                 contact_id,
                 str(kind),
                 today.isoformat(),
                 back_on=back_on.isoformat() if back_on else "",
+                note=note,
             )
         )
         moved = 0
@@ -111,7 +117,46 @@ def record_reply(
         closed = len(open_before) - len(store.followups.for_contact(contact_id, open_only=True))
         contact = store.contacts.get(contact_id)
     assert contact is not None
-    return ReplyRecorded(contact, kind, max(closed, 0), moved, pointed_to)
+    return ReplyRecorded(contact, kind, max(closed, 0), moved, pointed_to, logged.id)
+
+
+def noticed_reply(store: Store, contact_id: int) -> Interaction | None:
+    """The contact's latest reply, when it was noticed in the mail rather than typed in
+    (its kind is then the user's to change)."""
+    replies = [i for i in store.interactions.for_contact(contact_id) if i.kind != "touch"]
+    if not replies or replies[-1].id is None or not store.mail.from_mail(replies[-1].id):
+        return None
+    return replies[-1]
+
+
+def change_noticed_reply(
+    store: Store,
+    contact_id: int,
+    kind: ReplyKind,
+    *,
+    back_on: date | None = None,
+    referral: Referral | None = None,
+) -> ReplyRecorded | None:
+    """Record the reply noticed in the mail again as *kind* (the same day and subject),
+    in place of the positive or out-of-office one the scan took it for; None when the
+    latest reply was not noticed in the mail."""
+    old = noticed_reply(store, contact_id)
+    if old is None or old.id is None:
+        return None
+    with store.database.transaction():
+        store.interactions.delete(old.id)
+        recorded = record_reply(
+            store,
+            contact_id,
+            date.fromisoformat(old.day),
+            kind,
+            back_on=back_on,
+            referral=referral,
+            note=old.note,
+        )
+        if recorded.interaction_id is not None:
+            store.mail.retake(old.id, recorded.interaction_id)
+    return recorded
 
 
 def _referred_contact(store: Store, referrer_id: int, referral: Referral) -> Contact:

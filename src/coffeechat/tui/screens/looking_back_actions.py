@@ -163,7 +163,8 @@ class LookingBackActions(MainScreenHost):
         self.app.push_screen(StatsScreen(self.store))
 
     def action_record_reply(self) -> None:
-        from ...usecases.outreach import record_reply
+        """Record a reply; when the latest was noticed in the mail, change its kind."""
+        from ...usecases.outreach import change_noticed_reply, noticed_reply, record_reply
         from .reply_form import Reply, ReplyForm
 
         contact = self.contact
@@ -171,24 +172,33 @@ class LookingBackActions(MainScreenHost):
             self.notify("No contact highlighted.", severity="warning")
             return
         contact_id = contact.id
+        noticed = noticed_reply(self.store, contact_id)
 
         def answered(reply: Reply | None) -> None:
             if reply is None:
                 return
-            today = self.app.clock.today()
-            recorded = record_reply(
+            back_on, referral = reply.back_on, reply.referral
+            changed = (
+                change_noticed_reply(
+                    self.store, contact_id, reply.kind, back_on=back_on, referral=referral
+                )
+                if noticed is not None
+                else None
+            )
+            recorded = changed or record_reply(
                 self.store,
                 contact_id,
-                today,
+                self.app.clock.today(),
                 reply.kind,
-                back_on=reply.back_on,
-                referral=reply.referral,
+                back_on=back_on,
+                referral=referral,
             )
             keep = recorded.referral.id if recorded.referral else contact_id
             self.reload(keep_id=keep)
             self.notify(reply_message(recorded), markup=False)
 
-        self.app.push_screen(ReplyForm(contact.name), answered)
+        mail_day = noticed.day if noticed is not None else ""
+        self.app.push_screen(ReplyForm(contact.name, noticed_on=mail_day), answered)
 
 
 def advice_of(store: Store, interview_id: int) -> str:

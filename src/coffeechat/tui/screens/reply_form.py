@@ -42,9 +42,12 @@ class ReplyForm(FormModal[Reply]):
     ReplyForm.-away .away, ReplyForm.-referral .referral { display: block; }
     """
 
-    def __init__(self, who: str) -> None:
+    def __init__(self, who: str, noticed_on: str = "") -> None:
+        """*noticed_on*: the day of a reply noticed in the mail, whose kind this changes."""
         super().__init__()
         self.title_text = f"Reply from {one_line(who)}"
+        if noticed_on:
+            self.title_text += f" (noticed in your mail, {noticed_on}): what kind?"
 
     def compose_fields(self) -> ComposeResult:
         yield Label("What did they say?", markup=False)

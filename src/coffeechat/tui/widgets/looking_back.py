@@ -128,6 +128,9 @@ class TimelineView(Static):
         "note": "",
         "outcome": "bold magenta",
         "follow-up": "yellow",
+        "reply": "bold cyan",
+        "away": "dim",
+        "touch": "",
     }
 
     MARK = "▶ "
