@@ -94,7 +94,7 @@ def scan_mail(
     config: MailConfig,
     now: datetime,
     *,
-    read: Callable[[Path], Seen] = read_message,
+    read: Callable[[Path, Callable[[set[str]], bool]], Seen | None] = read_message,
 ) -> MailReport:
     """Read what is new in the mail and apply it; see the module's doc."""
     source = reader(config)
@@ -105,18 +105,23 @@ def scan_mail(
     mark = mark if state_source == key else ""
     listing = _list(source, config, mark)
     report = MailReport()
+    addresses = _addresses(store)
+    mine = load_profile(store).email.strip().lower()
+
+    def about_a_contact(mentioned: set[str]) -> bool:
+        return any(address in addresses for address in mentioned)
+
     seen = []
     for found in listing.found:
         try:
-            message = read(found.path)
+            message = read(found.path, about_a_contact)
         except Unreadable:
             report.skipped += 1
             continue
         report.read += 1
-        seen.append((message, found))
+        if message is not None:
+            seen.append((message, found))
     seen.sort(key=lambda pair: pair[0].when)
-    addresses = _addresses(store)
-    mine = load_profile(store).email.strip().lower()
     with store.database.transaction():
         for message, found in seen:
             if message.when > now or store.mail.known(message.message_id):
