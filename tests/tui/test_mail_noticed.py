@@ -57,9 +57,9 @@ async def test_at_start_a_sent_letter_and_a_reply_are_noticed_without_a_key(
     tom = _mail(store, isolated_env, tmp_path)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(lambda: "1 reply, 1 sent letter noticed" in _notes(app), timeout=20)
-        letter = store.drafts.last_sent(tom, "intro_letter")
-        assert letter is not None and letter.sent_at == "2026-03-09T09:00:00"
+        letter = await wait_until(lambda: store.drafts.last_sent(tom, "intro_letter"), timeout=30)
+        assert letter.sent_at == "2026-03-09T09:00:00"
+        await wait_until(lambda: "1 reply, 1 sent letter noticed" in _notes(app))
         assert all(f.state == "done" for f in store.followups.for_contact(tom))
         await run_from_palette(pilot, "Timeline")
         await wait_until(lambda: f"Replied: Re: {SUBJECT}" in _timeline(app))

@@ -12,6 +12,7 @@ from coffeechat.models import Draft, NextStep, Outcome, OutcomeKind, Question, R
 from coffeechat.store import Store
 from coffeechat.store import db as db_module
 from coffeechat.store.schema import MIGRATIONS
+from coffeechat.store.search_schema import search_everything
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import seed
 
@@ -165,7 +166,7 @@ def test_the_migration_indexes_outcomes_and_letters_already_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "coffeechat.db"
-    before = MIGRATIONS[:-1]
+    before = MIGRATIONS[: MIGRATIONS.index(search_everything)]
     monkeypatch.setattr(db_module, "MIGRATIONS", before)
     monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(before))
     store = Store.open(path)
