@@ -148,10 +148,21 @@ def _check_noticed(store: Store, people: dict[str, Contact]) -> None:
     assert store.interactions.for_contact(people["sam"].id or 0) == []
 
 
+def _tree(root: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file under *root*: its mode, modification time and content."""
+    return {
+        str(p.relative_to(root)): (p.stat().st_mode, p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
 def test_a_maildir_scan_notices_the_sent_letter_and_the_replies(
     store: Store, people: dict[str, Contact], mail: Path
 ) -> None:
+    before = _tree(mail)
     report = scan_mail(store, _config(mail), NOW)
+    assert _tree(mail) == before  # read-only: nothing moved, renamed, flagged or written
     assert (report.sent, report.replies, report.away, report.skipped) == (1, 2, 1, 2)
     assert report.summary() == (
         "2 replies, 1 out-of-office reply, 1 sent letter noticed; 2 messages skipped (unreadable)"
@@ -224,7 +235,15 @@ def test_notmuch_indexing_the_maildir_gives_the_same(
     _notmuch(mail, tmp_path, monkeypatch, "new")
     _notmuch(mail, tmp_path, monkeypatch, "tag", "+sent", "--", "folder:Sent")
     config = MailConfig(drafts=mail / "Drafts", reader="notmuch")  # sent by tag alone
+    tags = subprocess.run(
+        ["notmuch", "dump"], check=True, capture_output=True, env=os.environ
+    ).stdout
     report = scan_mail(store, config, NOW)
+    # Read-only: notmuch's tags are as they were.
+    assert (
+        subprocess.run(["notmuch", "dump"], check=True, capture_output=True, env=os.environ).stdout
+        == tags
+    )
     assert (report.sent, report.replies, report.away, report.skipped) == (1, 2, 1, 2)
     _check_noticed(store, people)
     assert scan_mail(store, config, NOW).read == 0
