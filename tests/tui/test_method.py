@@ -14,6 +14,7 @@ from coffeechat.usecases.calendar import load_calendar
 from coffeechat.usecases.employers import rate_employer
 from coffeechat.usecases.outreach import mark_sent
 from tests.conftest import FROZEN_NOW, make_app
+from tests.waiting import wait_until
 
 
 def _employers(store: Store) -> None:
@@ -87,11 +88,14 @@ async def test_agenda_names_the_colleague_and_adds_one(store: Store, clock: Cloc
         assert isinstance(app.screen, ContactForm)
         assert app.screen.query_one("#field-organization").value == "Northbridge"
         app.screen.query_one("#field-name").value = "Daniel Osei"
+        # "Referred by" knows every contact here too, not only from the main screen.
+        app.screen.query_one("#field-referred_by").value = "maria okafor"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, AgendaScreen)
+        await wait_until(lambda: isinstance(app.screen, AgendaScreen))
         [nudge] = screen.agenda.due_today
         assert nudge.title.endswith(": write to Daniel Osei")
+        daniel = next(c for c in store.contacts.all() if c.name == "Daniel Osei")
+        assert daniel.referred_by == maria.id
 
 
 async def test_log_touch_and_holiday_country(store: Store, clock: Clock) -> None:

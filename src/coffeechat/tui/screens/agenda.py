@@ -186,7 +186,7 @@ class AgendaScreen(Screen[None]):
 
     def action_add_colleague(self) -> None:
         """A second person to write to at the highlighted item's organization."""
-        from .contact_form import ContactForm
+        from .contact_form import ContactForm, names_in
 
         options = self.query_one(OptionList)
         if options.highlighted is None:
@@ -207,6 +207,7 @@ class AgendaScreen(Screen[None]):
             ContactForm(
                 Contact(name="", organization=contact.organization),
                 organizations=self.store.organizations.names(),
+                contact_names=names_in(self.store),
             ),
             saved,
         )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -27,6 +27,9 @@ from ..widgets.form import FormField, chosen
 from ..widgets.suggest import FoldedSuggestions
 from ..workers import background
 from .form_modal import FormModal
+
+if TYPE_CHECKING:
+    from ...store import Store
 
 HOW_FOUND = ("alumni list", "article", "conference", "referral", "LinkedIn", "colleague")
 
@@ -50,6 +53,17 @@ class ContactNames:
 
 NameReader = Callable[[], Mapping[str, int]]
 """Reads every contact's name and id (from a worker thread: its own connection)."""
+
+
+def names_in(store: Store) -> NameReader:
+    """The reader every screen hands the form, so "Referred by" knows every contact
+    wherever the form is opened from."""
+
+    def read() -> dict[str, int]:
+        with store.database.reader() as conn:
+            return store.contacts.ids_by_name(conn)
+
+    return read
 
 
 class LateNames:

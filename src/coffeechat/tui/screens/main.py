@@ -225,7 +225,7 @@ class MainScreen(
     @background()
     async def _open_form(self, contact: Contact | None) -> None:
         from ...usecases import contacts
-        from .contact_form import ContactForm
+        from .contact_form import ContactForm, names_in
 
         shown = contact
         while True:
@@ -239,7 +239,7 @@ class MainScreen(
                     organizations=self.store.organizations.names(),
                     # Names only (building every Contact took ~0.3 s at 30,000
                     # people), read in a thread once the form is on screen.
-                    contact_names=self._contact_names,
+                    contact_names=names_in(self.store),
                     referred_by_name=referred_by_name,
                 )
             )
@@ -256,11 +256,6 @@ class MainScreen(
         self.reload(keep_id=saved.id)
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)
-
-    def _contact_names(self) -> dict[str, int]:
-        """Every contact's name and id, read on the calling (worker) thread."""
-        with self.store.database.reader() as conn:
-            return self.store.contacts.ids_by_name(conn)
 
     def action_change_status(self) -> None:
         from ...usecases import contacts
