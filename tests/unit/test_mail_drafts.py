@@ -138,3 +138,21 @@ def test_mail_settings_are_read_and_checked(tmp_path: Path) -> None:
         with pytest.raises(ConfigError, match=says) as raised:
             load_mail_config(config)
         assert "\n" not in str(raised.value)
+
+
+def test_the_readme_and_mail_docs_show_settings_that_load(tmp_path: Path) -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    for doc in ("README.md", "docs/mail.md"):
+        text = (root / doc).read_text(encoding="utf-8")
+        block = re.search(r"```toml\n(\[mail\]\n.*?)```", text, re.DOTALL)
+        assert block is not None, doc
+        lines = [line for line in block.group(1).splitlines()[1:] if line.strip()]
+        assert len(lines) == 3, doc
+        config = tmp_path / "config.toml"
+        config.write_text(block.group(1), encoding="utf-8")
+        loaded = load_mail_config(config)
+        assert loaded.maildir == Path.home() / "Mail"
+        assert loaded.sent == Path.home() / "Mail" / "Sent"
+        assert loaded.drafts == Path.home() / "Mail" / "Drafts"
