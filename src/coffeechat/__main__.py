@@ -15,7 +15,7 @@ from .cli_output import say, show_error, write_stdout
 from .domain.text import visible
 from .paths import resolve_db_path
 from .safe_files import is_special
-from .store import StorageFull, Store, StoreError, backup_to
+from .store import StorageFull, Store, StoreBusy, StoreError, backup_to
 from .store.errors import DatabaseDamaged
 
 STDOUT = "-"
@@ -42,6 +42,8 @@ def open_store(ctx: click.Context) -> Iterator[Store]:
         yield store
     except StorageFull:
         raise click.ClickException(f"{path}: the disk is full; nothing was changed") from None
+    except StoreBusy as error:
+        raise click.ClickException(f"{path}: {error}; nothing was changed, try again") from None
     except DatabaseDamaged as error:
         raise click.ClickException(f"{path}: {error}") from None
     except sqlite3.DatabaseError as error:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .contacts import ContactRow, Contacts, list_order
 from .db import Database, backup_to
-from .errors import StorageFull, StoreError
+from .errors import NotWritten, StorageFull, StoreBusy, StoreError
 from .organizations import Organizations
 
 if TYPE_CHECKING:
@@ -29,7 +29,16 @@ if TYPE_CHECKING:
     from .search import Search
     from .settings import Settings
 
-__all__ = ["ContactRow", "StorageFull", "Store", "StoreError", "backup_to", "list_order"]
+__all__ = [
+    "ContactRow",
+    "NotWritten",
+    "StorageFull",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "backup_to",
+    "list_order",
+]
 
 
 class Store:

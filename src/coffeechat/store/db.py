@@ -10,6 +10,7 @@ import errno
 import glob
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -18,7 +19,15 @@ from typing import TYPE_CHECKING
 
 from .. import safe_files
 from ..paths import ensure_private_dir, tighten_app_dir
-from .errors import DatabaseDamaged, StorageFull, StoreError, is_damage, is_disk_full
+from .errors import (
+    DatabaseDamaged,
+    StorageFull,
+    StoreBusy,
+    StoreError,
+    is_busy,
+    is_damage,
+    is_disk_full,
+)
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -26,6 +35,13 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+"""How long one statement waits in SQLite's own busy handler for a lock held elsewhere."""
+PATIENCE = 20.0
+"""How long a statement begun outside a transaction (``BEGIN IMMEDIATE`` among them) is
+retried, with growing pauses, while the lock stays held elsewhere, before the write is
+given up as :class:`StoreBusy` (nothing written; the screens keep the text and retry)."""
+BACKOFF_FIRST = 0.05
+BACKOFF_LONGEST = 1.0
 
 
 def _inspect_existing(path: Path) -> int:
@@ -132,24 +148,50 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 
 
 class GuardedConnection(sqlite3.Connection):
-    """A connection whose "disk is full" errors come out as one kind, StorageFull
-    (and a damaged page as DatabaseDamaged: one line, never a traceback).
+    """A connection whose failures come out as the store's own kinds: "disk is full" as
+    StorageFull, a damaged page as DatabaseDamaged (one line, never a traceback), and a
+    lock held elsewhere for too long as StoreBusy.
 
     Every statement of the store and of sqlite-utils passes through ``execute`` and
-    ``executemany``, so the screens catch one error, whichever write ran out of space.
+    ``executemany``, so waiting for a lock is a property of every connection, not of a
+    call site: SQLite's busy handler waits up to the busy timeout, and a statement that
+    still finds the lock taken is tried again with growing pauses for up to
+    ``patience`` seconds, as long as it began outside a transaction (``BEGIN
+    IMMEDIATE``, or a single statement): such a statement failed whole, so running it
+    again is safe. Inside a transaction the error ends the transaction (rolled back by
+    ``Database.transaction``) and the caller tries the whole write again.
     """
 
+    patience = PATIENCE
+
+    def wait_for_lock(self, seconds: float) -> None:
+        """Give up on a lock held elsewhere after *seconds* in all (tests use a short
+        wait to see what happens when a write cannot get the lock)."""
+        self.patience = seconds
+        busy_ms = max(1, min(BUSY_TIMEOUT_MS, int(seconds * 1000)))
+        super().execute(f"PRAGMA busy_timeout = {busy_ms}")
+
     def execute(self, *args, **kwargs):
-        try:
-            return super().execute(*args, **kwargs)
-        except sqlite3.Error as error:
-            raise _translated(error) from error
+        return self._patiently(super().execute, args, kwargs)
 
     def executemany(self, *args, **kwargs):
-        try:
-            return super().executemany(*args, **kwargs)
-        except sqlite3.Error as error:
-            raise _translated(error) from error
+        return self._patiently(super().executemany, args, kwargs)
+
+    def _patiently(self, run, args, kwargs):
+        retry = not self.in_transaction
+        deadline = time.monotonic() + self.patience
+        pause = BACKOFF_FIRST
+        while True:
+            try:
+                return run(*args, **kwargs)
+            except sqlite3.Error as error:
+                if not is_busy(error):
+                    raise _translated(error) from error
+                left = deadline - time.monotonic()
+                if not retry or left <= 0:
+                    raise StoreBusy() from error
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, BACKOFF_LONGEST)
 
 
 def _translated(error: sqlite3.Error) -> sqlite3.Error:
@@ -202,6 +244,12 @@ class Database:
 
             self._db = sqlite_utils.Database(self.conn)
         return self._db
+
+    def wait_for_lock(self, seconds: float) -> None:
+        """Give up a write after *seconds* of waiting for a lock held elsewhere (see
+        GuardedConnection): the app waits briefly and retries without freezing."""
+        if isinstance(self.conn, GuardedConnection):
+            self.conn.wait_for_lock(seconds)
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:

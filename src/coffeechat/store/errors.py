@@ -18,13 +18,29 @@ class StoreError(Exception):
         return Text(visible(f"coffeechat: {self}"))
 
 
-class StorageFull(StoreError, sqlite3.OperationalError):
-    """The disk (or the user's quota) is full: the write did not happen, and the
-    database is as it was before it. Also a ``sqlite3.OperationalError``, so code that
-    already copes with SQLite errors copes with this one."""
+class NotWritten(StoreError, sqlite3.OperationalError):
+    """A write that did not happen: the database is as it was before it, and the same
+    write can simply be tried again later. Also a ``sqlite3.OperationalError``, so code
+    that already copes with SQLite errors copes with this one. Screens catch this one
+    kind, whatever the reason, keep what was typed and retry."""
+
+
+class StorageFull(NotWritten):
+    """The disk (or the user's quota) is full."""
 
     def __init__(self, detail: str = "") -> None:
         super().__init__("the disk is full" + (f" ({detail})" if detail else ""))
+
+
+class StoreBusy(NotWritten):
+    """Another program (a second window, an import) held the write lock for longer than
+    this connection waits, retries included."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "the database is busy: another window or an import is writing to it"
+            + (f" ({detail})" if detail else "")
+        )
 
 
 class DatabaseDamaged(StoreError, sqlite3.DatabaseError):
@@ -46,6 +62,15 @@ _IOERR = sqlite3.SQLITE_IOERR
 
 
 _DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+_BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+
+
+def is_busy(error: BaseException) -> bool:
+    """The lock is held elsewhere (extended codes such as SQLITE_BUSY_SNAPSHOT too)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _BUSY_CODES
 
 
 def is_damage(error: BaseException) -> bool:

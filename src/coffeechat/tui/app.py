@@ -21,13 +21,13 @@ from .. import preferences
 from ..crash import CrashReported, crash_line
 from ..domain.clock import Clock
 from ..domain.text import one_line, visible
-from ..store import StorageFull, Store
+from ..store import NotWritten, Store
 from .commands import COMMANDS, bindings
 from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
 from .long_lived import IdleCollector, freeze_long_lived
 from .mail_actions import MailActions
-from .saving import ACTION_NOT_SAVED, DISK_FULL
+from .saving import action_not_saved
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
@@ -40,6 +40,11 @@ QUIT_UNSAVED = (
     "Not saved: the disk is full. Free some space (it saves by itself), "
     "or press ctrl+q again to quit and lose the unsaved text."
 )
+
+
+WAIT_FOR_LOCK = 3.0
+"""Seconds a write from the app waits for a lock held elsewhere before it is retried
+in the background (the text stays on screen, marked not saved)."""
 
 
 class CoffeechatApp(MailActions, SyncActions, App[None]):
@@ -59,6 +64,10 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         """*theme* fixes the theme for this run (tests); otherwise the saved choice."""
         super().__init__()
         self.store = store
+        # A write on the event loop waits for another window or an import only briefly;
+        # after that the text is kept and retried every second (see saving.py), so the
+        # screen never freezes for the length of someone else's write.
+        store.database.wait_for_lock(WAIT_FOR_LOCK)
         self.clock = clock or Clock()
         self._fixed_theme = theme
         self.db_label = _home_relative(str(store.path))
@@ -253,6 +262,8 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
                 # The class is a promise: every widget that carries it has save_now().
                 cast("SavesTyping", widget).save_now()
                 saved = saved and not getattr(widget, "save_failed", False)
+            # A screen may queue writes of its own (a call's note lines).
+            saved = saved and not getattr(screen, "save_failed", False)
         return saved
 
     async def action_quit(self) -> None:
@@ -275,8 +286,8 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         def guarded(result):
             try:
                 outcome = callback(result) if takes_result else callback()
-            except StorageFull:
-                self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+            except NotWritten as error:
+                self.notify(action_not_saved(error), severity="error", timeout=10)
                 return None
             if inspect.isawaitable(outcome):
                 return self._awaited_guarded(outcome)
@@ -287,8 +298,8 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
     async def _awaited_guarded(self, outcome):
         try:
             return await outcome
-        except StorageFull:
-            self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+        except NotWritten as error:
+            self.notify(action_not_saved(error), severity="error", timeout=10)
             return None
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
@@ -296,21 +307,25 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         the screen says so, and the app goes on (see saving.py)."""
         try:
             return await super().run_action(action, default_namespace, namespaces)
-        except StorageFull:
-            self.notify(ACTION_NOT_SAVED, severity="error", timeout=10)
+        except NotWritten as error:
+            self.notify(action_not_saved(error), severity="error", timeout=10)
             return True
 
     def action_edit_profile(self) -> None:
         # Use cases and screens are imported when used: not before the first paint.
+        from functools import partial
+
         from ..usecases.profile import load_profile, save_profile
+        from .screens.modal import Saving
         from .screens.profile_form import ProfileForm
 
         def saved(profile: Profile | None) -> None:
             if profile is not None:
-                save_profile(self.store, profile)
                 self.notify("Profile saved: new drafts use it.")
 
-        self.push_screen(ProfileForm(load_profile(self.store)), saved)
+        loaded = load_profile(self.store)
+        form = ProfileForm(loaded).saves_with(Saving(partial(save_profile, self.store), loaded))
+        self.push_screen(form, saved)
 
     # --- calls --------------------------------------------------------------------------
 
@@ -318,8 +333,10 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call,
         showing what search *hit* found in it); saving records outcome, referrals and
         agenda items in one transaction."""
+        from ..store.outcomes import Saved
         from ..usecases.outcomes import save_outcome
-        from .screens.outcome_form import OutcomeForm
+        from .screens.modal import Saving
+        from .screens.outcome_form import TEXT_FIELDS, OutcomeForm
         from .screens.outcome_found import call_record_for
 
         interview = self.store.interviews.get(interview_id)
@@ -330,27 +347,16 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
         record, found = call_record_for(self.store, interview_id, hit)
 
-        def form_for(outcome: Outcome | None) -> OutcomeForm:
-            return OutcomeForm(
-                interview_id,
-                contact_name=contact.name if contact else "",
-                when=when.replace("T", " "),
-                outcome=outcome,
-                organizations=self.store.organizations.names(),
-                call_record=record,
-                found=found,
-            )
+        results: list[Saved] = []
+
+        def save(outcome: Outcome, base: Outcome | None) -> Outcome:
+            results.append(save_outcome(self.store, outcome, self.clock.today(), base))
+            return outcome
 
         def saved(outcome: Outcome | None) -> None:
-            if outcome is None:
+            if outcome is None or not results:
                 return
-            try:
-                result = save_outcome(self.store, outcome, self.clock.today())
-            except StorageFull:
-                # Nothing was written: the form comes back with everything typed in it.
-                self.notify(DISK_FULL, severity="error", timeout=10)
-                self.push_screen(form_for(outcome), saved)
-                return
+            result = results[-1]
             parts = ["Outcome saved; thank-you note on the agenda"]
             if result.created:
                 parts.append(f"{len(result.created)} new contact(s)")
@@ -361,7 +367,18 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
                 if isinstance(screen, MainScreen):
                     screen.reload(keep_id=interview.contact_id)
 
-        self.push_screen(form_for(existing), saved)
+        # The form saves itself against the outcome as it opened: a full disk or a lock
+        # keeps it open with everything typed; another window's changes are merged.
+        form = OutcomeForm(
+            interview_id,
+            contact_name=contact.name if contact else "",
+            when=when.replace("T", " "),
+            outcome=existing,
+            organizations=self.store.organizations.names(),
+            call_record=record,
+            found=found,
+        ).saves_with(Saving(save, existing, dict(TEXT_FIELDS)))
+        self.push_screen(form, saved)
 
     def action_question_bank(self) -> None:
         from .screens.question_bank import QuestionBankScreen

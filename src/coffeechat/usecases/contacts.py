@@ -7,15 +7,25 @@ from datetime import date
 from ..domain.pipeline import EVENT_FOR_CHOSEN_STATUS, met_statuses, parse_tag_intervals
 from ..models import Contact, Status
 from ..store import Store
+from .revisions import save_against
 from .steps import TAG_INTERVALS, advance, settle
 
 
-def save_contact(store: Store, contact: Contact) -> Contact:
+def save_contact(store: Store, contact: Contact, base: Contact | None = None) -> Contact:
     """Add a new contact or save an edited one (as the form has it: a next action typed
-    there is kept until the next pipeline event)."""
+    there is kept until the next pipeline event). An edit made from *base* (the contact
+    as the form loaded it) is merged with changes made elsewhere meanwhile, or raises
+    EditConflict (see usecases/revisions.py)."""
     if contact.id is None:
         return store.contacts.add(contact)
-    return store.contacts.update(contact)
+    contact_id = contact.id
+    return save_against(
+        store,
+        base,
+        contact,
+        current=lambda: store.contacts.get(contact_id),
+        write=store.contacts.update,
+    )
 
 
 def change_status(store: Store, contact_id: int, status: Status, today: date) -> Contact:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..domain.business_days import add_business_days
 from ..domain.outreach import SentPlan, plan_for_sent
 from ..domain.pipeline import REPLY_EVENTS, THANK_YOU, due_after_return
 from ..domain.templates import NOTE_LIMITS
+from ..domain.three_way import merge_text
 from ..models import Contact, Draft, FollowUp, Interaction, Referral, ReplyKind, Status
 from ..store import Store
 from .calendar import load_calendar
@@ -20,6 +21,42 @@ class Sent:
     draft: Draft
     plan: SentPlan
     status: Status
+
+
+@dataclass(frozen=True)
+class DraftSaved:
+    """A letter saved; *merged* when another window's changes were merged in (the
+    editor then shows the saved text), *clashed* naming what both changed differently
+    (the body keeps both passages; the subject keeps mine, *their_subject* theirs)."""
+
+    draft: Draft
+    merged: bool = False
+    clashed: tuple[str, ...] = ()
+    their_subject: str = ""
+
+
+def save_draft(store: Store, draft: Draft, base: Draft | None) -> DraftSaved:
+    """Save the working letter typed from *base* (the draft as the editor loaded or last
+    saved it; None: none existed), merged with what another window saved meanwhile."""
+    with store.database.transaction():
+        if draft.id is not None:
+            now = store.drafts.get(draft.id)
+        else:
+            now = store.drafts.working(draft.contact_id, draft.template)
+        if now is None or now.sent_at:
+            return DraftSaved(store.drafts.save(replace(draft, id=None)))
+        was = base or Draft(contact_id=draft.contact_id, template=draft.template)
+        if (now.subject, now.body) == (was.subject, was.body):
+            return DraftSaved(store.drafts.save(replace(draft, id=now.id)))
+        body, body_clash = merge_text(was.body, draft.body, now.body)
+        subject, subject_clash = draft.subject, False
+        if draft.subject == was.subject:
+            subject = now.subject
+        elif now.subject not in (was.subject, draft.subject):
+            subject_clash = True
+        saved = store.drafts.save(replace(draft, id=now.id, subject=subject, body=body))
+        clashed = (("body",) if body_clash else ()) + (("subject",) if subject_clash else ())
+        return DraftSaved(saved, True, clashed, now.subject if subject_clash else "")
 
 
 def mark_sent(store: Store, draft: Draft, contact: Contact, now: datetime) -> Sent:

@@ -6,6 +6,7 @@ from dataclasses import asdict, fields
 
 from ..models import Profile
 from ..store import Store
+from .revisions import save_against
 
 _PREFIX = "profile."
 """The profile lives in settings as ``profile.<field>``."""
@@ -15,7 +16,13 @@ def load_profile(store: Store) -> Profile:
     return Profile(**{f.name: store.settings.get(_PREFIX + f.name) for f in fields(Profile)})
 
 
-def save_profile(store: Store, profile: Profile) -> None:
-    with store.database.transaction():
-        for key, value in asdict(profile).items():
-            store.settings.set(_PREFIX + key, value.strip())
+def save_profile(store: Store, profile: Profile, base: Profile | None = None) -> Profile:
+    """Save the profile as edited from *base* (as the form loaded it): fields another
+    window saved meanwhile are kept, or EditConflict raised (see revisions.py)."""
+
+    def write(value: Profile) -> Profile:
+        for key, text in asdict(value).items():
+            store.settings.set(_PREFIX + key, text.strip())
+        return value
+
+    return save_against(store, base, profile, current=lambda: load_profile(store), write=write)

@@ -13,7 +13,7 @@ re-renders old lines).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,13 +29,13 @@ from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
 from ...models import Contact, Interview, NoteLine
-from ...store import StorageFull, Store
+from ...store import Store
 from ...usecases.calls import end_call
 from ..commands import bindings
 from ..key_order import focus_at_end, typing
-from ..saving import DISK_FULL, SaveRetry
+from ..saving import SaveRetry
 from ..widgets.autosave_input import AutosaveInput
-from ..widgets.call_notes import NoteLineInput, NoteLog, note_line_lead
+from ..widgets.call_notes import NoteLineInput, NoteLog, minute_lead, note_line_lead
 from ..widgets.call_side import CallSide
 from ..widgets.checklist import Checklist, item_prompt
 from ..widgets.footer import CalmFooter
@@ -61,6 +61,16 @@ def call_header(contact: Contact, interview: Interview, now: datetime | None = N
         who.append(f" · {one_line(contact.organization)}")
     who.append(f" · {interview.medium} · {interview.length_minutes} min")
     return who
+
+
+@dataclass(frozen=True)
+class _QueuedLine:
+    """A note line committed while the store could not take it."""
+
+    text: str
+    minute: int
+    item_id: int | None
+    at: datetime
 
 
 class CallScreen(Screen[int | None]):
@@ -111,6 +121,9 @@ class CallScreen(Screen[int | None]):
         self._unsaved_ticks: dict[int, tuple[bool, datetime]] = {}
         """Ticks shown but not yet in the file (the disk was full), by checklist item."""
         self._ticks = SaveRetry(self, self._flush_ticks)
+        self._queued_lines: list[_QueuedLine] = []
+        """Note lines committed (and shown) but not yet in the file, oldest first."""
+        self._lines = SaveRetry(self, self._flush_lines)
 
     def _read_interview(self) -> Interview:
         interview = self.store.interviews.get(self.interview_id)
@@ -332,12 +345,7 @@ class CallScreen(Screen[int | None]):
         """Enter in the note input, run as the key is read: the input already holds
         only what was typed after it."""
         if not self.commit_note_line(text):
-            # Not written (the disk is full): the line goes back where it was typed,
-            # ahead of anything typed after it; its autosave keeps it as the draft.
-            with self.note_input.prevent(Input.Changed):
-                self.note_input.value = text + self.note_input.value
-            self.note_input.cursor_position = len(self.note_input.value)
-            self.note_input.autosave.touch()
+            # Queued (shown, written when the store takes it): what follows is a new line.
             return
         if self.note_input.value:
             # The commit cleared the saved draft; a pasted tail is the next line.
@@ -345,25 +353,46 @@ class CallScreen(Screen[int | None]):
 
     def commit_note_line(self, text: str) -> bool:
         """Log *text* as a note line, stamped with the minute and highlighted question;
-        False if it could not be written (the disk is full)."""
+        False if it could not be written yet (the disk is full, the file locked).
+
+        A line that could not be written is shown in the log all the same and queued:
+        it is never joined to what is typed next, the problem is said once, and the
+        queue is written in order, by itself, as soon as the store takes it.
+        """
         if not text.strip():
             return True
         item = self.checklist.current
-        try:
-            note = self.store.interviews.add_note(
+        line = _QueuedLine(
+            text, call_minute(self.seconds()), item.id if item else None, self.app.clock.now()
+        )
+        self.query_one(NoteLog).add(self._lead(line.minute, line.item_id), text)
+        self._queued_lines.append(line)
+        return self._lines.run(self._write_queued_lines)
+
+    def _write_queued_lines(self) -> None:
+        while self._queued_lines:
+            line = self._queued_lines[0]
+            self.store.interviews.add_note(
                 self.interview_id,
-                text,
-                minute=call_minute(self.seconds()),
-                checklist_item_id=item.id if item else None,
-                now=self.app.clock.now(),
+                line.text,
+                minute=line.minute,
+                checklist_item_id=line.item_id,
+                now=line.at,
             )
-        except StorageFull:
-            # The line stays in the input (its autosave retries); enter commits it later.
-            self.notify(DISK_FULL, severity="error", timeout=10)
-            return False
-        # add_note cleared the saved draft in the same transaction.
-        self.query_one(NoteLog).add(self._note_lead(note), note.text)
-        return True
+            self._queued_lines.pop(0)
+            if self.note_input.value:
+                # add_note cleared the saved draft: the line typed since is saved again.
+                self.note_input.mark_cleared()
+
+    def _flush_lines(self) -> bool:
+        return self._lines.run(self._write_queued_lines)
+
+    @property
+    def save_failed(self) -> bool:
+        """Whether note lines or ticks shown are not yet in the file (quit asks first)."""
+        if self._queued_lines:
+            self._flush_lines()
+        return bool(self._queued_lines or self._unsaved_ticks)
 
     def _answer_done(self, text: str) -> None:
         """Enter in the answer: saved, and typing goes on in the note line."""
@@ -372,6 +401,9 @@ class CallScreen(Screen[int | None]):
 
     def _note_lead(self, note: NoteLine) -> Text:
         return note_line_lead(note, self._numbers.get(note.checklist_item_id or 0))
+
+    def _lead(self, minute: int, item_id: int | None) -> Text:
+        return minute_lead(minute, self._numbers.get(item_id or 0))
 
     # --- timer, cards, ending -----------------------------------------------------------
 
@@ -415,6 +447,8 @@ class CallScreen(Screen[int | None]):
 
     def save_inputs(self) -> None:
         self._flush_ticks()
+        if self._queued_lines:
+            self._flush_lines()
         self.answer_input.save_now()
         self.note_input.save_now()
 

@@ -31,7 +31,7 @@ from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ...usecases.calendar import load_calendar
-from ...usecases.outreach import mark_sent, note_limit
+from ...usecases.outreach import DraftSaved, mark_sent, note_limit, save_draft
 from ...usecases.profile import load_profile
 from ..commands import bindings
 from ..widgets.autosave import Autosave
@@ -73,6 +73,17 @@ class SubjectInput(EndsInEllipsis, SafeInput):
         screen = self.screen
         if isinstance(screen, DraftEditor):
             screen.save_now()
+
+
+def _merge_message(saved: DraftSaved) -> str:
+    if not saved.clashed:
+        return "This letter was also changed in another window: both changes are kept."
+    parts = []
+    if "body" in saved.clashed:
+        parts.append("both versions of the lines you both changed are kept, theirs below")
+    if "subject" in saved.clashed:
+        parts.append(f"your subject is kept (theirs was “{saved.their_subject}”)")
+    return "This letter was also changed in another window: " + "; ".join(parts) + "."
 
 
 class DraftEditor(Screen[None]):
@@ -252,12 +263,36 @@ class DraftEditor(Screen[None]):
         return self.autosave.failing
 
     def _persist(self) -> Draft:
+        """Save the letter against the draft as last loaded or saved here: what another
+        window saved meanwhile is merged in and shown, and said (never overwritten)."""
         body = self.query_one(DraftText).text
         subject = self.query_one(SubjectInput).value
-        base = self.draft or Draft(contact_id=self.contact.id or 0, template=self.template)
-        self.draft = self.store.drafts.save(replace(base, body=body, subject=subject))
-        self._saved = (body, subject)
+        # Not saved yet: the letter started from the template as filled in here.
+        loaded_body, loaded_subject = self._saved
+        base = self.draft or Draft(
+            contact_id=self.contact.id or 0,
+            template=self.template,
+            body=loaded_body,
+            subject=loaded_subject,
+        )
+        saved = save_draft(self.store, replace(base, body=body, subject=subject), base)
+        self.draft = saved.draft
+        if saved.merged:
+            self._show_merged(saved.draft)
+            self.notify(_merge_message(saved), severity="warning", timeout=12, markup=False)
+        self._saved = (saved.draft.body, saved.draft.subject)
         return self.draft
+
+    def _show_merged(self, draft: Draft) -> None:
+        text_area = self.query_one(DraftText)
+        subject_input = self.query_one(SubjectInput)
+        cursor = text_area.cursor_location
+        with self.prevent(TextArea.Changed, Input.Changed):
+            if text_area.text != draft.body:
+                text_area.load_text(draft.body)
+                text_area.cursor_location = cursor
+            subject_input.value = draft.subject
+        self._refresh_checker()
 
     @on(TextArea.Changed, "#draft-text")
     def _text_changed(self) -> None:

@@ -4,7 +4,8 @@ A bordered box with a title line, the fields, and Save / Cancel. `enter` in any 
 (a :class:`FormCheckbox` too) or `ctrl+s` saves, `escape` cancels. Saving validates
 every :class:`FormField`, shows each reason under its field and focuses the first one
 to fix; only a valid form reaches :meth:`FormModal.result`, whose value the screen is
-dismissed with.
+dismissed with (saved first, against the revision the form loaded, when the form was
+given a saver: see ``Modal.finish``).
 """
 
 from __future__ import annotations
@@ -94,4 +95,4 @@ class FormModal(Modal[ResultType | None], Generic[ResultType]):
             return
         value = self.result(fields)
         if value is not None:
-            self.dismiss(value)
+            self.finish(value)

@@ -13,12 +13,11 @@ from textual.worker import get_current_worker
 
 from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
-from ...store import ContactRow, StorageFull, Store
+from ...store import ContactRow, Store
 from ..commands import bindings
 from ..first_frame import after_first_frame
 from ..key_order import focus_at_end
 from ..long_lived import freeze_long_lived
-from ..saving import DISK_FULL
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
@@ -224,35 +223,30 @@ class MainScreen(
 
     @background()
     async def _open_form(self, contact: Contact | None) -> None:
+        from functools import partial
+
         from ...usecases import contacts
         from .contact_form import ContactForm, names_in
+        from .modal import Saving
 
-        shown = contact
-        while True:
-            referred_by_name = ""
-            if shown and shown.referred_by is not None:
-                referrer = self.store.contacts.get(shown.referred_by)
-                referred_by_name = referrer.name if referrer else ""
-            result = await self.app.push_screen_wait(
-                ContactForm(
-                    shown,
-                    organizations=self.store.organizations.names(),
-                    # Names only (building every Contact took ~0.3 s at 30,000
-                    # people), read in a thread once the form is on screen.
-                    contact_names=names_in(self.store),
-                    referred_by_name=referred_by_name,
-                )
-            )
-            if result is None:
-                return
-            try:
-                saved = contacts.save_contact(self.store, result)
-            except StorageFull:
-                # Nothing was written: the form comes back with everything typed in it.
-                self.notify(DISK_FULL, severity="error", timeout=10)
-                shown = result
-                continue
-            break
+        referred_by_name = ""
+        if contact and contact.referred_by is not None:
+            referrer = self.store.contacts.get(contact.referred_by)
+            referred_by_name = referrer.name if referrer else ""
+        store = self.store
+        # The form saves itself against the contact as loaded: a full disk or a lock
+        # keeps it open with everything typed; another window's changes are merged.
+        form = ContactForm(
+            contact,
+            organizations=store.organizations.names(),
+            # Names only (building every Contact took ~0.3 s at 30,000 people), read in
+            # a thread once the form is on screen.
+            contact_names=names_in(store),
+            referred_by_name=referred_by_name,
+        ).saves_with(Saving(partial(contacts.save_contact, store), contact))
+        saved = await self.app.push_screen_wait(form)
+        if saved is None:
+            return
         self.reload(keep_id=saved.id)
         verb = "Saved" if contact else "Added"
         self.notify(f"{verb} {saved.name}", markup=False)

@@ -467,4 +467,4 @@ class OutcomeForm(Modal[Outcome | None]):
             id=self.original.id if self.original else None,
             **texts,
         )
-        self.dismiss(outcome)
+        self.finish(outcome)

@@ -68,3 +68,10 @@ class AutosaveInput(SafeInput):
         """The current text was written by someone else (e.g. committed as a note)."""
         self._saved = self.value
         self.autosave.forget()
+
+    def mark_cleared(self) -> None:
+        """Another write cleared what was stored (a note line committed later): the
+        current text is written again soon."""
+        self._saved = ""
+        if self.value:
+            self.autosave.touch()

@@ -49,8 +49,12 @@ class NoteLineInput(AutosaveInput):
 
 def note_line_lead(note: NoteLine, number: int | None) -> Text:
     """What a committed note starts with: its minute and question, ``7′ Q3 ``."""
+    return minute_lead(note.minute, number)
+
+
+def minute_lead(minute: int, number: int | None) -> Text:
     lead = Text()
-    lead.append(f"{note.minute:>2}′ ", style="bold")
+    lead.append(f"{minute:>2}′ ", style="bold")
     if number is not None:
         lead.append(f"Q{number} ", style="dim")
     return lead

@@ -6,7 +6,7 @@ it (contact switch) and on quit (the app calls ``save_now()`` on every widget wi
 ``autosave`` class). Loading a note is not an edit: it is done with
 ``TextArea.Changed`` prevented, so it never writes. Text that could not be written
 (a full disk) stays queued for its note, and is retried, even after another note is
-loaded; a note another window changed meanwhile is saved with both versions kept.
+loaded; a note another window changed meanwhile is merged with it, three-way.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, TextArea
 
 from ...domain.text import visible
+from ...domain.three_way import merge_text
 from ...safe_reading import read_text
 from ...store.notes import NoteConflict
 from ..commands import bindings
@@ -35,20 +36,11 @@ from .safe_text_area import SafeTextArea
 Saver = Callable[..., object]
 """Writes a note: ``saver(text)``, or ``saver(text, base=...)`` when it checks revisions."""
 
-CONFLICT_SEPARATOR = "\n\n--- also saved in another window (both kept; merge by hand) ---\n\n"
+MERGED_MESSAGE = "This note was also changed in another window: both changes are kept."
 CONFLICT_MESSAGE = (
-    "This note was also changed in another window: both versions are kept, "
-    "the other one below the line."
+    "This note was also changed in another window: where you both changed the same "
+    "lines, both versions are kept, the other one below the line."
 )
-
-
-def merged(ours: str, theirs: str) -> str:
-    """Both versions of a note, ours first; theirs once only, however often it merges."""
-    if theirs in ours:
-        return ours
-    if ours in theirs:
-        return theirs
-    return ours.rstrip("\n") + CONFLICT_SEPARATOR + theirs
 
 
 def _call_saver(saver: Saver, text: str, base: str) -> object:
@@ -167,13 +159,16 @@ class NoteEditor(Vertical):
 
     def _write(self, saver: Saver, text: str, base: str) -> None:
         """Save *text*, written from *base*; if another window changed the note
-        meanwhile, keep both: ours, then theirs below a separator line."""
+        meanwhile, merge both changes (domain/three_way.py) and show the result."""
         try:
             _call_saver(saver, text, base)
         except NoteConflict as conflict:
-            text = merged(text, conflict.current)
+            # A three-way merge against the version this editor started from: each
+            # side's changes once, however often the two windows save in turn.
+            text, clashed = merge_text(base, text, conflict.current)
             _call_saver(saver, text, conflict.current)
-            self.notify(CONFLICT_MESSAGE, severity="warning", timeout=12)
+            message = CONFLICT_MESSAGE if clashed else MERGED_MESSAGE
+            self.notify(message, severity="warning", timeout=12)
             if saver is self._saver:
                 self._show_merged(text)
         if saver is self._saver:
