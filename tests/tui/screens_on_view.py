@@ -107,6 +107,14 @@ def _confirm(app, store):
     )
 
 
+def _edit_conflict(app, store):
+    from coffeechat.tui.screens.edit_conflict import EditConflictScreen
+
+    return EditConflictScreen(
+        [("Title", "Principal Engineer", "Director of Translational Science")]
+    )
+
+
 def _welcome(app, store):
     from coffeechat.tui.screens.welcome import WelcomeScreen
 
@@ -161,6 +169,7 @@ DIALOGS: dict[str, Opener] = {
     "NoteScreen": _main("my_story"),
     "SearchScreen": _push(_search),
     "ConfirmScreen": _push(_confirm),
+    "EditConflictScreen": _push(_edit_conflict),
     "HelpScreen": _app("help"),
     "WelcomeScreen": _push(_welcome),
     "MergePicker": _main("merge_contacts"),
