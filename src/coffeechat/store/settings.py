@@ -22,5 +22,8 @@ class Settings:
             (key, value),
         )
 
+    def delete(self, key: str) -> None:
+        self._database.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     def all(self) -> dict[str, str]:
         return dict(self._database.conn.execute("SELECT key, value FROM settings"))

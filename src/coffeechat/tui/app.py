@@ -262,7 +262,10 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
                 # The class is a promise: every widget that carries it has save_now().
                 cast("SavesTyping", widget).save_now()
                 saved = saved and not getattr(widget, "save_failed", False)
-            # A screen may queue writes of its own (a call's note lines).
+            # A screen may keep writes of its own (a call's note lines, the outcome's
+            # texts).
+            if callable(save_now := getattr(screen, "save_now", None)):
+                save_now()
             saved = saved and not getattr(screen, "save_failed", False)
         return saved
 
@@ -333,8 +336,15 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call,
         showing what search *hit* found in it); saving records outcome, referrals and
         agenda items in one transaction."""
+        from functools import partial
+
         from ..store.outcomes import Saved
-        from ..usecases.outcomes import save_outcome
+        from ..usecases.outcomes import (
+            forget_typed_outcome,
+            keep_typed_outcome,
+            save_outcome,
+            typed_outcome,
+        )
         from .screens.modal import Saving
         from .screens.outcome_form import TEXT_FIELDS, OutcomeForm
         from .screens.outcome_found import call_record_for
@@ -354,7 +364,10 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
             return outcome
 
         def saved(outcome: Outcome | None) -> None:
-            if outcome is None or not results:
+            if outcome is None:
+                forget_typed_outcome(self.store, interview_id)  # cancelled: let it go
+                return
+            if not results:
                 return
             result = results[-1]
             parts = ["Outcome saved; thank-you note on the agenda"]
@@ -377,6 +390,8 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
             organizations=self.store.organizations.names(),
             call_record=record,
             found=found,
+            typed=typed_outcome(self.store, interview_id),
+            keep_typed=partial(keep_typed_outcome, self.store, interview_id),
         ).saves_with(Saving(save, existing, dict(TEXT_FIELDS)))
         self.push_screen(form, saved)
 

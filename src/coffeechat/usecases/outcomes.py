@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from ..domain.business_days import add_business_days
@@ -39,6 +40,7 @@ def save_outcome(store: Store, outcome: Outcome, today: date, base: Outcome | No
 
     def write(value: Outcome) -> Saved:
         saved = store.outcomes.save(value, today=today)
+        forget_typed_outcome(store, value.interview_id)
         _introductions_promised(store, interview.contact_id, saved.outcome, today)
         advance(store, interview.contact_id, Event.CALL_HELD, today)
         return saved
@@ -52,6 +54,38 @@ def save_outcome(store: Store, outcome: Outcome, today: date, base: Outcome | No
         return save_against(
             store, base, outcome, current=lambda: now, write=write, texts=OUTCOME_TEXTS
         )
+
+
+_TYPED = "outcome_typed."
+"""Settings key prefix of the outcome form's text as typed, before it is saved."""
+
+
+def typed_outcome(store: Store, interview_id: int) -> dict[str, str]:
+    """The outcome form's texts as last typed and not saved (the app was closed or
+    killed meanwhile); empty when there are none, or when what is stored is not ours."""
+    raw = store.settings.get(_TYPED + str(interview_id))
+    try:
+        texts = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(texts, dict):
+        return {}
+    return {
+        name: text
+        for name, text in texts.items()
+        if name in OUTCOME_TEXTS and isinstance(text, str)
+    }
+
+
+def keep_typed_outcome(store: Store, interview_id: int, texts: dict[str, str]) -> None:
+    """Keep the outcome form's texts as typed so far (autosave; the outcome itself is
+    only recorded when the form is saved)."""
+    store.settings.set(_TYPED + str(interview_id), json.dumps(texts, ensure_ascii=False))
+
+
+def forget_typed_outcome(store: Store, interview_id: int) -> None:
+    """The form was saved or cancelled: what was typed in it is no longer kept apart."""
+    store.settings.delete(_TYPED + str(interview_id))
 
 
 def _introductions_promised(store: Store, referrer_id: int, outcome: Outcome, today: date) -> None:

@@ -6,7 +6,7 @@ ctrl+d); a blank row is ignored, a half-filled one says what it is missing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -27,6 +27,7 @@ from ...domain.outcome import check_confidence
 from ...domain.text import one_line
 from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
 from ..commands import bindings
+from ..widgets.autosave import Autosave
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.safe_text_area import SafeTextArea
 from ..widgets.suggest import FoldedSuggestions
@@ -249,8 +250,16 @@ class OutcomeForm(Modal[Outcome | None]):
         organizations: Sequence[str] = (),
         call_record: RenderableType = "",
         found: Found | None = None,
+        typed: Mapping[str, str] | None = None,
+        keep_typed: Callable[[dict[str, str]], object] | None = None,
     ) -> None:
+        """*typed*: texts typed earlier and not saved (shown instead of the saved ones);
+        *keep_typed*: where the texts go as they are typed (autosave)."""
         super().__init__()
+        self.typed = dict(typed or {})
+        self._keep_typed = keep_typed
+        self._kept_texts = dict(self.typed)
+        self.autosave = Autosave(self, self._write_typed)
         self.found = found
         self.call_record = call_record
         """The call's answers and note log, shown beside the fields."""
@@ -296,7 +305,8 @@ class OutcomeForm(Modal[Outcome | None]):
                     )
                     for name, label in TEXT_FIELDS:
                         yield Label(label, classes="area-label")
-                        area = SafeTextArea(getattr(o, name) if o else "", id=f"area-{name}")
+                        text = self.typed.get(name, getattr(o, name) if o else "")
+                        area = SafeTextArea(text, id=f"area-{name}")
                         area.show_line_numbers = False
                         yield area
                     yield Label("Next steps (ctrl+n adds one)", classes="section")
@@ -327,6 +337,39 @@ class OutcomeForm(Modal[Outcome | None]):
     def on_mount(self) -> None:
         if self.found is not None:
             self.call_after_refresh(show_found, self, self.found)
+        if self.typed:
+            self.notify("What you typed here before the app closed is back; not saved yet.")
+
+    # --- autosave of the texts ----------------------------------------------------------
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.query_one(f"#area-{name}", TextArea).text for name, _ in TEXT_FIELDS}
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        if self._keep_typed is not None and (event.text_area.id or "").startswith("area-"):
+            self.autosave.touch()
+
+    def _write_typed(self) -> bool:
+        if self._keep_typed is None or not self.is_mounted:
+            return False
+        texts = self.texts()
+        if texts == self._kept_texts:
+            return False
+        self._keep_typed(texts)
+        self._kept_texts = texts
+        return True
+
+    def save_now(self) -> None:
+        """Write the texts as typed (quit, blur): like every editor, at most 0.4 s late."""
+        self.autosave.flush()
+
+    @property
+    def save_failed(self) -> bool:
+        return self.autosave.failing
+
+    def on_descendant_blur(self) -> None:
+        self.save_now()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < WIDE, "-narrow")
@@ -457,7 +500,7 @@ class OutcomeForm(Modal[Outcome | None]):
         )
 
     def _save(self) -> None:
-        texts = {name: self.query_one(f"#area-{name}", TextArea).text for name, _ in TEXT_FIELDS}
+        texts = self.texts()
         outcome = Outcome(
             interview_id=self.interview_id,
             kind=OutcomeKind(chosen(self.query_one("#kind", Select))),
