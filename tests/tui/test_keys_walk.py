@@ -32,6 +32,7 @@ NO_TEXT_FIELD = {
     "BriefScreen",
     "ConfirmScreen",
     "DuplicateList",
+    "EditConflictScreen",
     "EmployersScreen",
     "HelpScreen",
     "MergeConfirm",

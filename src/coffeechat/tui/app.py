@@ -360,7 +360,8 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         results: list[Saved] = []
 
         def save(outcome: Outcome, base: Outcome | None) -> Outcome:
-            results.append(save_outcome(self.store, outcome, self.clock.today(), base))
+            today = self.clock.today()
+            results.append(save_outcome(self.store, outcome, today, base, from_form=True))
             return outcome
 
         def saved(outcome: Outcome | None) -> None:

@@ -26,13 +26,21 @@ OUTCOME_TEXTS = (
 """The outcome's free-text fields: merged line by line when two windows both edit one."""
 
 
-def save_outcome(store: Store, outcome: Outcome, today: date, base: Outcome | None = None) -> Saved:
+def save_outcome(
+    store: Store,
+    outcome: Outcome,
+    today: date,
+    base: Outcome | None = None,
+    *,
+    from_form: bool = False,
+) -> Saved:
     """Save (or edit) the outcome of a call in one transaction: referrals become contacts,
     next steps and the thank-you go on the agenda, and the contact moves on as a held call
     moves them (the same rule as ending the call).
 
-    The form's *outcome* was edited from *base* (None: no outcome when it opened); what
-    another window saved meanwhile is merged in, or EditConflict raised (revisions.py).
+    *from_form*: *outcome* was edited from *base* (None: no outcome when the form
+    opened); what another window saved meanwhile is merged in, or EditConflict raised
+    (revisions.py). Otherwise *outcome* is written as it is.
     """
     interview = store.interviews.get(outcome.interview_id)
     if interview is None:
@@ -47,6 +55,8 @@ def save_outcome(store: Store, outcome: Outcome, today: date, base: Outcome | No
 
     with store.database.transaction():
         now = store.outcomes.for_interview(outcome.interview_id)
+        if not from_form:
+            return write(outcome)
         if now is not None and base is None:
             # Both windows started a new outcome: the one saved first is the base of its
             # kind and rating; the texts, steps and referrals of both are kept.
