@@ -263,14 +263,9 @@ def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None) -> No
     for label, keys in (("wrote", report.written), ("removed", report.removed)):
         for key in keys:
             say(f"{label} {key}")
-    for line in report.taken_back:
-        say(f"took back {line}")
-    for line in report.left:
-        say(f"left {line}")
-    say(
-        f"{len(report.written)} written, {len(report.removed)} removed, "
-        f"{len(report.taken_back)} taken back, {len(report.left)} left as changed elsewhere"
-    )
+    for line in report.lines():
+        say(line)
+    say(report.counts())
     for line in report.problems:
         say(f"error: {line}", err=True)
     if report.problems:

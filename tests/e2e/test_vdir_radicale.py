@@ -155,7 +155,7 @@ def test_followup_ticked_on_the_server_comes_back_done(
     _run([*vdirsyncer, "sync"])
     back = _run(coffeechat)
 
-    assert "took back done: Follow up with Maria" in back.stdout
+    assert "came in: done: Follow up with Maria" in back.stdout
     store = Store.open(db_path)
     try:
         done = store.followups.get(followup.id or 0)
@@ -170,7 +170,7 @@ def test_followup_ticked_on_the_server_comes_back_done(
     assert "STATUS:COMPLETED" in todo and "COMPLETED:" in todo
     assert len(_server_items(storage, "contacts")) == 2
     assert len(_server_items(storage, "calls")) == 1
-    assert "0 written, 0 removed" in _run(coffeechat).stdout
+    assert "0 written, 0 removed, 0 came in, 0 conflicts" in _run(coffeechat).stdout
 
 
 def _now():

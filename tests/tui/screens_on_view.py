@@ -165,6 +165,7 @@ DIALOGS: dict[str, Opener] = {
     "ProfileForm": _app("edit_profile"),
     "ReplyForm": _push(_reply_form),
     "SyncFolderForm": _app("sync_folder"),
+    "SyncLogScreen": _app("sync_log"),
     "BriefScreen": _main("brief"),
     "NoteScreen": _main("my_story"),
     "SearchScreen": _push(_search),

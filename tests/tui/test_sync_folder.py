@@ -38,7 +38,7 @@ async def test_sync_folder_saves_the_setting_and_syncs_in_a_worker(
         await wait_until(lambda: len(messages) == 2, what="the sync's report")
         assert messages == [
             "Contacts: fix the field marked in red",
-            "5 written, 0 removed, 0 taken back",
+            "5 written, 0 removed, 0 came in, 0 conflicts, 0 left alone",
         ]
     assert sync_config.load() == SyncConfig(str(vdir), "active")
     assert len(list((vdir / "contacts").glob("*.vcf"))) == 5
@@ -83,3 +83,35 @@ async def test_a_change_saved_in_the_app_reaches_the_vdir(
         await wait_until(lambda: "TITLE:Editor at large" in card.read_text(), what="a new sync")
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def test_the_sync_view_lists_what_came_in_went_out_and_each_conflict(
+    store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    from coffeechat.tui.screens.sync_log import SyncLogScreen
+
+    maria = seed(store)[0]
+    assert maria.id is not None
+    vdir = tmp_path / "phone"
+    sync(store, vdir, FROZEN_NOW)
+    card = vdir / "contacts" / f"{maria.uid}.vcf"
+    text = card.read_text().replace("\r\n ", "")
+    title = next(line for line in text.splitlines() if line.startswith("TITLE:"))
+    text = "\r\n".join(x for x in text.splitlines() if not x.startswith("TEL"))
+    text = text.replace("END:VCARD", "TEL;TYPE=CELL:+1 555 0100\r\nEND:VCARD")
+    card.write_text(text.replace(title, "TITLE:Chief of Staff"))
+    store.contacts.with_changes(maria.id, title="VP Research")
+    sync(store, vdir, FROZEN_NOW)
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_from_palette(pilot, "Sync log")
+        screen = await wait_until(lambda: isinstance(app.screen, SyncLogScreen) and app.screen)
+        shown = str(screen.query_one("#sync-log").render())
+        assert "conflict" in shown and "kept “VP Research”" in shown
+        assert "“Chief of Staff”" in shown and "went out" in shown
+        assert "came in" in shown and "phone “+1 555 0100”" in shown
+        await pilot.press("escape")
+        await wait_until(lambda: not isinstance(app.screen, SyncLogScreen), what="closed")
+    research = store.notes.research(maria.id)
+    assert "title: kept “VP Research”, elsewhere it was “Chief of Staff”" in research

@@ -130,7 +130,8 @@ def assert_everything_agrees(store: Store, contact_id: int, today: date) -> Cont
     )
     ics = export_text(store, "ics", now=now)
     for followup in store.followups.for_contact(contact_id):
-        block = ics.split(f"UID:followup-{followup.id}@coffeechat", 1)[1].split("END:VTODO")[0]
+        uid = f"followup-{followup.id}@{contact.uid}"  # the same UID as in the vdir
+        block = ics.split(f"UID:{uid}", 1)[1].split("END:VTODO")[0]
         assert ("STATUS:COMPLETED" in block) == (followup.state == "done"), followup
     return contact
 

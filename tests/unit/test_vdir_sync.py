@@ -3,7 +3,7 @@ back or left and reported, foreign and malformed files named in one line."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -75,7 +75,7 @@ def test_round_trip_every_collection(store: Store, people: dict[str, int], tmp_p
     assert "What does a week look like?" in event and "TRIGGER:-PT15M" in event
     assert "Europe/Berlin" in event
     for key, data in files.items():
-        parsed = vdir.parse_item(data.decode())
+        parsed = vdir.read(key.split("/")[0], data)
         assert key.split("/")[1] == vdir.file_name(parsed.uid, Path(key).suffix)
     assert sorted(report.written) == sorted(files)
 
@@ -89,7 +89,7 @@ def test_second_run_writes_nothing(store: Store, people: dict[str, int], tmp_pat
 
     again = sync(store, root, NOW)
 
-    assert (again.written, again.removed, again.taken_back, again.problems) == ([], [], [], [])
+    assert (again.written, again.removed, again.came_in, again.problems) == ([], [], [], [])
     assert {p: p.stat().st_mtime_ns for p in root.glob("*/*")} == before
 
 
@@ -150,11 +150,12 @@ def test_completed_todo_marks_the_followup_done(
 
     done = store.followups.get(followup_id)
     assert done is not None and done.state == "done"
-    assert report.taken_back == [f"done: Send my summary (followups/{path.name})"]
-    # Kept a while as a completed to-do of ours (and no longer with an alarm).
+    assert report.came_in == [f"done: Send my summary (followups/{path.name})"]
+    # Kept a while as a completed to-do (no longer with an alarm), its time filled in.
     assert f"followups/{path.name}" in report.written
     assert "STATUS:COMPLETED" in path.read_text() and "VALARM" not in path.read_text()
-    assert report.ok and sync(store, root, NOW).taken_back == []
+    assert "COMPLETED:" in path.read_text()
+    assert report.ok and sync(store, root, NOW).came_in == []
     later = sync(store, root, NOW + timedelta(days=31))
     assert later.removed == [f"followups/{path.name}"] and not path.exists()
 
@@ -173,29 +174,34 @@ def test_moved_event_moves_the_planned_call(store: Store, people: dict[str, int]
 
     interview = store.interviews.get(interview_id)
     assert interview is not None and interview.scheduled_at == "2026-03-19T16:00"
-    assert report.taken_back == [f"call moved to 2026-03-19 16:00 (calls/{path.name})"]
-    assert "DTSTART:20260319T160000Z" in path.read_text()  # rewritten as ours again
+    assert report.came_in == [f"call moved to 2026-03-19 16:00 (calls/{path.name})"]
     assert sync(store, root, NOW).written == []
 
 
-def test_other_changes_are_left_and_reported(store: Store, people: dict[str, int], tmp_path: Path):
+def test_a_card_edited_elsewhere_comes_in_and_the_apps_change_goes_out(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
     root = tmp_path / "vdir"
     sync(store, root, NOW)
     maria = store.contacts.get(people["Maria"])
     assert maria is not None
     card = root / "contacts" / f"{maria.uid}.vcf"
-    edited = card.read_text().replace("FN:Maria Okafor", "FN:Maria O.")
+    edited = card.read_text().replace("END:VCARD", "TEL;TYPE=HOME:+44 20 1234\r\nEND:VCARD")
+    edited = edited.replace("FN:Maria Okafor", "FN:Maria O.").replace("TEL;TYPE=CELL", "X-A")
     card.write_text(edited)
     store.contacts.with_changes(people["Maria"], title="VP")
 
     report = sync(store, root, NOW)
 
-    assert card.read_text() == edited  # never overwritten blindly
-    assert report.left == [f"contacts/{card.name}: changed elsewhere, left as it is"]
-    assert report.written == [] and report.ok
+    changed = store.contacts.get(people["Maria"])
+    assert changed is not None and changed.name == "Maria O." and changed.title == "VP"
+    text = card.read_text()
+    assert "FN:Maria O." in text and "TITLE:VP" in text and "REV:" in text
+    assert report.ok and report.conflicts == []
+    assert sync(store, root, NOW).written == []
 
 
-def test_foreign_and_malformed_files_are_one_line_problems(
+def test_foreign_and_malformed_files_are_named_once_and_left_alone(
     store: Store, people: dict[str, int], tmp_path: Path
 ):
     _followup(store, people["Maria"])
@@ -204,16 +210,18 @@ def test_foreign_and_malformed_files_are_one_line_problems(
     [todo] = (root / "followups").glob("*.ics")
     todo.write_text("BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\n")
     (root / "contacts" / "notes.txt").write_text("shopping list")
+    (root / "contacts" / "displayname").write_text("Contacts")
 
     report = sync(store, root, NOW)
 
-    assert report.problems == [
-        f"{todo}: malformed item: BEGIN:VTODO has no END (file cut short?)",
-        f"{root / 'contacts' / 'notes.txt'}: not an item coffeechat wrote; left alone",
+    assert report.notices == [
+        f"followups/{todo.name}: malformed item (not a valid iCalendar item)",
+        "contacts/notes.txt: a file made elsewhere",
     ]
-    assert all("\n" not in line for line in report.problems)
+    assert report.ok and all("\n" not in line for line in report.notices)
     assert todo.read_bytes() == b"BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\n"
     assert store.followups.for_contact(people["Maria"], open_only=True)
+    assert sync(store, root, NOW).notices == []  # named once
 
 
 def test_unusable_folder_is_one_line(store: Store, people: dict[str, int], tmp_path: Path):
@@ -223,7 +231,7 @@ def test_unusable_folder_is_one_line(store: Store, people: dict[str, int], tmp_p
 
     report = sync(store, blocked, NOW)
 
-    assert report.problems == [f"cannot use {blocked}: Not a directory"]
+    assert report.problems == [f"cannot use {blocked}: not a folder"]
     assert blocked.read_text() == "not a folder"
     assert store.contacts.count() == len(people)
 
@@ -235,7 +243,7 @@ def test_lost_state_adopts_identical_files(store: Store, people: dict[str, int],
 
     again = sync(store, root, NOW)
 
-    assert first.written and again.written == [] and again.left == [] and again.ok
+    assert first.written and again.written == [] and again.conflicts == [] and again.ok
 
 
 def test_unsafe_uid_gets_a_safe_file_name():
@@ -245,16 +253,15 @@ def test_unsafe_uid_gets_a_safe_file_name():
     assert vdir.file_name(".hidden", ".ics") != ".hidden.ics"
 
 
-def test_parse_item_reads_status_and_start():
+def test_read_takes_the_start_in_its_zone():
     text = (
-        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:call-3@u\r\n"
-        "DTSTART;TZID=America/New_York:20260318T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:call-3@u\r\n"
+        b"DTSTART;TZID=America/New_York:20260318T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    parsed = vdir.parse_item(text)
-    assert parsed.component == "VEVENT" and parsed.uid == "call-3@u"
-    assert parsed.start == datetime(2026, 3, 18, 13, 0, tzinfo=parsed.start.tzinfo)
-    with pytest.raises(vdir.MalformedItem, match="has no UID"):
-        vdir.parse_item("BEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n")
+    parsed = vdir.read("calls", text)
+    assert parsed.uid == "call-3@u" and parsed.fields["start"] == "20260318T130000Z"
+    with pytest.raises(vdir.MalformedItem, match="no UID"):
+        vdir.read("contacts", b"BEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n")
 
 
 def test_a_folder_where_an_item_goes_is_left_and_the_rest_written(
@@ -267,7 +274,7 @@ def test_a_folder_where_an_item_goes_is_left_and_the_rest_written(
 
     report = sync(store, root, NOW)
 
-    assert report.left == [f"contacts/{maria.uid}.vcf: not written by coffeechat, left as it is"]
+    assert report.notices == [f"contacts/{maria.uid}.vcf: not a regular file"]
     assert len(report.written) == len(people) - 1 and report.ok
     assert sync(store, root, NOW).written == []
 
@@ -284,7 +291,7 @@ def test_an_item_deleted_elsewhere_stays_deleted_until_it_changes_here(
     report = sync(store, root, NOW)
 
     assert not todo.exists(), "never written back blindly"
-    assert report.written == [] and any("deleted elsewhere" in line for line in report.left)
+    assert report.written == [] and any("deleted elsewhere" in line for line in report.notices)
     store.followups.reschedule(followup_id, "2026-03-27")  # changed here: written again
     again = sync(store, root, NOW)
     assert todo.exists() and again.written == [f"followups/{todo.name}"]

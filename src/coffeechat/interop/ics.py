@@ -6,10 +6,12 @@ Written by hand: the subset is small, and escaping and line folding are what mat
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from datetime import UTC, datetime
 
 from ..domain.timezones import as_utc
 from .vcard import fold
+from .vdir import call_uid, followup_uid
 
 PRODID = "-//coffeechat//coffeechat//EN"
 
@@ -49,18 +51,22 @@ def with_name(summary: str, who: str) -> str:
 
 
 def alarm(description: str, trigger: str) -> list[str]:
-    """A display alarm: ``PT9H`` is 9:00 on a to-do's day, ``-PT15M`` before an event."""
+    """A display alarm: ``RELATED=END:PT9H`` is 9:00 on a to-do's due day (relative to
+    DUE, valid without a DTSTART), ``-PT15M`` is 15 minutes before an event starts."""
     return [
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
         f"DESCRIPTION:{escape(description)}",
-        f"TRIGGER:{trigger}",
+        f"TRIGGER{trigger}",
         "END:VALARM",
     ]
 
 
 def write(document: dict, now: datetime) -> str:
     names = {c.get("id"): c.get("name", "") for c in document.get("contacts", [])}
+    uids = defaultdict(
+        str, {c.get("id"): str(c.get("uid") or "") for c in document.get("contacts", [])}
+    )
     stamp = utc_stamp(now)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     for followup in document.get("followups", []):
@@ -72,7 +78,7 @@ def write(document: dict, now: datetime) -> str:
         done = followup.get("state") == "done"
         lines += [
             "BEGIN:VTODO",
-            f"UID:followup-{followup.get('id')}@coffeechat",
+            f"UID:{escape(followup_uid(followup.get('id'), uids[followup.get('contact_id')]))}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{_date(due)}",
             f"DUE;VALUE=DATE:{_date(due)}",
@@ -80,7 +86,7 @@ def write(document: dict, now: datetime) -> str:
             f"STATUS:{'COMPLETED' if done else 'NEEDS-ACTION'}",
         ]
         if not done:
-            lines += alarm(summary, "PT9H")
+            lines += alarm(summary, ";RELATED=END:PT9H")
         lines.append("END:VTODO")
     for interview in document.get("interviews", []):
         when = str(interview.get("scheduled_at") or "")
@@ -95,13 +101,13 @@ def write(document: dict, now: datetime) -> str:
         about = f"{minutes}-minute informational interview ({interview.get('medium')})"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:interview-{interview.get('id')}@coffeechat",
+            f"UID:{escape(call_uid(interview.get('id'), uids[interview.get('contact_id')]))}",
             f"DTSTAMP:{stamp}",
             f"DTSTART:{start}",
             f"DURATION:PT{minutes}M",
             f"SUMMARY:{escape(f'Coffee chat with {who}')}",
             f"DESCRIPTION:{escape(about)}",
-            *alarm(f"Coffee chat with {who} in 15 minutes", "-PT15M"),
+            *alarm(f"Coffee chat with {who} in 15 minutes", ":-PT15M"),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

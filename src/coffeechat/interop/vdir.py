@@ -1,7 +1,10 @@
-"""A vdir: one vCard or iCalendar file per item, named by its UID, in three collections.
+"""A vdir: one vCard or iCalendar file per item, in three collections.
 
-The format of vdirsyncer, khard, khal and todoman. Pure: models in, item texts out;
-item texts in, the few facts coffeechat takes back (a to-do completed, a call moved).
+The format of vdirsyncer, khard, khal and todoman. Pure: each synced thing is a set of
+*fields* (plain strings, compared by the three-way merge in
+:mod:`coffeechat.domain.sync_merge`); this module says what the fields of a contact,
+follow-up or call are, reads them from an item's bytes, writes a new item, and patches
+an existing one (only the fields named; every other property and component stays).
 The files themselves are read and written by :mod:`coffeechat.usecases.sync`.
 """
 
@@ -10,47 +13,60 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
-from ..domain.timezones import as_utc, zone
+from ..domain.timezones import as_utc
 from ..models import Contact, FollowUp, Interview
-from .ics import PRODID, alarm, escape, with_name
-from .vcard import card, fold
-from .vcard_lines import logical_lines, parse_property, physical_lines
+from . import vdir_calendar, vdir_card
+from .vdir_errors import MalformedItem
+
+__all__ = ["MalformedItem"]
 
 CONTACTS = "contacts"
 FOLLOWUPS = "followups"
 CALLS = "calls"
 COLLECTIONS = (CONTACTS, FOLLOWUPS, CALLS)
+EXTENSIONS = {CONTACTS: ".vcf", FOLLOWUPS: ".ics", CALLS: ".ics"}
+KIND_OF = {CONTACTS: "contact", FOLLOWUPS: "followup", CALLS: "call"}
+
+INCOMING = {
+    "contact": frozenset({"name", "email", "phone", "organization", "title", "url", "note"}),
+    "followup": frozenset({"due", "done"}),
+    "call": frozenset({"start", "minutes", "location"}),
+}
+"""The fields a change made elsewhere brings into coffeechat, per kind of item."""
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._+-]{1,160}")
-_UTC_FORMAT = "%Y%m%dT%H%M%SZ"
-
-
-class MalformedItem(ValueError):
-    """An item file that is not the vCard or iCalendar it should be; one line."""
+UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One thing the app syncs: where it goes and its fields."""
+
+    ref: str
+    """``contact:12``, ``followup:3``, ``call:7``: the row it is."""
     collection: str
     uid: str
-    text: str
+    fields: dict[str, str]
+    contact_id: int = 0
+    """The contact it belongs to (a contact's own card: itself)."""
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF[self.collection]
 
     @property
     def file_name(self) -> str:
-        return file_name(self.uid, ".vcf" if self.collection == CONTACTS else ".ics")
+        return file_name(self.uid, EXTENSIONS[self.collection])
 
 
 @dataclass(frozen=True, slots=True)
-class ParsedItem:
-    """What coffeechat reads back from an item: its kind, UID, STATUS and DTSTART."""
+class Read:
+    """What an item file says: its UID and fields."""
 
-    component: str
     uid: str
-    status: str = ""
-    start: datetime | None = None
-    """DTSTART as an aware UTC datetime (None when absent or a date)."""
+    fields: dict[str, str]
 
 
 def file_name(uid: str, extension: str) -> str:
@@ -61,23 +77,14 @@ def file_name(uid: str, extension: str) -> str:
     return hashlib.sha256(uid.encode("utf-8")).hexdigest()[:40] + extension
 
 
-def followup_uid(followup: FollowUp, contact: Contact) -> str:
-    return f"followup-{followup.id}@{contact.uid}"
+def followup_uid(followup_id: int | None, contact_uid: str) -> str:
+    """One UID per follow-up, the same in the vdir and in ``export ics``."""
+    return f"followup-{followup_id}@{contact_uid}"
 
 
-def call_uid(interview: Interview, contact: Contact) -> str:
-    return f"call-{interview.id}@{contact.uid}"
-
-
-def id_from_uid(uid: str, prefix: str) -> int | None:
-    """The follow-up or interview id a UID of ours names (None: not one of ours)."""
-    match = re.fullmatch(rf"{prefix}-(\d+)@.+", uid)
-    return int(match.group(1)) if match else None
-
-
-def _calendar(lines: list[str]) -> str:
-    wrapped = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", *lines, "END:VCALENDAR"]
-    return "".join(fold(line) for line in wrapped)
+def call_uid(interview_id: int | None, contact_uid: str) -> str:
+    """One UID per call, the same in the vdir and in ``export ics``."""
+    return f"call-{interview_id}@{contact_uid}"
 
 
 def _note(contact: Contact) -> str:
@@ -89,47 +96,49 @@ def _note(contact: Contact) -> str:
 
 
 def contact_item(contact: Contact) -> Item:
-    """vCard 3.0 with FN, N, ORG, TITLE, EMAIL, TEL, URL, UID and a NOTE saying where
-    the contact is in the pipeline."""
-    return Item(CONTACTS, contact.uid, card(contact, _note(contact)))
+    """A vCard 3.0: FN, N, ORG, TITLE, EMAIL, TEL, URL, CATEGORIES, UID and a NOTE saying
+    where the contact is in the pipeline."""
+    tags = ", ".join(t.strip() for t in contact.tags.split(",") if t.strip())
+    fields = {
+        "name": contact.name.strip(),
+        "n": vdir_card.n_value(contact),
+        "email": contact.email.strip(),
+        "phone": contact.phone.strip(),
+        "organization": contact.organization.strip(),
+        "title": contact.title.strip(),
+        "url": contact.url.strip(),
+        "categories": tags,
+        "note": _note(contact).strip(),
+    }
+    return Item(f"contact:{contact.id}", CONTACTS, contact.uid, fields, contact.id or 0)
 
 
-def _stamp_from(day: str) -> str:
-    """DTSTAMP is required; it is derived from the item so that an unchanged item is
-    byte for byte the same text (a changed file is one vdirsyncer must carry)."""
+def utc_text(moment: str) -> str:
+    """A stored local ISO time as iCalendar UTC text ("" when it is not a time)."""
     try:
-        return datetime.fromisoformat(day[:10]).strftime("%Y%m%dT000000Z")
+        return as_utc(datetime.fromisoformat(moment)).strftime(UTC_FORMAT)
     except ValueError:
-        return "19700101T000000Z"
-
-
-def _utc(moment: str) -> str:
-    try:
-        return as_utc(datetime.fromisoformat(moment)).strftime(_UTC_FORMAT)
-    except ValueError:
-        return "19700101T000000Z"
+        return ""
 
 
 def followup_item(followup: FollowUp, contact: Contact) -> Item:
-    """VTODO due on the follow-up's day, with an alarm at 9:00 that day; a follow-up
-    done is a completed to-do."""
-    uid = followup_uid(followup, contact)
+    """A to-do due on the follow-up's day with an alarm at 9:00 that day; a follow-up
+    done is a completed to-do with its completion time and no alarm."""
+    from .ics import with_name
+
     summary = followup.title or followup.kind.replace("_", " ")
-    due = followup.due_date[:10].replace("-", "")
-    lines = [
-        "BEGIN:VTODO",
-        f"UID:{escape(uid)}",
-        f"DTSTAMP:{_stamp_from(followup.due_date)}",
-        f"DUE;VALUE=DATE:{due}",
-        f"SUMMARY:{escape(with_name(summary, contact.name))}",
-        f"CATEGORIES:{escape(followup.kind.replace('_', ' '))}",
-    ]
+    done = ""
     if followup.state == "done":
-        lines += ["STATUS:COMPLETED", f"COMPLETED:{_utc(followup.done_at)}"]
-    else:
-        lines += ["STATUS:NEEDS-ACTION", *alarm(summary, "PT9H")]
-    lines.append("END:VTODO")
-    return Item(FOLLOWUPS, uid, _calendar(lines))
+        done = utc_text(followup.done_at) or "yes"
+    fields = {
+        "summary": with_name(summary, contact.name),
+        "alarm": "" if done else summary,
+        "due": followup.due_date[:10],
+        "done": done,
+        "categories": followup.kind.replace("_", " "),
+    }
+    uid = followup_uid(followup.id, contact.uid)
+    return Item(f"followup:{followup.id}", FOLLOWUPS, uid, fields, followup.contact_id)
 
 
 def call_start(interview: Interview) -> datetime | None:
@@ -147,88 +156,55 @@ def call_start(interview: Interview) -> datetime | None:
 def call_item(
     interview: Interview, contact: Contact, questions: list[str], their_zone: str = ""
 ) -> Item | None:
-    """VEVENT pinned in UTC (so every calendar shows the right hour), the contact's
+    """An event pinned in UTC (so every calendar shows the right hour), the contact's
     time zone named in the location, an alarm 15 minutes before, and the checklist's
     questions in the description. None for a call with no time."""
     start = call_start(interview)
     if start is None:
         return None
-    uid = call_uid(interview, contact)
     minutes = int(interview.length_minutes or 30)
     about = f"{minutes}-minute informational interview ({interview.medium})"
     if interview.state == "held":
         about += ", held"
-    description = "\n".join([about, *(f"- {q}" for q in questions)])
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape(uid)}",
-        f"DTSTAMP:{start.strftime(_UTC_FORMAT)}",
-        f"DTSTART:{start.strftime(_UTC_FORMAT)}",
-        f"DTEND:{(start + timedelta(minutes=minutes)).strftime(_UTC_FORMAT)}",
-        f"SUMMARY:{escape(f'Coffee chat with {contact.name}')}",
-        f"DESCRIPTION:{escape(description)}",
-    ]
-    if their_zone:
-        lines.append(f"LOCATION:{escape(f'{contact.name} is in {their_zone}')}")
-    if interview.state != "held":
-        lines += alarm(f"Coffee chat with {contact.name} in 15 minutes", "-PT15M")
-    lines.append("END:VEVENT")
-    return Item(CALLS, uid, _calendar(lines))
+    name = contact.name
+    fields = {
+        "summary": f"Coffee chat with {name}",
+        "start": start.strftime(UTC_FORMAT),
+        "minutes": str(minutes),
+        "description": "\n".join([about, *(f"- {q}" for q in questions)]),
+        "location": f"{name} is in {their_zone}" if their_zone else "",
+        "alarm": "" if interview.state == "held" else f"Coffee chat with {name} in 15 minutes",
+    }
+    uid = call_uid(interview.id, contact.uid)
+    return Item(f"call:{interview.id}", CALLS, uid, fields, interview.contact_id)
 
 
-def _when(params: list[list[str]], value: str) -> datetime | None:
-    """DTSTART as UTC: ``...Z``, ``TZID=Zone`` or floating (taken as local time)."""
-    value = value.strip()
-    if "T" not in value:
-        return None
-    try:
-        moment = datetime.strptime(value.rstrip("Z")[:15], "%Y%m%dT%H%M%S")
-    except ValueError:
-        raise MalformedItem(f"DTSTART {value[:30]!r} is not a date and time") from None
-    if value.endswith("Z"):
-        return moment.replace(tzinfo=UTC)
-    zone_name = next((p[1] for p in params if p[0].upper() == "TZID" and len(p) > 1), "")
-    if zone_name:
-        found = zone(zone_name)
-        if found is None:
-            raise MalformedItem(f"unknown time zone {zone_name[:40]!r}")
-        return moment.replace(tzinfo=found).astimezone(UTC)
-    return as_utc(moment)
+def read(collection: str, data: bytes) -> Read:
+    """The UID and fields of an item file; MalformedItem (one line, never quoting the
+    file) when it is not a complete item of that collection."""
+    if collection == CONTACTS:
+        uid, fields = vdir_card.read(data)
+    else:
+        kind = "VTODO" if collection == FOLLOWUPS else "VEVENT"
+        uid, fields = vdir_calendar.read(data, kind)
+    return Read(uid, fields)
 
 
-def parse_item(text: str) -> ParsedItem:
-    """The component (VCARD, VTODO, VEVENT), UID, STATUS and DTSTART of one item;
-    MalformedItem (one line) when it is not a complete vCard or calendar item."""
-    component = ""
-    uid = status = ""
-    start: datetime | None = None
-    depth: list[str] = []
-    for number, line in logical_lines(physical_lines(text)):
-        prop = parse_property(number, line)
-        if prop is None:
-            raise MalformedItem(f"line {number} is not a property: {line[:40]!r}")
-        value = prop.value.strip()
-        if prop.name == "BEGIN":
-            depth.append(value.upper())
-            if value.upper() in ("VCARD", "VTODO", "VEVENT") and not component:
-                component = value.upper()
-        elif prop.name == "END":
-            if not depth or depth.pop() != value.upper():
-                raise MalformedItem(f"line {number}: END:{value[:20]} without its BEGIN")
-        elif len(depth) == 1 + (component != "VCARD") and depth[-1] == component:
-            if prop.name == "UID":
-                uid = value.replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
-            elif prop.name == "STATUS":
-                status = value.upper()
-            elif prop.name == "DTSTART":
-                start = _when(prop.params, value)
-    if depth:
-        raise MalformedItem(f"BEGIN:{depth[-1]} has no END (file cut short?)")
-    if not component:
-        raise MalformedItem("neither a vCard nor a to-do nor an event")
-    if not uid:
-        raise MalformedItem(f"the {component} has no UID")
-    return ParsedItem(component, uid, status, start)
+def render(item: Item, now: datetime) -> bytes:
+    """A new item file holding *item*'s fields."""
+    if item.collection == CONTACTS:
+        return vdir_card.render(item.uid, item.fields)
+    kind = "VTODO" if item.collection == FOLLOWUPS else "VEVENT"
+    return vdir_calendar.render(kind, item.uid, item.fields, now)
+
+
+def patch(item: Item, data: bytes, names: set[str], now: datetime) -> bytes:
+    """*data* with the fields *names* set to *item*'s values; everything else kept,
+    SEQUENCE and LAST-MODIFIED (REV for a vCard) moved on."""
+    if item.collection == CONTACTS:
+        return vdir_card.patch(data, item.fields, names, now)
+    kind = "VTODO" if item.collection == FOLLOWUPS else "VEVENT"
+    return vdir_calendar.patch(data, kind, item.fields, names, now)
 
 
 def digest(data: bytes) -> str:

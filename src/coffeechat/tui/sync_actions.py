@@ -25,11 +25,7 @@ KEEP_CURRENT_SECONDS = 10
 
 
 def summary(report: SyncReport) -> str:
-    parts = [f"{len(report.written)} written", f"{len(report.removed)} removed"]
-    lines = [", ".join(parts) + f", {len(report.taken_back)} taken back"]
-    lines += [f"took back {line}" for line in report.taken_back[:5]]
-    lines += [f"left {line}" for line in report.left[:3]]
-    lines += report.problems[:5]
+    lines = [report.counts(), *report.lines(limit=3), *report.problems[:5]]
     return "\n".join(lines)
 
 
@@ -62,6 +58,11 @@ class SyncActions(App[None]):
             self.run_sync(new)
 
         self.push_screen(SyncFolderForm(config), chosen)
+
+    def action_sync_log(self) -> None:
+        from .screens.sync_log import SyncLogScreen
+
+        self.push_screen(SyncLogScreen(self.store))
 
     def sync_at_start(self) -> None:
         """A sync when a folder is configured (to-dos ticked on the phone come back),
@@ -132,9 +133,9 @@ class SyncActions(App[None]):
         if following is not None:
             self._sync_next = None
             self.run_sync(*following)
-        if report.taken_back and hasattr(self.screen, "reload"):
+        if report.came_in and hasattr(self.screen, "reload"):
             self.screen.reload()
-        if quiet and report.ok and not report.taken_back and not report.left:
+        if quiet and report.ok and not (report.came_in or report.conflicts or report.notices):
             return
         self.notify(
             summary(report),

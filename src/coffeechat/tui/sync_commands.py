@@ -11,4 +11,11 @@ SYNC_COMMANDS: tuple[Command, ...] = (
         "Keep contacts, follow-ups and calls in a folder vdirsyncer carries to your phone",
         "app",
     ),
+    Command(
+        "sync_log",
+        "Sync log",
+        "What the last syncs brought in and wrote out, and every conflict",
+        "app",
+    ),
+    Command("close_sync_log", "Close", "Back to where you were", "synclog", "escape"),
 )

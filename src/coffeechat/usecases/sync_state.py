@@ -1,0 +1,223 @@
+"""What the sync knows of each item: ``.coffeechat-sync.json`` and its journal.
+
+For each item file: the row it is (``contact:12``), its UID, the digest, size and
+modification time last written or read, and the *base* of the three-way merge (the
+app's fields then, and where the file spelled a field its own way, the file's). The
+file is read like any input from outside: an entry that does not validate (a key that
+names a path outside the collections, a ref that is not a row) is dropped.
+
+A sync appends what it writes to a journal as it goes (fsynced every batch) and
+rewrites the state file once at the end; a sync killed half way is picked up from
+state + journal by the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..interop.vdir import COLLECTIONS, KIND_OF
+from ..safe_files import write_file
+from .sync_folder import read_bounded, valid_name
+
+STATE_FILE = ".coffeechat-sync.json"
+JOURNAL_FILE = ".coffeechat-sync.journal"
+VERSION = 2
+_MAX_STATE_BYTES = 1 << 30
+_REF = re.compile(r"(contact|followup|call):[1-9][0-9]{0,17}")
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+_FIELD = re.compile(r"[a-z]{1,20}")
+
+
+@dataclass(slots=True)
+class Entry:
+    ref: str
+    uid: str
+    digest: str = ""
+    size: int = -1
+    mtime: int = -1
+    base: dict[str, str] = field(default_factory=dict)
+    """The app's fields at the last sync."""
+    file: dict[str, str] = field(default_factory=dict)
+    """The file's fields at the last sync, where they differ from *base*."""
+    gone: bool = False
+    """Deleted elsewhere and left deleted (a follow-up or call)."""
+    stale: dict[str, str] = field(default_factory=dict)
+    """What the last write replaced: a copy still holding it predates that write."""
+
+    def their_base(self) -> dict[str, str]:
+        return {**self.base, **self.file} if self.file else self.base
+
+    def as_json(self) -> list:
+        return [self.ref, self.uid, self.digest, self.size, self.mtime, self.base, self.file,
+                self.gone, self.stale]  # fmt: skip
+
+
+def _fields(value: object) -> dict[str, str] | None:
+    if not isinstance(value, dict):
+        return None
+    for name, text in value.items():
+        if not (isinstance(name, str) and _FIELD.fullmatch(name) and isinstance(text, str)):
+            return None
+    return value
+
+
+def valid_key(key: object) -> bool:
+    if not isinstance(key, str) or key.count("/") != 1:
+        return False
+    collection, name = key.split("/")
+    return collection in COLLECTIONS and valid_name(name)
+
+
+def _entry(key: str, value: object) -> Entry | None:
+    """An entry as read from the file, or None when any part of it is not as written."""
+    if not valid_key(key) or not isinstance(value, list) or len(value) != 9:
+        return None
+    ref, uid, digest, size, mtime, base, their, gone, stale = value
+    if not (isinstance(ref, str) and _REF.fullmatch(ref)):
+        return None
+    if ref.split(":")[0] != KIND_OF[key.split("/")[0]]:
+        return None
+    if not (isinstance(uid, str) and 0 < len(uid) <= 1000 and isinstance(gone, bool)):
+        return None
+    if not (isinstance(digest, str) and (digest == "" or _DIGEST.fullmatch(digest))):
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (size, mtime)):
+        return None
+    base_fields, file_fields, stale_fields = _fields(base), _fields(their), _fields(stale)
+    if base_fields is None or file_fields is None or stale_fields is None:
+        return None
+    return Entry(ref, uid, digest, size, mtime, base_fields, file_fields, gone, stale_fields)
+
+
+class State:
+    def __init__(self, root: Path) -> None:
+        self.path = root / STATE_FILE
+        self.journal_path = root / JOURNAL_FILE
+        self.items: dict[str, Entry] = {}
+        self.seen: dict[str, list[int]] = {}
+        """Files left alone and already reported: (size, mtime) when reported."""
+        self.dropped = 0
+        """Entries that did not validate."""
+        self.unreadable = ""
+        """Why the state file could not be read at all ("" when it could)."""
+        self._pending: dict[str, Entry | None] = {}
+        self.changed = False
+
+    @classmethod
+    def load(cls, root: Path) -> State:
+        state = cls(root)
+        data = state._read(state.path)
+        if data is not None:
+            try:
+                state._load(json.loads(data))
+            except (ValueError, RecursionError):
+                state.unreadable = "not valid JSON"
+        journal = state._read(state.journal_path)
+        if journal:
+            state._replay(journal)
+            state.changed = True
+        return state
+
+    def _read(self, path: Path) -> bytes | None:
+        try:
+            return read_bounded(path, _MAX_STATE_BYTES)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.unreadable = error.strerror or "cannot be read"
+            return None
+
+    def _load(self, loaded: object) -> None:
+        if not isinstance(loaded, dict) or loaded.get("version") != VERSION:
+            # An older or foreign state: every file is compared by content instead.
+            return
+        items, seen = loaded.get("items"), loaded.get("seen")
+        for key, value in (items if isinstance(items, dict) else {}).items():
+            entry = _entry(key, value)
+            if entry is None:
+                self.dropped += 1
+            else:
+                self.items[key] = entry
+        for key, value in (seen if isinstance(seen, dict) else {}).items():
+            if (
+                valid_key(key)
+                and isinstance(value, list)
+                and len(value) == 2
+                and all(isinstance(n, int) for n in value)
+            ):
+                self.seen[key] = value
+
+    def _replay(self, journal: bytes) -> None:
+        """Apply each complete journal line; a line cut short by a kill ends it."""
+        for line in journal.split(b"\n"):
+            try:
+                key, value = json.loads(line)
+            except (ValueError, TypeError, RecursionError):
+                break
+            if value is None and valid_key(key):
+                self.items.pop(key, None)
+                continue
+            entry = _entry(key, value)
+            if entry is not None:
+                self.items[key] = entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.items[key] = entry
+        self._pending[key] = entry
+        self.changed = True
+
+    def drop(self, key: str) -> None:
+        if self.items.pop(key, None) is not None:
+            self._pending[key] = None
+            self.changed = True
+
+    def mark_seen(self, key: str, size: int, mtime: int) -> bool:
+        """Remember a file left alone; True the first time (or when it changed)."""
+        if self.seen.get(key) == [size, mtime]:
+            return False
+        self.seen[key] = [size, mtime]
+        self.changed = True
+        return True
+
+    def forget_seen(self, present: set[str]) -> None:
+        for key in set(self.seen) - present:
+            del self.seen[key]
+            self.changed = True
+
+    def flush(self) -> None:
+        """Append what changed since the last flush to the journal, on disk."""
+        if not self._pending:
+            return
+        lines = b"".join(
+            json.dumps([k, e.as_json() if e else None], separators=(",", ":")).encode() + b"\n"
+            for k, e in self._pending.items()
+        )
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+        fd = os.open(self.journal_path, flags, 0o600)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{self.journal_path}: not a regular file")
+            view = memoryview(lines)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        self._pending.clear()
+
+    def save(self) -> None:
+        if not self.changed and not self.unreadable and not self.dropped:
+            return
+        document = {
+            "version": VERSION,
+            "items": {k: e.as_json() for k, e in self.items.items()},
+            "seen": self.seen,
+        }
+        write_file(self.path, json.dumps(document, separators=(",", ":")))
+        self.journal_path.unlink(missing_ok=True)
+        self._pending.clear()
