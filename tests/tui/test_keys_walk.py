@@ -39,6 +39,7 @@ NO_TEXT_FIELD = {
     "ReferralTreeScreen",
     "ReplyForm",
     "StatsScreen",
+    "SyncLogScreen",
     "StatusPicker",
     "WelcomeScreen",
 }

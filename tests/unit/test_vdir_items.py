@@ -145,3 +145,4 @@ def test_what_is_written_reads_back_the_same():
     for item in (vdir.contact_item(contact), vdir.followup_item(followup, contact), call):
         read = vdir.read(item.collection, vdir.render(item, NOW))
         assert read.uid == item.uid and read.fields == item.fields, item.collection
+        assert item.fields.keys() <= vdir.FIELDS

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 
 from ..domain.timezones import as_utc
 from .vcard import fold
-from .vdir import call_uid, followup_uid
 
 PRODID = "-//coffeechat//coffeechat//EN"
 
@@ -63,6 +62,8 @@ def alarm(description: str, trigger: str) -> list[str]:
 
 
 def write(document: dict, now: datetime) -> str:
+    from .vdir import call_uid, followup_uid  # the vdir's own UIDs (it imports this module)
+
     names = {c.get("id"): c.get("name", "") for c in document.get("contacts", [])}
     uids = defaultdict(
         str, {c.get("id"): str(c.get("uid") or "") for c in document.get("contacts", [])}

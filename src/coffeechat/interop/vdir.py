@@ -35,6 +35,11 @@ INCOMING = {
     "call": frozenset({"start", "minutes", "location"}),
 }
 """The fields a change made elsewhere brings into coffeechat, per kind of item."""
+FIELDS = frozenset(
+    {"name", "n", "email", "phone", "organization", "title", "url", "categories", "note"}
+    | {"summary", "alarm", "due", "done", "start", "minutes", "description", "location"}
+)
+"""Every field an item has: what the sync state may hold."""
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._+-]{1,160}")
 UTC_FORMAT = "%Y%m%dT%H%M%SZ"
