@@ -17,6 +17,7 @@ import json
 import os
 import re
 import stat
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,6 +219,11 @@ class State:
             "items": {k: e.as_json() for k, e in self.items.items()},
             "seen": self.seen,
         }
+        # Our own file name: whatever else stands there (a FIFO, a link to a device,
+        # which the writer would write through) goes, and a regular file takes its place.
+        with suppress(FileNotFoundError):
+            if not stat.S_ISREG(os.lstat(self.path).st_mode):
+                os.unlink(self.path)
         write_file(self.path, json.dumps(document, separators=(",", ":")))
         self.journal_path.unlink(missing_ok=True)
         self._pending.clear()
