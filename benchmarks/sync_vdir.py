@@ -1,5 +1,6 @@
 """`coffeechat sync` of the 30,000-contact benchmark database into an empty vdir, then
-again with nothing changed (which must write no file).
+again with nothing changed (which must write no file). Bars: the first ≤ 10 s, the
+second ≤ 1.5 s writing 0 files; the merge must add no rewrite to an idle sync.
 
 Times the real console script on a copy of the database (a sync may take back changes,
 so it writes to the database), to which an open follow-up for one contact in ten and a

@@ -295,3 +295,48 @@ def test_an_item_deleted_elsewhere_stays_deleted_until_it_changes_here(
     store.followups.reschedule(followup_id, "2026-03-27")  # changed here: written again
     again = sync(store, root, NOW)
     assert todo.exists() and again.written == [f"followups/{todo.name}"]
+
+
+def test_a_due_date_and_completion_time_from_the_phone_come_in(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    followup_id = _followup(store, people["Maria"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [path] = (root / "followups").glob("*.ics")
+    text = path.read_text().replace("DUE;VALUE=DATE:20260320", "DUE;VALUE=DATE:20260324")
+    path.write_text(
+        text.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20260317T071500Z")
+    )
+
+    report = sync(store, root, NOW)
+
+    done = store.followups.get(followup_id)
+    assert done is not None and (done.due_date, done.state) == ("2026-03-24", "done")
+    assert done.done_at.startswith("2026-03-17T07:15")  # TZ is UTC in tests
+    assert report.came_in == [
+        f"Send my summary: due 2026-03-24 (followups/{path.name})",
+        f"done: Send my summary (followups/{path.name})",
+    ]
+    assert "VALARM" not in path.read_text() and report.conflicts == []
+    assert sync(store, root, NOW).written == []
+
+
+def test_a_call_lengthened_elsewhere_and_retitled_here_keeps_both(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    interview_id = _plan(store, people["Tom"])
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [path] = (root / "calls").glob("*.ics")
+    path.write_text(path.read_text().replace("DTEND:20260318T153000Z", "DTEND:20260318T160000Z"))
+    store.contacts.with_changes(people["Tom"], name="Tom Lindqvist-Berg")
+
+    first = sync(store, root, NOW)
+    sync(store, root, NOW)  # the new name reaches the call's summary
+
+    interview = store.interviews.get(interview_id)
+    assert interview is not None and interview.length_minutes == 60
+    text = path.read_text().replace("\r\n ", "")
+    assert "DTEND:20260318T160000Z" in text and "Coffee chat with Tom Lindqvist-Berg" in text
+    assert first.conflicts == [] and sync(store, root, NOW).written == []
