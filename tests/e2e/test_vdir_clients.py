@@ -304,3 +304,36 @@ def test_three_cycles_on_many_contacts_lose_nothing(
     phones = sum("TEL;TYPE=CELL:+1 " in c for c in cards.values())
     assert phones == _query(db_path, "SELECT count(*) FROM contacts WHERE phone != ''")[0][0]
     assert "0 written, 0 removed, 0 came in, 0 conflicts, 0 left alone" in cycle.sync()
+
+
+def test_one_item_changed_on_both_sides_between_two_vdirsyncer_runs(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    """The sample config's `conflict_resolution = "b wins"`: vdirsyncer does not stop,
+    the phone's link comes in and the app's re-plan is written again, not reverted."""
+    ids = _people(db_path)
+    cycle = _setup(tmp_path, radicale, db_path)
+    call = cycle.server_path("calls", "Coffee chat with Tom")
+    cycle.edit_on_server(
+        call, lambda t: t.replace("END:VEVENT", "LOCATION:https://meet.example/xyz\r\nEND:VEVENT")
+    )
+    _query(
+        db_path,
+        "UPDATE interviews SET scheduled_at = '2030-05-08T16:00' WHERE id = ?",
+        ids["call"],
+    )
+    cycle.both()  # the app's re-plan reaches the vdir; the server's copy wins there
+
+    out = cycle.both()
+    cycle.both()
+
+    assert "conflict:" not in out
+    [server] = cycle.server("calls").values()
+    assert "LOCATION:https://meet.example/xyz" in server
+    assert "DTSTART:20300508T160000Z" in server
+    assert _query(db_path, "SELECT scheduled_at FROM interviews")[0][0] == "2030-05-08T16:00"
+    tom = _query(db_path, "SELECT id FROM contacts WHERE name = 'Tom Lindqvist'")[0][0]
+    research = _query(db_path, "SELECT body FROM notes WHERE contact_id = ?", tom)
+    assert any("https://meet.example/xyz" in body for (body,) in research)

@@ -165,7 +165,6 @@ DIALOGS: dict[str, Opener] = {
     "ProfileForm": _app("edit_profile"),
     "ReplyForm": _push(_reply_form),
     "SyncFolderForm": _app("sync_folder"),
-    "SyncLogScreen": _app("sync_log"),
     "BriefScreen": _main("brief"),
     "NoteScreen": _main("my_story"),
     "SearchScreen": _push(_search),
@@ -193,6 +192,7 @@ SCREENS: dict[str, Opener] = {
     "EmployersScreen": _main("target_employers"),
     "ReferralTreeScreen": _main("referral_tree"),
     "StatsScreen": _main("stats"),
+    "SyncLogScreen": _app("sync_log"),
 }
 """Each full screen by class name."""
 

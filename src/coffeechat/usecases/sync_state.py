@@ -136,6 +136,7 @@ class State:
     def _load(self, loaded: object) -> None:
         if not isinstance(loaded, dict) or loaded.get("version") != VERSION:
             # An older or foreign state: every file is compared by content instead.
+            self.unreadable = "not a sync state of this version"
             return
         items, seen = loaded.get("items"), loaded.get("seen")
         for key, value in (items if isinstance(items, dict) else {}).items():
