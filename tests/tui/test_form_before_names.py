@@ -3,6 +3,7 @@ a suggestion or a save made before the names are in waits for them."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
@@ -11,8 +12,8 @@ from textual.widgets import Input
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from coffeechat.store.contacts import Contacts
 from coffeechat.tui.screens.contact_form import ContactForm, LateNames
-from coffeechat.tui.screens.main import MainScreen
 from tests.conftest import make_app
 from tests.tui.burst import burst
 from tests.waiting import wait_until
@@ -23,13 +24,13 @@ async def test_the_form_opens_before_the_names_are_read(
 ) -> None:
     maria = store.contacts.add(Contact(name="Maria Okafor"))
     release = threading.Event()
-    read = MainScreen._contact_names
+    read = Contacts.ids_by_name
 
-    def slow_names(self: MainScreen) -> dict[str, int]:
+    def slow_names(self: Contacts, conn: sqlite3.Connection | None = None) -> dict[str, int]:
         release.wait(timeout=30)  # a very large file: the names take their time
-        return read(self)
+        return read(self, conn)
 
-    monkeypatch.setattr(MainScreen, "_contact_names", slow_names)
+    monkeypatch.setattr(Contacts, "ids_by_name", slow_names)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
