@@ -10,10 +10,23 @@ import pyperclip
 import pytest
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, Draft, Outcome, OutcomeKind, Referral, Status
+from coffeechat.domain.pipeline import STATUSES
+from coffeechat.models import (
+    Contact,
+    Draft,
+    Medium,
+    Outcome,
+    OutcomeKind,
+    Profile,
+    Referral,
+    Status,
+)
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText, SubjectInput
+from coffeechat.usecases.calls import Plan, end_call, save_plan, start_call
+from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.outreach import mark_sent
+from coffeechat.usecases.profile import save_profile
 from tests.conftest import make_app
 
 
@@ -26,8 +39,21 @@ async def _template_opened(store: Store, clock: Clock) -> tuple[str, str]:
         return app.screen.template, app.screen.query_one(DraftText).text
 
 
-async def test_d_opens_the_letter_the_stage_calls_for(store: Store, clock: Clock) -> None:
+@pytest.mark.parametrize("status", list(Status))
+async def test_d_opens_the_letter_each_stage_calls_for(
+    store: Store, clock: Clock, status: Status
+) -> None:
     ada = store.contacts.add(Contact(name="Ada Lovelace", organization="Engines"))
+    store.contacts.set_status(ada.id, status)
+    template, _ = await _template_opened(store, clock)
+    assert template == STATUSES[status].letter
+
+
+async def test_the_letters_follow_the_contact_along_the_pipeline(
+    store: Store, clock: Clock
+) -> None:
+    ada = store.contacts.add(Contact(name="Ada Lovelace", organization="Engines"))
+    save_profile(store, Profile(name="Grace Hopper"))
     assert (await _template_opened(store, clock))[0] == "intro_letter"
 
     letter = store.drafts.save(Draft(ada.id, "intro_letter", body="Hello?", subject="Hi"))
@@ -39,29 +65,36 @@ async def test_d_opens_the_letter_the_stage_calls_for(store: Store, clock: Clock
     assert template == "follow_up_call"
     assert "I wrote to you on Monday, March 9" in text  # the script quotes its date
 
-    interview = store.interviews.create(ada.id)
-    store.interviews.start(interview.id, datetime(2026, 3, 13, 14), [])
-    store.interviews.end(interview.id, datetime(2026, 3, 13, 14, 30))
+    plan = Plan("2026-03-13T14:00", Medium.PHONE, 30, ())
+    save_plan(store, ada.id, plan, datetime(2026, 3, 10, 9))
+    template, text = await _template_opened(store, clock)
+    assert template == "call_confirmation" and "call on Friday, March 13" in text
+
+    interview = start_call(store, ada.id, datetime(2026, 3, 13, 14))
+    end_call(store, interview.id, datetime(2026, 3, 13, 14, 30))
     assert (await _template_opened(store, clock))[0] == "thank_you"
 
     # The thank-you draws on the outcome: their advice and the people they suggested.
-    store.outcomes.save(
+    save_outcome(
+        store,
         Outcome(
             interview.id,
             OutcomeKind.REFERRAL_OFFERED,
-            advice="Learn how the FDA reviews a dossier",
+            advice="- Take the RAPS course\n- Ask for a shadowing day",
             referrals=(Referral("Sam Lee"), Referral("Dr. Chen")),
         ),
+        clock.today(),
+    )
+    _, text = await _template_opened(store, clock)
+    assert "Your advice stays with me:\n- Take the RAPS course.\n- Ask for a shadowing day." in text
+    assert "I will write to Sam Lee and Dr. Chen, as you suggested." in text
+    store.outcomes.save(
+        Outcome(interview.id, OutcomeKind.NO_REFERRAL, advice="take a short contract first…."),
         today=clock.today(),
     )
-    store.contacts.set_status(ada.id, Status.INTERVIEWED)
-    app = make_app(store, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(DraftEditor(store, store.contacts.get(ada.id)))
-        await pilot.pause()
-        text = app.screen.query_one(DraftText).text
-    assert "Your advice (Learn how the FDA reviews a dossier)" in text
-    assert "I will write to Sam Lee and Dr. Chen as you suggested" in text
+    _, text = await _template_opened(store, clock)
+    assert "Your advice stays with me: “Take a short contract first.”" in text
+    assert "${" not in text and "write to" not in text  # nobody suggested: no clause
 
 
 async def test_a_referred_contacts_intro_names_the_referrer(store: Store, clock: Clock) -> None:

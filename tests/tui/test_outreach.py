@@ -30,6 +30,7 @@ async def test_draft_from_template_checker_autosave_and_mark_sent(
     seed(store)
     _profile(store)
     maria_id = store.contacts.rows()[0].id  # soonest next action: Maria
+    store.contacts.set_status(maria_id, Status.TO_CONTACT)  # the stage of an intro letter
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d")
@@ -71,6 +72,7 @@ async def test_draft_from_template_checker_autosave_and_mark_sent(
 async def test_quit_flushes_typing_within_the_debounce(store: Store, clock: Clock) -> None:
     seed(store)
     maria_id = store.contacts.rows()[0].id
+    store.contacts.set_status(maria_id, Status.TO_CONTACT)
     app = make_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
@@ -83,6 +85,7 @@ async def test_quit_flushes_typing_within_the_debounce(store: Store, clock: Cloc
 async def test_switching_templates_keeps_each_draft(store: Store, clock: Clock) -> None:
     seed(store)
     maria_id = store.contacts.rows()[0].id
+    store.contacts.set_status(maria_id, Status.TO_CONTACT)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d")

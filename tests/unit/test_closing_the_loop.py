@@ -9,12 +9,19 @@ import pytest
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.outcome import advice_pieces
 from coffeechat.domain.pipeline import tell_referrer_after_advice
-from coffeechat.domain.templates import REFERRER_UPDATE
+from coffeechat.domain.templates import (
+    REFERRER_UPDATE,
+    REFERRER_UPDATE_ADVICE,
+    blank_problem,
+    default_text,
+    fill,
+)
 from coffeechat.models import Contact, Draft, Outcome, OutcomeKind, ReplyKind
 from coffeechat.store import Store
 from coffeechat.usecases.advice import mark_advice_acted_on
 from coffeechat.usecases.calls import end_call, start_call
 from coffeechat.usecases.followups import complete_followup
+from coffeechat.usecases.letters import letter_values
 from coffeechat.usecases.merge import merge_contacts
 from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.outreach import log_touch, mark_sent, record_reply
@@ -96,10 +103,25 @@ def test_the_update_names_the_advice_until_it_is_sent(store: Store) -> None:
     hannah, _jonah, outcome_id = _referred_call(store)
     assert store.advice.to_tell(hannah.id or 0) is None
     mark_advice_acted_on(store, outcome_id, "Join the regulatory meetup.", datetime(2026, 3, 20, 9))
+    mark_advice_acted_on(store, outcome_id, "Read the FDA guidance", datetime(2026, 3, 20, 10))
     told = store.advice.to_tell(hannah.id or 0)
-    assert told is not None and tuple(told) == ("Jonah Park", "Join the regulatory meetup.")
+    assert told is not None and tuple(told) == (
+        "Jonah Park",
+        "Read the FDA guidance",
+        ("Join the regulatory meetup.", "Read the FDA guidance"),
+    )
     referrer = store.contacts.get(hannah.id or 0)
     assert referrer is not None
+    # The update letter names every piece acted on, as a list.
+    letter = fill(
+        default_text(REFERRER_UPDATE_ADVICE),
+        letter_values(store, referrer, date(2026, 3, 20)),
+    ).text
+    assert "- Join the regulatory meetup.\n- Read the FDA guidance." in letter
+    # Nobody has signed yet: the one blank left says where its value comes from.
+    assert blank_problem(letter) == (
+        "${my_name} has no value: fill it in My profile (ctrl+p, My profile), or edit the text"
+    )
     draft = store.drafts.save(Draft(hannah.id or 0, REFERRER_UPDATE, body="News!"))
     mark_sent(store, draft, referrer, datetime(2026, 3, 20, 11))
     assert store.advice.to_tell(hannah.id or 0) is None

@@ -41,6 +41,7 @@ MARIA = Contact(
     name="Maria Okafor",
     title="Director of Translational Science",
     organization="Northbridge Biologics",
+    how_found="alumni list",
 )
 
 

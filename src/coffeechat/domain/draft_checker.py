@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from . import questions
 from .dates_in_text import find_dates
-from .templates import leftover_placeholders
+from .templates import leftover_placeholders, where_from
 
 GOOD_WORDS_FIRST_CONTACT = 75
 MAX_WORDS = 100
@@ -170,16 +170,22 @@ def check_draft(
             Finding(
                 "blanks",
                 Level.BAD,
-                "Still to fill in: " + ", ".join(blanks) + " (My profile, or edit the text).",
+                "Still to fill in: "
+                + "; ".join(f"{blank}, from {where_from(blank) or 'the text'}" for blank in blanks)
+                + ". It cannot be copied or marked sent until then.",
             )
         )
     return findings
 
 
 _CONNECTION = re.compile(
+    # What ties the writer to this person, as the letter states it: the referrer, an
+    # article or talk of theirs, a shared place (a school, a list, a meeting), how
+    # they were found. "Your work" alone says why them, not how you know of them.
     r"\b(alumn\w*|fellow|we both|also stud\w*|we met|met you|referred|suggested|"
-    r"introduc\w*|recommend\w*|read your|saw your|heard you|your (?:talk|article|post|"
-    r"paper|work|book|interview|panel|team))\b",
+    r"introduc\w*|recommend\w*|read (?:your|one of your)|saw your|heard (?:you|of you)|"
+    r"came across|pointed me|found you|your (?:talk|article|post|paper|book|interview|"
+    r"panel|profile|lecture|presentation|podcast))\b",
     re.IGNORECASE,
 )
 _ASK = re.compile(

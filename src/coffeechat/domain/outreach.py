@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Contact, FollowUp, Outcome, Profile, Status
+from ..models import Contact, FollowUp, Outcome, Profile
 from .business_days import (
     FOLLOW_UP_AFTER,
     WEEKDAYS,
@@ -14,7 +14,8 @@ from .business_days import (
     three_b_seven,
 )
 from .dates_in_text import promised_date
-from .pipeline import Event
+from .letter_words import connection, quote_advice, quoted, with_article
+from .pipeline import Event, info
 from .templates import (
     FOLLOW_UP_CALL,
     INTRO,
@@ -51,12 +52,21 @@ def placeholder_values(
     talked_to: str = "",
     referred_by: str = "",
     outcome: Outcome | None = None,
-    advice_acted_on: str = "",
+    advice_acted_on: str | tuple[str, ...] = (),
+    read_article: str = "",
 ) -> dict[str, str]:
+    """Every placeholder's value for a letter to *contact*; "" where there is none yet.
+
+    *referred_by* is the referrer's name only when they said it may be used;
+    *advice_acted_on* is every piece acted on since the referrer's last update;
+    *read_article* the title of an article of theirs the user has read.
+    """
+    acted = (advice_acted_on,) if isinstance(advice_acted_on, str) else advice_acted_on
     return {
         "contact_name": contact.name,
         "contact_first_name": first_name(contact.name),
         "contact_title": contact.title,
+        "a_contact_title": with_article(contact.title),
         "organization": contact.organization,
         "my_name": profile.name,
         "my_first_name": first_name(profile.name),
@@ -64,14 +74,15 @@ def placeholder_values(
         "my_email": profile.email,
         "my_phone": profile.phone,
         "referred_by": referred_by,
-        "their_advice": one_line(outcome.advice).strip() if outcome else "",
+        "connection": connection(contact.how_found, read_article),
+        "their_advice": quote_advice(outcome.advice) if outcome else "",
         "people_suggested": in_words([r.name for r in outcome.referrals]) if outcome else "",
         "follow_up_date": format_day(default_follow_up_date(today, calendar)),
         "letter_date": format_day(letter_date) if letter_date else "",
         "call_date": format_day(call_date) if call_date else "",
         "today": format_day(today),
         "talked_to": talked_to,
-        "advice_acted_on": one_line(advice_acted_on).strip().rstrip("."),
+        "advice_acted_on": quoted(a for a in acted if a.strip()),
     }
 
 
@@ -97,20 +108,14 @@ SENT_EVENTS = {
 """What marking each template sent means to the pipeline."""
 
 
-def template_for_stage(
-    contact: Contact, *, letter_sent: bool, call_held: bool, owes_update: bool = False
-) -> str:
-    """The letter a contact's stage calls for when no draft is being worked on: the
-    thank-you after a call (until they are thanked), the update when "Tell them how it
-    went" is open (*owes_update*), the follow-up call script once the intro letter went
-    out, else the intro letter (which names the referrer for a referred contact)."""
-    if call_held and contact.status not in (Status.THANKED, Status.KEEP_IN_TOUCH):
-        return THANK_YOU
-    if owes_update:
+def template_for_stage(contact: Contact, *, owes_update: bool = False) -> str:
+    """The letter a contact's stage calls for (the pipeline's table says which), except
+    that an open "Tell them how it went" (*owes_update*) calls for the update to the
+    referrer once no thank-you is owed."""
+    letter = info(contact.status).letter
+    if owes_update and letter != THANK_YOU:
         return REFERRER_UPDATE
-    if letter_sent and not call_held and contact.status != Status.SCHEDULED:
-        return FOLLOW_UP_CALL
-    return INTRO
+    return letter
 
 
 def plan_for_sent(

@@ -22,6 +22,13 @@ from .business_days import (
     Calendar,
     add_business_days,
 )
+from .templates import (
+    CALL_CONFIRMATION,
+    FOLLOW_UP_CALL,
+    INTRO,
+    KEEP_IN_TOUCH_NOTE,
+)
+from .templates import THANK_YOU as THANK_YOU_NOTE
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,8 @@ class StatusInfo:
     """Whether the contact's follow-ups and calls belong on the agenda."""
     default_next: str
     """The next action when nothing is open and no event suggested one."""
+    letter: str
+    """The letter this stage calls for (a template name): what ``d`` opens."""
     keep_in_touch_days: int | None = None
     """How often to get back in touch by default at this status (None: not by default)."""
 
@@ -42,15 +51,21 @@ KEEP_IN_TOUCH_DAYS = 91
 """After the thank-you: check in again in about three months."""
 
 STATUSES: dict[Status, StatusInfo] = {
-    Status.TO_CONTACT: StatusInfo("new", 0, True, "Write an intro letter"),
-    Status.LETTER_SENT: StatusInfo("sent", 1, True, "Wait for a reply"),
-    Status.FOLLOW_UP_DUE: StatusInfo("f/up due", 2, True, "Follow up"),
-    Status.SCHEDULED: StatusInfo("sched.", 3, True, "Hold the call"),
-    Status.INTERVIEWED: StatusInfo("met", 4, True, "Send a thank-you note"),
-    Status.THANKED: StatusInfo("thanked", 5, True, "Keep in touch", KEEP_IN_TOUCH_DAYS),
-    Status.KEEP_IN_TOUCH: StatusInfo("in touch", 6, True, "Keep in touch", KEEP_IN_TOUCH_DAYS),
-    Status.NO_REPLY: StatusInfo("no reply", -1, False, ""),
-    Status.DECLINED: StatusInfo("declined", -1, False, ""),
+    Status.TO_CONTACT: StatusInfo("new", 0, True, "Write an intro letter", INTRO),
+    # Sent and no answer yet: the next word is the follow-up call the letter promised.
+    Status.LETTER_SENT: StatusInfo("sent", 1, True, "Wait for a reply", FOLLOW_UP_CALL),
+    Status.FOLLOW_UP_DUE: StatusInfo("f/up due", 2, True, "Follow up", FOLLOW_UP_CALL),
+    Status.SCHEDULED: StatusInfo("sched.", 3, True, "Hold the call", CALL_CONFIRMATION),
+    Status.INTERVIEWED: StatusInfo("met", 4, True, "Send a thank-you note", THANK_YOU_NOTE),
+    Status.THANKED: StatusInfo(
+        "thanked", 5, True, "Keep in touch", KEEP_IN_TOUCH_NOTE, KEEP_IN_TOUCH_DAYS
+    ),
+    Status.KEEP_IN_TOUCH: StatusInfo(
+        "in touch", 6, True, "Keep in touch", KEEP_IN_TOUCH_NOTE, KEEP_IN_TOUCH_DAYS
+    ),
+    # A closed pipeline reopens, if ever, with a first letter.
+    Status.NO_REPLY: StatusInfo("no reply", -1, False, "", INTRO),
+    Status.DECLINED: StatusInfo("declined", -1, False, "", INTRO),
 }
 
 ORDER: tuple[Status, ...] = tuple(Status)

@@ -3,6 +3,12 @@
 Placeholders are ``${name}`` (``string.Template`` syntax). Filling a template only ever
 substitutes plain strings: user text is never evaluated or formatted, and a placeholder
 we do not know, or one with no value yet, is left in the text and reported as a warning.
+
+A part of a template between ``[[`` and ``]]`` is optional: it is kept (without the
+brackets) when every placeholder in it has a value, and removed whole when one has none,
+so a letter never says "I will write to ${people_suggested}" when nobody was suggested.
+A placeholder outside such a part that has no value stays in the text, and the letter
+cannot be copied or marked sent until it is filled (:func:`blank_problem`).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ THANK_YOU = "thank_you"
 REFERRAL_REQUEST = "referral_request"
 REFERRER_UPDATE = "referrer_update"
 LINKEDIN_NOTE = "linkedin_note"
+CALL_CONFIRMATION = "call_confirmation"
+KEEP_IN_TOUCH_NOTE = "keep_in_touch"
 
 NOTE_LIMITS = (200, 300)
 """LinkedIn's limits on a connection note: 200 characters for free accounts (since
@@ -102,6 +110,22 @@ TEMPLATES: dict[str, TemplateInfo] = {
         expects_question=False,
         expects_follow_up_date=False,
         subject="I spoke with ${talked_to}",
+    ),
+    CALL_CONFIRMATION: TemplateInfo(
+        CALL_CONFIRMATION,
+        "Call confirmation",
+        first_contact=False,
+        expects_question=False,
+        expects_follow_up_date=False,
+        subject="Our call[[ on ${call_date}]]",
+    ),
+    KEEP_IN_TOUCH_NOTE: TemplateInfo(
+        KEEP_IN_TOUCH_NOTE,
+        "Keep-in-touch note",
+        first_contact=False,
+        expects_question=True,
+        expects_follow_up_date=False,
+        subject="Catching up",
     ),
 }
 
@@ -193,22 +217,51 @@ PLACEHOLDERS: dict[str, str] = {
     "contact_name": "the contact's full name",
     "contact_first_name": "the contact's first name",
     "contact_title": "the contact's job title",
+    "a_contact_title": "the contact's job title with its article (a Science Writer)",
     "organization": "the contact's organization",
     "my_name": "your name (My profile)",
     "my_first_name": "your first name (My profile)",
     "my_background": "one line on your background (My profile)",
     "my_email": "your email (My profile)",
     "my_phone": "your phone (My profile)",
-    "referred_by": "who referred you to them",
-    "their_advice": "their advice, from the call's outcome",
+    "referred_by": "who referred you to them (when they said you may use their name)",
+    "connection": "how you know of them, as a sentence (How found, a read article)",
+    "their_advice": "their advice, from the call's outcome (a list stays a list)",
     "people_suggested": "the people they suggested (the outcome's referrals)",
     "follow_up_date": "the day you promise to follow up (7 business days out)",
     "letter_date": "the day the intro letter was sent",
     "call_date": "the day of the call",
     "today": "today's date",
     "talked_to": "the person they referred you to whom you talked to last",
-    "advice_acted_on": "advice you acted on, from the call with the person they referred",
+    "advice_acted_on": "every piece of advice you acted on since your last update to them",
 }
+
+_PROFILE = "My profile (ctrl+p, My profile)"
+_CONTACT_FORM = "the contact's form (enter on the contact)"
+_OUTCOME = "the call's outcome (o on the contact)"
+SOURCES: dict[str, str] = {
+    "contact_name": _CONTACT_FORM,
+    "contact_first_name": _CONTACT_FORM,
+    "contact_title": _CONTACT_FORM,
+    "a_contact_title": _CONTACT_FORM,
+    "organization": _CONTACT_FORM,
+    "my_name": _PROFILE,
+    "my_first_name": _PROFILE,
+    "my_background": _PROFILE,
+    "my_email": _PROFILE,
+    "my_phone": _PROFILE,
+    "referred_by": "Referred by in the contact's form, and their permission in the outcome",
+    "connection": "How found in the contact's form, or a read article (r on the contact)",
+    "their_advice": _OUTCOME,
+    "people_suggested": _OUTCOME,
+    "follow_up_date": "the calendar (always filled)",
+    "letter_date": "the intro letter marked sent (ctrl+s in its draft)",
+    "call_date": "a call planned or held (i or c on the contact)",
+    "today": "the clock (always filled)",
+    "talked_to": "a call with someone they referred you to (c on that contact)",
+    "advice_acted_on": "advice marked acted on (a in that contact's Interviews)",
+}
+"""Where each placeholder's value really comes from, and the key that fills it there."""
 
 _PLACEHOLDER = re.compile(r"\$(?:\{(?P<braced>[^{}\s]*)\}|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*))")
 
@@ -224,13 +277,38 @@ class Filled:
     warnings: tuple[str, ...] = ()
 
 
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def _placeholder_names(text: str) -> list[str]:
+    names = []
+    for match in _PLACEHOLDER.finditer(text):
+        if text[max(0, match.start() - 1) : match.start()] == "$":
+            continue  # "$$" is an escaped dollar sign
+        names.append(match.group("braced") if match.group("braced") is not None else match["named"])
+    return names
+
+
+def drop_unfilled_parts(template_text: str, known: Mapping[str, str]) -> str:
+    """Keep each ``[[optional part]]`` whose placeholders all have a value (without the
+    brackets); remove the others whole. Brackets that do not pair stay as written."""
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        return inner if all(known.get(n) for n in _placeholder_names(inner)) else ""
+
+    return _OPTIONAL.sub(keep_or_drop, template_text)
+
+
 def fill(template_text: str, values: Mapping[str, str]) -> Filled:
     """Substitute the placeholders that have a value; report the others.
 
-    A known placeholder with an empty value and an unknown one both stay in the text
-    as written, so the user sees exactly what still needs a word from them.
+    Optional parts (``[[…]]``) with a placeholder that has no value are removed first.
+    A known placeholder with an empty value and an unknown one outside them both stay in
+    the text as written, so the user sees exactly what still needs a word from them.
     """
     known = {key: value for key, value in values.items() if value}
+    template_text = drop_unfilled_parts(template_text, known)
     warnings: list[str] = []
     seen: set[str] = set()
     for match in _PLACEHOLDER.finditer(template_text):
@@ -245,12 +323,34 @@ def fill(template_text: str, values: Mapping[str, str]) -> Filled:
         else:
             warnings.append(f"${{{name}}} is not a placeholder coffeechat knows")
     # safe_substitute inserts the strings as they are and never raises on the unknown.
-    return Filled(string.Template(template_text).safe_substitute(known), tuple(warnings))
+    text = string.Template(template_text).safe_substitute(known)
+    # A removed part or a list value may leave spaces at a line's end.
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return Filled(text, tuple(warnings))
 
 
 def leftover_placeholders(text: str) -> list[str]:
     """``${name}`` still in a draft (forgotten blanks)."""
     return sorted({m.group(0) for m in re.finditer(r"\$\{[^{}\s]*\}", text)})
+
+
+def where_from(placeholder: str) -> str:
+    """Where the value of ``${name}`` comes from ("" for a name coffeechat does not know:
+    only editing the text fills it)."""
+    return SOURCES.get(placeholder.removeprefix("${").removesuffix("}"), "")
+
+
+def blank_problem(text: str) -> str | None:
+    """One line saying why *text* cannot go out yet: the first placeholder with no value
+    and where its value comes from; None when every placeholder is filled."""
+    blanks = leftover_placeholders(text)
+    if not blanks:
+        return None
+    more = f" (and {len(blanks) - 1} more)" if len(blanks) > 1 else ""
+    source = where_from(blanks[0])
+    if not source:
+        return f"{blanks[0]} is not a placeholder coffeechat knows{more}: edit the text"
+    return f"{blanks[0]} has no value{more}: fill it in {source}, or edit the text"
 
 
 def first_name(full_name: str) -> str:

@@ -18,7 +18,11 @@ class AdviceSource(NamedTuple):
 
 class AdviceToTell(NamedTuple):
     talked_to: str
+    """Whom the latest piece came from (the letter's "I spoke with …")."""
     advice: str
+    """The latest piece acted on."""
+    every_piece: tuple[str, ...] = ()
+    """Every piece acted on since the last update, oldest first (the letter names all)."""
 
 
 class Advice:
@@ -63,16 +67,20 @@ class Advice:
         return AdviceSource(*row) if row else None
 
     def to_tell(self, referrer_id: int) -> AdviceToTell | None:
-        """The latest advice acted on from a call with someone *referrer_id* referred you
-        to, unless an update already went to the referrer after it was marked."""
-        row = self._conn.execute(
+        """Advice acted on from calls with people *referrer_id* referred you to, since
+        the last update that went to the referrer (None when there is none): whom the
+        latest came from, and every piece, oldest first."""
+        rows = self._conn.execute(
             "SELECT c.name, a.advice FROM advice_acted_on a "
             "JOIN outcomes o ON o.id = a.outcome_id JOIN interviews i ON i.id = o.interview_id "
             "JOIN contacts c ON c.id = i.contact_id "
             "WHERE c.referred_by = ?1 AND NOT EXISTS ("
             "  SELECT 1 FROM drafts d WHERE d.contact_id = ?1 AND d.template = 'referrer_update' "
             "  AND d.sent_at != '' AND d.sent_at >= a.created_at"
-            ") ORDER BY a.created_at DESC, a.id DESC LIMIT 1",
+            ") ORDER BY a.created_at, a.id",
             (referrer_id,),
-        ).fetchone()
-        return AdviceToTell(*row) if row else None
+        ).fetchall()
+        if not rows:
+            return None
+        talked_to, latest = rows[-1]
+        return AdviceToTell(talked_to, latest, tuple(advice for _, advice in rows))

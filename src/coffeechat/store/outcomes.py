@@ -126,13 +126,15 @@ class Outcomes:
         return self._load(row) if row else None
 
     def may_name_referrer(self, referred_id: int) -> bool:
-        """Whether the letter to *referred_id* may say who suggested them (unless the
-        referrer asked not to be named)."""
+        """Whether the letter to *referred_id* may say who suggested them: only when the
+        referrer said yes to "May I use your name?" or introduces you themselves (not
+        asked is not yes). A referrer typed in the contact's form, with no referral
+        behind it, is the user's own word."""
         row = self._conn.execute(
             "SELECT introduction FROM referrals WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
             (referred_id,),
         ).fetchone()
-        return row is None or row[0] != "no name"
+        return row is None or row[0] in ("use name", "by referrer")
 
     def for_contact(self, contact_id: int) -> list[Outcome]:
         rows = self._conn.execute(

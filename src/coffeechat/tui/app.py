@@ -320,11 +320,13 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
 
         from ..usecases.profile import load_profile, save_profile
         from .screens.modal import Saving
-        from .screens.profile_form import ProfileForm
+        from .screens.profile_form import ProfileForm, ProfileSaved
 
         def saved(profile: Profile | None) -> None:
             if profile is not None:
-                self.notify("Profile saved: new drafts use it.")
+                self.notify("Profile saved: letters use it, the open one too.")
+                for screen in self.screen_stack:
+                    screen.post_message(ProfileSaved())
 
         loaded = load_profile(self.store)
         form = ProfileForm(loaded).saves_with(Saving(partial(save_profile, self.store), loaded))

@@ -8,12 +8,22 @@ from datetime import date, datetime
 from ..domain.business_days import add_business_days
 from ..domain.outreach import SentPlan, plan_for_sent
 from ..domain.pipeline import REPLY_EVENTS, THANK_YOU, due_after_return
-from ..domain.templates import NOTE_LIMITS
+from ..domain.templates import NOTE_LIMITS, blank_problem
 from ..domain.three_way import merge_text
 from ..models import Contact, Draft, FollowUp, Interaction, Referral, ReplyKind, Status
 from ..store import Store
 from .calendar import load_calendar
 from .steps import advance, settle
+
+
+class Unfilled(ValueError):
+    """The letter still has a placeholder with no value: it cannot go out as it is. The
+    message is one line naming the value and where it is filled."""
+
+
+def unfilled(draft: Draft) -> str | None:
+    """Why *draft* cannot be copied or sent yet (one line), or None when it can."""
+    return blank_problem(draft.subject + "\n" + draft.body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +74,9 @@ def mark_sent(store: Store, draft: Draft, contact: Contact, now: datetime) -> Se
     the contact along (an intro letter: "letter sent" and the 3B7 nudges; a thank-you:
     "thanked", the thank-you off the agenda; a follow-up: "follow-up due")."""
     assert contact.id is not None
+    problem = unfilled(draft)
+    if problem is not None:
+        raise Unfilled(problem)
     today = now.date()
     plan = plan_for_sent(draft.template, draft.body, contact, today, load_calendar(store))
     with store.database.transaction():

@@ -17,22 +17,23 @@ from textual.worker import get_current_worker
 
 from ... import clipboard, paths
 from ...domain.draft_checker import Finding, Level, check_draft
-from ...domain.outreach import placeholder_values, plan_for_sent, template_for_stage
-from ...domain.pipeline import TELL_REFERRER, status_after
+from ...domain.outreach import plan_for_sent
+from ...domain.pipeline import status_after
 from ...domain.templates import (
-    INTRO,
     TEMPLATES,
+    blank_problem,
     choose_variant,
     describe_variant,
     fill,
+    leftover_placeholders,
     load_variant,
 )
 from ...domain.text import one_line
 from ...models import Contact, Draft
 from ...store import Store
 from ...usecases.calendar import load_calendar
+from ...usecases.letters import letter_values, stage_letter
 from ...usecases.outreach import DraftSaved, mark_sent, note_limit, save_draft
-from ...usecases.profile import load_profile
 from ..commands import bindings
 from ..widgets.autosave import Autosave
 from ..widgets.cut_input import EndsInEllipsis
@@ -41,6 +42,7 @@ from ..widgets.safe_text import SafeInput
 from ..widgets.safe_text_area import SafeTextArea
 from ..workers import background
 from .confirm import ConfirmScreen
+from .profile_form import ProfileSaved
 
 if TYPE_CHECKING:
     from ..app import CoffeechatApp
@@ -118,11 +120,8 @@ class DraftEditor(Screen[None]):
         super().__init__()
         self.store = store
         self.contact = contact
-        self.template = (
-            template
-            or (store.drafts.last_worked_template(contact.id) if contact.id else None)
-            or self._template_for_stage()
-        )
+        self.template = template or stage_letter(store, contact)
+        """The letter the contact's stage calls for, unless one was asked for by name."""
         self.draft: Draft | None = None
         self._saved: tuple[str, str] = ("", "")
         """Body and subject as last loaded or written: save_now writes only a change."""
@@ -133,18 +132,6 @@ class DraftEditor(Screen[None]):
         self.variant_file = ""
         """The template file it came from (one line in the pane, cut with "…" when narrow:
         a file name has no space to wrap at)."""
-
-    def _template_for_stage(self) -> str:
-        contact_id = self.contact.id or 0
-        return template_for_stage(
-            self.contact,
-            letter_sent=self.store.drafts.last_sent(contact_id, INTRO) is not None,
-            call_held=any(i.state == "held" for i in self.store.interviews.for_contact(contact_id)),
-            owes_update=any(
-                f.kind == TELL_REFERRER
-                for f in self.store.followups.for_contact(contact_id, open_only=True)
-            ),
-        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -183,33 +170,27 @@ class DraftEditor(Screen[None]):
         return self.app.clock.today()
 
     def _values(self) -> dict[str, str]:
-        profile = load_profile(self.store)
-        letter = self.store.drafts.last_sent(self.contact.id or 0, "intro_letter")
-        call = self.store.followups.last_call_date(self.contact.id or 0)
-        outcomes = self.store.outcomes.for_contact(self.contact.id or 0)
-        to_tell = self.store.advice.to_tell(self.contact.id or 0)
-        talked_to = self.store.history.latest_referred_call(self.contact.id or 0)
-        return placeholder_values(
-            referred_by=self._referrer_name(),
-            outcome=outcomes[-1] if outcomes else None,
-            profile=profile,
-            contact=self.contact,
-            today=self.today,
-            letter_date=date.fromisoformat(letter.sent_at[:10]) if letter else None,
-            call_date=date.fromisoformat(call) if call else None,
-            calendar=load_calendar(self.store),
-            talked_to=to_tell.talked_to if to_tell else talked_to,
-            advice_acted_on=to_tell.advice if to_tell else "",
-        )
+        return letter_values(self.store, self.contact, self.today)
 
-    def _referrer_name(self) -> str:
-        """Who suggested them, for the letter; "" when they asked not to be named."""
-        if self.contact.referred_by is None:
-            return ""
-        if not self.store.outcomes.may_name_referrer(self.contact.id or 0):
-            return ""
-        referrer = self.store.contacts.get(self.contact.referred_by)
-        return referrer.name if referrer else ""
+    def on_profile_saved(self, _message: ProfileSaved) -> None:
+        """A value given in My profile fills the placeholders still blank in the letter
+        at once (the letter the user edited stays as it is otherwise)."""
+        text_area, subject_input = self.query_one(DraftText), self.query_one(SubjectInput)
+        body, subject = text_area.text, subject_input.value
+        if not leftover_placeholders(body + subject):
+            return
+        values = self._values()
+        new_body, new_subject = fill(body, values).text, fill(subject, values).text
+        if (new_body, new_subject) == (body, subject):
+            return
+        cursor = text_area.cursor_location
+        with self.prevent(TextArea.Changed, Input.Changed):
+            text_area.load_text(new_body)
+            subject_input.value = new_subject
+        text_area.cursor_location = cursor
+        self.autosave.touch()
+        self.save_now()
+        self._refresh_checker()
 
     def _load(self, template: str) -> None:
         self.template = template
@@ -365,7 +346,6 @@ class DraftEditor(Screen[None]):
             for warning in pending:
                 placeholders.append("! ", style="bold yellow")
                 placeholders.append(warning + "\n")
-            placeholders.append("Palette: My profile", style="italic")
             parts.append(placeholders)
         self.query_one("#checker-body", Static).update(Group(*parts))
         all_good = all(f.level is not Level.BAD for f in findings)
@@ -395,12 +375,18 @@ class DraftEditor(Screen[None]):
     def action_save_to_mail_drafts(self) -> None:
         from .draft_mail import save_letter
 
-        save_letter(self, self.store, self.contact, self._kept(), self.app.clock.now())
+        letter = self._kept()
+        if self._refused("Not saved to mail drafts", letter.subject + "\n" + letter.body):
+            return
+        save_letter(self, self.store, self.contact, letter, self.app.clock.now())
 
     def action_open_in_mail_client(self) -> None:
         from .draft_mail import open_letter
 
-        open_letter(self, self.contact, self._kept())
+        letter = self._kept()
+        if self._refused("Not opened in the mail client", letter.subject + "\n" + letter.body):
+            return
+        open_letter(self, self.contact, letter)
 
     def _kept(self) -> Draft:
         """The letter on screen, kept as the draft first (on a full disk, as it stands)."""
@@ -409,9 +395,18 @@ class DraftEditor(Screen[None]):
         body, subject = self.query_one(DraftText).text, self.query_one(SubjectInput).value
         return replace(base, body=body, subject=subject)
 
+    def _refused(self, action: str, text: str) -> bool:
+        """Whether *text* still has a blank: then say which, and where it is filled."""
+        problem = blank_problem(text)
+        if problem is not None:
+            self.notify(f"{action}: {problem}.", title=action, severity="error", markup=False)
+        return problem is not None
+
     def _copy(self, text: str) -> None:
         # The copied letter is kept as the draft; copying works on a full disk too.
         self.autosave.guarded(self._persist)
+        if self._refused("Not copied", text):
+            return
         self._copy_in_thread(text)
 
     @background(thread=True, group="clipboard")
@@ -434,6 +429,8 @@ class DraftEditor(Screen[None]):
 
     def action_mark_sent(self) -> None:
         draft = self._persist()
+        if self._refused("Not marked sent", draft.subject + "\n" + draft.body):
+            return
         plan = plan_for_sent(
             self.template, draft.body, self.contact, self.today, load_calendar(self.store)
         )

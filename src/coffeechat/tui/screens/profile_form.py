@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.message import Message
 
 from ...domain import validation as v
 from ...models import Profile
 from ..widgets.form import FormField
 from .form_modal import FormModal
+
+
+class ProfileSaved(Message):
+    """Sent to every open screen once the profile is saved: an open letter fills the
+    blanks the profile now has values for."""
 
 
 class ProfileForm(FormModal[Profile]):
