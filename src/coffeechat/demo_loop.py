@@ -32,7 +32,7 @@ def close_the_loop(store: Store, referrer: Contact, referred: Contact, now: date
     assert current is not None
     save_contact(store, replace(current, referred_by=referrer.id))
     started = now - timedelta(days=21)
-    interview = start_call(store, referred.id, started)
+    interview = start_call(store, referred.id, started).interview
     assert interview.id is not None
     end_call(store, interview.id, started + timedelta(minutes=24))
     saved = save_outcome(

@@ -32,7 +32,7 @@ def _referred_call(store: Store) -> Contact:
     Hannah already heard how the call went (that item is done). Returns Jonah."""
     hannah = store.contacts.add(Contact(name="Hannah Berg", organization="Cascade"))
     jonah = store.contacts.add(Contact(name="Jonah Park", referred_by=hannah.id))
-    interview = start_call(store, jonah.id or 0, datetime(2026, 3, 2, 10))
+    interview = start_call(store, jonah.id or 0, datetime(2026, 3, 2, 10)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 2, 10, 25))
     advice = "Read the FDA guidance on biomarkers\nJoin the regulatory meetup"
     save_outcome(

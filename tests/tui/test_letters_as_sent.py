@@ -70,7 +70,7 @@ async def test_the_letters_follow_the_contact_along_the_pipeline(
     template, text = await _template_opened(store, clock)
     assert template == "call_confirmation" and "call on Friday, March 13" in text
 
-    interview = start_call(store, ada.id, datetime(2026, 3, 13, 14))
+    interview = start_call(store, ada.id, datetime(2026, 3, 13, 14)).interview
     end_call(store, interview.id, datetime(2026, 3, 13, 14, 30))
     assert (await _template_opened(store, clock))[0] == "thank_you"
 

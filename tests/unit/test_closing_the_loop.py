@@ -39,7 +39,7 @@ def _referred_call(store: Store) -> tuple[Contact, Contact, int]:
     advice. Returns (Hannah, Jonah, the outcome's id)."""
     hannah = store.contacts.add(Contact(name="Hannah Berg", organization="Cascade"))
     jonah = store.contacts.add(Contact(name="Jonah Park", referred_by=hannah.id))
-    interview = start_call(store, jonah.id or 0, datetime(2026, 3, 16, 10))
+    interview = start_call(store, jonah.id or 0, datetime(2026, 3, 16, 10)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 16, 10, 25))
     outcome = Outcome(
         interview.id or 0,
@@ -136,7 +136,7 @@ def test_unmarking_and_advice_from_someone_nobody_referred(store: Store) -> None
     )
     assert not undone.acted and store.advice.acted_on(outcome_id) == {}
     lena = store.contacts.add(Contact(name="Lena Novak"))
-    interview = start_call(store, lena.id or 0, datetime(2026, 3, 16, 14))
+    interview = start_call(store, lena.id or 0, datetime(2026, 3, 16, 14)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 16, 14, 20))
     saved = save_outcome(
         store,
@@ -177,7 +177,7 @@ def test_the_lists_last_interaction_is_keep_in_touchs(store: Store) -> None:
     agrees("2026-03-04")
     record_reply(store, aid, date(2026, 3, 9), ReplyKind.OUT_OF_OFFICE, back_on=date(2026, 3, 20))
     agrees("2026-03-04")
-    interview = start_call(store, aid, datetime(2026, 3, 23, 10))
+    interview = start_call(store, aid, datetime(2026, 3, 23, 10)).interview
     agrees("2026-03-04")  # a call counts once it is held
     end_call(store, interview.id or 0, datetime(2026, 3, 23, 10, 30))
     agrees("2026-03-23")

@@ -48,7 +48,7 @@ def test_interval_rules() -> None:
 def test_losing_touch_shows_on_the_day_and_a_touch_restarts_it(store: Store) -> None:
     elena = store.contacts.add(Contact(name="Elena Petrova", tags="patients"))
     eid = elena.id or 0
-    interview = start_call(store, eid, datetime(2026, 1, 5, 10))
+    interview = start_call(store, eid, datetime(2026, 1, 5, 10)).interview
     end_call(store, interview.id or 0, datetime(2026, 1, 5, 10, 30))
     change_status(store, eid, Status.THANKED, date(2026, 1, 6))
     # 91 days after the call: Monday 6 April.
@@ -83,7 +83,7 @@ def test_tag_and_contact_intervals(store: Store) -> None:
 def test_tell_the_referrer_after_the_referred_call(store: Store) -> None:
     hannah = store.contacts.add(Contact(name="Hannah Berg", organization="Cascade"))
     jonah = store.contacts.add(Contact(name="Jonah Park", referred_by=hannah.id))
-    interview = start_call(store, jonah.id or 0, datetime(2026, 3, 16, 10))
+    interview = start_call(store, jonah.id or 0, datetime(2026, 3, 16, 10)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 16, 10, 25))
     items = _agenda(store, date(2026, 3, 18)).due_today
     assert [(i.contact_name, i.title) for i in items] == [
@@ -104,7 +104,7 @@ def test_tell_the_referrer_after_the_referred_call(store: Store) -> None:
     mark_sent(store, draft, referrer, datetime(2026, 3, 18, 9))
     assert _agenda(store, date(2026, 3, 18)).due_today == []
     # A second call with Jonah does not ask again.
-    again = start_call(store, jonah.id or 0, datetime(2026, 4, 1, 10))
+    again = start_call(store, jonah.id or 0, datetime(2026, 4, 1, 10)).interview
     end_call(store, again.id or 0, datetime(2026, 4, 1, 10, 20))
     assert _titles(_agenda(store, date(2026, 4, 3)).due_today) == []
 
@@ -114,7 +114,7 @@ def test_an_introduction_the_referrer_makes_gets_a_check_in(store: Store) -> Non
     from coffeechat.usecases.outcomes import save_outcome
 
     hannah = store.contacts.add(Contact(name="Hannah Berg", organization="Cascade"))
-    interview = start_call(store, hannah.id or 0, datetime(2026, 3, 16, 10))
+    interview = start_call(store, hannah.id or 0, datetime(2026, 3, 16, 10)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 16, 10, 25))
     outcome = Outcome(
         interview.id or 0,

@@ -206,7 +206,7 @@ def test_a_call_held_closes_the_nudges_a_reply_never_closed(store: Store) -> Non
     maria = _contact(store)
     mid = maria.id or 0
     _send(store, mid, "intro_letter", MONDAY)
-    interview = start_call(store, mid, datetime(2026, 3, 18, 11, 0))
+    interview = start_call(store, mid, datetime(2026, 3, 18, 11, 0)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 18, 11, 20))
     contact = assert_everything_agrees(store, mid, date(2026, 3, 18))
     assert contact.status is Status.INTERVIEWED
@@ -218,7 +218,7 @@ def test_a_referral_check_in_survives_the_call(store: Store) -> None:
     maria = _contact(store)
     mid = maria.id or 0
     _send(store, mid, "referral_request", MONDAY)
-    interview = start_call(store, mid, datetime(2026, 3, 18, 11, 0))
+    interview = start_call(store, mid, datetime(2026, 3, 18, 11, 0)).interview
     end_call(store, interview.id or 0, datetime(2026, 3, 18, 11, 20))
     assert [kind for kind, _ in _open(store, mid)] == ["thank_you", "follow_up"]
 
@@ -243,7 +243,7 @@ def test_declined_or_no_reply_closes_everything_and_leaves_the_agenda(
 def test_a_thank_you_picked_by_hand_takes_the_thank_you_off_the_agenda(store: Store) -> None:
     maria = _contact(store)
     mid = maria.id or 0
-    interview = start_call(store, mid, MONDAY)
+    interview = start_call(store, mid, MONDAY).interview
     end_call(store, interview.id or 0, MONDAY.replace(hour=11))
     change_status(store, mid, Status.THANKED, MONDAY.date())
     contact = assert_everything_agrees(store, mid, MONDAY.date())

@@ -22,7 +22,7 @@ from ..crash import CrashReported, crash_line
 from ..domain.clock import Clock
 from ..domain.text import one_line, visible
 from ..store import NotWritten, Store
-from .commands import COMMANDS, bindings
+from .commands import BY_ACTION, COMMANDS, bindings
 from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
 from .long_lived import IdleCollector, freeze_long_lived
@@ -31,9 +31,11 @@ from .saving import action_not_saved
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
+from .undone import Undone
 
 if TYPE_CHECKING:
     from ..models import Outcome, Profile, SearchHit
+    from ..usecases.undo import Undo
     from .widgets.autosave import SavesTyping
 
 QUIT_UNSAVED = (
@@ -69,6 +71,7 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         # screen never freezes for the length of someone else's write.
         store.database.wait_for_lock(WAIT_FOR_LOCK)
         self.clock = clock or Clock()
+        self.call_starts = {}
         self._fixed_theme = theme
         self.db_label = _home_relative(str(store.path))
         """Shown in the header so the user always knows which file they are in."""
@@ -162,6 +165,71 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         )
         # An action often moves focus (to the field to fix) just before it notifies.
         self.call_after_refresh(self._place_toasts)
+
+    # --- undo ---------------------------------------------------------------------------
+
+    last_undo: Undo | None = None
+    """How to reverse the last change made by a key (kept until the next one)."""
+
+    def offer_undo(self, message: str, undo: Undo) -> None:
+        """Say what a key just changed, and keep how to undo it: the notification's
+        "Undo" (a click) and the undo key both reverse it, until the next change."""
+        from textual.markup import escape
+
+        if not undo:
+            self.notify(message)
+            return
+        self.last_undo = undo
+        key = self._undo_key()
+        self._place_toasts()
+        super().notify(
+            escape(visible(message)) + f"  [b][@click=app.undo]Undo ({escape(key)})[/][/b]",
+            markup=True,
+        )
+        self.call_after_refresh(self._place_toasts)
+
+    def _undo_key(self) -> str:
+        """The undo key as bound now (a keymap may have moved it)."""
+        listed = self._keymap.get("undo", BY_ACTION["undo"].key)
+        first = listed.split(",")[0].strip()
+        return first or "palette: Undo"
+
+    call_starts: dict[int, Undo]
+    """How to discard each call started in this session (its first start: a call picked
+    up again keeps the undo of the start that created it)."""
+
+    def discard_call(self, interview_id: int) -> bool:
+        """Remove a call started by mistake (as the start left it: notes and all), the
+        contact as before; whether it was discarded."""
+        from ..usecases.undo import undo
+
+        start = self.call_starts.pop(interview_id, None)
+        if start is None:
+            self.notify("Only a call started in this session can be discarded.")
+            return False
+        undo(self.store, start, force=True)
+        self.last_undo = None
+        self.notify(start.label)
+        for screen in self.screen_stack:
+            screen.post_message(Undone())
+        return True
+
+    def action_undo(self) -> None:
+        from ..usecases.undo import UndoStale, undo
+
+        change = self.last_undo
+        if change is None:
+            self.notify("Nothing to undo.")
+            return
+        self.last_undo = None
+        try:
+            undo(self.store, change)
+        except UndoStale as stale:
+            self.notify(str(stale), severity="warning")
+            return
+        self.notify(f"Undone: {change.label}")
+        for screen in self.screen_stack:
+            screen.post_message(Undone())
 
     def on_descendant_focus(self) -> None:
         self._place_toasts()

@@ -23,6 +23,15 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
         "edit_profile", "My profile", "Your name, background, email and phone for letters", "app"
     ),
     Command(
+        "undo",
+        "Undo",
+        "Undo the last change made by a key: done, snooze, status, archive, delete, merge, "
+        "a call started or ended by mistake, a letter marked sent, a tick",
+        "app",
+        "ctrl+z",
+        show=False,
+    ),
+    Command(
         "copy_draft",
         "Copy draft to clipboard",
         "Copy the subject and text to paste into your mail client",
@@ -317,6 +326,12 @@ FEATURE_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"
+    ),
+    Command(
+        "discard_call",
+        "Discard call",
+        "A call started by mistake: remove it, the contact as it was before",
+        "call",
     ),
     Command(
         "trim_checklist",

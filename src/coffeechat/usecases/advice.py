@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..domain.pipeline import TELL_REFERRER, tell_referrer_after_advice
 from ..models import FollowUp
 from ..store import Store
 from .steps import settle
+from .undo import NOTHING, Undo, recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class AdviceMarked:
     """The "Tell <referrer> how it went" item this put on the agenda, if any."""
     referrer: str = ""
     """Who referred you to the person whose advice it was ("" if nobody)."""
+    undo: Undo = NOTHING
 
     def message(self) -> str:
         if not self.acted:
@@ -37,7 +39,16 @@ def mark_advice_acted_on(
     """Mark (or, with *acted* False, unmark) one piece of an outcome's advice as acted on
     *now*. When the advice came from someone a contact referred you to, that referrer
     hears how it went: "Tell <referrer> how it went" goes on their agenda, unless it is
-    there already. One transaction."""
+    there already. One transaction; the result says how to undo it."""
+    marked, undo = recorded(
+        store,
+        f"{'Acted on' if acted else 'Unmarked'}: {advice}",
+        lambda: _mark(store, outcome_id, advice, now, acted),
+    )
+    return replace(marked, undo=undo)
+
+
+def _mark(store: Store, outcome_id: int, advice: str, now: datetime, acted: bool) -> AdviceMarked:
     today = now.date()
     with store.database.transaction():
         source = store.advice.source(outcome_id)

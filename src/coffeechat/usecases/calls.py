@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..domain.business_days import add_business_days
@@ -19,6 +19,7 @@ from ..models import FollowUp, Interview, Medium, Question, Status
 from ..store import Store
 from .calendar import load_calendar
 from .steps import advance, settle
+from .undo import NOTHING, Undo, recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +76,32 @@ class CallInProgress(Exception):
     """The contact's call is running: it cannot be re-planned until it ends."""
 
 
-def start_call(store: Store, contact_id: int, now: datetime) -> Interview:
+@dataclass(frozen=True, slots=True)
+class CallStarted:
+    interview: Interview
+    undo: Undo
+    """Discarding the call: the planned call as it was, or no call at all."""
+
+
+def start_call(store: Store, contact_id: int, now: datetime) -> CallStarted:
     """Pick up the call in progress or the planned one, else start a fresh one (30
-    minutes by phone); a call with no prepared checklist gets the default questions."""
+    minutes by phone); a call with no prepared checklist gets the default questions.
+    Returns how to discard it (a call started by mistake)."""
     interviews = store.interviews
-    with store.database.transaction():
-        interview = interviews.open_for(contact_id) or interviews.create(
-            contact_id, scheduled_at=now.isoformat(timespec="minutes")
-        )
-        assert interview.id is not None
-        defaults = store.questions.defaults_for(interview.length_minutes)
-        return interviews.start(interview.id, now, defaults)
+
+    def work() -> Interview:
+        with store.database.transaction():
+            interview = interviews.open_for(contact_id) or interviews.create(
+                contact_id, scheduled_at=now.isoformat(timespec="minutes")
+            )
+            assert interview.id is not None
+            defaults = store.questions.defaults_for(interview.length_minutes)
+            return interviews.start(interview.id, now, defaults)
+
+    contact = store.contacts.get(contact_id)
+    label = f"Call with {contact.name if contact else 'contact'} discarded"
+    interview, undo = recorded(store, label, work)
+    return CallStarted(interview, undo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +110,32 @@ class CallEnded:
     status: Status
     thank_you_due: str
     """ISO date the thank-you note is due (the day after the call)."""
+    undo: Undo = NOTHING
+    """Back to the call in progress: status and follow-ups as before it ended."""
 
 
 def end_call(store: Store, interview_id: int, now: datetime) -> CallEnded:
     """Stop the timer and mark the call held; the contact is "interviewed", the follow-ups
     the call made pointless are closed and a thank-you note is due the next day."""
-    with store.database.transaction():
-        interview = store.interviews.end(interview_id, now)
-        contact_id = interview.contact_id
-        due = thank_you_due(interview.ended_at, now.date())
-        owed = [
-            f
-            for f in store.followups.for_contact(contact_id)
-            if f.kind == THANK_YOU and f.due_date == due
-        ]
-        if not owed:
-            store.followups.add(FollowUp(contact_id, THANK_YOU, due, title=THANK_YOU_TITLE))
-        status = advance(store, contact_id, Event.CALL_HELD, now.date())
-        _tell_the_referrer(store, contact_id, now.date())
-    return CallEnded(interview, status, due)
+
+    def work() -> CallEnded:
+        with store.database.transaction():
+            interview = store.interviews.end(interview_id, now)
+            contact_id = interview.contact_id
+            due = thank_you_due(interview.ended_at, now.date())
+            owed = [
+                f
+                for f in store.followups.for_contact(contact_id)
+                if f.kind == THANK_YOU and f.due_date == due
+            ]
+            if not owed:
+                store.followups.add(FollowUp(contact_id, THANK_YOU, due, title=THANK_YOU_TITLE))
+            status = advance(store, contact_id, Event.CALL_HELD, now.date())
+            _tell_the_referrer(store, contact_id, now.date())
+        return CallEnded(interview, status, due)
+
+    ended, undo = recorded(store, "Call ended", work)
+    return replace(ended, undo=undo)
 
 
 def _tell_the_referrer(store: Store, contact_id: int, today: date) -> None:
@@ -148,11 +171,23 @@ def preparation(store: Store, contact_id: int) -> Preparation | None:
     return Preparation(interview.id, steps_for(interview.medium), done)
 
 
-def mark_prepared(store: Store, interview_id: int, key: str, done: bool) -> frozenset[str]:
-    """Tick (or untick) one preparation step; returns the steps now done."""
-    with store.database.transaction():
-        current = set(parse_done(store.interviews.prepared(interview_id)))
-        (current.add if done else current.discard)(key)
-        keys = frozenset(current)
-        store.interviews.set_prepared(interview_id, stored(keys))
-    return keys
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    done: frozenset[str]
+    """The steps now done."""
+    undo: Undo
+
+
+def mark_prepared(store: Store, interview_id: int, key: str, done: bool) -> Prepared:
+    """Tick (or untick) one preparation step."""
+
+    def work() -> frozenset[str]:
+        with store.database.transaction():
+            current = set(parse_done(store.interviews.prepared(interview_id)))
+            (current.add if done else current.discard)(key)
+            keys = frozenset(current)
+            store.interviews.set_prepared(interview_id, stored(keys))
+        return keys
+
+    keys, undo = recorded(store, f"{'Ticked' if done else 'Unticked'} {key}", work)
+    return Prepared(keys, undo)

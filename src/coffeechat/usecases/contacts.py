@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..domain.pipeline import EVENT_FOR_CHOSEN_STATUS, met_statuses, parse_tag_intervals
@@ -9,6 +10,7 @@ from ..models import Contact, Status
 from ..store import Store
 from .revisions import save_against
 from .steps import TAG_INTERVALS, advance, settle
+from .undo import Undo, recorded
 
 
 def save_contact(store: Store, contact: Contact, base: Contact | None = None) -> Contact:
@@ -28,7 +30,13 @@ def save_contact(store: Store, contact: Contact, base: Contact | None = None) ->
     )
 
 
-def change_status(store: Store, contact_id: int, status: Status, today: date) -> Contact:
+@dataclass(frozen=True, slots=True)
+class StatusChanged:
+    contact: Contact
+    undo: Undo
+
+
+def change_status(store: Store, contact_id: int, status: Status, today: date) -> StatusChanged:
     """Put the contact at *status* by hand.
 
     Choosing "thanked", "no reply" or "declined" means that happened outside the app, so
@@ -36,24 +44,36 @@ def change_status(store: Store, contact_id: int, status: Status, today: date) ->
     closes every open follow-up). The next action is recomputed from what stays open;
     with nothing open, a next action typed in the form is kept.
     """
-    with store.database.transaction():
-        event = EVENT_FOR_CHOSEN_STATUS.get(status)
-        if event is not None:
-            advance(store, contact_id, event, today, chosen=status)
-        else:
-            settle(store, contact_id, today, status=status, keep_typed=True)
-        contact = store.contacts.get(contact_id)
-    assert contact is not None
-    return contact
+
+    def work() -> Contact:
+        with store.database.transaction():
+            event = EVENT_FOR_CHOSEN_STATUS.get(status)
+            if event is not None:
+                advance(store, contact_id, event, today, chosen=status)
+            else:
+                settle(store, contact_id, today, status=status, keep_typed=True)
+            contact = store.contacts.get(contact_id)
+        assert contact is not None
+        return contact
+
+    contact, undo = recorded(store, f"Status “{status}”", work)
+    return StatusChanged(contact, undo)
 
 
-def set_archived(store: Store, contact_id: int, archived: bool) -> None:
-    store.contacts.set_archived(contact_id, archived)
+def _name(store: Store, contact_id: int) -> str:
+    contact = store.contacts.get(contact_id)
+    return contact.name if contact else "contact"
 
 
-def delete_contact(store: Store, contact_id: int) -> None:
+def set_archived(store: Store, contact_id: int, archived: bool) -> Undo:
+    label = f"{'Archived' if archived else 'Restored'} {_name(store, contact_id)}"
+    return recorded(store, label, lambda: store.contacts.set_archived(contact_id, archived))[1]
+
+
+def delete_contact(store: Store, contact_id: int) -> Undo:
     """Forget the person and everything about them (see ``Contacts.forget``)."""
-    store.contacts.forget(contact_id)
+    label = f"Deleted {_name(store, contact_id)}"
+    return recorded(store, label, lambda: store.contacts.forget(contact_id))[1]
 
 
 def set_tag_intervals(store: Store, text: str, today: date) -> dict[str, int]:

@@ -9,6 +9,7 @@ from ..domain.pipeline import KEEP_IN_TOUCH
 from ..models import FollowUp, Interaction
 from ..store import Store
 from .steps import settle
+from .undo import Undo, recorded
 
 
 def _contact_of(store: Store, followup_id: int) -> int:
@@ -32,29 +33,43 @@ def add_followup(store: Store, followup: FollowUp, today: date) -> FollowUp:
     return added
 
 
-def complete_followup(store: Store, followup_id: int, now: datetime) -> None:
+def complete_followup(store: Store, followup_id: int, now: datetime) -> Undo:
     """Done. A keep-in-touch item done means you were in touch today: the next one is
-    due an interval from now."""
-    with store.database.transaction():
-        followup = store.followups.get(followup_id)
-        if followup is None:
-            raise KeyError(followup_id)
-        store.followups.done(followup_id, now.isoformat(timespec="seconds"))
-        if followup.kind == KEEP_IN_TOUCH:
-            store.interactions.add(
-                Interaction(followup.contact_id, "touch", now.date().isoformat())
-            )
-        settle(store, followup.contact_id, now.date())
+    due an interval from now. Returns how to undo it."""
+    followup = store.followups.get(followup_id)
+    if followup is None:
+        raise KeyError(followup_id)
+
+    def work() -> None:
+        with store.database.transaction():
+            store.followups.done(followup_id, now.isoformat(timespec="seconds"))
+            if followup.kind == KEEP_IN_TOUCH:
+                store.interactions.add(
+                    Interaction(followup.contact_id, "touch", now.date().isoformat())
+                )
+            settle(store, followup.contact_id, now.date())
+
+    return recorded(store, f"Done: {followup.title}", work)[1]
 
 
-def reopen_followup(store: Store, followup_id: int, today: date) -> None:
-    with store.database.transaction():
-        store.followups.reopen(followup_id)
-        settle(store, _contact_of(store, followup_id), today)
+def reopen_followup(store: Store, followup_id: int, today: date) -> Undo:
+    def work() -> None:
+        with store.database.transaction():
+            store.followups.reopen(followup_id)
+            settle(store, _contact_of(store, followup_id), today)
+
+    return recorded(store, "Reopened", work)[1]
 
 
-def reschedule_followup(store: Store, followup_id: int, due_date: str, today: date) -> None:
-    """Move the follow-up to *due_date* (snoozing is moving to a later day); reopens it."""
-    with store.database.transaction():
-        store.followups.reschedule(followup_id, due_date)
-        settle(store, _contact_of(store, followup_id), today)
+def reschedule_followup(store: Store, followup_id: int, due_date: str, today: date) -> Undo:
+    """Move the follow-up to *due_date* (snoozing is moving to a later day); reopens it.
+    Returns how to undo it."""
+    followup = store.followups.get(followup_id)
+    title = followup.title if followup else "follow-up"
+
+    def work() -> None:
+        with store.database.transaction():
+            store.followups.reschedule(followup_id, due_date)
+            settle(store, _contact_of(store, followup_id), today)
+
+    return recorded(store, f"Moved to {due_date}: {title}", work)[1]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 
 from ..store import Store
 from ..store.duplicates import DuplicatePair, PickerRow
 from ..store.merging import MergeError, MergePlan, merge, plan_merge
+from .undo import Undo, recorded
 
 __all__ = [
     "MergeError",
     "MergePlan",
+    "Merged",
     "every_merge_candidate",
     "merge_candidates",
     "merge_contacts",
@@ -42,9 +45,20 @@ def preview_merge(store: Store, keep_id: int, other_id: int) -> MergePlan:
     return plan_merge(store.database, store.contacts, keep_id, other_id)
 
 
-def merge_contacts(store: Store, keep_id: int, other_id: int) -> MergePlan:
+@dataclass(frozen=True, slots=True)
+class Merged:
+    plan: MergePlan
+    undo: Undo
+
+
+def merge_contacts(store: Store, keep_id: int, other_id: int) -> Merged:
     """Merge *other_id* into *keep_id* in one transaction; raise MergeError if impossible."""
-    return merge(store.database, store.contacts, keep_id, other_id)
+    kept, other = store.contacts.get(keep_id), store.contacts.get(other_id)
+    label = f"Merged {other.name if other else 'contact'} into {kept.name if kept else 'contact'}"
+    plan, undo = recorded(
+        store, label, lambda: merge(store.database, store.contacts, keep_id, other_id)
+    )
+    return Merged(plan, undo)
 
 
 def not_a_duplicate(store: Store, a: int, b: int) -> None:

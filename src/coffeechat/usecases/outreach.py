@@ -14,6 +14,7 @@ from ..models import Contact, Draft, FollowUp, Interaction, Referral, ReplyKind,
 from ..store import Store
 from .calendar import load_calendar
 from .steps import advance, settle
+from .undo import NOTHING, Undo, recorded
 
 
 class Unfilled(ValueError):
@@ -31,6 +32,7 @@ class Sent:
     draft: Draft
     plan: SentPlan
     status: Status
+    undo: Undo = NOTHING
 
 
 @dataclass(frozen=True)
@@ -79,16 +81,21 @@ def mark_sent(store: Store, draft: Draft, contact: Contact, now: datetime) -> Se
         raise Unfilled(problem)
     today = now.date()
     plan = plan_for_sent(draft.template, draft.body, contact, today, load_calendar(store))
-    with store.database.transaction():
-        sent = store.drafts.mark_sent(
-            draft, sent_at=now.isoformat(timespec="seconds"), followups=plan.followups
-        )
-        if plan.event is not None:
-            status = advance(store, contact.id, plan.event, today)
-        else:
-            settle(store, contact.id, today)
-            status = store.contacts.status_of(contact.id)
-    return Sent(sent, plan, status)
+
+    def work() -> Sent:
+        with store.database.transaction():
+            sent = store.drafts.mark_sent(
+                draft, sent_at=now.isoformat(timespec="seconds"), followups=plan.followups
+            )
+            if plan.event is not None:
+                status = advance(store, contact.id or 0, plan.event, today)
+            else:
+                settle(store, contact.id or 0, today)
+                status = store.contacts.status_of(contact.id or 0)
+        return Sent(sent, plan, status)
+
+    done, undo = recorded(store, f"Marked sent: {draft.template.replace('_', ' ')}", work)
+    return replace(done, undo=undo)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,7 +91,7 @@ class AdviceScreen(Modal[bool]):
         )
         self.changed = True
         self._show(index)
-        self.notify(marked.message(), markup=False)
+        self.app.offer_undo(marked.message(), marked.undo)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

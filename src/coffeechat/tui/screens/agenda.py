@@ -30,6 +30,7 @@ from ...usecases.calendar import load_calendar
 from ...usecases.contacts import save_contact
 from ...usecases.followups import agenda, complete_followup, reschedule_followup
 from ..commands import bindings
+from ..undone import Undone
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from ..widgets.hanging import HangingRows, hanging
@@ -117,6 +118,9 @@ class AgendaScreen(Screen[None]):
             enabled = [i for i, o in enumerate(items) if not o.disabled]
             options.highlighted = enabled[0] if enabled else None
 
+    def on_undone(self, _message: Undone) -> None:
+        self.reload()
+
     def _option_id(self, section: str, item: Item, index: int) -> str:
         if item.followup_id is not None:
             return f"f{item.followup_id}"
@@ -153,8 +157,8 @@ class AgendaScreen(Screen[None]):
     def action_followup_done(self) -> None:
         if (followup_id := self._highlighted_followup()) is None:
             return
-        complete_followup(self.store, followup_id, self.app.clock.now())
-        self.notify("Done.")
+        undo = complete_followup(self.store, followup_id, self.app.clock.now())
+        self.app.offer_undo(undo.label, undo)
         self.reload()
 
     def action_followup_snooze(self) -> None:
@@ -165,8 +169,8 @@ class AgendaScreen(Screen[None]):
             return
         start = max(self.today, date.fromisoformat(followup.due_date))
         new_day = add_business_days(start, 1, load_calendar(self.store)).isoformat()
-        reschedule_followup(self.store, followup_id, new_day, self.today)
-        self.notify(f"Snoozed to {new_day}.")
+        undo = reschedule_followup(self.store, followup_id, new_day, self.today)
+        self.app.offer_undo(f"Snoozed to {new_day}.", undo)
         self.reload(keep=f"f{followup_id}")
 
     def action_followup_reschedule(self) -> None:
@@ -178,8 +182,8 @@ class AgendaScreen(Screen[None]):
 
         def chosen(day: str | None) -> None:
             if day:
-                reschedule_followup(self.store, followup_id, day, self.today)
-                self.notify(f"Rescheduled to {day}.")
+                undo = reschedule_followup(self.store, followup_id, day, self.today)
+                self.app.offer_undo(f"Rescheduled to {day}: {followup.title}", undo)
                 self.reload(keep=f"f{followup_id}")
 
         self.app.push_screen(DatePrompt(followup.due_date), chosen)

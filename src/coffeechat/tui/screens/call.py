@@ -465,12 +465,35 @@ class CallScreen(Screen[int | None]):
     def action_end_call(self) -> None:
         self.commit_half_typed_line()
         self.save_inputs()
-        self.interview = end_call(self.store, self.interview_id, self.app.clock.now()).interview
-        self.notify(
+        ended = end_call(self.store, self.interview_id, self.app.clock.now())
+        self.interview = ended.interview
+        started = self.app.call_starts.get(self.interview_id)
+        if started is not None:  # discarding it later undoes the end too
+            self.app.call_starts[self.interview_id] = started.then(ended.undo)
+        self.app.offer_undo(
             f"Call with {self.contact.name} ended after {format_clock(self.seconds())}",
-            markup=False,
+            ended.undo,
         )
         self.dismiss(self.interview_id)
+
+    def action_discard_call(self) -> None:
+        from .confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.save_inputs()
+            if self.app.discard_call(self.interview_id):
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Discard this call with {self.contact.name}? Its notes go with it, and "
+                f"{self.contact.name} is as before the call.",
+                confirm_label="Discard",
+            ),
+            answered,
+        )
 
     def action_leave_call(self) -> None:
         self.save_inputs()

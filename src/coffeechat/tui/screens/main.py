@@ -18,6 +18,7 @@ from ..commands import bindings
 from ..first_frame import after_first_frame
 from ..key_order import focus_at_end
 from ..long_lived import freeze_long_lived
+from ..undone import Undone
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.footer import CalmFooter
@@ -120,6 +121,9 @@ class MainScreen(
     @property
     def pane(self) -> ContactPane:
         return self.query_one(ContactPane)
+
+    def on_undone(self, _message: Undone) -> None:
+        self.reload(keep_id=self.contact.id if self.contact else None)
 
     def reload(self, keep_id: int | None = None) -> None:
         """Show a write at once, then re-read the whole list off the event loop.
@@ -261,9 +265,11 @@ class MainScreen(
 
         def chosen(status: Status | None) -> None:
             if status is not None and contact.id is not None:
-                contacts.change_status(self.store, contact.id, status, self.app.clock.today())
+                changed = contacts.change_status(
+                    self.store, contact.id, status, self.app.clock.today()
+                )
                 self.reload(keep_id=contact.id)
-                self.notify(f"{contact.name}: {status}", markup=False)
+                self.app.offer_undo(f"{contact.name}: {status}", changed.undo)
 
         self.app.push_screen(StatusPicker(contact.status, contact.name), chosen)
 
@@ -273,11 +279,11 @@ class MainScreen(
         contact = self.contact
         if contact is None or contact.id is None:
             return
-        contacts.set_archived(self.store, contact.id, not contact.archived)
+        undo = contacts.set_archived(self.store, contact.id, not contact.archived)
         self.reload(keep_id=contact.id)
         done = "Restored" if contact.archived else "Archived"
         hint = "" if contact.archived or self.show_archived else " (palette: Show archived)"
-        self.notify(f"{done} {contact.name}{hint}", markup=False)
+        self.app.offer_undo(f"{done} {contact.name}{hint}", undo)
 
     def action_delete_contact(self) -> None:
         from ...usecases import contacts
@@ -290,14 +296,14 @@ class MainScreen(
 
         def answered(yes: bool | None) -> None:
             if yes:
-                contacts.delete_contact(self.store, contact_id)
+                undo = contacts.delete_contact(self.store, contact_id)
                 self.reload(keep_id=contact_id)  # its row goes at once
-                self.notify(f"Deleted {contact.name}", markup=False)
+                self.app.offer_undo(f"Deleted {contact.name}", undo)
 
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete {contact.name} and every note, draft and follow-up about them? "
-                "This cannot be undone.",
+                "Undo brings them back until your next change.",
                 confirm_label="Delete",
             ),
             answered,
@@ -363,8 +369,10 @@ class MainScreen(
         if contact is None or contact.id is None:
             self.notify("No contact highlighted: press n to add one.", severity="warning")
             return
-        interview = calls.start_call(self.store, contact.id, self.app.clock.now())
+        started = calls.start_call(self.store, contact.id, self.app.clock.now())
+        interview = started.interview
         assert interview.id is not None
+        self.app.call_starts.setdefault(interview.id, started.undo)
         self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
 
     def _call_closed(self, interview_id: int | None) -> None:

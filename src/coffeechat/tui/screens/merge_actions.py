@@ -62,9 +62,10 @@ class MergeActions(MainScreenHost):
             self.notify("Noted: two different people; no import will ask again.")
             return
         try:
-            plan = merge_contacts(store, keep_id, other_id)
+            merged = merge_contacts(store, keep_id, other_id)
         except MergeError as error:
             self.notify(f"Not merged: {error}", severity="error", markup=False)
             return
         self.reload(keep_id=keep_id)
-        self.notify(f"Merged {plan.other.name} into {plan.keep.name}", markup=False)
+        plan = merged.plan
+        self.app.offer_undo(f"Merged {plan.other.name} into {plan.keep.name}", merged.undo)

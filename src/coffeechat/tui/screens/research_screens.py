@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -13,10 +15,14 @@ from ...domain.text import one_line
 from ...models import SearchHit
 from ...store import Store
 from ...usecases.calls import mark_prepared, preparation
+from ..undone import Undone
 from ..widgets.brief import BriefView
 from ..widgets.note_editor import NoteEditor, Saver
 from ..widgets.search_box import SearchBox
 from .modal import Modal
+
+if TYPE_CHECKING:
+    from ..app import CoffeechatApp
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -30,6 +36,8 @@ MODAL_CSS = """
 
 
 class BriefScreen(Modal[None]):
+    if TYPE_CHECKING:
+        app: CoffeechatApp
     """The minute before the call: goals, research, articles read, prepared questions."""
 
     HELP_NAME = "Brief"
@@ -72,7 +80,21 @@ class BriefScreen(Modal[None]):
             return
         key = event.selection.value
         done = key in event.selection_list.selected
-        mark_prepared(self.store, self.preparation.interview_id, key, done)
+        prepared = mark_prepared(self.store, self.preparation.interview_id, key, done)
+        self.app.last_undo = prepared.undo  # the tick shows itself: no toast each time
+
+    def on_undone(self, _message: Undone) -> None:
+        """An undone tick shows as unticked again."""
+        self.preparation = preparation(self.store, self.contact_id)
+        if self.preparation is None:
+            return
+        steps = self.query_one(SelectionList)
+        with steps.prevent(SelectionList.SelectionToggled):
+            for step in self.preparation.steps:
+                if step.key in self.preparation.done:
+                    steps.select(step.key)
+                else:
+                    steps.deselect(step.key)
 
     def action_close(self) -> None:
         self.dismiss(None)

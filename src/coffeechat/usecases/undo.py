@@ -1,0 +1,223 @@
+"""Undo, built once for every use case: a change records how to put each row back.
+
+While a use case runs inside :func:`recording`, temporary triggers on the app's own
+connection copy every row it inserts, updates or deletes (in any table, through any
+store method or trigger) as it was before. The use case returns the result as an
+:class:`Undo`: the rows as they were, in the order they changed, and the rows as the
+change left them. :func:`undo` puts the old rows back in reverse order in one
+transaction, after checking that nothing has touched those rows since; if something
+has, it refuses in one line and changes nothing.
+
+Nothing here knows what a follow-up or a call is: a new use case becomes undoable by
+running inside ``recording``. The triggers exist only while a change is recorded, so
+imports and other writers pay nothing for them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ..store import Store
+
+_INSERT, _UPDATE, _DELETE = "insert", "update", "delete"
+_NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now')"
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    table: str
+    op: str
+    """What happened to the row: insert, update or delete."""
+    rowid: int
+    before: tuple[object, ...] = ()
+    """The row's values before (an update or a delete), in the table's column order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """How to reverse one change: what it was, and each row as it was before."""
+
+    label: str
+    """What undoing reverses, as a user reads it: "Done: Call Maria"."""
+    changes: tuple[RowChange, ...] = ()
+    after: tuple[tuple[str, int, tuple[object, ...] | None], ...] = ()
+    """(table, rowid, row) as the change left them (None: the row was gone)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def then(self, other: Undo, label: str = "") -> Undo:
+        """One undo for two changes made one after the other (*other* second)."""
+        rows = {(t, r): row for t, r, row in self.after}
+        rows.update({(t, r): row for t, r, row in other.after})
+        return Undo(
+            label or other.label,
+            self.changes + other.changes,
+            tuple((t, r, row) for (t, r), row in rows.items()),
+        )
+
+
+NOTHING = Undo("")
+
+
+class UndoStale(Exception):
+    """Something changed the same records since: undoing would lose it."""
+
+
+@dataclass(slots=True)
+class Recorder:
+    label: str
+    undo: Undo = field(default=NOTHING)
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every ordinary table of the main database and its columns (virtual tables and
+    their shadow tables are kept in step by their own triggers)."""
+    rows = conn.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    tables = {}
+    for name, _sql in rows:
+        if name.startswith("sqlite_") or name in virtual:
+            continue
+        if any(name.startswith(v + "_") for v in virtual):
+            continue
+        tables[name] = [row[1] for row in conn.execute(f'PRAGMA main.table_info("{name}")')]
+    return tables
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _install(conn: sqlite3.Connection, tables: dict[str, list[str]]) -> None:
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS undo_log("
+        "seq INTEGER PRIMARY KEY, tbl TEXT, op TEXT, rid INTEGER)"
+    )
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_value(seq INTEGER, pos INTEGER, value)")
+    conn.execute("DELETE FROM temp.undo_log")
+    conn.execute("DELETE FROM temp.undo_value")
+    for index, (table, columns) in enumerate(tables.items()):
+        log = "INSERT INTO undo_log(tbl, op, rid) VALUES ({tbl}, '{op}', {row}.rowid);"
+        seq = "(SELECT max(seq) FROM undo_log)"
+        values = ", ".join(
+            f"({seq}, {pos}, old.{_q(column)})" for pos, column in enumerate(columns)
+        )
+        keep_old = f"INSERT INTO undo_value(seq, pos, value) VALUES {values};"
+        literal = "'" + table.replace("'", "''") + "'"
+        for op, row, body in (
+            (_INSERT, "new", ""),
+            (_UPDATE, "old", keep_old),
+            (_DELETE, "old", keep_old),
+        ):
+            conn.execute(
+                f"CREATE TEMP TRIGGER undo_{index}_{op} AFTER {op.upper()} ON main.{_q(table)} "
+                f"BEGIN {log.format(tbl=literal, op=op, row=row)} {body} END"
+            )
+
+
+def _uninstall(conn: sqlite3.Connection, count: int) -> None:
+    for index in range(count):
+        for op in (_INSERT, _UPDATE, _DELETE):
+            conn.execute(f"DROP TRIGGER IF EXISTS temp.undo_{index}_{op}")
+
+
+def _read_log(conn: sqlite3.Connection) -> tuple[RowChange, ...]:
+    values: dict[int, list[tuple[int, object]]] = {}
+    for seq, pos, value in conn.execute("SELECT seq, pos, value FROM temp.undo_value"):
+        values.setdefault(seq, []).append((pos, value))
+    changes = []
+    for seq, table, op, rid in conn.execute(
+        "SELECT seq, tbl, op, rid FROM temp.undo_log ORDER BY seq"
+    ):
+        before = tuple(value for _, value in sorted(values.get(seq, [])))
+        changes.append(RowChange(table, op, rid, before))
+    return tuple(changes)
+
+
+def _row(conn: sqlite3.Connection, table: str, rowid: int) -> tuple[object, ...] | None:
+    row = conn.execute(f"SELECT * FROM main.{_q(table)} WHERE rowid = ?", (rowid,)).fetchone()
+    return tuple(row) if row is not None else None
+
+
+_depth: dict[int, int] = {}
+"""Recordings under way per connection: a use case that calls another records once."""
+
+
+@contextmanager
+def recording(store: Store, label: str) -> Iterator[Recorder]:
+    """Record the changes made inside the block; ``recorder.undo`` reverses them."""
+    conn = store.database.conn
+    recorder = Recorder(label)
+    key = id(conn)
+    if _depth.get(key):
+        _depth[key] += 1
+        try:
+            yield recorder
+        finally:
+            _depth[key] -= 1
+        return
+    tables = _tables(conn)
+    _install(conn, tables)
+    _depth[key] = 1
+    try:
+        yield recorder
+        changes = _read_log(conn)
+        touched = dict.fromkeys((c.table, c.rowid) for c in changes)
+        after = tuple((t, r, _row(conn, t, r)) for t, r in touched)
+        recorder.undo = Undo(label, changes, after)
+    finally:
+        _depth[key] = 0
+        _uninstall(conn, len(tables))
+
+
+def undo(store: Store, change: Undo, *, force: bool = False) -> None:
+    """Put every row *change* touched back as it was, in one transaction; UndoStale
+    (nothing changed) when one of them has been changed again since, unless *force*
+    (discarding a call: what was written during it goes too)."""
+    conn = store.database.conn
+    tables = _tables(conn)
+    with store.database.transaction():
+        for table, rowid, row in change.after:
+            if not force and table in tables and _row(conn, table, rowid) != row:
+                raise UndoStale(f"{change.label}: changed again since, so not undone")
+        # Rows come back in reverse order: a child may briefly point at a parent that
+        # is not back yet.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for item in reversed(change.changes):
+            columns = tables.get(item.table)
+            if columns is None:
+                continue
+            name = _q(item.table)
+            if item.op == _INSERT:
+                conn.execute(f"DELETE FROM main.{name} WHERE rowid = ?", (item.rowid,))
+                continue
+            # A restored row counts as changed now, so a sync carries it out again.
+            marks = [_NOW if c == "updated_at" else "?" for c in columns]
+            values = [v for c, v in zip(columns, item.before, strict=True) if c != "updated_at"]
+            if _row(conn, item.table, item.rowid) is not None:
+                # Updated in place (a delete and insert would cascade to its children).
+                sets = ", ".join(f"{_q(c)} = {m}" for c, m in zip(columns, marks, strict=True))
+                conn.execute(
+                    f"UPDATE main.{name} SET {sets} WHERE rowid = ?", (*values, item.rowid)
+                )
+            else:
+                listed = ", ".join(["rowid", *(_q(c) for c in columns)])
+                conn.execute(
+                    f"INSERT INTO main.{name}({listed}) VALUES (?, {', '.join(marks)})",
+                    (item.rowid, *values),
+                )
+
+
+T = TypeVar("T")
+
+
+def recorded(store: Store, label: str, work: Callable[[], T]) -> tuple[T, Undo]:
+    """Run *work* (a use case's body) while recording: its result and its undo."""
+    with recording(store, label) as recorder:
+        result = work()
+    return result, recorder.undo

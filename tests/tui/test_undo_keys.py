@@ -1,0 +1,112 @@
+"""Undo from the key and from the notification: an agenda item done, a status changed,
+a contact archived, a call started and ended by mistake."""
+
+from __future__ import annotations
+
+from textual.widgets._toast import Toast
+
+from coffeechat.domain.clock import Clock
+from coffeechat.models import Contact, FollowUp, Status
+from coffeechat.store import Store
+from coffeechat.tui.screens.agenda import AgendaScreen
+from coffeechat.tui.screens.call import CallScreen
+from coffeechat.tui.screens.confirm import ConfirmScreen
+from tests.conftest import make_app, seed
+from tests.tui.screens_on_view import screen_lines
+from tests.waiting import wait_until
+
+
+def _open_titles(store: Store, contact_id: int) -> list[str]:
+    return [f.title for f in store.followups.for_contact(contact_id, open_only=True)]
+
+
+async def test_a_done_item_comes_back_with_the_undo_key(store: Store, clock: Clock) -> None:
+    contacts = seed(store)
+    maria = contacts[0].id or 0
+    store.followups.add(FollowUp(maria, "follow_up", "2026-03-13", title="Call Maria"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        await pilot.pause()
+        await pilot.press("space")
+        await wait_until(lambda: screen.agenda.overdue == [])
+        assert "Call Maria" not in _open_titles(store, maria)
+        toasts = [n.message for n in app._notifications]
+        assert any("Done: Call Maria" in m and "Undo (ctrl+z)" in m for m in toasts), toasts
+        await pilot.press("ctrl+z")
+        await wait_until(lambda: [i.title for i in screen.agenda.overdue] == ["Call Maria"])
+        assert "Call Maria" in _open_titles(store, maria)
+        assert "Undone: Done: Call Maria" in [n.message for n in app._notifications]
+        # Once undone there is nothing left to undo.
+        await pilot.press("ctrl+z")
+        assert "Nothing to undo." in [n.message for n in app._notifications]
+
+
+async def test_the_notification_undoes_a_status_change(store: Store, clock: Clock) -> None:
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        highlighted = app.screen.contact
+        assert highlighted is not None and highlighted.id is not None
+        maria, before = highlighted.id, highlighted
+        await pilot.press("s")
+        await wait_until(lambda: app.screen.is_modal)
+        picker = app.screen
+        await pilot.press("end", "enter")  # the last status: declined
+        await wait_until(lambda: app.screen is not picker)
+        assert store.contacts.status_of(maria) is Status.DECLINED
+        toast = await wait_until(lambda: next(iter(app.screen.query(Toast)), None))
+        # A click on the toast's "Undo" runs it: find the word where it is drawn.
+        await wait_until(lambda: toast.region.area)
+        lines = screen_lines(app)
+        [(y, x)] = [
+            (row, line.index("Undo (")) for row, line in enumerate(lines) if "Undo (" in line
+        ]
+        await pilot.click(offset=(x + 1, y))
+        await wait_until(lambda: store.contacts.status_of(maria) is before.status)
+    after = store.contacts.get(maria)
+    assert after is not None and before is not None
+    assert (after.status, after.next_action) == (before.status, before.next_action)
+
+
+async def _discard_from_the_call_screen(app, pilot) -> None:
+    await pilot.press("c")
+    await wait_until(lambda: isinstance(app.screen, CallScreen))
+    await app.run_action("discard_call", app.screen)
+    await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+    await pilot.press("y")
+    await wait_until(lambda: not isinstance(app.screen, (CallScreen, ConfirmScreen)))
+
+
+async def test_a_call_started_by_mistake_is_discarded(store: Store, clock: Clock) -> None:
+    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
+    store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _discard_from_the_call_screen(app, pilot)
+    assert store.interviews.for_contact(ada.id or 0) == []
+    assert store.contacts.status_of(ada.id or 0) is Status.LETTER_SENT
+    assert _open_titles(store, ada.id or 0) == ["Call Ada"]
+
+
+async def test_a_call_ended_by_mistake_is_running_again(store: Store, clock: Clock) -> None:
+    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
+    store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await wait_until(lambda: isinstance(app.screen, CallScreen))
+        await pilot.press("ctrl+e")
+        await wait_until(lambda: store.contacts.status_of(ada.id or 0) is Status.INTERVIEWED)
+        await pilot.press("escape")  # no outcome now
+        await wait_until(lambda: not app.screen.is_modal)
+        await pilot.press("ctrl+z")
+        await wait_until(lambda: store.contacts.status_of(ada.id or 0) is Status.LETTER_SENT)
+        [call] = store.interviews.for_contact(ada.id or 0)
+        assert call.state == "in progress"
+        assert _open_titles(store, ada.id or 0) == ["Call Ada"]  # no thank-you due
+        # Back to the call, then discarded whole.
+        await _discard_from_the_call_screen(app, pilot)
+    assert store.interviews.for_contact(ada.id or 0) == []
