@@ -110,3 +110,26 @@ async def test_a_call_ended_by_mistake_is_running_again(store: Store, clock: Clo
         # Back to the call, then discarded whole.
         await _discard_from_the_call_screen(app, pilot)
     assert store.interviews.for_contact(ada.id or 0) == []
+
+
+async def test_the_reschedule_dialog_names_its_item_and_undo_moves_it_back(
+    store: Store, clock: Clock
+) -> None:
+    contacts = seed(store)
+    maria = contacts[0].id or 0
+    store.followups.add(FollowUp(maria, "follow_up", "2026-03-13", title="Call Maria"))
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await wait_until(lambda: isinstance(app.screen, AgendaScreen))
+        agenda = app.screen
+        await pilot.pause()
+        await pilot.press("r")
+        await wait_until(lambda: app.screen.is_modal)
+        assert "Reschedule: Maria Okafor — Call Maria" in "\n".join(screen_lines(app))
+        app.screen.query_one("#field-day").value = "2026-03-25"
+        await pilot.press("enter")
+        await wait_until(lambda: app.screen is agenda)
+        await wait_until(lambda: [i.when for i in agenda.agenda.overdue] == [])
+        await pilot.press("ctrl+z")
+        await wait_until(lambda: [i.when for i in agenda.agenda.overdue] == ["2026-03-13"])

@@ -133,10 +133,11 @@ def test_timeline_order_and_lines() -> None:
             Event("2026-03-16T10:00:00", "note", "[bold]x\x1b[31m"),
         ]
     )
-    assert [e.kind for e in events] == ["letter", "note", "call", "note"]
+    # A bare day happened by its end: after that day's timed events.
+    assert [e.kind for e in events] == ["note", "letter", "call", "note"]
     lines = as_lines(events)
-    assert lines[0].startswith("2026-03-16        Letter")
-    assert "\x1b" not in lines[1] and "[bold]x" in lines[1]
+    assert lines[1].startswith("2026-03-16        Letter")
+    assert "\x1b" not in lines[0] and "[bold]x" in lines[0]
     assert lines[3].startswith("(no date)")
 
 

@@ -138,6 +138,8 @@ TELL_REFERRER = "tell_referrer"
 KEEP_IN_TOUCH = "keep_in_touch"
 INTRODUCTION = "introduction"
 """A check-in with someone who said they would introduce you themselves."""
+WRITE_REFERRAL = "write_referral"
+"""Someone suggested on a call: write the intro letter (or ask first)."""
 ALL_KINDS = frozenset(
     {
         SECOND_PERSON,
@@ -147,6 +149,7 @@ ALL_KINDS = frozenset(
         TELL_REFERRER,
         KEEP_IN_TOUCH,
         INTRODUCTION,
+        WRITE_REFERRAL,
         "call",
     }
 )
@@ -171,7 +174,7 @@ class Rule:
 
 
 RULES: dict[Event, Rule] = {
-    Event.LETTER_SENT: Rule(Status.LETTER_SENT, True, frozenset()),
+    Event.LETTER_SENT: Rule(Status.LETTER_SENT, True, frozenset({WRITE_REFERRAL})),
     Event.FOLLOW_UP_SENT: Rule(Status.FOLLOW_UP_DUE, True, frozenset({FOLLOW_UP})),
     # The person answered: nobody needs reaching instead, nobody needs chasing.
     Event.REPLY: Rule(

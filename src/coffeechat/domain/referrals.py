@@ -89,3 +89,24 @@ def count(node: Node) -> int:
 
 def network(people: Mapping[int, tuple[str, int | None]]) -> Network:
     return Network(Person(pid, name, ref) for pid, (name, ref) in people.items())
+
+
+WRITE_WITHIN = 2
+"""Business days after the call to write to a person suggested on it (the method: while
+the referrer's name is fresh in both minds)."""
+
+
+def referral_action(name: str, referrer: str, call_day: str, introduction: str) -> str:
+    """The next action for someone *referrer* suggested on the call of *call_day*: the
+    intro letter, naming the referrer only when they said yes; asking first when the
+    question was not asked. Ends with where it came from, so the agenda shows it."""
+    source = (
+        f"suggested by {referrer} on the call of {call_day}"
+        if call_day
+        else (f"suggested by {referrer}")
+    )
+    if introduction == "use name":
+        return f"Write an intro letter to {name} ({source}, who said you may use their name)"
+    if introduction == "no name":
+        return f"Write an intro letter to {name} without naming {referrer} ({source})"
+    return f"Ask {referrer} if you may use their name, then write to {name} ({source})"

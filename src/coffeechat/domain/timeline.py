@@ -12,7 +12,7 @@ from .text import one_line
 @dataclass(frozen=True, slots=True)
 class Event:
     when: str
-    """ISO date or datetime; events sort on it (dates before times of the same day)."""
+    """ISO date or datetime; events sort on it (a bare date after the times of its day)."""
     kind: str
     """letter, call, note, outcome, follow-up, reply, away (out of office), touch"""
     text: str
@@ -33,10 +33,18 @@ KIND_LABELS = {
 
 
 def in_order(events: Iterable[Event]) -> list[Event]:
-    """Oldest first; events without a date go last, in the order given."""
+    """Oldest first, as things happened; events without a date go last, in the order
+    given. An event known only by its day (a follow-up an event closed, a due day)
+    happened by that day's end, so it comes after that day's timed events (a follow-up
+    closed by a letter comes after the letter)."""
+    events = list(events)
     dated = [e for e in events if e.when]
     undated = [e for e in events if not e.when]
-    return sorted(dated, key=lambda e: e.when) + undated
+    return sorted(dated, key=_moment) + undated
+
+
+def _moment(event: Event) -> str:
+    return event.when if len(event.when) > 10 else event.when + "T99"
 
 
 def format_when(when: str) -> str:

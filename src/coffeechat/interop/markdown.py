@@ -89,7 +89,9 @@ def write(document: dict) -> str:
 
 
 def _interview(interview: dict, outcome: dict | None) -> list[str]:
-    when = _inline(interview.get("scheduled_at") or interview.get("started_at")) or "unscheduled"
+    # A call held (or under way) is dated by when it really started, not when planned.
+    started = interview.get("started_at") if interview.get("state") != "planned" else ""
+    when = _inline(started or interview.get("scheduled_at")) or "unscheduled"
     out = [
         f"### Interview {when} ({_inline(interview.get('medium'))}, {interview.get('state')})",
         "",

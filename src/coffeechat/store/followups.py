@@ -113,6 +113,9 @@ class FollowUps:
             (due_date, followup_id),
         )
 
+    def retitle(self, followup_id: int, title: str) -> None:
+        self._conn.execute("UPDATE followups SET title = ? WHERE id = ?", (title, followup_id))
+
     def done(self, followup_id: int, done_at: str) -> None:
         self._conn.execute(
             "UPDATE followups SET state = 'done', done_at = ? WHERE id = ?",

@@ -163,7 +163,10 @@ class History:
         from ..domain.stats import Letter
 
         rows = self._conn.execute(
-            "SELECT c.id, c.name, min(d.sent_at), c.replied_on, c.how_found, c.purpose, "
+            # A call agreed or held is an answer, even where no reply was recorded.
+            "SELECT c.id, c.name, min(d.sent_at), coalesce(nullif(c.replied_on, ''), "
+            "  (SELECT min(substr(coalesce(nullif(v.started_at, ''), v.scheduled_at), 1, 10)) "
+            "   FROM interviews v WHERE v.contact_id = c.id), ''), c.how_found, c.purpose, "
             "  (SELECT kind FROM interactions i WHERE i.contact_id = c.id "
             "   AND i.kind != 'touch' ORDER BY i.day DESC, i.id DESC LIMIT 1), "
             "  (SELECT max(back_on) FROM interactions i WHERE i.contact_id = c.id "

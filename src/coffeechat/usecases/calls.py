@@ -130,6 +130,9 @@ def end_call(store: Store, interview_id: int, now: datetime) -> CallEnded:
             ]
             if not owed:
                 store.followups.add(FollowUp(contact_id, THANK_YOU, due, title=THANK_YOU_TITLE))
+            if not store.contacts.get_field(contact_id, "replied_on"):
+                # A call held is an answer (stats count it as a reply).
+                store.contacts.with_changes(contact_id, replied_on=now.date().isoformat())
             status = advance(store, contact_id, Event.CALL_HELD, now.date())
             _tell_the_referrer(store, contact_id, now.date())
         return CallEnded(interview, status, due)

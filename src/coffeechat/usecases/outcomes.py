@@ -6,13 +6,14 @@ import json
 from datetime import date
 
 from ..domain.business_days import add_business_days
-from ..domain.pipeline import INTRODUCTION, INTRODUCTION_CHECK_IN, Event
+from ..domain.pipeline import INTRODUCTION, INTRODUCTION_CHECK_IN, WRITE_REFERRAL, Event
+from ..domain.referrals import WRITE_WITHIN, referral_action
 from ..models import FollowUp, Introduction, Outcome
 from ..store import Store
 from ..store.outcomes import Saved
 from .calendar import load_calendar
 from .revisions import save_against
-from .steps import advance
+from .steps import advance, settle
 
 OUTCOME_TEXTS = (
     "learned",
@@ -50,6 +51,7 @@ def save_outcome(
         saved = store.outcomes.save(value, today=today)
         forget_typed_outcome(store, value.interview_id)
         _introductions_promised(store, interview.contact_id, saved.outcome, today)
+        _referrals_to_write(store, interview.contact_id, saved.outcome, today)
         advance(store, interview.contact_id, Event.CALL_HELD, today)
         return saved
 
@@ -112,3 +114,32 @@ def _introductions_promised(store: Store, referrer_id: int, outcome: Outcome, to
         title = f"Check in with {referrer.name} about the introduction to {referral.name}"
         if title not in existing:
             store.followups.add(FollowUp(referrer_id, INTRODUCTION, due, title=title))
+
+
+def _referrals_to_write(store: Store, referrer_id: int, outcome: Outcome, today: date) -> None:
+    """Each person suggested whom you write to yourself gets a dated next action: the
+    intro letter within two business days, or asking the referrer first when the
+    question "May I use your name?" was not asked. Once per person and call; the
+    answer changed later rewrites the open item's words."""
+    referrer = store.contacts.get(referrer_id)
+    if referrer is None or outcome.id is None:
+        return
+    interview = store.interviews.get(outcome.interview_id)
+    call_day = (interview.started_at or interview.scheduled_at)[:10] if interview else ""
+    due = add_business_days(today, WRITE_WITHIN, load_calendar(store)).isoformat()
+    for referral in outcome.referrals:
+        if referral.contact_id is None or referral.introduction == Introduction.BY_REFERRER:
+            continue
+        title = referral_action(referral.name, referrer.name, call_day, referral.introduction)
+        existing = [
+            f
+            for f in store.followups.for_contact(referral.contact_id)
+            if f.kind == WRITE_REFERRAL and f.outcome_id == outcome.id
+        ]
+        if not existing:
+            store.followups.add(
+                FollowUp(referral.contact_id, WRITE_REFERRAL, due, title, outcome_id=outcome.id)
+            )
+        elif existing[0].state == "open" and existing[0].title != title and existing[0].id:
+            store.followups.retitle(existing[0].id, title)
+        settle(store, referral.contact_id, today)

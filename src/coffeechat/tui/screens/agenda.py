@@ -186,7 +186,9 @@ class AgendaScreen(Screen[None]):
                 self.app.offer_undo(f"Rescheduled to {day}: {followup.title}", undo)
                 self.reload(keep=f"f{followup_id}")
 
-        self.app.push_screen(DatePrompt(followup.due_date), chosen)
+        contact = self.store.contacts.get(followup.contact_id)
+        who = f"{contact.name} — " if contact else ""
+        self.app.push_screen(DatePrompt(followup.due_date, who + followup.title), chosen)
 
     def action_add_colleague(self) -> None:
         """A second person to write to at the highlighted item's organization."""
@@ -237,12 +239,16 @@ class DatePrompt(Modal[str | None]):
     DatePrompt .buttons { height: 1; align-horizontal: right; margin-top: 1; }
     """
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, item: str = "") -> None:
         super().__init__()
         self.current = current
+        self.item = item
+        """Which item the date is for (who and what), shown above the field."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
+            if self.item:
+                yield Label(f"Reschedule: {one_line(self.item)}", markup=False, id="date-item")
             yield Label(f"New date: {DATE_HELP}", markup=False)
             yield FormField(
                 "Date", name="day", value=self.current, checks=[self._check], suggested=True
