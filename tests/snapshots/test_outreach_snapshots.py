@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import FollowUp
+from coffeechat.models import FollowUp, Status
 from coffeechat.store import Store
 from tests.conftest import make_app, seed
 
@@ -16,7 +16,8 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "12
 @SIZES
 def test_draft_editor(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
     """Maria's intro letter filled from the profile; every checker line passes."""
-    seed(store)
+    maria = seed(store)[0]
+    store.contacts.set_status(maria.id, Status.TO_CONTACT)  # the stage of the intro letter
     store.settings.set("profile.name", "Ada Byron")
     store.settings.set("profile.background", "a postdoc in cell biology")
     assert snap_compare(make_app(store, clock), terminal_size=size, run_before=_open_draft)

@@ -48,6 +48,10 @@ WAIT_FOR_LOCK = 3.0
 """Seconds a write from the app waits for a lock held elsewhere before it is retried
 in the background (the text stays on screen, marked not saved)."""
 
+UNDO_SHOWN = 10
+"""Seconds an undo offer stays on screen: time to read it and reach for the mouse (the
+key keeps working after it has gone)."""
+
 
 class CoffeechatApp(MailActions, SyncActions, App[None]):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
@@ -185,6 +189,7 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         super().notify(
             escape(visible(message)) + f"  [b][@click=app.undo]Undo ({escape(key)})[/][/b]",
             markup=True,
+            timeout=UNDO_SHOWN,
         )
         self.call_after_refresh(self._place_toasts)
 
