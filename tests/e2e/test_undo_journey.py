@@ -1,0 +1,81 @@
+"""Mistakes undone in a real terminal: a call started and ended by mistake comes back
+and is discarded, a follow-up marked done by mistake comes back with ctrl+z."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coffeechat.models import Contact, FollowUp, Status
+from coffeechat.store import Store
+from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
+
+pytestmark = pytest.mark.e2e
+
+
+def _database(tmp_path: Path) -> Path:
+    db = tmp_path / "data" / "coffeechat.db"
+    store = Store.open(db)
+    maria = store.contacts.add(
+        Contact(name="Maria Okafor", organization="Northbridge", status=Status.LETTER_SENT)
+    )
+    today = date.today().isoformat()
+    store.followups.add(FollowUp(maria.id or 0, "follow_up", today, title="Call Maria"))
+    store.close()
+    return db
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_discard_a_mistaken_call_and_undo_a_done_item(terminal: Terminal, tmp_path: Path) -> None:
+    db = _database(tmp_path)
+    terminal.start([], base_env(tmp_path, db))
+    terminal.wait_for("Contacts 1/1")
+    # c, ctrl+e, escape: a call started and ended by mistake.
+    terminal.press("c")
+    terminal.wait_for("Questions 0/")
+    terminal.press("C-e")
+    terminal.wait_for("Outcome of the call with Maria Okafor")
+    terminal.press("Escape")
+    terminal.wait_for("Contacts 1/1")
+    assert _rows(db, "SELECT status FROM contacts") == [("interviewed",)]
+    # ctrl+z: the call runs again and Maria is as she was; then discard it.
+    terminal.press("C-z")
+    terminal.wait_for("Undone: Call ended")
+    assert _rows(db, "SELECT status FROM contacts") == [("letter sent",)]
+    terminal.press("c")
+    terminal.wait_for("Questions 0/")
+    terminal.press("C-p")
+    terminal.type("Discard call")
+    terminal.wait_for("Discard call")
+    terminal.press("Enter")
+    terminal.wait_for("Discard (y)")
+    terminal.press("y")
+    terminal.wait_for("Contacts 1/1")
+    wait_until_sync(lambda: _rows(db, "SELECT count(*) FROM interviews") == [(0,)])
+    assert _rows(db, "SELECT status FROM contacts") == [("letter sent",)]
+    assert _rows(db, "SELECT title FROM followups WHERE state = 'open' ORDER BY id")[0] == (
+        "Call Maria",
+    )
+    # The agenda: done by mistake, and back with ctrl+z.
+    terminal.press("a")
+    terminal.wait_for("Call Maria")
+    terminal.press("space")
+    terminal.wait_for("Done: Call Maria")
+    assert _rows(db, "SELECT state FROM followups WHERE title = 'Call Maria'") == [("done",)]
+    terminal.press("C-z")
+    terminal.wait_for("Undone: Done: Call Maria")
+    assert _rows(db, "SELECT state FROM followups WHERE title = 'Call Maria'") == [("open",)]
+    terminal.press("Escape")
+    terminal.press("C-q")
+    assert terminal.exit_code() == 0
