@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, Static
+import pytest
+from textual.widgets import Button, Input, OptionList, Static
 
 from coffeechat import exchange
 from coffeechat.domain.clock import Clock
@@ -11,6 +12,7 @@ from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.merge import MergeConfirm, MergePicker
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
+from tests.waiting import wait_until
 
 TWO_ANAS = (
     b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -113,7 +115,11 @@ async def test_possible_duplicates_are_listed_for_review(store: Store, clock: Cl
         await pilot.pause()
         listed = app.screen.query_one(OptionList)
         assert listed.option_count == 1
-        assert "Fiocruz" in str(listed.get_option_at_index(0).prompt)
+        listed_pair = str(listed.get_option_at_index(0).prompt)
+        assert "Fiocruz" in listed_pair
+        # What tells the two apart: each one's email and title.
+        assert "Ana Silva (Research Fellow)" in listed_pair
+        assert "Ana Silva (ana@x.example · Lab Manager)" in listed_pair
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MergeConfirm)
@@ -123,3 +129,22 @@ async def test_possible_duplicates_are_listed_for_review(store: Store, clock: Cl
         app.screen.action_possible_duplicates()
         await pilot.pause()
         assert isinstance(app.screen, MainScreen), "nothing left to review"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_merge_buttons_are_whole_at_every_size(
+    store: Store, clock: Clock, size: tuple[int, int]
+) -> None:
+    _setup(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=size) as pilot:
+        app.screen.action_possible_duplicates()
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, MergeConfirm))
+        await pilot.pause()
+        for button in app.screen.query(Button):
+            label = str(button.label)
+            assert button.region.width >= len(label), (label, button.region)
+            row = button.parent
+            assert row is not None and button.region.right <= row.content_region.right, label

@@ -16,6 +16,9 @@ class DuplicatePair(NamedTuple):
     low_name: str
     high_name: str
     organization: str
+    low_detail: str = ""
+    """What tells the first apart: email and title ("" when it has neither)."""
+    high_detail: str = ""
 
     def other(self, contact_id: int) -> int:
         return self.high_id if contact_id == self.low_id else self.low_id
@@ -54,7 +57,8 @@ class Duplicates:
             where += " AND (p.low_id = ? OR p.high_id = ?)"
             args = (contact_id, contact_id)
         rows = self._conn.execute(
-            "SELECT p.low_id, p.high_id, a.name, b.name, ifnull(o.name, '') "
+            "SELECT p.low_id, p.high_id, a.name, b.name, ifnull(o.name, ''), "
+            "trim(a.email || ' · ' || a.title, ' ·'), trim(b.email || ' · ' || b.title, ' ·') "
             "FROM contact_pairs p JOIN contacts a ON a.id = p.low_id "
             "JOIN contacts b ON b.id = p.high_id "
             f"LEFT JOIN organizations o ON o.id = a.organization_id WHERE {where} "

@@ -155,9 +155,18 @@ class DuplicateList(Modal[tuple[int, int] | None]):
 
     @staticmethod
     def _prompt(pair: DuplicatePair) -> Text:
-        text = Text(f"{one_line(pair.low_name)}  ·  {one_line(pair.high_name)}", style="bold")
+        """Both people, each with what tells them apart (email, title), then the
+        organization they share."""
+        text = Text()
+        for index, (name, detail) in enumerate(
+            ((pair.low_name, pair.low_detail), (pair.high_name, pair.high_detail))
+        ):
+            if index:
+                text.append("  ·  ")
+            text.append(one_line(name), style="bold")
+            text.append(f" ({one_line(detail)})" if detail else " (no email or title)", "dim")
         if pair.organization:
-            text.append(f"  {one_line(pair.organization)}", style="dim")
+            text.append(f"  {one_line(pair.organization)}", style="dim italic")
         return text
 
     def on_mount(self) -> None:
@@ -180,7 +189,7 @@ class MergeConfirm(Modal[tuple[str, int, int] | None]):
     ]
     DEFAULT_CSS = """
     MergeConfirm > Vertical {
-        width: 72; max-width: 100%; height: auto; border: thick $warning;
+        width: 78; max-width: 100%; height: auto; border: thick $warning;
         background: $panel; padding: 1 2;
     }
     MergeConfirm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
@@ -198,8 +207,8 @@ class MergeConfirm(Modal[tuple[str, int, int] | None]):
             yield Static(self._describe(), id="merge-plan")
             with Horizontal(classes="buttons"):
                 yield Button("Merge (y)", variant="warning", id="merge", compact=True)
-                yield Button("Not a duplicate (d)", id="distinct", compact=True)
-                yield Button("Keep the other (s)", id="swap", compact=True)
+                yield Button("Two people (d)", id="distinct", compact=True)
+                yield Button("Keep other (s)", id="swap", compact=True)
                 yield Button("Cancel (n)", id="cancel", compact=True)
 
     def _describe(self) -> Text:
