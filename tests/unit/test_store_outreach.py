@@ -39,7 +39,7 @@ def test_mark_sent_moves_the_contact_and_schedules_3b7(store: Store) -> None:
     assert contact.status is Status.LETTER_SENT
     # The soonest open nudge is the next action, as the agenda shows it.
     assert (contact.next_action, contact.next_action_date) == (
-        "No reply yet? Reach a second person at Northbridge Biologics",
+        "No reply from Maria Okafor yet? Reach a second person at Northbridge Biologics",
         "2026-03-19",
     )
     due = [(f.kind, f.due_date) for f in store.followups.for_contact(maria_id)]
@@ -50,7 +50,7 @@ def test_agenda_on_the_right_business_days(store: Store) -> None:
     _send_intro(store)
     thursday = build_agenda(store.followups, date(2026, 3, 19), datetime(2026, 3, 19, 9), 7)
     assert [i.title for i in thursday.due_today] == [
-        "No reply yet? Reach a second person at Northbridge Biologics"
+        "No reply from Maria Okafor yet? Reach a second person at Northbridge Biologics"
     ]
     assert [i.when for i in thursday.coming_up] == ["2026-03-25"]
     later = build_agenda(store.followups, date(2026, 3, 26), datetime(2026, 3, 26, 9), 7)

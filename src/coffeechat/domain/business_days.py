@@ -122,7 +122,7 @@ def three_b_seven(
     return [
         Suggestion(
             "second_person",
-            f"No reply yet? Reach a second person{where}",
+            f"No reply from {who} yet? Reach a second person{where}",
             add_business_days(sent_on, SECOND_PERSON_AFTER, calendar),
         ),
         Suggestion(
