@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from coffeechat import exchange
 from coffeechat.interop.records import ImportFormatError
-from coffeechat.models import Contact
+from coffeechat.models import Contact, Medium, Question
 from coffeechat.store import Store, snapshot
+from coffeechat.usecases.calls import Plan, save_plan
 from tests.conftest import seed
 
 NOW = datetime(2026, 3, 16, 10, 30)
@@ -187,6 +188,18 @@ def test_markdown_report(store: Store) -> None:
     assert "` 3 min` ok" in text
 
 
+def test_the_ics_call_event_says_how_to_reach_them_and_what_to_ask(store: Store) -> None:
+    tom = store.contacts.add(Contact(name="Tom Lindqvist", phone="+47 22 00 00 00"))
+    plan = Plan("2026-03-18T14:00", Medium.PHONE, 30, (Question("How did you start?"),))
+    save_plan(store, tom.id or 0, plan, NOW)
+    event = vobject.readOne(exchange.export_text(store, "ics", NOW)).contents["vevent"][0]
+    assert event.location.value == "+47 22 00 00 00"
+    assert event.description.value == (
+        "30-minute informational interview (phone)\nPhone: +47 22 00 00 00\n"
+        "Questions:\n- How did you start?"
+    )
+
+
 def test_ics_opens_in_a_calendar_parser(store: Store) -> None:
     fill_everything(store)
     text = exchange.export_text(store, "ics", NOW)
@@ -199,11 +212,16 @@ def test_ics_opens_in_a_calendar_parser(store: Store) -> None:
     assert all(t.dtstamp.value.utcoffset() == timedelta(0) for t in todos)
     assert re.search(r"^DTSTAMP:\d{8}T\d{6}Z\r$", text, re.MULTILINE)
     assert all("valarm" in t.contents for t in todos)
-    (event,) = calendar.contents["vevent"]
+    event, held = calendar.contents["vevent"]
     assert event.summary.value == "Coffee chat with Tom Lindqvist"
     # Pinned in UTC (the test machine runs in UTC), never a floating local time.
     assert event.dtstart.value == datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
     assert "valarm" in event.contents
+    # The call held is there when it really started, with the questions it had.
+    assert held.summary.value == "Coffee chat with Maria Okafor (held)"
+    assert held.dtstart.value == datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    assert "Questions:\n- What trends?" in held.description.value
+    assert "valarm" not in held.contents
 
 
 SCALARS = (

@@ -89,27 +89,75 @@ def write(document: dict, now: datetime) -> str:
         if not done:
             lines += alarm(summary, ";RELATED=END:PT9H")
         lines.append("END:VTODO")
+    contacts = {c.get("id"): c for c in document.get("contacts", [])}
     for interview in document.get("interviews", []):
-        when = str(interview.get("scheduled_at") or "")
-        if interview.get("state") != "planned" or len(when) < 16:
+        held = interview.get("state") != "planned"
+        # A call held is in the calendar when it really started, not when planned.
+        when = str((interview.get("started_at") if held else "") or "")
+        when = when or str(interview.get("scheduled_at") or "")
+        if len(when) < 16:
             continue
         try:
             start = _datetime(when)
         except ValueError:
             continue
-        who = names.get(interview.get("contact_id"), "")
-        minutes = int(interview.get("length_minutes") or 30)
-        about = f"{minutes}-minute informational interview ({interview.get('medium')})"
+        contact = contacts.get(interview.get("contact_id")) or {}
+        who = str(contact.get("name") or "")
+        minutes = _minutes(interview)
+        medium = str(interview.get("medium") or "")
+        about = f"{minutes}-minute informational interview ({medium})"
+        reach = _reach(medium, contact)
+        questions = _questions(interview)
+        description = "\n".join(
+            part for part in (about, reach, "Questions:" if questions else "", *questions) if part
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:{escape(call_uid(interview.get('id'), uids[interview.get('contact_id')]))}",
             f"DTSTAMP:{stamp}",
             f"DTSTART:{start}",
             f"DURATION:PT{minutes}M",
-            f"SUMMARY:{escape(f'Coffee chat with {who}')}",
-            f"DESCRIPTION:{escape(about)}",
-            *alarm(f"Coffee chat with {who} in 15 minutes", ":-PT15M"),
-            "END:VEVENT",
+            f"SUMMARY:{escape(f'Coffee chat with {who}' + (' (held)' if held else ''))}",
+            f"DESCRIPTION:{escape(description)}",
         ]
+        if reach:
+            lines.append(f"LOCATION:{escape(reach.partition(': ')[2])}")
+        if not held:
+            lines += alarm(f"Coffee chat with {who} in 15 minutes", ":-PT15M")
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) for line in lines)
+
+
+def _minutes(interview: dict) -> int:
+    """The call's length: as held (rounded up to a minute) or as planned."""
+    try:
+        elapsed = float(interview.get("elapsed_seconds") or 0)
+        planned = int(interview.get("length_minutes") or 30)
+    except (TypeError, ValueError):
+        return 30
+    if interview.get("state") == "held" and elapsed > 0:
+        return max(1, -(-int(elapsed) // 60))
+    return planned if planned > 0 else 30
+
+
+def _reach(medium: str, contact: dict) -> str:
+    """How the call is made: their phone for a phone call, the link for a video call."""
+    phone, link = str(contact.get("phone") or ""), str(contact.get("url") or "")
+    if medium == "video" and link:
+        return f"Link: {link}"
+    if phone and medium != "in person":
+        return f"Phone: {phone}"
+    return ""
+
+
+def _questions(interview: dict) -> list[str]:
+    """The call's checklist, in order, one "- question" a line."""
+    items = interview.get("checklist")
+    if not isinstance(items, list):
+        return []
+    ordered = sorted(
+        (i for i in items if isinstance(i, dict) and i.get("text")),
+        key=lambda i: (str(i.get("position") or 0).zfill(6), str(i.get("id") or 0).zfill(9)),
+    )
+    return [f"- {' '.join(str(i.get('text')).split())}" for i in ordered]
