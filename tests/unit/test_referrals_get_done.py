@@ -95,3 +95,21 @@ def test_a_call_held_counts_as_a_reply_in_the_stats(store: Store) -> None:
     store.contacts.with_changes(ada.id or 0, replied_on="")
     [letter] = store.history.letters()
     assert letter.replied_on == TODAY
+
+
+def test_last_in_touch_counts_a_call_a_reply_and_a_touch_on_the_day_of_the_letter(
+    store: Store,
+) -> None:
+    from coffeechat.usecases.outreach import log_touch, record_reply
+
+    ada = store.contacts.add(Contact(name="Ada Lovelace"))
+    draft = store.drafts.save(Draft(ada.id or 0, INTRO, body="Would you have 15 minutes?"))
+    mark_sent(store, draft, ada, CALL.replace(hour=8))
+    assert store.history.last_interaction(ada.id or 0) == ("2026-03-13", "letter")
+    record_reply(store, ada.id or 0, TODAY)
+    assert store.history.last_interaction(ada.id or 0) == ("2026-03-13", "reply")
+    started = start_call(store, ada.id or 0, CALL)
+    end_call(store, started.interview.id or 0, CALL.replace(minute=30))
+    assert store.history.last_interaction(ada.id or 0) == ("2026-03-13", "call")
+    log_touch(store, ada.id or 0, TODAY)
+    assert store.history.last_interaction(ada.id or 0) == ("2026-03-13", "touch")

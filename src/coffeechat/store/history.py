@@ -133,18 +133,22 @@ class History:
         return Person(*row) if row else None
 
     def last_interaction(self, contact_id: int) -> tuple[str, str]:
-        """(ISO day, what) of the latest letter, call, reply or touch; ("", "") if none."""
+        """(ISO day, what) of the latest letter, call, reply or touch; ("", "") if none.
+
+        On one day the one that says most about being in touch wins: a touch, then a
+        call, then a reply, then a letter (a letter alone is one way)."""
         row = self._conn.execute(
             "SELECT day, what FROM ("
-            "  SELECT substr(sent_at, 1, 10) AS day, 'letter' AS what FROM drafts "
+            "  SELECT substr(sent_at, 1, 10) AS day, 'letter' AS what, 0 AS rank FROM drafts "
             "  WHERE contact_id = ?1 AND sent_at != '' "
-            "  UNION ALL SELECT substr(ended_at, 1, 10), 'call' FROM interviews "
+            "  UNION ALL SELECT substr(ended_at, 1, 10), 'call', 2 FROM interviews "
             "  WHERE contact_id = ?1 AND ended_at != '' "
-            "  UNION ALL SELECT replied_on, 'reply' FROM contacts "
+            "  UNION ALL SELECT replied_on, 'reply', 1 FROM contacts "
             "  WHERE id = ?1 AND replied_on != '' "
-            "  UNION ALL SELECT day, CASE kind WHEN 'touch' THEN 'touch' ELSE 'reply' END "
+            "  UNION ALL SELECT day, CASE kind WHEN 'touch' THEN 'touch' ELSE 'reply' END, "
+            "  CASE kind WHEN 'touch' THEN 3 ELSE 1 END "
             "  FROM interactions WHERE contact_id = ?1 AND kind != 'out of office'"
-            ") ORDER BY day DESC LIMIT 1",
+            ") ORDER BY day DESC, rank DESC LIMIT 1",
             (contact_id,),
         ).fetchone()
         return (row[0], row[1]) if row else ("", "")
