@@ -154,7 +154,13 @@ async def test_saving_creates_referred_contacts_and_agenda_items(
         assert {"Ada Park", "Ben Osei"} <= rows
         agenda = build_agenda(store.followups, clock.today(), clock.now(), 7)
         assert [i.contact_name for i in agenda.thank_yous] == ["Maria Okafor"]
-        assert [i.title for i in agenda.coming_up] == ["Next step: Read the FDA guidance"]
+        source = "suggested by Maria Okafor on the call of 2026-03-16"
+        assert [i.title for i in agenda.coming_up] == [
+            # Each person suggested: a dated next action, the question of the name first.
+            f"Ask Maria Okafor if you may use their name, then write to Ada Park ({source})",
+            f"Ask Maria Okafor if you may use their name, then write to Ben Osei ({source})",
+            "Next step: Read the FDA guidance",
+        ]
         # Re-opening shows what was saved; saving again adds nothing.
         form = await _open_form(pilot, app)
         assert [r.fields()["name"].value for r in form.referral_rows()] == ["Ada Park", "Ben Osei"]

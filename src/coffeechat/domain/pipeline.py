@@ -22,13 +22,13 @@ from .business_days import (
     Calendar,
     add_business_days,
 )
-from .templates import (
+from .letter_names import (
     CALL_CONFIRMATION,
     FOLLOW_UP_CALL,
     INTRO,
     KEEP_IN_TOUCH_NOTE,
 )
-from .templates import THANK_YOU as THANK_YOU_NOTE
+from .letter_names import THANK_YOU as THANK_YOU_NOTE
 
 
 @dataclass(frozen=True, slots=True)

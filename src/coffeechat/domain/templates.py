@@ -23,6 +23,16 @@ from pathlib import Path
 
 from ..safe_files import write_file
 from ..safe_reading import read_text
+from .letter_names import (
+    CALL_CONFIRMATION,
+    FOLLOW_UP_CALL,
+    INTRO,
+    KEEP_IN_TOUCH_NOTE,
+    LINKEDIN_NOTE,
+    REFERRAL_REQUEST,
+    REFERRER_UPDATE,
+    THANK_YOU,
+)
 from .purposes import SLUGS, known_purpose
 
 
@@ -41,15 +51,6 @@ class TemplateInfo:
     char_limit: bool = False
     """Measured in characters against LinkedIn's limit for a connection note."""
 
-
-INTRO = "intro_letter"
-FOLLOW_UP_CALL = "follow_up_call"
-THANK_YOU = "thank_you"
-REFERRAL_REQUEST = "referral_request"
-REFERRER_UPDATE = "referrer_update"
-LINKEDIN_NOTE = "linkedin_note"
-CALL_CONFIRMATION = "call_confirmation"
-KEEP_IN_TOUCH_NOTE = "keep_in_touch"
 
 NOTE_LIMITS = (200, 300)
 """LinkedIn's limits on a connection note: 200 characters for free accounts (since
