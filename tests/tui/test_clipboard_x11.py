@@ -166,6 +166,7 @@ async def test_a_display_that_never_answers_does_not_freeze_the_app(
 ) -> None:
     monkeypatch.setattr(clipboard, "PROGRAM_TIMEOUT", 60)  # it hangs until we hang up
     seed(store)
+    store.settings.set("profile.name", "Ada Byron")  # a letter with a blank is not copied
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d")

@@ -135,20 +135,22 @@ class History:
     def last_interaction(self, contact_id: int) -> tuple[str, str]:
         """(ISO day, what) of the latest letter, call, reply or touch; ("", "") if none.
 
-        On one day the one that says most about being in touch wins: a touch, then a
-        call, then a reply, then a letter (a letter alone is one way)."""
+        Letters and calls carry their time and follow it; a reply or a touch is logged by
+        its day only, after the letter or call that day (a touch, then a reply). The
+        contact's "replied on" day, which a call agreed or held also sets, only counts
+        where nothing else that day does."""
         row = self._conn.execute(
             "SELECT day, what FROM ("
-            "  SELECT substr(sent_at, 1, 10) AS day, 'letter' AS what, 0 AS rank FROM drafts "
-            "  WHERE contact_id = ?1 AND sent_at != '' "
-            "  UNION ALL SELECT substr(ended_at, 1, 10), 'call', 2 FROM interviews "
+            "  SELECT substr(sent_at, 1, 10) AS day, 'letter' AS what, 0 AS rank, "
+            "  sent_at AS moment FROM drafts WHERE contact_id = ?1 AND sent_at != '' "
+            "  UNION ALL SELECT substr(ended_at, 1, 10), 'call', 0, ended_at FROM interviews "
             "  WHERE contact_id = ?1 AND ended_at != '' "
-            "  UNION ALL SELECT replied_on, 'reply', 1 FROM contacts "
+            "  UNION ALL SELECT replied_on, 'reply', -1, '' FROM contacts "
             "  WHERE id = ?1 AND replied_on != '' "
             "  UNION ALL SELECT day, CASE kind WHEN 'touch' THEN 'touch' ELSE 'reply' END, "
-            "  CASE kind WHEN 'touch' THEN 3 ELSE 1 END "
+            "  CASE kind WHEN 'touch' THEN 3 ELSE 2 END, '' "
             "  FROM interactions WHERE contact_id = ?1 AND kind != 'out of office'"
-            ") ORDER BY day DESC, rank DESC LIMIT 1",
+            ") ORDER BY day DESC, rank DESC, moment DESC LIMIT 1",
             (contact_id,),
         ).fetchone()
         return (row[0], row[1]) if row else ("", "")
