@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from coffeechat.domain.clock import Clock
+from coffeechat.models import Status
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from tests.conftest import make_app, seed
@@ -61,6 +62,7 @@ async def test_ctrl_l_without_a_drafts_folder_says_how_to_set_one(
     store: Store, clock: Clock
 ) -> None:
     seed(store)
+    store.settings.set("profile.name", "Ada Byron")  # a letter with a blank stays in
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d", "ctrl+l")
@@ -84,7 +86,9 @@ def opener(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 async def test_ctrl_o_opens_a_mailto_link_with_the_letter(
     store: Store, clock: Clock, opener: Path
 ) -> None:
-    seed(store)
+    maria = seed(store)[0]
+    store.contacts.set_status(maria.id, Status.TO_CONTACT)  # the intro letter, with a subject
+    store.settings.set("profile.name", "Ada Byron")  # a letter with a blank stays in
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d")
