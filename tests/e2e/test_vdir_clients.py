@@ -277,7 +277,7 @@ def test_three_cycles_on_many_contacts_lose_nothing(
     db_path: Path,
     tmp_path: Path,
 ):
-    """A small copy of the 2,000-contact run in benchmarks/sync_cycles.py."""
+    """Three cycles of edits on both sides, 300 contacts (kept small for the test run)."""
     store = Store.open(db_path)
     try:
         for n in range(300):
