@@ -16,7 +16,7 @@ from coffeechat import paths
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.contact_filter import ContactFilter
 from coffeechat.domain.text import MAX_QUERY_WORDS, query_words
-from coffeechat.models import SearchHit
+from coffeechat.models import SearchHit, Status
 from coffeechat.store import Store
 from coffeechat.store.search import Search, fts_query
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
@@ -32,7 +32,8 @@ TEMPLATES = Path(__file__).parents[2] / "src" / "coffeechat" / "domain" / "defau
 async def test_a_fifo_in_place_of_every_letter_template_does_not_freeze_d(
     store: Store, clock: Clock
 ) -> None:
-    seed(store)
+    maria = seed(store)[0]
+    store.contacts.set_status(maria.id, Status.TO_CONTACT)  # the intro letter's stage
     folder = paths.config_dir() / "templates"
     folder.mkdir(parents=True)
     for template in TEMPLATES.glob("*.txt"):
