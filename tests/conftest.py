@@ -11,7 +11,8 @@ import pytest
 
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact, Status
-from coffeechat.store import Store
+from coffeechat.store import Store, db
+from tests.rows_by_name import connect_named_only
 
 FROZEN_NOW = datetime(2026, 3, 16, 10, 30)  # a Monday
 
@@ -34,6 +35,12 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     time.tzset()
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def rows_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store connection of the suite refuses a positional read by the store."""
+    monkeypatch.setattr(db, "connect", connect_named_only(db.connect))
 
 
 @pytest.fixture

@@ -20,22 +20,8 @@ from .demo_loop import close_the_loop
 from .domain.business_days import add_business_days
 from .domain.outreach import placeholder_values
 from .domain.templates import INTRO, choose_variant, default_text, fill
-from .models import (
-    Article,
-    Contact,
-    Draft,
-    FollowUp,
-    Medium,
-    NextStep,
-    Organization,
-    Outcome,
-    OutcomeKind,
-    Profile,
-    Referral,
-    ReplyKind,
-    Status,
-    TargetStatus,
-)
+from .models import Contact, Medium, Organization, OutcomeKind, ReplyKind, Status, TargetStatus
+from .models_activity import Article, Draft, FollowUp, NextStep, Outcome, Profile, Referral
 from .paths import ensure_private_dir
 from .store import Store
 from .usecases.calls import Plan, end_call, save_plan

@@ -9,7 +9,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from .domain.business_days import add_business_days
-from .models import Contact, Outcome, OutcomeKind
+from .models import Contact, OutcomeKind
+from .models_activity import Outcome
 from .store import Store
 from .usecases.advice import mark_advice_acted_on
 from .usecases.calls import end_call, start_call

@@ -84,7 +84,7 @@ def research_notes(store: Store) -> dict[int, str]:
     rows = store.database.conn.execute(
         "SELECT contact_id, body FROM notes WHERE kind = 'research' AND contact_id IS NOT NULL"
     )
-    return dict(rows)
+    return {row["contact_id"]: row["body"] for row in rows}
 
 
 def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:

@@ -120,7 +120,9 @@ def test_json_into_a_database_with_other_contacts_merges(store: Store, tmp_path:
         assert other.contacts.count() == 2 + report.added
         assert other.contacts.get(mine.id).name == "Already Here"
         drafts = other.database.conn.execute("SELECT contact_id FROM drafts").fetchall()
-        assert drafts == [(same.id,)]  # Maria's draft follows her to the matched contact
+        assert [row["contact_id"] for row in drafts] == [
+            same.id
+        ]  # Maria's draft follows her to the matched contact
     finally:
         other.close()
 

@@ -89,22 +89,32 @@ def test_forget_removes_the_person_and_everything_about_them(tmp_path: Path) -> 
     conn = store.database.conn
     assert store.contacts.get(gone) is None
     for table in ("notes", "articles", "drafts", "followups", "interviews"):
-        assert conn.execute(
-            f"SELECT count(*) FROM {table} WHERE contact_id = ?", (gone,)
-        ).fetchone() == (0,), table
+        assert (
+            conn.execute(
+                f"SELECT count(*) AS n FROM {table} WHERE contact_id = ?", (gone,)
+            ).fetchone()["n"]
+            == 0
+        ), table
     for table in ("checklist_items", "note_lines", "outcomes"):
         orphans = conn.execute(
-            f"SELECT count(*) FROM {table} WHERE interview_id NOT IN (SELECT id FROM interviews)"
-        ).fetchone()
-        assert orphans == (0,), table
-    assert conn.execute(
-        "SELECT count(*) FROM referrals WHERE contact_id = ?", (gone,)
-    ).fetchone() == (0,)
+            f"SELECT count(*) AS n FROM {table} "
+            "WHERE interview_id NOT IN (SELECT id FROM interviews)"
+        ).fetchone()["n"]
+        assert orphans == 0, table
+    assert (
+        conn.execute(
+            "SELECT count(*) AS n FROM referrals WHERE contact_id = ?", (gone,)
+        ).fetchone()["n"]
+        == 0
+    )
     assert _rows_mentioning(conn, SECRET) == []
     assert store.search.query(SECRET) == []
-    assert conn.execute(
-        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (SECRET,)
-    ).fetchone() == (0,)
+    assert (
+        conn.execute(
+            "SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?", (SECRET,)
+        ).fetchone()["n"]
+        == 0
+    )
     # The others keep their data; a contact they referred loses only the link.
     assert store.contacts.get(stays) is not None
     assert store.notes.research(stays) == "Grace research stays"
@@ -117,7 +127,7 @@ def test_forget_removes_the_person_and_everything_about_them(tmp_path: Path) -> 
 def test_forgotten_text_is_gone_from_the_bytes_of_the_file(tmp_path: Path) -> None:
     db = tmp_path / "coffeechat.db"
     store = Store.open(db)
-    assert store.database.conn.execute("PRAGMA secure_delete").fetchone() == (1,)
+    assert store.database.conn.execute("PRAGMA secure_delete").fetchone()["secure_delete"] == 1
     gone, _ = _fill(store)
     store.contacts.forget(gone)
     # Checked while the app still has the file open, and again after it closed.

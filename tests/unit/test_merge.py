@@ -110,17 +110,23 @@ def test_merge_moves_everything_and_fills_what_the_kept_one_lacks(store: Store, 
     assert kept.status == Status.INTERVIEWED, "the further pipeline step wins"
     conn = store.database.conn
     for table in ("articles", "drafts", "followups", "interviews"):
-        count = f"SELECT count(*) FROM {table} WHERE contact_id = ?"
-        assert conn.execute(count, (keep.id,)).fetchone() == (1,), table
-        assert conn.execute(count, (other.id,)).fetchone() == (0,), table
-    assert conn.execute(
-        "SELECT count(*) FROM outcomes o JOIN interviews i ON i.id = o.interview_id "
-        "WHERE i.contact_id = ?",
-        (keep.id,),
-    ).fetchone() == (1,)
-    assert conn.execute(
-        "SELECT count(*) FROM referrals WHERE contact_id = ?", (keep.id,)
-    ).fetchone() == (1,)
+        count = f"SELECT count(*) AS n FROM {table} WHERE contact_id = ?"
+        assert conn.execute(count, (keep.id,)).fetchone()["n"] == 1, table
+        assert conn.execute(count, (other.id,)).fetchone()["n"] == 0, table
+    assert (
+        conn.execute(
+            "SELECT count(*) AS n FROM outcomes o JOIN interviews i ON i.id = o.interview_id "
+            "WHERE i.contact_id = ?",
+            (keep.id,),
+        ).fetchone()["n"]
+        == 1
+    )
+    assert (
+        conn.execute(
+            "SELECT count(*) AS n FROM referrals WHERE contact_id = ?", (keep.id,)
+        ).fetchone()["n"]
+        == 1
+    )
     referred = [c for c in store.contacts.all() if c.name == "Referred by the other"]
     assert referred[0].referred_by == keep.id
     research = store.notes.research(keep.id)

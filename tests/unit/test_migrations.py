@@ -82,10 +82,13 @@ def test_migration_runs_forward_after_a_backup(tmp_path: Path, schema_2: None) -
     store = Store.open(path)
     try:
         conn = store.database.conn
-        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION + 1,)
-        assert conn.execute(
-            "SELECT pronouns FROM contacts WHERE name = 'Maria Sklodowska'"
-        ).fetchone() == ("she/her",)
+        assert conn.execute("PRAGMA user_version").fetchone()["user_version"] == SCHEMA_VERSION + 1
+        assert (
+            conn.execute(
+                "SELECT pronouns FROM contacts WHERE name = 'Maria Sklodowska'"
+            ).fetchone()["pronouns"]
+            == "she/her"
+        )
         _check_v1_data(store)
         backup = store.database.migration_backup
     finally:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.timezones import as_utc
-from ..models import Contact, FollowUp, Interview
+from ..models import Contact
+from ..models_activity import FollowUp, Interview
 from . import vdir_calendar, vdir_card
 from .vdir_errors import MalformedItem
 

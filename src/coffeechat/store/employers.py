@@ -33,25 +33,25 @@ class Employers:
         rows = self._conn.execute(
             "SELECT o.id, o.name, o.motivation, o.posting, o.advocacy, o.target_status, "
             "  (SELECT count(*) FROM contacts c WHERE c.organization_id = o.id "
-            "   AND c.archived = 0), "
+            "   AND c.archived = 0) AS contacts, "
             f"  (SELECT c.name FROM contacts c WHERE c.organization_id = o.id AND ({_TAGGED}) "
-            "   ORDER BY c.id LIMIT 1) "
+            "   ORDER BY c.id LIMIT 1) AS known_through "
             "FROM organizations o ORDER BY o.name COLLATE NOCASE"
         ).fetchall()
         next_by_org = self._write_next_by_organization()
         return [
             Employer(
                 Organization(
-                    id=row[0],
-                    name=row[1],
-                    motivation=row[2],
-                    posting=row[3],
-                    advocacy=None if row[4] is None else bool(row[4]),
-                    target_status=_target_status(row[5]),
+                    id=row["id"],
+                    name=row["name"],
+                    motivation=row["motivation"],
+                    posting=row["posting"],
+                    advocacy=None if row["advocacy"] is None else bool(row["advocacy"]),
+                    target_status=_target_status(row["target_status"]),
                 ),
-                contacts=row[6],
-                known_through=row[7] or "",
-                write_next=next_by_org.get(row[0], ""),
+                contacts=row["contacts"],
+                known_through=row["known_through"] or "",
+                write_next=next_by_org.get(row["id"], ""),
             )
             for row in rows
         ]
@@ -66,7 +66,8 @@ class Employers:
             "ORDER BY c.id DESC",
             (str(Status.TO_CONTACT),),
         )
-        return dict(rows)  # the earliest added wins (rows come newest first)
+        # The earliest added wins (rows come newest first).
+        return {row["organization_id"]: row["name"] for row in rows}
 
     def write_next(self, contact_id: int) -> str | None:
         """Who to write to next at *contact_id*'s organization instead of them: a colleague
@@ -74,16 +75,16 @@ class Employers:
         row = self._conn.execute(
             "SELECT organization_id FROM contacts WHERE id = ?", (contact_id,)
         ).fetchone()
-        if row is None or row[0] is None:
+        if row is None or row["organization_id"] is None:
             return None
         found = self._conn.execute(
             "SELECT c.name FROM contacts c WHERE c.organization_id = ? AND c.id != ? "
             "AND c.archived = 0 AND c.status = ? "
             "AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.contact_id = c.id "
             "  AND d.sent_at != '') ORDER BY c.id LIMIT 1",
-            (row[0], contact_id, str(Status.TO_CONTACT)),
+            (row["organization_id"], contact_id, str(Status.TO_CONTACT)),
         ).fetchone()
-        return found[0] if found else ""
+        return found["name"] if found else ""
 
     def rate(self, organization: Organization) -> None:
         """Save the LAMP ratings and target status of *organization*."""

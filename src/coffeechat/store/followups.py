@@ -14,23 +14,23 @@ def _placeholders(values: tuple[str, ...]) -> str:
     return ", ".join("?" * len(values))
 
 
-_COLUMNS = (
-    "f.id, f.contact_id, f.kind, f.title, f.due_date, f.state, f.done_at, f.draft_id, f.outcome_id"
+_FIELDS = (
+    "id",
+    "contact_id",
+    "kind",
+    "title",
+    "due_date",
+    "state",
+    "done_at",
+    "draft_id",
+    "outcome_id",
 )
+_COLUMNS = ", ".join(f"f.{field}" for field in _FIELDS)
 
 
-def _followup(row: sqlite3.Row | tuple) -> FollowUp:
-    return FollowUp(
-        id=row[0],
-        contact_id=row[1],
-        kind=row[2],
-        title=row[3],
-        due_date=row[4],
-        state=row[5],
-        done_at=row[6],
-        draft_id=row[7],
-        outcome_id=row[8],
-    )
+def _followup(row: sqlite3.Row) -> FollowUp:
+    """The follow-up of *row*, whose other columns (a joined contact's) are left aside."""
+    return FollowUp(**{field: row[field] for field in _FIELDS})
 
 
 _REACH = "CASE WHEN c.phone != '' THEN c.phone ELSE c.email END"
@@ -154,12 +154,12 @@ class FollowUps:
         ).fetchall()
         if due is None:
             for row in rows:
-                self._conn.execute("DELETE FROM followups WHERE id = ?", (row[0],))
+                self._conn.execute("DELETE FROM followups WHERE id = ?", (row["id"],))
             return
-        if rows and (rows[0][1], rows[0][2]) == (due, title) and len(rows) == 1:
+        if len(rows) == 1 and (rows[0]["due_date"], rows[0]["title"]) == (due, title):
             return
         for row in rows:
-            self._conn.execute("DELETE FROM followups WHERE id = ?", (row[0],))
+            self._conn.execute("DELETE FROM followups WHERE id = ?", (row["id"],))
         self._conn.execute(
             "INSERT INTO followups(contact_id, kind, title, due_date) "
             "VALUES (?, 'keep_in_touch', ?, ?)",
@@ -172,13 +172,16 @@ class FollowUps:
             "SELECT title, due_date FROM followups WHERE contact_id = ? AND state = 'open'",
             (contact_id,),
         )
-        pending = [Pending(title, due) for title, due in followups]
+        pending = [Pending(row["title"], row["due_date"]) for row in followups]
         calls = self._conn.execute(
             "SELECT medium, length_minutes, scheduled_at FROM interviews "
             "WHERE contact_id = ? AND state = 'planned'",
             (contact_id,),
         )
-        pending += [Pending(call_title(m, n), when[:10]) for m, n, when in calls]
+        pending += [
+            Pending(call_title(row["medium"], row["length_minutes"]), row["scheduled_at"][:10])
+            for row in calls
+        ]
         return sorted(pending, key=lambda p: p.due)
 
     def open_until(self, last_day: str) -> list[AgendaFollowUp]:
@@ -186,7 +189,8 @@ class FollowUps:
         contacts still in the active pipeline."""
         inactive = inactive_statuses()
         rows = self._conn.execute(
-            f"SELECT {_COLUMNS}, c.name, ifnull(o.name, ''), {_REACH} FROM followups f "
+            f"SELECT {_COLUMNS}, c.name AS contact_name, ifnull(o.name, '') AS organization, "
+            f"{_REACH} AS reach FROM followups f "
             "JOIN contacts c ON c.id = f.contact_id "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "WHERE f.state = 'open' AND f.due_date <= ? AND c.archived = 0 "
@@ -194,20 +198,24 @@ class FollowUps:
             "ORDER BY f.due_date, c.name COLLATE NOCASE, f.id",
             (last_day, *inactive),
         )
-        return [AgendaFollowUp(_followup(r[:9]), r[9], r[10], r[11]) for r in rows]
+        return [
+            AgendaFollowUp(_followup(r), r["contact_name"], r["organization"], r["reach"])
+            for r in rows
+        ]
 
     def scheduled_calls(self, after: str) -> list[ScheduledCall]:
         """Planned interviews with a time at or after *after* (ISO datetime), soonest first."""
         inactive = inactive_statuses()
         rows = self._conn.execute(
-            "SELECT i.id, i.contact_id, c.name, i.scheduled_at, i.medium, i.length_minutes, "
-            f"c.time_zone, {_REACH} FROM interviews i JOIN contacts c ON c.id = i.contact_id "
+            "SELECT i.id AS interview_id, i.contact_id, c.name AS contact_name, i.scheduled_at, "
+            f"i.medium, i.length_minutes, c.time_zone, {_REACH} AS reach "
+            "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'planned' AND i.scheduled_at != '' AND i.scheduled_at >= ? "
             f"AND c.archived = 0 AND c.status NOT IN ({_placeholders(inactive)}) "
             "ORDER BY i.scheduled_at",
             (after, *inactive),
         )
-        return [ScheduledCall(*r) for r in rows]
+        return [ScheduledCall(**r) for r in rows]
 
     def thank_yous_owed(self) -> list[HeldCall]:
         """Held calls with no thank-you note sent since, and no open thank-you follow-up.
@@ -216,7 +224,8 @@ class FollowUps:
         """
         settled = thanked_statuses() + inactive_statuses()
         rows = self._conn.execute(
-            f"SELECT i.id, i.contact_id, c.name, i.ended_at, {_REACH} "
+            "SELECT i.id AS interview_id, i.contact_id, c.name AS contact_name, i.ended_at, "
+            f"{_REACH} AS reach "
             "FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'held' AND i.ended_at != '' AND c.archived = 0 "
             f"AND c.status NOT IN ({_placeholders(settled)}) "
@@ -227,7 +236,7 @@ class FollowUps:
             "ORDER BY i.ended_at",
             settled,
         )
-        return [HeldCall(*r) for r in rows]
+        return [HeldCall(**r) for r in rows]
 
     def last_call_date(self, contact_id: int) -> str:
         """The day of the latest call held with (or else planned with) the contact."""
@@ -237,4 +246,4 @@ class FollowUps:
             "ORDER BY state = 'held' DESC, day DESC LIMIT 1",
             (contact_id,),
         ).fetchone()
-        return row[0][:10] if row else ""
+        return row["day"][:10] if row else ""

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .db import Database
+from .db import Database, record
 
 if TYPE_CHECKING:
     from ..domain.referrals import Network, Person
@@ -55,63 +55,67 @@ class History:
 
         conn = self._conn
         events: list[Event] = []
-        for draft_id, template, subject, body, sent_at in conn.execute(
+        for letter in conn.execute(
             "SELECT id, template, subject, body, sent_at FROM drafts "
             "WHERE contact_id = ? AND sent_at != ''",
             (contact_id,),
         ):
-            what = template.replace("_", " ")
+            what = letter["template"].replace("_", " ")
+            subject = letter["subject"]
             text = f"Sent {what}" + (f": {subject}" if subject else "")
             # The words as sent (one line, cut): the letter itself is kept whole.
-            opening = " ".join(body.split())
+            opening = " ".join(letter["body"].split())
             if opening:
                 text += f" — “{opening[:80]}{'…' if len(opening) > 80 else ''}”"
-            events.append(Event(sent_at, "letter", text, ref=f"letter:{draft_id}"))
+            events.append(Event(letter["sent_at"], "letter", text, ref=f"letter:{letter['id']}"))
         interviews = conn.execute(
             "SELECT id, scheduled_at, started_at, ended_at, state, medium, length_minutes "
             "FROM interviews WHERE contact_id = ?",
             (contact_id,),
         ).fetchall()
-        for iid, scheduled, started, ended, state, medium, length in interviews:
-            if state == "planned":
-                events.append(Event(scheduled, "call", f"Planned {medium} call, {length} min"))
+        for call in interviews:
+            scheduled, medium = call["scheduled_at"], call["medium"]
+            if call["state"] == "planned":
+                what = f"Planned {medium} call, {call['length_minutes']} min"
+                events.append(Event(scheduled, "call", what))
                 continue
-            events.append(
-                Event(started or scheduled, "call", f"{medium.capitalize()} call started")
-            )
-            if ended:
-                events.append(Event(ended, "call", "Call ended"))
-            for minute, text, created in conn.execute(
+            started = call["started_at"] or scheduled
+            events.append(Event(started, "call", f"{medium.capitalize()} call started"))
+            if call["ended_at"]:
+                events.append(Event(call["ended_at"], "call", "Call ended"))
+            for line in conn.execute(
                 "SELECT minute, text, created_at FROM note_lines "
                 "WHERE interview_id = ? ORDER BY id",
-                (iid,),
+                (call["id"],),
             ):
-                events.append(Event(created, "note", f"min {minute}: {text}"))
-        for kind, confidence, created, ended, referrals in conn.execute(
+                what = f"min {line['minute']}: {line['text']}"
+                events.append(Event(line["created_at"], "note", what))
+        for outcome in conn.execute(
             "SELECT o.kind, o.confidence, o.created_at, i.ended_at, "
-            "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) "
+            "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) AS referrals "
             "FROM outcomes o JOIN interviews i ON i.id = o.interview_id WHERE i.contact_id = ?",
             (contact_id,),
         ):
+            referrals = outcome["referrals"]
             extra = f", {referrals} referral{'s' if referrals != 1 else ''}" if referrals else ""
-            events.append(
-                Event(ended or created, "outcome", f"{kind} (confidence {confidence}/5{extra})")
-            )
-        for kind, title, due, state, done_at in conn.execute(
+            what = f"{outcome['kind']} (confidence {outcome['confidence']}/5{extra})"
+            events.append(Event(outcome["ended_at"] or outcome["created_at"], "outcome", what))
+        for followup in conn.execute(
             "SELECT kind, title, due_date, state, done_at FROM followups WHERE contact_id = ?",
             (contact_id,),
         ):
-            label = title or _FOLLOWUP_KINDS.get(kind, kind)
+            kind = followup["kind"]
+            label = followup["title"] or _FOLLOWUP_KINDS.get(kind, kind)
             # When it is due, not when it was written down: what the user planned by.
-            events.append(Event(due, "follow-up", f"Due: {label}"))
-            if state == "done" and done_at:
-                events.append(Event(done_at, "follow-up", f"Done: {label}"))
-        for kind, day, back_on, note in conn.execute(
+            events.append(Event(followup["due_date"], "follow-up", f"Due: {label}"))
+            if followup["state"] == "done" and followup["done_at"]:
+                events.append(Event(followup["done_at"], "follow-up", f"Done: {label}"))
+        for said in conn.execute(
             "SELECT kind, day, back_on, note FROM interactions WHERE contact_id = ?",
             (contact_id,),
         ):
-            what, text = _said(kind, back_on, note)
-            events.append(Event(day, what, text))
+            what, text = _said(said["kind"], said["back_on"], said["note"])
+            events.append(Event(said["day"], what, text))
         return in_order(events)
 
     def network(self) -> Network:
@@ -122,7 +126,7 @@ class History:
             "SELECT id, name, referred_by FROM contacts WHERE referred_by IS NOT NULL "
             "OR id IN (SELECT referred_by FROM contacts WHERE referred_by IS NOT NULL)"
         )
-        return Network(Person(*row) for row in rows)
+        return Network(record(Person, row) for row in rows)
 
     def person(self, contact_id: int) -> Person | None:
         from ..domain.referrals import Person
@@ -130,7 +134,7 @@ class History:
         row = self._conn.execute(
             "SELECT id, name, referred_by FROM contacts WHERE id = ?", (contact_id,)
         ).fetchone()
-        return Person(*row) if row else None
+        return record(Person, row) if row else None
 
     def last_interaction(self, contact_id: int) -> tuple[str, str]:
         """(ISO day, what) of the latest letter, call, reply or touch; ("", "") if none.
@@ -153,7 +157,7 @@ class History:
             ") ORDER BY day DESC, rank DESC, moment DESC LIMIT 1",
             (contact_id,),
         ).fetchone()
-        return (row[0], row[1]) if row else ("", "")
+        return (row["day"], row["what"]) if row else ("", "")
 
     def latest_referred_call(self, referrer_id: int) -> str:
         """The name of the person *referrer_id* led to whom you talked to most recently."""
@@ -162,7 +166,7 @@ class History:
             "WHERE c.referred_by = ? AND i.state = 'held' ORDER BY i.ended_at DESC LIMIT 1",
             (referrer_id,),
         ).fetchone()
-        return row[0] if row else ""
+        return row["name"] if row else ""
 
     def letters(self) -> list[Letter]:
         """The first intro letter sent to each contact, with the reply date if recorded."""
@@ -170,30 +174,31 @@ class History:
 
         rows = self._conn.execute(
             # A call agreed or held is an answer, even where no reply was recorded.
-            "SELECT c.id, c.name, min(d.sent_at), coalesce(nullif(c.replied_on, ''), "
+            "SELECT c.id, c.name, min(d.sent_at) AS sent_at, coalesce(nullif(c.replied_on, ''), "
             "  (SELECT min(substr(coalesce(nullif(v.started_at, ''), v.scheduled_at), 1, 10)) "
-            "   FROM interviews v WHERE v.contact_id = c.id), ''), c.how_found, c.purpose, "
+            "   FROM interviews v WHERE v.contact_id = c.id), '') AS replied_on, c.how_found, "
+            "  c.purpose, "
             "  (SELECT kind FROM interactions i WHERE i.contact_id = c.id "
-            "   AND i.kind != 'touch' ORDER BY i.day DESC, i.id DESC LIMIT 1), "
+            "   AND i.kind != 'touch' ORDER BY i.day DESC, i.id DESC LIMIT 1) AS reply_kind, "
             "  (SELECT max(back_on) FROM interactions i WHERE i.contact_id = c.id "
-            "   AND i.kind = 'out of office') "
+            "   AND i.kind = 'out of office') AS back_on "
             "FROM drafts d JOIN contacts c ON c.id = d.contact_id "
             "WHERE d.template = 'intro_letter' AND d.sent_at != '' GROUP BY c.id"
         )
         letters = []
-        for contact_id, name, sent_at, replied_on, found, purpose, kind, back in rows:
-            sent = _day(sent_at)
+        for row in rows:
+            sent = _day(row["sent_at"])
             if sent is not None:
                 letters.append(
                     Letter(
-                        contact_id,
-                        name,
+                        row["id"],
+                        row["name"],
                         sent,
-                        _day(replied_on),
-                        reply_kind=kind or "",
-                        back_on=_day(back or ""),
-                        how_found=found,
-                        purpose=purpose,
+                        _day(row["replied_on"]),
+                        reply_kind=row["reply_kind"] or "",
+                        back_on=_day(row["back_on"] or ""),
+                        how_found=row["how_found"],
+                        purpose=row["purpose"],
                     )
                 )
         return letters
@@ -204,15 +209,15 @@ class History:
 
         rows = self._conn.execute(
             "SELECT i.ended_at, i.started_at, o.kind, o.confidence, "
-            "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) "
+            "(SELECT count(*) FROM referrals r WHERE r.outcome_id = o.id) AS referrals "
             "FROM interviews i LEFT JOIN outcomes o ON o.interview_id = i.id "
             "WHERE i.state = 'held' ORDER BY i.ended_at, i.id"
         )
         calls = []
-        for ended, started, kind, confidence, referrals in rows:
-            day = _day(ended) or _day(started)
+        for row in rows:
+            day = _day(row["ended_at"]) or _day(row["started_at"])
             if day is None:
                 continue
-            outcome_kind = known_value(OutcomeKind, kind)
-            calls.append(CallOutcome(day, outcome_kind, confidence, referrals or 0))
+            outcome_kind = known_value(OutcomeKind, row["kind"])
+            calls.append(CallOutcome(day, outcome_kind, row["confidence"], row["referrals"] or 0))
         return calls

@@ -129,32 +129,34 @@ class _Index:
         self.identity: dict[int, Identity] = {}
         self.state: dict[int, dict[str, str]] = {}
         self.orgs = {
-            name.lower(): oid for oid, name in conn.execute("SELECT id, name FROM organizations")
+            row["name"].lower(): row["id"]
+            for row in conn.execute("SELECT id, name FROM organizations")
         }
-        self.next_org = conn.execute("SELECT ifnull(max(id), 0) + 1 FROM organizations").fetchone()[
-            0
-        ]
-        self.next_id = conn.execute("SELECT ifnull(max(id), 0) + 1 FROM contacts").fetchone()[0]
-        self.by_uid: dict[str, int] = dict(
-            conn.execute("SELECT uid, id FROM contacts WHERE uid != ''")
-        )
+        self.next_org = conn.execute(
+            "SELECT ifnull(max(id), 0) + 1 AS next FROM organizations"
+        ).fetchone()["next"]
+        self.next_id = conn.execute(
+            "SELECT ifnull(max(id), 0) + 1 AS next FROM contacts"
+        ).fetchone()["next"]
+        self.by_uid: dict[str, int] = {
+            row["uid"]: row["id"]
+            for row in conn.execute("SELECT uid, id FROM contacts WHERE uid != ''")
+        }
         aliases: dict[int, list[tuple[str, str]]] = {}
-        for cid, kind, value in conn.execute(
-            "SELECT contact_id, kind, value FROM contact_identifiers"
-        ):
-            aliases.setdefault(cid, []).append((kind, value))
+        for row in conn.execute("SELECT contact_id, kind, value FROM contact_identifiers"):
+            aliases.setdefault(row["contact_id"], []).append((row["kind"], row["value"]))
+        names = ("name", "organization", "title", *_FILL[2:], "given_name", "family_name")
+        columns = {name: f"c.{name}" for name in names} | {"organization": "ifnull(o.name, '')"}
         rows = conn.execute(
-            "SELECT c.id, c.name, ifnull(o.name, ''), c.title, c.email, c.phone, c.url, "
-            "c.connected_on, c.how_found, c.tags, c.purpose, c.next_action, c.next_action_date, "
-            "c.given_name, c.family_name, n.id, ifnull(n.body, '') FROM contacts c "
+            "SELECT c.id AS contact_id, "
+            + ", ".join(f"{column} AS {name}" for name, column in columns.items())
+            + ", n.id AS note_id, ifnull(n.body, '') AS note FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "LEFT JOIN notes n ON n.contact_id = c.id AND n.kind = 'research'"
         )
-        names = ("name", "organization", "title", *_FILL[2:], "given_name", "family_name")
         for row in rows:
-            cid = row[0]
-            state = dict(zip(names, row[1:15], strict=True))
-            state["note_id"], state["note"] = row[15], row[16]
+            cid = row["contact_id"]
+            state = {name: row[name] for name in (*names, "note_id", "note")}
             self.state[cid] = state
             identity = Identity.of(
                 emails=(state["email"],),
@@ -169,8 +171,8 @@ class _Index:
                     (identity.emails if kind == "email" else identity.urls).add(value)
             self.add(cid, identity)
         self.distinct = {
-            (low, high)
-            for low, high in conn.execute(
+            (row["low_id"], row["high_id"])
+            for row in conn.execute(
                 "SELECT low_id, high_id FROM contact_pairs WHERE state = 'distinct'"
             )
         }

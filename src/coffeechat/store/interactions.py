@@ -5,15 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 from ..models import Interaction
-from .db import Database
+from .db import Database, record
 
 _COLUMNS = "id, contact_id, kind, day, back_on, note"
 
 
-def _interaction(row: tuple) -> Interaction:
-    return Interaction(
-        id=row[0], contact_id=row[1], kind=row[2], day=row[3], back_on=row[4], note=row[5]
-    )
+def _interaction(row: sqlite3.Row) -> Interaction:
+    return record(Interaction, row)
 
 
 class Interactions:
@@ -55,4 +53,5 @@ class Interactions:
         rows = self._conn.execute(
             "SELECT contact_id, kind FROM interactions WHERE kind != 'touch' ORDER BY day, id"
         )
-        return dict(rows)
+        # The latest wins (rows come oldest first).
+        return {row["contact_id"]: row["kind"] for row in rows}

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from ..domain.call import elapsed
 from ..models import Medium, known_value
-from .db import Database, inserted_id
+from .db import Database, inserted_id, record
 
 if TYPE_CHECKING:
-    from ..models import ChecklistItem, Interview, NoteLine, Question
+    from ..models_activity import ChecklistItem, Interview, NoteLine, Question
 
 # The records are imported where they are built: the contact list's first paint asks
 # only which calls are in progress, and creating them is a good part of the start-up.
@@ -36,51 +36,22 @@ def _stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _interview(row: tuple) -> Interview:
+def _interview(row: sqlite3.Row) -> Interview:
     from ..models_activity import Interview
 
-    medium = known_value(Medium, row[3]) or Medium.PHONE
-    return Interview(
-        id=row[0],
-        contact_id=row[1],
-        scheduled_at=row[2],
-        medium=medium,
-        length_minutes=row[4],
-        state=row[5],
-        started_at=row[6],
-        ended_at=row[7],
-        elapsed_seconds=row[8],
-        running_since=row[9],
-        draft_note=row[10],
-    )
+    return record(Interview, row, medium=known_value(Medium, row["medium"]) or Medium.PHONE)
 
 
-def _item(row: tuple) -> ChecklistItem:
+def _item(row: sqlite3.Row) -> ChecklistItem:
     from ..models_activity import ChecklistItem
 
-    return ChecklistItem(
-        id=row[0],
-        interview_id=row[1],
-        text=row[2],
-        position=row[3],
-        asked=bool(row[4]),
-        answer=row[5],
-        question_id=row[6],
-        asked_at=row[7],
-    )
+    return record(ChecklistItem, row, asked=bool(row["asked"]))
 
 
-def _note(row: tuple) -> NoteLine:
+def _note(row: sqlite3.Row) -> NoteLine:
     from ..models_activity import NoteLine
 
-    return NoteLine(
-        id=row[0],
-        interview_id=row[1],
-        text=row[2],
-        minute=row[3],
-        checklist_item_id=row[4],
-        created_at=row[5],
-    )
+    return record(NoteLine, row)
 
 
 class Interviews:
@@ -154,7 +125,7 @@ class Interviews:
             "SELECT c.id, c.name FROM interviews i JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.state = 'in progress' ORDER BY i.id"
         )
-        return dict(rows.fetchall())
+        return {row["id"]: row["name"] for row in rows}
 
     def delete(self, interview_id: int) -> None:
         self._conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
@@ -170,7 +141,7 @@ class Interviews:
             ).fetchone()
             if state is None:
                 raise KeyError(interview_id)
-            if state[0] == "planned":
+            if state["state"] == "planned":
                 conn.execute(
                     "UPDATE interviews SET state = 'in progress', started_at = ?, "
                     "running_since = ?, elapsed_seconds = 0 WHERE id = ?",
@@ -220,7 +191,7 @@ class Interviews:
         row = self._conn.execute(
             "SELECT prepared FROM interviews WHERE id = ?", (interview_id,)
         ).fetchone()
-        return row[0] if row else ""
+        return row["prepared"] if row else ""
 
     def set_prepared(self, interview_id: int, keys: str) -> None:
         self._conn.execute("UPDATE interviews SET prepared = ? WHERE id = ?", (keys, interview_id))
@@ -237,9 +208,10 @@ class Interviews:
         conn: sqlite3.Connection, interview_id: int, questions: Iterable[Question]
     ) -> None:
         start = conn.execute(
-            "SELECT ifnull(max(position), -1) + 1 FROM checklist_items WHERE interview_id = ?",
+            "SELECT ifnull(max(position), -1) + 1 AS next FROM checklist_items "
+            "WHERE interview_id = ?",
             (interview_id,),
-        ).fetchone()[0]
+        ).fetchone()["next"]
         conn.executemany(
             "INSERT INTO checklist_items(interview_id, question_id, text, position) "
             "VALUES (?, ?, ?, ?)",
@@ -266,10 +238,10 @@ class Interviews:
             if row is None:
                 return
             ids = [
-                r[0]
+                r["id"]
                 for r in conn.execute(
                     "SELECT id FROM checklist_items WHERE interview_id = ? ORDER BY position, id",
-                    (row[0],),
+                    (row["interview_id"],),
                 )
             ]
             index = ids.index(item_id)

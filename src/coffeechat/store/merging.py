@@ -74,7 +74,8 @@ _SINGULAR = {
 
 
 def _count(conn: sqlite3.Connection, sql: str, *args: object) -> int:
-    return conn.execute(sql, args).fetchone()[0]
+    """The number *sql* (a query of one value) counts."""
+    return conn.execute(f"SELECT ({sql}) AS n", args).fetchone()["n"]
 
 
 def plan_merge(database: Database, contacts: Contacts, keep_id: int, other_id: int) -> MergePlan:
@@ -165,7 +166,7 @@ def merge(database: Database, contacts: Contacts, keep_id: int, other_id: int) -
         if values.pop("organization", None):
             values["organization_id"] = conn.execute(
                 "SELECT organization_id FROM contacts WHERE id = ?", (other_id,)
-            ).fetchone()[0]
+            ).fetchone()["organization_id"]
         if values:
             assignments = ", ".join(f"{name} = ?" for name in values)
             conn.execute(
@@ -183,9 +184,12 @@ def merge(database: Database, contacts: Contacts, keep_id: int, other_id: int) -
 
 def _move_identifiers(conn: sqlite3.Connection, keep_id: int, other: Contact, other_id: int):
     rows = [("email", email_key(other.email)), ("url", url_key(other.url)), ("uid", other.uid)]
-    rows += conn.execute(
-        "SELECT kind, value FROM contact_identifiers WHERE contact_id = ?", (other_id,)
-    ).fetchall()
+    rows += [
+        (row["kind"], row["value"])
+        for row in conn.execute(
+            "SELECT kind, value FROM contact_identifiers WHERE contact_id = ?", (other_id,)
+        )
+    ]
     conn.executemany(
         "INSERT OR IGNORE INTO contact_identifiers(contact_id, kind, value) VALUES (?, ?, ?)",
         [(keep_id, kind, value) for kind, value in rows if value],
@@ -197,7 +201,7 @@ def _move_notes(conn, keep_id: int, other_id: int, other_name: str, kept_aside: 
         theirs = conn.execute(
             "SELECT id, body FROM notes WHERE kind = ? AND contact_id = ?", (kind, other_id)
         ).fetchone()
-        body = theirs[1] if theirs else ""
+        body = theirs["body"] if theirs else ""
         if kind == "research" and kept_aside:
             aside = f"Merged from {other_name}: " + "; ".join(kept_aside)
             body = f"{body}\n\n{aside}" if body else aside
@@ -210,12 +214,12 @@ def _move_notes(conn, keep_id: int, other_id: int, other_name: str, kept_aside: 
             conn.execute(
                 "INSERT INTO notes(kind, contact_id, body) VALUES (?, ?, ?)", (kind, keep_id, body)
             )
-        elif body not in mine[1]:
-            joined = f"{mine[1]}\n\n{body}" if mine[1] else body
+        elif body not in mine["body"]:
+            joined = f"{mine['body']}\n\n{body}" if mine["body"] else body
             conn.execute(
                 "UPDATE notes SET body = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
                 "WHERE id = ?",
-                (joined, mine[0]),
+                (joined, mine["id"]),
             )
     conn.execute("DELETE FROM notes WHERE contact_id = ?", (other_id,))
 
@@ -224,7 +228,7 @@ def _move_links(conn: sqlite3.Connection, keep_id: int, other_id: int) -> None:
     """Re-point every other column that refers to a contact, read from the schema so a
     table added later moves too. A unique clash fails the whole merge, losing nothing."""
     tables = [
-        row[0]
+        row["name"]
         for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'"
         )
@@ -233,8 +237,8 @@ def _move_links(conn: sqlite3.Connection, keep_id: int, other_id: int) -> None:
         if table in _SPECIAL:
             continue
         for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
-            if fk[2] == "contacts":
-                column = fk[3]
+            if fk["table"] == "contacts":
+                column = fk["from"]
                 conn.execute(
                     f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep_id, other_id)
                 )
@@ -251,10 +255,11 @@ def _move_pairs(conn: sqlite3.Connection, keep_id: int, other_id: int) -> None:
         (other_id,),
     ).fetchall()
     moved = []
-    for low, high, state in rows:
+    for row in rows:
+        low, high = row["low_id"], row["high_id"]
         third = high if low == other_id else low
         if third != keep_id:
-            moved.append((*ordered(keep_id, third), state))
+            moved.append((*ordered(keep_id, third), row["state"]))
     conn.execute("DELETE FROM contact_pairs WHERE ? IN (low_id, high_id)", (other_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO contact_pairs(low_id, high_id, state) VALUES (?, ?, ?)", moved

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..models import Note
-from .db import Database
+from .db import Database, record
 from .errors import StoreError
 
 RESEARCH = "research"
@@ -58,14 +58,7 @@ class Notes:
         ).fetchone()
         if row is None:
             return None
-        return Note(
-            id=row[0],
-            kind=row[1],
-            contact_id=row[2],
-            organization_id=row[3],
-            body=row[4],
-            updated_at=row[5],
-        )
+        return record(Note, row)
 
     def body(
         self, kind: str, *, contact_id: int | None = None, organization_id: int | None = None
@@ -98,7 +91,7 @@ class Notes:
             return cursor.rowcount > 0
 
     def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+        return self._conn.execute("SELECT count(*) AS n FROM notes").fetchone()["n"]
 
     # --- the subjects the app uses ------------------------------------------------------
 

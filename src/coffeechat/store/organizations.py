@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..models import Organization
-from .db import Database
+from .db import Database, record
 
 
 class Organizations:
@@ -25,31 +25,31 @@ class Organizations:
             "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (name,)
         ).fetchone()
         if row:
-            return row[0]
+            return row["id"]
         return self._conn.execute("INSERT INTO organizations(name) VALUES (?)", (name,)).lastrowid
 
     def get(self, organization_id: int) -> Organization | None:
         row = self._conn.execute(
-            "SELECT o.id, o.name, ifnull(n.body, '') FROM organizations o "
+            "SELECT o.id, o.name, ifnull(n.body, '') AS notes FROM organizations o "
             "LEFT JOIN notes n ON n.organization_id = o.id AND n.kind = 'research' "
             "WHERE o.id = ?",
             (organization_id,),
         ).fetchone()
         if row is None:
             return None
-        return Organization(id=row[0], name=row[1], notes=row[2])
+        return record(Organization, row)
 
     def all(self) -> list[Organization]:
         rows = self._conn.execute(
-            "SELECT o.id, o.name, ifnull(n.body, '') FROM organizations o "
+            "SELECT o.id, o.name, ifnull(n.body, '') AS notes FROM organizations o "
             "LEFT JOIN notes n ON n.organization_id = o.id AND n.kind = 'research' "
             "ORDER BY o.name COLLATE NOCASE"
         )
-        return [Organization(id=r[0], name=r[1], notes=r[2]) for r in rows]
+        return [record(Organization, r) for r in rows]
 
     def names(self) -> list[str]:
         rows = self._conn.execute("SELECT name FROM organizations ORDER BY name COLLATE NOCASE")
-        return [r[0] for r in rows]
+        return [r["name"] for r in rows]
 
     def find(self, name: str) -> int | None:
         """The id of the organization called *name* (case-insensitive), or None."""
@@ -59,4 +59,4 @@ class Organizations:
         row = self._conn.execute(
             "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (name,)
         ).fetchone()
-        return row[0] if row else None
+        return row["id"] if row else None

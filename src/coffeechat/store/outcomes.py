@@ -21,7 +21,7 @@ from ..domain.outcome import (
 )
 from ..models import NextStep, Outcome, OutcomeKind, Referral, Status, known_value
 from .contacts import Contacts
-from .db import Database, inserted_id
+from .db import Database, inserted_id, record
 from .organizations import Organizations
 
 _OUTCOME = (
@@ -69,57 +69,30 @@ class Outcomes:
 
     # --- reading ------------------------------------------------------------------------
 
-    def _load(self, row: tuple) -> Outcome:
-        referrals = tuple(
-            Referral(
-                id=r[0],
-                name=r[1],
-                title=r[2],
-                organization=r[3],
-                email=r[4],
-                url=r[5],
-                how_to_reach=r[6],
-                contact_id=r[7],
-                introduction=r[8],
-            )
-            for r in self._conn.execute(_REFERRAL, (row[0],))
-        )
+    def _load(self, row: sqlite3.Row) -> Outcome:
+        referrals = tuple(record(Referral, r) for r in self._conn.execute(_REFERRAL, (row["id"],)))
         steps = tuple(
-            NextStep(text=title.removeprefix("Next step: "), due_date=due)
-            for title, due in self._conn.execute(
+            NextStep(text=step["title"].removeprefix("Next step: "), due_date=step["due_date"])
+            for step in self._conn.execute(
                 "SELECT title, due_date FROM followups WHERE outcome_id = ? "
                 "AND kind = 'next_step' ORDER BY due_date, id",
-                (row[0],),
+                (row["id"],),
             )
         )
-        return Outcome(
-            id=row[0],
-            interview_id=row[1],
-            kind=_kind(row[2]),
-            learned=row[3],
-            skills=row[4],
-            advice=row[5],
-            resources=row[6],
-            assignments=row[7],
-            confidence=row[8],
-            created_at=row[9],
-            went_well=row[10],
-            do_differently=row[11],
-            referrals=referrals,
-            next_steps=steps,
-        )
+        return record(Outcome, row, kind=_kind(row["kind"]), referrals=referrals, next_steps=steps)
 
     def last_reflection(self) -> Reflection | None:
         """The latest call whose outcome says how it went: for the next brief."""
         row = self._conn.execute(
-            "SELECT c.name, substr(coalesce(nullif(i.ended_at, ''), o.created_at), 1, 10), "
+            "SELECT c.name AS contact_name, "
+            "substr(coalesce(nullif(i.ended_at, ''), o.created_at), 1, 10) AS day, "
             "o.went_well, o.do_differently FROM outcomes o "
             "JOIN interviews i ON i.id = o.interview_id "
             "JOIN contacts c ON c.id = i.contact_id "
             "WHERE o.went_well != '' OR o.do_differently != '' "
             "ORDER BY coalesce(nullif(i.ended_at, ''), o.created_at) DESC, o.id DESC LIMIT 1"
         ).fetchone()
-        return Reflection(*row) if row else None
+        return Reflection(**row) if row else None
 
     def for_interview(self, interview_id: int) -> Outcome | None:
         row = self._conn.execute(_OUTCOME + " WHERE interview_id = ?", (interview_id,)).fetchone()
@@ -134,7 +107,7 @@ class Outcomes:
             "SELECT introduction FROM referrals WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
             (referred_id,),
         ).fetchone()
-        return row is None or row[0] in ("use name", "by referrer")
+        return row is None or row["introduction"] in ("use name", "by referrer")
 
     def for_contact(self, contact_id: int) -> list[Outcome]:
         rows = self._conn.execute(
@@ -153,7 +126,7 @@ class Outcomes:
         ).fetchone()
         if interview is None:
             raise KeyError(outcome.interview_id)
-        contact_id, ended_at = interview
+        contact_id, ended_at = interview["contact_id"], interview["ended_at"]
         created: list[int] = []
         linked: list[int] = []
         with self._database.transaction() as conn:
@@ -203,9 +176,9 @@ class Outcomes:
                 "UPDATE outcomes SET kind = ?, learned = ?, skills = ?, advice = ?, "
                 "resources = ?, assignments = ?, confidence = ?, went_well = ?, "
                 "do_differently = ? WHERE id = ?",
-                (*values, row[0]),
+                (*values, row["id"]),
             )
-            return row[0]
+            return row["id"]
         cursor = conn.execute(
             "INSERT INTO outcomes(kind, learned, skills, advice, resources, assignments, "
             "confidence, went_well, do_differently, interview_id) "
@@ -275,7 +248,7 @@ class Outcomes:
             seen.add(current)
             row = conn.execute("SELECT referred_by FROM contacts WHERE id = ?", (current,))
             found = row.fetchone()
-            current = found[0] if found else None
+            current = found["referred_by"] if found else None
         return False
 
     def _thank_you(
@@ -300,10 +273,10 @@ class Outcomes:
         ).rowcount:
             return
         sent = conn.execute(
-            "SELECT min(sent_at) FROM drafts WHERE contact_id = ? AND template = 'thank_you' "
-            "AND sent_at != '' AND sent_at >= ?",
+            "SELECT min(sent_at) AS sent_at FROM drafts WHERE contact_id = ? "
+            "AND template = 'thank_you' AND sent_at != '' AND sent_at >= ?",
             (contact_id, ended_at),
-        ).fetchone()[0]
+        ).fetchone()["sent_at"]
         conn.execute(
             "INSERT INTO followups(contact_id, kind, title, due_date, state, done_at, outcome_id) "
             "VALUES (?, 'thank_you', ?, ?, ?, ?, ?)",
@@ -335,11 +308,11 @@ class Outcomes:
             "WHERE outcome_id = ? AND kind = 'next_step'",
             (outcome_id,),
         ).fetchall()
-        for followup_id, title, due, state in existing:
-            if (title, due) in wanted:
-                wanted.pop((title, due))
-            elif state == "open":
-                conn.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
+        for followup in existing:
+            if (followup["title"], followup["due_date"]) in wanted:
+                wanted.pop((followup["title"], followup["due_date"]))
+            elif followup["state"] == "open":
+                conn.execute("DELETE FROM followups WHERE id = ?", (followup["id"],))
         for title, due in wanted:
             conn.execute(
                 "INSERT INTO followups(contact_id, kind, title, due_date, outcome_id) "

@@ -6,21 +6,26 @@ import sqlite3
 
 from ..domain.questions import DEFAULT_QUESTIONS, asks_for_job, fit_to_call
 from ..models import Question
-from .db import Database, inserted_id
+from .db import Database, inserted_id, record
 
-_SELECT = "SELECT id, text, grp, position, asks_for_job, is_default FROM questions"
+_SELECT = 'SELECT id, text, grp AS "group", position, asks_for_job, is_default FROM questions'
 _SEEDED_KEY = "questions.seeded"
 
 
-def _question(row: tuple) -> Question:
-    return Question(
-        id=row[0],
-        text=row[1],
-        group=row[2],
-        position=row[3],
-        asks_for_job=bool(row[4]),
-        is_default=bool(row[5]),
+def _question(row: sqlite3.Row) -> Question:
+    return record(
+        Question,
+        row,
+        asks_for_job=bool(row["asks_for_job"]),
+        is_default=bool(row["is_default"]),
     )
+
+
+def _next_position(conn: sqlite3.Connection) -> int:
+    """The position after the last question's (0 for an empty bank)."""
+    return conn.execute("SELECT ifnull(max(position), -1) + 1 AS next FROM questions").fetchone()[
+        "next"
+    ]
 
 
 class Questions:
@@ -38,12 +43,12 @@ class Questions:
             seeded = conn.execute("SELECT 1 FROM settings WHERE key = ?", (_SEEDED_KEY,)).fetchone()
             if seeded:
                 return
-            start = conn.execute("SELECT ifnull(max(position), -1) + 1 FROM questions").fetchone()
+            start = _next_position(conn)
             for offset, (group, text) in enumerate(DEFAULT_QUESTIONS):
                 conn.execute(
                     "INSERT INTO questions(text, grp, position, asks_for_job, is_default) "
                     "VALUES (?, ?, ?, ?, 1)",
-                    (text, group, start[0] + offset, int(asks_for_job(text))),
+                    (text, group, start + offset, int(asks_for_job(text))),
                 )
             conn.execute("INSERT INTO settings(key, value) VALUES (?, '1')", (_SEEDED_KEY,))
 
@@ -66,9 +71,7 @@ class Questions:
     def add(self, text: str, group: str = "Insights", *, is_default: bool = False) -> Question:
         self.ensure_defaults()
         with self._database.transaction() as conn:
-            position = conn.execute(
-                "SELECT ifnull(max(position), -1) + 1 FROM questions"
-            ).fetchone()[0]
+            position = _next_position(conn)
             cursor = conn.execute(
                 "INSERT INTO questions(text, grp, position, asks_for_job, is_default) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -100,7 +103,7 @@ class Questions:
     def move(self, question_id: int, delta: int) -> None:
         """Move a question *delta* places up (negative) or down in the bank's order."""
         with self._database.transaction() as conn:
-            ids = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY position, id")]
+            ids = [r["id"] for r in conn.execute("SELECT id FROM questions ORDER BY position, id")]
             if question_id not in ids:
                 return
             index = ids.index(question_id)
@@ -115,5 +118,5 @@ class Questions:
         """Every group in use, TIARA first."""
         from ..domain.questions import TIARA, group_order
 
-        used = {r[0] for r in self._conn.execute("SELECT DISTINCT grp FROM questions")}
+        used = {r["grp"] for r in self._conn.execute("SELECT DISTINCT grp FROM questions")}
         return sorted(set(TIARA) | used, key=lambda g: (group_order(g), g.casefold()))

@@ -8,7 +8,8 @@ SQLite file is never mistaken for an empty coffeechat database.
 A migration runs inside the one transaction ``Database._migrate`` opens, after a backup.
 What it may use there (tests/unit/test_sqlite_utils_fit.py holds these facts):
 
-- adding a column: sqlite-utils ``table.add_column`` joins the transaction;
+- adding a column: sqlite-utils ``table.add_column`` (it joins the transaction), as
+  the migrations after the scripts do;
 - reshaping a table: by hand (create the new table, copy, drop, rename), because
   sqlite-utils ``table.transform`` refuses inside a transaction for every table that
   others reference with ON DELETE rules, which is nearly all of ours;
@@ -28,6 +29,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .search_schema import search_everything
+from .tables import tables
 
 APPLICATION_ID = 0x43434854  # "CCHT"
 
@@ -334,14 +336,15 @@ def _v2(conn: sqlite3.Connection) -> None:
 def _reflection(conn: sqlite3.Connection) -> None:
     """After each call: what went well and what I would do differently (interviewing
     is a skill; the next brief shows them)."""
-    conn.execute("ALTER TABLE outcomes ADD COLUMN went_well TEXT NOT NULL DEFAULT ''")
-    conn.execute("ALTER TABLE outcomes ADD COLUMN do_differently TEXT NOT NULL DEFAULT ''")
+    outcomes = tables(conn).table("outcomes")
+    outcomes.add_column("went_well", str, not_null_default="")
+    outcomes.add_column("do_differently", str, not_null_default="")
 
 
 def _introductions(conn: sqlite3.Connection) -> None:
     """Each referral keeps the answer to "may I use your name?" (or that the referrer
     makes the introduction themselves)."""
-    conn.execute("ALTER TABLE referrals ADD COLUMN introduction TEXT NOT NULL DEFAULT ''")
+    tables(conn).table("referrals").add_column("introduction", str, not_null_default="")
 
 
 ADVICE_ACTED_ON = """
@@ -414,7 +417,7 @@ def _last_interaction_triggers() -> str:
 
 
 def _last_interaction(conn: sqlite3.Connection) -> None:
-    conn.execute("ALTER TABLE contacts ADD COLUMN last_interaction TEXT NOT NULL DEFAULT ''")
+    tables(conn).table("contacts").add_column("last_interaction", str, not_null_default="")
     # What the contacts already had: every row at once (contacts.id is each row's own).
     conn.execute(
         f"UPDATE contacts SET last_interaction = {_LAST_INTERACTION_OF.format(who='contacts.id')}"

@@ -65,15 +65,16 @@ class Search:
         try:
             rows = conn.execute(
                 "SELECT source, ref_id, part, "
-                f"snippet(search_index, -1, '{_START}', '{_END}', '…', 12) "
+                f"snippet(search_index, -1, '{_START}', '{_END}', '…', 12) AS snippet "
                 "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
                 (match, limit),
             ).fetchall()
         except sqlite3.OperationalError:
             return []
         hits = []
-        for source, ref_id, part, snippet in rows:
-            hit = self._resolve(conn, source, int(ref_id), snippet)
+        for row in rows:
+            hit = self._resolve(conn, row["source"], int(row["ref_id"]), row["snippet"])
+            part = row["part"]
             if hit is not None and part:  # an outcome's field: say which
                 hit = replace(hit, part=part, label=f"{hit.label} · {part.replace('_', ' ')}")
             if hit is not None:
@@ -100,47 +101,48 @@ class Search:
         ).fetchone()
         if row is None:
             return None
-        return {"kind": "article", "label": f"{row[2]} · article: {row[1]}", "contact_id": row[0]}
+        label = f"{row['name']} · article: {row['title']}"
+        return {"kind": "article", "label": label, "contact_id": row["contact_id"]}
 
     def _note(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
         row = conn.execute(
-            "SELECT n.kind, n.contact_id, n.organization_id, c.name, o.name FROM notes n "
+            "SELECT n.kind, n.contact_id, n.organization_id, c.name AS contact_name, "
+            "o.name AS organization_name FROM notes n "
             "LEFT JOIN contacts c ON c.id = n.contact_id "
             "LEFT JOIN organizations o ON o.id = n.organization_id WHERE n.id = ?",
             (ref_id,),
         ).fetchone()
         if row is None:
             return None
-        kind, contact_id, organization_id, contact_name, organization_name = row
+        kind = row["kind"]
         if kind == "story":
             label = "My story"
-        elif contact_id is not None:
+        elif row["contact_id"] is not None:
             what = "goals" if kind == "self_assessment" else "notes"
-            label = f"{contact_name} · {what}"
+            label = f"{row['contact_name']} · {what}"
         else:
-            label = f"{organization_name} · organization notes"
+            label = f"{row['organization_name']} · organization notes"
         return {
             "kind": kind,
             "label": label,
-            "contact_id": contact_id,
-            "organization_id": organization_id,
+            "contact_id": row["contact_id"],
+            "organization_id": row["organization_id"],
         }
 
     def _in_call(self, conn: sqlite3.Connection, sql: str, ref_id: int, what: str) -> dict | None:
         """A hit inside a call: *sql* gives (interview id, extra) for *ref_id*."""
         row = conn.execute(
             "SELECT i.id, i.contact_id, c.name, "
-            "coalesce(nullif(i.started_at, ''), nullif(i.ended_at, ''), i.scheduled_at), "
+            "coalesce(nullif(i.started_at, ''), nullif(i.ended_at, ''), i.scheduled_at) AS day, "
             f"found.extra FROM ({sql}) found JOIN interviews i ON i.id = found.interview_id "
             "JOIN contacts c ON c.id = i.contact_id",
             (ref_id,),
         ).fetchone()
         if row is None:
             return None
-        interview_id, contact_id, name, when, extra = row
-        call = f"Call {when[:10]}" if when else "Call"
-        label = what.format(name=name, call=call, extra=extra or "")
-        return {"label": label, "contact_id": contact_id, "interview_id": interview_id}
+        call = f"Call {row['day'][:10]}" if row["day"] else "Call"
+        label = what.format(name=row["name"], call=call, extra=row["extra"] or "")
+        return {"label": label, "contact_id": row["contact_id"], "interview_id": row["id"]}
 
     def _call_note(self, conn: sqlite3.Connection, ref_id: int) -> dict | None:
         found = self._in_call(
@@ -201,7 +203,6 @@ class Search:
         ).fetchone()
         if row is None:
             return None
-        contact_id, name, template, sent_at = row
-        what = template.replace("_", " ")
-        label = f"{name} · Letter sent {sent_at[:10]} ({what})"
-        return {"kind": "letter", "label": label, "contact_id": contact_id}
+        what = row["template"].replace("_", " ")
+        label = f"{row['name']} · Letter sent {row['sent_at'][:10]} ({what})"
+        return {"kind": "letter", "label": label, "contact_id": row["contact_id"]}

@@ -13,7 +13,7 @@ class Settings:
         row = self._database.conn.execute(
             "SELECT value FROM settings WHERE key = ?", (key,)
         ).fetchone()
-        return row[0] if row else default
+        return row["value"] if row else default
 
     def set(self, key: str, value: str) -> None:
         self._database.conn.execute(
@@ -26,4 +26,5 @@ class Settings:
         self._database.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
 
     def all(self) -> dict[str, str]:
-        return dict(self._database.conn.execute("SELECT key, value FROM settings"))
+        rows = self._database.conn.execute("SELECT key, value FROM settings")
+        return {row["key"]: row["value"] for row in rows}

@@ -75,23 +75,18 @@ class SnapshotError(ValueError):
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
-
-
-def _rows(conn: sqlite3.Connection, table: str, columns: list[str]) -> list[dict]:
-    cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
-    return [dict(zip(columns, row, strict=True)) for row in cursor]
+    return [row["name"] for row in conn.execute(f"PRAGMA table_info({table})")]
 
 
 def dump(database: Database) -> dict:
     """Every record, ordered by id, nested where the spec nests them."""
     conn = database.conn
     doc: dict = {"format": FORMAT, "version": VERSION}
-    orgs = dict(conn.execute("SELECT id, name FROM organizations"))
+    orgs = {row["id"]: row["name"] for row in conn.execute("SELECT id, name FROM organizations")}
     by_parent: dict[str, dict[int, list[dict]]] = {}
     for part in PARTS:
-        columns = _columns(conn, part.table)
-        rows = _rows(conn, part.table, columns)
+        # Every column, by name, in the table's order.
+        rows = list(database.db.table(part.table).rows_where(order_by="id"))
         if part.table == "contacts":
             for row in rows:
                 row["organization"] = orgs.get(row.pop("organization_id"), "")
@@ -106,7 +101,9 @@ def dump(database: Database) -> dict:
         interview["note_log"] = by_parent.get("note_log", {}).get(interview["id"], [])
     for outcome in doc["outcomes"]:
         outcome["referrals"] = by_parent.get("referrals", {}).get(outcome["id"], [])
-    doc["settings"] = dict(conn.execute("SELECT key, value FROM settings ORDER BY key"))
+    doc["settings"] = {
+        row["key"]: row["value"] for row in database.db.table("settings").rows_where(order_by="key")
+    }
     return doc
 
 
@@ -163,7 +160,7 @@ def _is_date(value: str) -> bool:
 
 
 def _column_kinds(conn: sqlite3.Connection, table: str) -> dict[str, str]:
-    return {row[1]: row[2].upper() for row in conn.execute(f"PRAGMA table_info({table})")}
+    return {row["name"]: row["type"].upper() for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 _CARRIED = {"organization"} | {"checklist", "note_log", "referrals"}
@@ -315,7 +312,7 @@ def _org_id(conn, name: str, ids) -> int:
     row = conn.execute("SELECT id FROM organizations WHERE name = ? COLLATE NOCASE", (name,))
     found = row.fetchone()
     if found:
-        return found[0]
+        return found["id"]
     return conn.execute("INSERT INTO organizations(name) VALUES (?)", (name,)).lastrowid
 
 
@@ -332,10 +329,10 @@ def _existing(conn, table: str, values: dict, added: set[int]) -> int | None:
 
 
 def _candidates(conn, table: str, values: dict) -> list[int]:
-    return [row[0] for row in _matches(conn, table, values)]
+    return [row["id"] for row in _matches(conn, table, values)]
 
 
-def _same_person(conn, values: dict) -> list[tuple[int]]:
+def _same_person(conn, values: dict) -> list[sqlite3.Row]:
     """The stored contacts that are this one: the same UID, else the identity rule
     (a shared email or URL, or the same name and organization, and nothing conflicting)."""
     uid = values.get("uid") or ""
@@ -353,9 +350,9 @@ def _same_person(conn, values: dict) -> list[tuple[int]]:
         (email, url, values.get("name"), values.get("organization_id")),
     ).fetchall()
     return [
-        (cid,)
-        for cid, their_email, their_url in rows
-        if not mine.conflicts_with(Identity.of(emails=(their_email,), urls=(their_url,)))
+        row
+        for row in rows
+        if not mine.conflicts_with(Identity.of(emails=(row["email"],), urls=(row["url"],)))
     ]
 
 

@@ -35,6 +35,6 @@ def checklist_texts(database: Database) -> dict[int, list[str]]:
     rows = database.conn.execute(
         "SELECT interview_id, text FROM checklist_items ORDER BY interview_id, position, id"
     )
-    for interview_id, text in rows:
-        found[interview_id].append(text)
+    for row in rows:
+        found[row["interview_id"]].append(row["text"])
     return found

@@ -34,7 +34,7 @@ from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_
 from .undone import Undone
 
 if TYPE_CHECKING:
-    from ..models import Outcome, Profile, SearchHit
+    from ..models_activity import Outcome, Profile, SearchHit
     from ..usecases.undo import Undo
     from .widgets.autosave import SavesTyping
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..domain.pipeline import TELL_REFERRER, tell_referrer_after_advice
-from ..models import FollowUp
+from ..models_activity import FollowUp
 from ..store import Store
 from .steps import settle
 from .undo import NOTHING, Undo, recorded

@@ -15,7 +15,8 @@ from ..domain.pipeline import (
     tell_referrer_title,
 )
 from ..domain.preparation import Step, parse_done, steps_for, stored
-from ..models import FollowUp, Interview, Medium, Question, Status
+from ..models import Medium, Status
+from ..models_activity import FollowUp, Interview, Question
 from ..store import Store
 from .calendar import load_calendar
 from .steps import advance, settle

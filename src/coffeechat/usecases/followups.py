@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from ..domain.agenda import Agenda, build_agenda
 from ..domain.pipeline import KEEP_IN_TOUCH
-from ..models import FollowUp, Interaction
+from ..models_activity import FollowUp, Interaction
 from ..store import Store
 from .steps import settle
 from .undo import Undo, recorded

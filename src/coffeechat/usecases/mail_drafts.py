@@ -11,7 +11,8 @@ from pathlib import Path
 from ..interop.mail_out import AddressError, address, draft_message, maildir_name, mailto_url
 from ..interop.system_opener import open_url
 from ..mail_config import MailConfig
-from ..models import Contact, Draft
+from ..models import Contact
+from ..models_activity import Draft
 from ..paths import ensure_private_dir
 from ..safe_files import write_file
 from ..store import Store

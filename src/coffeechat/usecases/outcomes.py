@@ -8,7 +8,8 @@ from datetime import date
 from ..domain.business_days import add_business_days
 from ..domain.pipeline import INTRODUCTION, INTRODUCTION_CHECK_IN, WRITE_REFERRAL, Event
 from ..domain.referrals import WRITE_WITHIN, referral_action
-from ..models import FollowUp, Introduction, Outcome
+from ..models import Introduction
+from ..models_activity import FollowUp, Outcome
 from ..store import Store
 from ..store.outcomes import Saved
 from .calendar import load_calendar

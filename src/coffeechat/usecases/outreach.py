@@ -10,7 +10,8 @@ from ..domain.outreach import SentPlan, plan_for_sent
 from ..domain.pipeline import REPLY_EVENTS, THANK_YOU, due_after_return
 from ..domain.templates import NOTE_LIMITS, blank_problem
 from ..domain.three_way import merge_text
-from ..models import Contact, Draft, FollowUp, Interaction, Referral, ReplyKind, Status
+from ..models import Contact, ReplyKind, Status
+from ..models_activity import Draft, FollowUp, Interaction, Referral
 from ..store import Store
 from .calendar import load_calendar
 from .steps import advance, settle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from ..models import Profile
+from ..models_activity import Profile
 from ..store import Store
 from .revisions import save_against
 

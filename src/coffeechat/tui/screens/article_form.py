@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual.app import ComposeResult
 
 from ...domain import validation as v
-from ...models import Article
+from ...models_activity import Article
 from ..widgets.form import FormCheckbox, FormField
 from .form_modal import FormModal
 

@@ -28,7 +28,8 @@ from textual.widgets import Header, Input, OptionList, Static
 from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
-from ...models import Contact, Interview, NoteLine
+from ...models import Contact
+from ...models_activity import Interview, NoteLine
 from ...store import Store
 from ...usecases.calls import end_call
 from ..commands import bindings

@@ -29,7 +29,8 @@ from ...domain.templates import (
     load_variant,
 )
 from ...domain.text import one_line
-from ...models import Contact, Draft
+from ...models import Contact
+from ...models_activity import Draft
 from ...store import Store
 from ...usecases.calendar import load_calendar
 from ...usecases.letters import letter_values, stage_letter

@@ -12,7 +12,8 @@ from typing import Any
 from textual.screen import Screen
 
 from ...mail_config import load as load_mail_config
-from ...models import Contact, Draft
+from ...models import Contact
+from ...models_activity import Draft
 from ...store import Store
 from ...sync_config import ConfigError
 from ...usecases.mail_drafts import MailError, open_in_mail_client, save_to_mail_drafts

@@ -383,7 +383,8 @@ class MainScreen(
     def action_plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""
         from ...domain.purposes import suggested_questions
-        from ...models import Medium, Question
+        from ...models import Medium
+        from ...models_activity import Question
         from ...usecases import calls
         from .plan_interview import PlanInterview
 

@@ -25,7 +25,8 @@ from ...domain import validation as v
 from ...domain.agenda import DATE_HELP, check_day, resolve_new_date
 from ...domain.outcome import check_confidence
 from ...domain.text import one_line
-from ...models import Introduction, NextStep, Outcome, OutcomeKind, Referral
+from ...models import Introduction, OutcomeKind
+from ...models_activity import NextStep, Outcome, Referral
 from ..commands import bindings
 from ..widgets.autosave import Autosave
 from ..widgets.form import FormField, check_all, chosen

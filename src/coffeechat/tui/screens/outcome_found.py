@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from ...models import SearchHit
+from ...models_activity import SearchHit
 from ...store import Store
 from ..widgets.call_notes import call_record_marked
 

@@ -22,7 +22,8 @@ from ...domain.questions import (
 )
 from ...domain.text import one_line
 from ...domain.timezones import their_clock
-from ...models import Medium, Question
+from ...models import Medium
+from ...models_activity import Question
 from ...usecases.calls import Plan
 from ..commands import bindings
 from ..widgets.form import FormField, check_all, chosen

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 
 from ...domain import validation as v
-from ...models import Profile
+from ...models_activity import Profile
 from ..widgets.form import FormField
 from .form_modal import FormModal
 

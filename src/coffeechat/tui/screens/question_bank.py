@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from ...domain.questions import job_words_in, matching
 from ...domain.text import one_line
 from ...domain.validation import check_required
-from ...models import Question
+from ...models_activity import Question
 from ...store import Store
 from ..commands import bindings
 from ..key_order import focus_at_end

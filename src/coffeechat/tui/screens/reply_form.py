@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 from ...domain import validation as v
 from ...domain.agenda import DATE_HELP, check_day, resolve_new_date
 from ...domain.text import one_line
-from ...models import Referral, ReplyKind
+from ...models import ReplyKind
+from ...models_activity import Referral
 from ..widgets.form import FormField
 from .form_modal import FormModal
 

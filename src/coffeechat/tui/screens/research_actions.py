@@ -17,7 +17,7 @@ from .detail_mount import needs_detail
 from .main_host import MainScreenHost
 
 if TYPE_CHECKING:
-    from ...models import SearchHit
+    from ...models_activity import SearchHit
     from ..widgets.note_editor import NoteEditor
     from ..widgets.research import ResearchPane
 

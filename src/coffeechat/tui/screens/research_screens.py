@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, SelectionList
 
 from ...domain.text import one_line
-from ...models import SearchHit
+from ...models_activity import SearchHit
 from ...store import Store
 from ...usecases.calls import mark_prepared, preparation
 from ..undone import Undone

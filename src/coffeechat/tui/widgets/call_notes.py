@@ -8,7 +8,7 @@ from textual import events
 from textual.widgets import Input, RichLog
 
 from ...domain.text import one_line, visible
-from ...models import NoteLine
+from ...models_activity import NoteLine
 from ...store import Store
 from .autosave_input import AutosaveInput
 from .hanging import hanging_table

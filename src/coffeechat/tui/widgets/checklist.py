@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 
 from ...domain.questions import asks_for_job
 from ...domain.text import one_line
-from ...models import ChecklistItem
+from ...models_activity import ChecklistItem
 
 NARROW = 60
 """Below this width each question keeps to one line, so 8 or more fit at 80x24."""

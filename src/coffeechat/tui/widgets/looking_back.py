@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from ...domain.outcome import advice_pieces
 from ...domain.text import one_line, visible
 from ...domain.timeline import KIND_LABELS, format_when
-from ...models import Interview, Outcome
+from ...models_activity import Interview, Outcome
 from ...store import Store
 from ..commands import bindings
 from .hanging import HangingRows, hanging

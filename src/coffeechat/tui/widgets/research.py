@@ -10,7 +10,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.text import one_line
-from ...models import Article, Contact
+from ...models import Contact
+from ...models_activity import Article
 from ...store import Store
 from ..commands import bindings
 from ..screens.article_form import ArticleForm

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...domain.text import one_line, visible
-from ...models import SearchHit
+from ...models_activity import SearchHit
 from ...store import Store
 from ..key_order import focus_at_end
 from ..workers import background
