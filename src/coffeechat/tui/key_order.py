@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections import deque
-from collections.abc import Iterable
 from functools import cache
 from time import monotonic
 from typing import TYPE_CHECKING
@@ -47,6 +46,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import WorkerState
+
+from .textual_compat import pending_work
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -271,13 +272,7 @@ def _unsettled(screen: Screen) -> bool:
     """Whether any widget of *screen* (or the screen) still has messages to handle."""
     if not screen.is_mounted:
         return True
-    for node in (screen, *screen.walk_children(Widget)):
-        if node._next_callbacks:
-            return True
-        queued: Iterable[object] = node._message_queue.values if node.message_queue_size else ()
-        if any(not isinstance(message, _NOT_WORK) for message in queued):
-            return True
-    return False
+    return any(pending_work(node, _NOT_WORK) for node in (screen, *screen.walk_children(Widget)))
 
 
 _NOT_WORK = (KeySettled, messages.Prompt, messages.Update, messages.Layout)

@@ -9,20 +9,17 @@ puts a small filter in front of it: between the paste markers (``ESC [200~`` …
 Paste event gets its ESC back. A pasted note is then stored exactly as it was copied,
 and shown with its control characters as symbols like any other text.
 
-``run_input_thread`` follows LinuxDriver's own, with the filter added.
+``run_input_thread`` is LinuxDriver's own with the filter added (textual_compat: the
+parser it feeds is not public).
 """
 
 from __future__ import annotations
 
-import os
-import selectors
-from codecs import getincrementaldecoder
-
 from textual import events
-from textual._parser import ParseError  # the parser's own error, raised at EOF
-from textual._xterm_parser import XTermParser  # no public way to feed it otherwise
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
+
+from .textual_compat import run_input_loop
 
 ESC = "\x1b"
 PASTE_START = "\x1b[200~"
@@ -92,33 +89,4 @@ class PasteSafeLinuxDriver(LinuxDriver):
 
     def run_input_thread(self) -> None:
         """Wait for input and dispatch events (LinuxDriver's, with the paste filter)."""
-        selector = selectors.SelectSelector()
-        selector.register(self.fileno, selectors.EVENT_READ)
-        parser = XTermParser(self._debug)
-        escapes = PasteEscapes()
-        decode = getincrementaldecoder("utf-8")().decode
-
-        def process(selector_events, final: bool = False) -> None:
-            for index, (_key, mask) in enumerate(selector_events):
-                if mask & selectors.EVENT_READ:
-                    last = index == len(selector_events) - 1
-                    text = decode(os.read(self.fileno, 1024 * 4), final=final and last)
-                    if not text:
-                        break
-                    for event in parser.feed(escapes.feed(text)):
-                        self.process_message(event)
-            for event in parser.tick():
-                self.process_message(event)
-
-        try:
-            while not self.exit_event.is_set():
-                process(selector.select(0.1))
-            selector.unregister(self.fileno)
-            process(selector.select(0.1), final=True)
-        finally:
-            selector.close()
-            try:
-                for _event in parser.feed(""):
-                    pass
-            except (EOFError, ParseError):
-                pass
+        run_input_loop(self, PasteEscapes().feed)

@@ -25,6 +25,7 @@ from ...domain.pipeline import short_label
 from ...domain.text import in_columns
 from ...domain.timeline import AGO_WIDTH, ago
 from ...store import ContactRow
+from ..textual_compat import set_virtual_size_quietly
 from .profile import wrap
 
 STATUS_WIDTH = 13
@@ -203,7 +204,7 @@ class ContactList(ScrollView, can_focus=True):
         if not self.size.height:
             self.virtual_size = size  # not laid out yet: nothing to save
             return
-        self.set_reactive(ContactList.virtual_size, size)
+        set_virtual_size_quietly(self, size)
         if self.scroll_offset.y > self.max_scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 

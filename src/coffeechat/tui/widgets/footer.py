@@ -14,7 +14,6 @@ used), never cut. Every key stays listed in help and reachable.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.dom import NoScreen
@@ -23,29 +22,22 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from ..key_order import types_text, typing
+from ..textual_compat import (
+    FOOTER_PALETTE_CLASS,
+    footer_key_binding,
+    footer_key_cells,
+    is_footer_key,
+)
 
 HELP_ACTIONS = frozenset({"help", "app.help", "screen.help"})
 """Actions whose key the footer shows first: the way to every other key."""
-
-PALETTE_CLASS = "-command-palette"
-
-
-def is_key(widget: Widget) -> bool:
-    """Footer keys carry the key they show (the class itself is not public)."""
-    return isinstance(getattr(widget, "key_display", None), str)
-
-
-def key_cells(key: Widget) -> tuple[int, int]:
-    """Cells of a footer key's key and of its description (read by attribute: Textual's
-    footer key class is not public)."""
-    return cell_len(getattr(key, "key_display", "")), cell_len(getattr(key, "description", ""))
 
 
 def key_width(key: Widget, compact: bool) -> int:
     """Cells one key takes in a row of the footer (Textual's Footer CSS: in full form
     the key is padded on both sides and the description on its right; in compact form
     neither is padded, one space joins them, and a margin follows)."""
-    keys, description = key_cells(key)
+    keys, description = footer_key_cells(key)
     if not description:
         return keys + (1 if compact else 0)
     return keys + description + (2 if compact else 3)
@@ -54,7 +46,7 @@ def key_width(key: Widget, compact: bool) -> int:
 def palette_width(key: Widget, compact: bool) -> int:
     """The palette key is docked right: always drawn compact, after a one-cell rule,
     with one cell of padding unless the footer is compact."""
-    keys, description = key_cells(key)
+    keys, description = footer_key_cells(key)
     return keys + description + (2 if compact else 3)
 
 
@@ -74,8 +66,10 @@ class CalmFooter(Footer):
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
         if self._typing():
-            widgets = [w for w in widgets if not types_text(getattr(w, "key", ""))]
-        first = [w for w in widgets if is_key(w) and getattr(w, "action", "") in HELP_ACTIONS]
+            widgets = [w for w in widgets if not types_text(footer_key_binding(w)[0])]
+        first = [
+            w for w in widgets if is_footer_key(w) and footer_key_binding(w)[1] in HELP_ACTIONS
+        ]
         ordered = first + [w for w in widgets if w not in first]
         self._fit(ordered)
         yield from ordered
@@ -86,8 +80,8 @@ class CalmFooter(Footer):
     def _fit(self, widgets: list[Widget]) -> None:
         """Compact, then leave out keys from the end, until the row fits the width."""
         width = self.size.width
-        keys = [w for w in widgets if is_key(w) and not w.has_class(PALETTE_CLASS)]
-        palette = [w for w in widgets if is_key(w) and w.has_class(PALETTE_CLASS)]
+        keys = [w for w in widgets if is_footer_key(w) and not w.has_class(FOOTER_PALETTE_CLASS)]
+        palette = [w for w in widgets if is_footer_key(w) and w.has_class(FOOTER_PALETTE_CLASS)]
         if not width or len(keys) != len(widgets) - len(palette):
             return  # not laid out yet, or grouped keys (not used here): Textual's layout
 

@@ -1,0 +1,116 @@
+"""Every use of Textual's internals, in one place, checked against one Textual version.
+
+coffeechat uses Textual's public API everywhere else. Three things it needs have no
+public form; each is here, so that a Textual upgrade is checked in this one module
+(tests/unit/test_textual_compat.py names the version these were checked against, and
+fails on another until they are checked again):
+
+- the input loop of the Linux driver, fed through a filter before its parser
+  (``textual._xterm_parser``, ``textual._parser``, the driver's ``_debug``): the paste
+  filter of ``paste_driver``;
+- what a footer key shows (its class, ``textual.widgets._footer.FooterKey``, is not
+  exported, nor is the class that marks the command palette's key): ``CalmFooter``;
+- a scrollable height set without a layout pass (``set_reactive`` on
+  ``virtual_size``): the contact list at 30,000 rows;
+- whether a widget still has work queued (its message queue and the callbacks waiting
+  for its next refresh): the key order hands out the next key only once it has none.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+from codecs import getincrementaldecoder
+from collections.abc import Callable, Iterable
+
+from rich.cells import cell_len
+from textual._parser import ParseError
+from textual._xterm_parser import XTermParser
+from textual.dom import DOMNode
+from textual.drivers.linux_driver import LinuxDriver
+from textual.geometry import Size
+from textual.widget import Widget
+
+CHECKED_WITH = "8.2.8"
+"""The Textual version everything below was read against."""
+
+
+# --- the Linux driver's input loop ------------------------------------------------------
+
+
+def run_input_loop(driver: LinuxDriver, text_filter: Callable[[str], str]) -> None:
+    """LinuxDriver's ``run_input_thread``, with *text_filter* between the decoded input
+    and the parser (there is no public hook between them)."""
+    selector = selectors.SelectSelector()
+    selector.register(driver.fileno, selectors.EVENT_READ)
+    parser = XTermParser(driver._debug)
+    decode = getincrementaldecoder("utf-8")().decode
+
+    def process(selector_events, final: bool = False) -> None:
+        for index, (_key, mask) in enumerate(selector_events):
+            if mask & selectors.EVENT_READ:
+                last = index == len(selector_events) - 1
+                text = decode(os.read(driver.fileno, 1024 * 4), final=final and last)
+                if not text:
+                    break
+                for event in parser.feed(text_filter(text)):
+                    driver.process_message(event)
+        for event in parser.tick():
+            driver.process_message(event)
+
+    try:
+        while not driver.exit_event.is_set():
+            process(selector.select(0.1))
+        selector.unregister(driver.fileno)
+        process(selector.select(0.1), final=True)
+    finally:
+        selector.close()
+        try:
+            for _event in parser.feed(""):
+                pass
+        except (EOFError, ParseError):
+            pass
+
+
+# --- footer keys ------------------------------------------------------------------------
+
+FOOTER_PALETTE_CLASS = "-command-palette"
+"""The class Textual's Footer gives the command palette's key (docked right)."""
+
+
+def is_footer_key(widget: Widget) -> bool:
+    """Whether *widget* is one of the Footer's keys (they carry the key they show)."""
+    return isinstance(getattr(widget, "key_display", None), str)
+
+
+def footer_key_cells(key: Widget) -> tuple[int, int]:
+    """Cells of a footer key's key and of its description."""
+    return cell_len(getattr(key, "key_display", "")), cell_len(getattr(key, "description", ""))
+
+
+def footer_key_binding(key: Widget) -> tuple[str, str]:
+    """(key, action) of a footer key."""
+    return getattr(key, "key", ""), getattr(key, "action", "")
+
+
+# --- a scrollable height without a layout -----------------------------------------------
+
+
+def set_virtual_size_quietly(widget: Widget, size: Size) -> None:
+    """Set *widget*'s ``virtual_size`` without the layout pass setting it starts (for a
+    widget nothing else on the screen is laid out around)."""
+    widget.set_reactive(Widget.virtual_size, size)
+
+
+# --- work still queued on a widget ------------------------------------------------------
+
+
+def pending_work(node: DOMNode, not_work: tuple[type, ...]) -> bool:
+    """Whether *node* has callbacks waiting for its next refresh, or a queued message
+    that is not one of *not_work*."""
+    if node._next_callbacks:
+        return True
+    if not node.message_queue_size:
+        return False
+    queued: Iterable[object] = node._message_queue.values
+    return any(not isinstance(message, not_work) for message in queued)

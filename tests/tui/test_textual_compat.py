@@ -1,0 +1,82 @@
+"""The Textual internals coffeechat relies on (tui/textual_compat.py) are as it reads them.
+
+Checked against the Textual version named in CHECKED_WITH: another version fails the
+first test until each use in textual_compat has been read again against it (and this
+file's checks still pass).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.widgets import Footer, Static
+
+from coffeechat.tui import textual_compat as compat
+from coffeechat.tui.key_order import KeySettled
+
+
+def test_the_installed_textual_is_the_one_checked() -> None:
+    assert version("textual") == compat.CHECKED_WITH, (
+        "Textual changed: read tui/textual_compat.py against it, then update CHECKED_WITH"
+    )
+
+
+class Keys(App[None]):
+    BINDINGS = [Binding("f1", "help", "Help"), Binding("x", "go", "Go on")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("body", id="body")
+        yield Footer()
+
+
+async def test_footer_keys_are_read_as_they_are_shown() -> None:
+    app = Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        keys = [w for w in footer.walk_children() if compat.is_footer_key(w)]
+        assert {compat.footer_key_binding(k) for k in keys} >= {("f1", "help"), ("x", "go")}
+        go = next(k for k in keys if compat.footer_key_binding(k) == ("x", "go"))
+        assert compat.footer_key_cells(go) == (1, len("Go on"))
+        palette = [k for k in keys if k.has_class(compat.FOOTER_PALETTE_CLASS)]
+        assert [compat.footer_key_binding(k)[1] for k in palette] == ["command_palette"]
+        assert not compat.is_footer_key(app.query_one("#body"))
+
+
+async def test_a_virtual_size_set_quietly_scrolls_as_far() -> None:
+    app = Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        body = app.query_one("#body", Static)
+        compat.set_virtual_size_quietly(body, Size(80, 500))
+        assert body.virtual_size == Size(80, 500)
+        await pilot.pause()
+
+
+async def test_queued_work_is_seen_and_settled_markers_are_not() -> None:
+    app = Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not compat.pending_work(screen, (KeySettled,))
+        screen.call_after_refresh(lambda: None)
+        assert compat.pending_work(screen, (KeySettled,))
+        await pilot.pause()
+        assert not compat.pending_work(screen, (KeySettled,))
+
+
+def test_the_input_parser_fed_through_the_paste_filter_keeps_a_paste_whole() -> None:
+    from textual import events
+
+    from coffeechat.tui.paste_driver import PasteEscapes, restore_escapes
+
+    parser = compat.XTermParser(False)
+    typed = PasteEscapes().feed("\x1b[200~one\x1b\x1btwo\x1b[201~x")
+    received = [*parser.feed(typed), *parser.tick()]
+    for message in received:
+        restore_escapes(message)
+    pastes = [m.text for m in received if isinstance(m, events.Paste)]
+    keys = [m.key for m in received if isinstance(m, events.Key)]
+    assert pastes == ["one\x1b\x1btwo"] and keys == ["x"]
