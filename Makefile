@@ -22,9 +22,10 @@ test: $(STAMP)
 	# focus or cursor can land a frame late and change the picture.
 	$(BIN)/python -m pytest -p no:xdist tests/snapshots $(PYTEST_ARGS)
 
-# The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots).
+# The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots, no
+# scale tests marked slow).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n auto tests/unit tests/tui $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

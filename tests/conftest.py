@@ -12,6 +12,7 @@ import pytest
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact, Status
 from coffeechat.store import Store, db
+from tests.notices import Notice, record_notices
 from tests.rows_by_name import connect_named_only
 
 FROZEN_NOW = datetime(2026, 3, 16, 10, 30)  # a Monday
@@ -41,6 +42,12 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def rows_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every store connection of the suite refuses a positional read by the store."""
     monkeypatch.setattr(db, "connect", connect_named_only(db.connect))
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
+    """Every notification the app shows during the test (see tests/notices.py)."""
+    return record_notices(monkeypatch)
 
 
 @pytest.fixture

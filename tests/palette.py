@@ -17,6 +17,17 @@ def _highlighted_prompt(palette: CommandPalette) -> str:
     return str(getattr(prompt, "plain", prompt)).split("\n", 1)[0]
 
 
+async def typed_in_palette(pilot, title: str) -> None:
+    """Wait until the palette, its *title* typed key by key, highlights that command."""
+    await wait_until(
+        lambda: (
+            isinstance(pilot.app.screen, CommandPalette)
+            and _highlighted_prompt(pilot.app.screen) == title
+        ),
+        what=f"{title!r} highlighted in the palette",
+    )
+
+
 async def run_from_palette(pilot, title: str) -> None:
     """Open the palette, type *title*, wait until it is the highlighted hit, press enter."""
     await pilot.press("ctrl+p")

@@ -17,6 +17,7 @@ from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftText
 from tests.conftest import make_app, seed
+from tests.notices import Notice
 from tests.waiting import wait_until, wait_until_sync
 
 
@@ -74,7 +75,11 @@ def test_clipboard_module_reaches_a_real_x_clipboard(
 
 
 async def test_copy_draft_puts_the_editor_text_on_the_x_clipboard(
-    x_display: str, store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    x_display: str,
+    store: Store,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: list[Notice],
 ) -> None:
     monkeypatch.setenv("DISPLAY", x_display)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
@@ -88,7 +93,7 @@ async def test_copy_draft_puts_the_editor_text_on_the_x_clipboard(
         assert shown.startswith("Hello Maria,") and "Ada Byron" in shown
         await pilot.press("ctrl+b")
         await wait_until(
-            lambda: "Copied to the clipboard (xclip)." in [n.message for n in app._notifications],
+            lambda: "Copied to the clipboard (xclip)." in [n.message for n in notices],
             timeout=10,
         )
     assert read_x_clipboard(x_display) == shown
@@ -162,7 +167,11 @@ def test_a_clipboard_program_that_never_answers_is_given_up_on(
 
 
 async def test_a_display_that_never_answers_does_not_freeze_the_app(
-    silent_display: SilentDisplay, store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    silent_display: SilentDisplay,
+    store: Store,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: list[Notice],
 ) -> None:
     monkeypatch.setattr(clipboard, "PROGRAM_TIMEOUT", 60)  # it hangs until we hang up
     seed(store)
@@ -176,8 +185,6 @@ async def test_a_display_that_never_answers_does_not_freeze_the_app(
         # The app goes on while the clipboard program waits on the display.
         await pilot.press("ctrl+end", *"PS")
         await wait_until(lambda: draft.text.endswith("PS"), timeout=20)
-        assert not any("saved to" in n.message for n in app._notifications)
+        assert not any("saved to" in n.message for n in notices)
         silent_display.hang_up()
-        await wait_until(
-            lambda: any("saved to" in n.message for n in app._notifications), timeout=20
-        )
+        await wait_until(lambda: any("saved to" in n.message for n in notices), timeout=20)

@@ -9,7 +9,8 @@ from rich.text import Text
 
 from coffeechat import preferences
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, Draft, Outcome, OutcomeKind
+from coffeechat.models import Contact, OutcomeKind
+from coffeechat.models_activity import Draft, Outcome
 from coffeechat.store import Store
 from coffeechat.tui.screens.advice import AdviceScreen
 from coffeechat.tui.screens.agenda import AgendaScreen
@@ -20,6 +21,7 @@ from coffeechat.usecases.followups import complete_followup
 from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.outreach import log_touch, mark_sent
 from tests.conftest import make_app
+from tests.notices import Notice
 from tests.palette import run_from_palette
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
@@ -102,14 +104,16 @@ async def test_the_interviews_tab_key_ticks_advice_and_counts_it(
         assert hannah is not None and hannah.next_action == TELL
 
 
-async def test_a_contact_without_advice_says_so(store: Store, clock: Clock) -> None:
+async def test_a_contact_without_advice_says_so(
+    store: Store, clock: Clock, notices: list[Notice]
+) -> None:
     store.contacts.add(Contact(name="Lena Novak"))
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await run_from_palette(pilot, "Mark advice acted on")
         await pilot.pause()
         assert not isinstance(app.screen, AdviceScreen)
-        assert any("No advice recorded" in str(n.message) for n in app._notifications)
+        assert any("No advice recorded" in n.message for n in notices)
 
 
 async def test_the_draft_follows_the_purpose_and_says_which_text(

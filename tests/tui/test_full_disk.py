@@ -7,14 +7,14 @@ SQLite meets the kernel's own ENOSPC.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
 from textual.widgets import TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Outcome, OutcomeKind
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Outcome
 from coffeechat.store import Store
 from coffeechat.tui.saving import ACTION_NOT_SAVED, DISK_FULL, SAVED_AGAIN
 from coffeechat.tui.screens.call import CallScreen
@@ -22,6 +22,7 @@ from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from tests.conftest import make_app, seed
 from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)
+from tests.waiting import wait_until
 
 
 @pytest.fixture
@@ -58,13 +59,6 @@ def recorded(app) -> list[str]:
     return messages
 
 
-async def until(pilot, condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.1)
-
-
 async def test_call_tick_and_note_on_a_full_disk(on_small_disk) -> None:
     app, store, disk = on_small_disk
     async with app.run_test(size=(120, 40)) as pilot:
@@ -84,23 +78,28 @@ async def test_call_tick_and_note_on_a_full_disk(on_small_disk) -> None:
         # Three lines typed and committed on the full disk: each stays a line of its
         # own (shown in the log, queued), never joined to the next, said once.
         await pilot.press(*"said yes", "enter", *"then no", "enter", *"then maybe", "enter")
-        await pilot.pause(0.5)
-        assert screen.note_input.value == ""
-        assert screen.save_failed
+        await wait_until(
+            lambda: screen.note_input.value == "" and screen.save_failed,
+            what="the three lines committed and queued",
+        )
         assert messages.count(DISK_FULL) == 1, messages  # said once for all of them
         assert store.interviews.notes(screen.interview_id) == []
         await pilot.press(*"half typed")
         disk.free()
-        await until(pilot, lambda: SAVED_AGAIN in messages)
+        await wait_until(lambda: SAVED_AGAIN in messages, timeout=10)
+        # Not said again by the retries that ran until space returned.
+        assert messages.count(DISK_FULL) == 1, messages
         # The tick kept on screen reaches the file by itself too.
-        await until(pilot, lambda: store.interviews.checklist(screen.interview_id)[0].asked)
+        await wait_until(
+            lambda: store.interviews.checklist(screen.interview_id)[0].asked, timeout=10
+        )
         # The lines reach the file by themselves, in order, each whole.
-        await until(pilot, lambda: len(store.interviews.notes(screen.interview_id)) == 3)
+        await wait_until(lambda: len(store.interviews.notes(screen.interview_id)) == 3, timeout=10)
         texts = [note.text for note in store.interviews.notes(screen.interview_id)]
         assert texts == ["said yes", "then no", "then maybe"]
         # The line being typed meanwhile is still the saved draft.
-        await until(
-            pilot, lambda: store.interviews.get(screen.interview_id).draft_note == "half typed"
+        await wait_until(
+            lambda: store.interviews.get(screen.interview_id).draft_note == "half typed", timeout=10
         )
         assert not screen.save_failed
 
@@ -116,8 +115,7 @@ async def test_draft_and_research_keep_their_text_until_space_returns(on_small_d
         assert isinstance(area, TextArea)
         fill(store, disk)
         area.insert("Research typed on a full disk")
-        await pilot.pause(0.6)
-        assert DISK_FULL in messages
+        await wait_until(lambda: DISK_FULL in messages, what="the research's save refused")
         await pilot.press("escape", "j")  # another contact: the text stays queued
         await pilot.pause()
         assert app.screen.contact.id != contact_id
@@ -128,17 +126,18 @@ async def test_draft_and_research_keep_their_text_until_space_returns(on_small_d
         letter = editor.query_one(DraftText)
         letter.load_text("Dear Tom, a letter on a full disk?")
         letter.insert("!", letter.document.end)
-        await pilot.pause(0.6)
+        await wait_until(lambda: editor.save_failed, what="the letter's save refused")
         await pilot.press("escape")  # refuses to close with the letter unsaved
         await pilot.pause()
         assert app.screen is editor
         assert editor.query_one(DraftText).text.endswith("full disk?!")
         disk.free()
-        await until(pilot, lambda: not editor.save_failed)
+        await wait_until(lambda: not editor.save_failed, timeout=10)
         draft = store.drafts.working(editor.contact.id, editor.template)
         assert draft is not None and draft.body.endswith("full disk?!")
-        await until(
-            pilot, lambda: store.notes.research(contact_id) == "Research typed on a full disk"
+        await wait_until(
+            lambda: store.notes.research(contact_id) == "Research typed on a full disk",
+            timeout=10,
         )
 
 
@@ -167,7 +166,7 @@ async def test_outcome_form_stays_with_everything_typed(on_small_disk) -> None:
         assert store.outcomes.for_interview(interview_id) is None
         disk.free()
         form.finish(outcome)
-        await until(pilot, lambda: store.outcomes.for_interview(interview_id) is not None)
+        await wait_until(lambda: store.outcomes.for_interview(interview_id) is not None, timeout=10)
 
 
 async def test_quit_with_unsaved_text_asks_twice(on_small_disk) -> None:
@@ -213,18 +212,18 @@ async def test_contact_form_on_a_full_disk_comes_back_filled(on_small_disk) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         messages = recorded(app)
         await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, ContactForm))
+        await wait_until(lambda: isinstance(app.screen, ContactForm), timeout=10)
         app.screen.query_one("#field-name").value = "Grace Hopper"
         app.screen.query_one("#field-organization").value = "US Navy"
         fill(store, disk)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: DISK_FULL in messages)
-        await until(pilot, lambda: isinstance(app.screen, ContactForm))
+        await wait_until(lambda: DISK_FULL in messages, timeout=10)
+        await wait_until(lambda: isinstance(app.screen, ContactForm), timeout=10)
         assert app.is_running
         assert app.screen.query_one("#field-name").value == "Grace Hopper"
         assert app.screen.query_one("#field-organization").value == "US Navy"
         disk.free()
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: not isinstance(app.screen, ContactForm))
+        await wait_until(lambda: not isinstance(app.screen, ContactForm), timeout=10)
     names = [c.name for c in store.contacts.all()]
     assert len(names) == before + 1 and "Grace Hopper" in names

@@ -12,6 +12,7 @@ from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.merge import MergeConfirm, MergePicker
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
+from tests.palette import typed_in_palette
 from tests.waiting import wait_until
 
 TWO_ANAS = (
@@ -87,7 +88,7 @@ async def test_merge_from_the_palette_with_a_typed_search_and_a_swap(
         await pilot.pause()
         assert "Merge contacts" in {c.title for c in app.get_system_commands(app.screen)}
         await pilot.press("ctrl+p", *"Merge contacts")
-        await pilot.pause(0.3)
+        await typed_in_palette(pilot, "Merge contacts")
         await pilot.press("enter")
         await pilot.pause()
         picker = app.screen

@@ -15,6 +15,7 @@ from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.profile_form import ProfileForm
 from tests.conftest import make_app, seed
+from tests.notices import Notice
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
@@ -103,7 +104,11 @@ async def test_switching_templates_keeps_each_draft(store: Store, clock: Clock) 
 
 
 async def test_copy_without_a_clipboard_says_where_it_went(
-    store: Store, clock: Clock, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    clock: Clock,
+    isolated_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: list[Notice],
 ) -> None:
     monkeypatch.setattr(pyperclip, "determine_clipboard", pyperclip.init_no_clipboard)
     seed(store)
@@ -113,7 +118,7 @@ async def test_copy_without_a_clipboard_says_where_it_went(
         app.screen.query_one(DraftText).text = "Copy me?"
         await pilot.press("ctrl+b")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices]
     assert any("OSC 52" in m and "clipboard.txt" in m for m in messages), messages
     assert app.clipboard == "Copy me?"
     copied = isolated_env / "state" / "coffeechat" / "clipboard.txt"
@@ -122,7 +127,7 @@ async def test_copy_without_a_clipboard_says_where_it_went(
 
 async def test_agenda_done_snooze_reschedule(store: Store, clock: Clock) -> None:
     contacts = seed(store)
-    from coffeechat.models import FollowUp
+    from coffeechat.models_activity import FollowUp
 
     store.followups.add(FollowUp(contacts[0].id, "follow_up", "2026-03-13", title="Call Maria"))
     store.followups.add(FollowUp(contacts[1].id, "second_person", "2026-03-16", title="Ask Sam"))

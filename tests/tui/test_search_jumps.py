@@ -7,7 +7,8 @@ from datetime import date, datetime
 from textual.widgets import TabbedContent, TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Draft, NextStep, Outcome, OutcomeKind, Question, Referral
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Draft, NextStep, Outcome, Question, Referral
 from coffeechat.store import Store
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from coffeechat.tui.screens.research_screens import SearchScreen
@@ -15,6 +16,7 @@ from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.looking_back import InterviewList, TimelineView
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
+from tests.notices import Notice
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -173,7 +175,9 @@ async def test_a_letter_opens_the_timeline_on_it_in_full(store: Store, clock: Cl
         assert top <= marked < top + scroll.scrollable_content_region.height, "on screen"
 
 
-async def test_a_note_from_a_call_still_going_shows_the_call(store: Store, clock: Clock) -> None:
+async def test_a_note_from_a_call_still_going_shows_the_call(
+    store: Store, clock: Clock, notices: list[Notice]
+) -> None:
     maria, *_ = seed(store)
     call = _call(store, maria.id, held=False)
     app = make_app(store, clock)
@@ -182,7 +186,7 @@ async def test_a_note_from_a_call_still_going_shows_the_call(store: Store, clock
         assert not isinstance(app.screen, OutcomeForm)
         assert _on_tab(app, "tab-interviews")
         assert app.screen.query_one(InterviewList).current.id == call
-        assert any("still going" in n.message for n in app._notifications)
+        assert any("still going" in n.message for n in notices)
 
 
 async def test_results_say_what_each_hit_is(store: Store, clock: Clock) -> None:

@@ -13,6 +13,7 @@ from coffeechat.store import Store
 from coffeechat.tui.app import CoffeechatApp
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.themes import load_themes, shipped_themes_dir, user_themes_dir
+from tests.notices import Notice
 
 SHIPPED = {"espresso", "latte", "matcha", "paper"}
 
@@ -99,7 +100,7 @@ def test_keys_flag_lists_commands_with_user_keys(tmp_path: Path) -> None:
 
 
 async def test_a_clashing_rebinding_is_reported_and_leaves_the_key_alone(
-    store: Store, clock: Clock
+    store: Store, clock: Clock, notices: list[Notice]
 ) -> None:
     paths.ensure_private_dir(paths.config_dir().parent)
     paths.ensure_private_dir(paths.config_dir())
@@ -107,7 +108,7 @@ async def test_a_clashing_rebinding_is_reported_and_leaves_the_key_alone(
     store.contacts.add(Contact(name="Ada"))
     app = CoffeechatApp(store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        messages = [str(n.message) for n in app._notifications]
+        messages = [n.message for n in notices]
         assert any("agenda" in m and "new_contact on n in contacts" in m for m in messages)
         await pilot.press("n")
         assert isinstance(app.screen, ContactForm), "n still adds a contact"

@@ -13,6 +13,7 @@ from coffeechat.tui.app import QUIT_UNSAVED
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.draft_editor import DraftText
 from tests.conftest import FROZEN_NOW, make_app, seed
+from tests.notices import Notice
 from tests.tui.screens_on_view import open_on, screen_lines
 from tests.waiting import wait_until
 
@@ -155,3 +156,19 @@ async def test_a_notification_leaves_the_drafts_last_lines_clear(
         area = letter.content_region
         last = [Region(area.x, y, area.width, 1) for y in range(area.bottom - 3, area.bottom)]
         await _notify_and_check(app, pilot, last, "the letter's last lines")
+
+
+async def test_a_notice_after_the_screens_are_gone_is_no_crash(
+    store: Store, clock: Clock, notices: list[Notice]
+) -> None:
+    """A worker finishing, or a placing queued by the last notice, can come after the
+    app took its screens down on the way out: nothing is left to place toasts on, and
+    that is no error (it was a ScreenStackError from the toast placing)."""
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("while running")
+        await pilot.pause()
+    assert not app.screen_stack, "the screens are gone"
+    app.notify("after the screens")
+    assert [n.message for n in notices] == ["while running", "after the screens"]

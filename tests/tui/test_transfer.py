@@ -14,12 +14,13 @@ from coffeechat.tui.screens.transfer import TransferScreen
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
 from tests.factories import write_connections
+from tests.notices import Notice
 from tests.palette import run_from_palette
 from tests.unit.test_store_importing import DATA
 
 
 async def test_import_from_the_palette_with_progress(
-    store: Store, clock: Clock, tmp_path: Path
+    store: Store, clock: Clock, tmp_path: Path, notices: list[Notice]
 ) -> None:
     path = tmp_path / "Connections.csv"
     write_connections(path, 3_000)
@@ -42,7 +43,7 @@ async def test_import_from_the_palette_with_progress(
         assert screen.progress == (3_000, 3_000)
         pane = app.screen.query_one(ContactPane)
         assert pane.border_title == "Contacts 3000/3000"
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notices]
         assert any("3000 added, 0 merged, 0 skipped" in m for m in notes)
 
 

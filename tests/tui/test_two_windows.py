@@ -44,26 +44,31 @@ async def test_two_apps_on_one_note_keep_both_texts(
                 area_a = await _research_area(pilot_a)
                 area_b = await _research_area(pilot_b)
                 area_b.insert(" From B.", area_b.document.end)
-                await pilot_b.pause(0.6)
-                assert store.notes.research(maria.id) == "Shared start. From B."
-                area_a.insert(" From A.", area_a.document.end)
-                await pilot_a.pause(0.6)
-                body = store.notes.research(maria.id)
-                assert body == (
-                    "Shared start. From A." + CONFLICT_SEPARATOR + "Shared start. From B."
+                await wait_until(
+                    lambda: store.notes.research(maria.id) == "Shared start. From B.",
+                    what="B's words saved",
                 )
+                area_a.insert(" From A.", area_a.document.end)
+                both = "Shared start. From A." + CONFLICT_SEPARATOR + "Shared start. From B."
+                await wait_until(
+                    lambda: store.notes.research(maria.id) == both, what="both versions saved"
+                )
+                body = store.notes.research(maria.id)
                 assert CONFLICT_MESSAGE in messages
-                assert area_a.text == body  # A sees both versions
+                await wait_until(lambda: area_a.text == body, what="A showing both versions")
                 # A keeps typing: its saves now build on the merged text.
                 area_a.insert(" More A.", area_a.document.end)
-                await pilot_a.pause(0.6)
-                assert store.notes.research(maria.id).endswith("From B. More A.")
+                await wait_until(
+                    lambda: store.notes.research(maria.id).endswith("From B. More A."),
+                    what="A's further words saved on the merged text",
+                )
                 # B types on its stale text: merged again, still nothing dropped.
                 area_b.insert(" More B.", area_b.document.end)
-                await pilot_b.pause(0.6)
-                final = store.notes.research(maria.id)
-                for words in ("From A.", "From B. More A.", "From B. More B."):
-                    assert words in final, final
+                kept = ("From A.", "From B. More A.", "From B. More B.")
+                await wait_until(
+                    lambda: all(words in store.notes.research(maria.id) for words in kept),
+                    what="B's stale-text words merged in, nothing dropped",
+                )
                 await pilot_b.press("ctrl+q")
             await pilot_a.press("ctrl+q")
     finally:

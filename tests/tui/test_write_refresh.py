@@ -21,6 +21,8 @@ from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
+from tests.notices import Notice
+from tests.waiting import wait_until
 
 # The seeded list, soonest next action first, undated last (by name).
 ORDER = ["Maria Okafor", "Tom Lindqvist", "李小龍 🐉 Émile", "[bold red]Not bold[/] \x1b[31mEsc"]
@@ -172,7 +174,7 @@ async def test_filter_and_list_stay_focusable_while_rows_load(
 
 
 async def test_a_failing_worker_notifies_and_the_app_stays_up(
-    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch, notices: list[Notice]
 ) -> None:
     seed(store)
     real_rows = store.contacts.rows
@@ -188,7 +190,7 @@ async def test_a_failing_worker_notifies_and_the_app_stays_up(
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in notices if n.severity == "error"]
         assert len(errors) == 1
         assert "disk I/O error" in errors[0].message and "\n" not in errors[0].message
         assert errors[0].markup is False
@@ -245,11 +247,10 @@ async def test_keys_pressed_before_the_detail_tabs_mount_wait_and_act_in_order(
         for key in ("down", "r", "escape", "down"):
             app.post_message(events.Key(key, None))
         # (Not pilot.pause(): it waits for the app's queue, which r is holding.)
-        for _ in range(200):
-            if screen.contact.name == "Tom Lindqvist":
-                break
-            await asyncio.sleep(0.01)
-        await asyncio.sleep(0.05)  # time for a key that was not queued to act
+        await wait_until(lambda: screen.contact.name == "Tom Lindqvist", what="down acted")
+        # Turns of the event loop (not time) for a key that was not queued to act.
+        for _ in range(50):
+            await asyncio.sleep(0)
         assert not screen.detail_mounted.is_set()
         assert screen.contact.name == "Tom Lindqvist", "down acted; r waits; the rest behind it"
         hold.set()
@@ -263,7 +264,11 @@ async def test_keys_pressed_before_the_detail_tabs_mount_wait_and_act_in_order(
 
 
 async def test_export_runs_in_a_thread_with_progress_and_a_failure_leaves_the_form_usable(
-    store: Store, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    clock: Clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    notices: list[Notice],
 ) -> None:
     from textual.widgets import ProgressBar
 
@@ -296,7 +301,7 @@ async def test_export_runs_in_a_thread_with_progress_and_a_failure_leaves_the_fo
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is screen and not screen.running, "usable again"
-        assert any("the disk went away" in n.message for n in app._notifications)
+        assert any("the disk went away" in n.message for n in notices)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

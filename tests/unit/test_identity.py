@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -143,21 +142,17 @@ def test_a_cards_uid_finds_its_contact_after_the_email_changed_here(store: Store
     assert exchange.import_bytes(store, "linkedin", again, "c.csv").added == 0
 
 
+@pytest.mark.slow
 def test_thirty_thousand_distinct_people_with_common_names_stay_thirty_thousand(
     store: Store, tmp_path: Path
 ) -> None:
     path = tmp_path / "Connections.csv"
     write_connections(path, 30_000, common_names=True)
-    started = time.process_time()
     report = exchange.import_file(store, "linkedin", path)
-    cpu = time.process_time() - started
     assert report.added == store.contacts.count() == 30_000
     assert report.merged == 0 and not report.skipped
     assert report.possible_duplicates == store.duplicates.count() > 10_000
-    # The bar is 3 s of wall time for the whole command (benchmarks/import_linkedin.py).
-    # CPU time, not wall time, so that other work on a shared machine cannot fail it
-    # (about 1.6 s of CPU when this was written).
-    assert cpu < 4, cpu
+    # How long it takes is a benchmark (benchmarks/import_linkedin.py), not a test.
     emails = [c.email for c in store.contacts.all() if c.email]
     assert len(emails) == len(set(emails)) == 10_000, "nobody's email was copied onto another"
 

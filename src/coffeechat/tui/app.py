@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -243,7 +243,10 @@ class CoffeechatApp(MailActions, SyncActions, App[None]):
         """Notifications stack on the side of the screen away from the focused widget
         (the bottom unless the user works in the lower half), so a message never covers
         the text being typed."""
-        screen = self.screen
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return  # the app is closing (a notice, or a placing queued, after its screens)
         focused = screen.focused
         if focused is None:
             screen.set_class(False, "-toasts-top")
