@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 
 class Status(StrEnum):
@@ -125,80 +125,20 @@ class Introduction(StrEnum):
     """They introduce me themselves (check in with them a week or so later)."""
 
 
-# The records below are defined in models_activity and loaded on first use: creating
-# fifteen frozen dataclasses is a good part of the contact list's start-up, which
-# needs only the contact and its organization.
-if TYPE_CHECKING:
-    from .models_activity import (
-        Article,
-        Brief,
-        ChecklistItem,
-        Draft,
-        FollowUp,
-        Interaction,
-        Interview,
-        NextStep,
-        Note,
-        NoteLine,
-        Outcome,
-        Profile,
-        Question,
-        Referral,
-        SearchHit,
-    )
-
-_ACTIVITY = frozenset(
-    (
-        "Article",
-        "Brief",
-        "ChecklistItem",
-        "Draft",
-        "FollowUp",
-        "Interaction",
-        "Interview",
-        "NextStep",
-        "Note",
-        "NoteLine",
-        "Outcome",
-        "Profile",
-        "Question",
-        "Referral",
-        "SearchHit",
-    )
-)
+# The records of the work around a contact (notes, interviews, outcomes, drafts...) are
+# in models_activity, imported from there: creating those fifteen frozen dataclasses is
+# a good part of the contact list's start-up, which needs only the contact and its
+# organization. (That module imports this one; this one never imports it.)
 
 __all__ = [
     "PIPELINE",
-    "Article",
-    "Brief",
-    "ChecklistItem",
     "Contact",
-    "Draft",
-    "FollowUp",
-    "Interaction",
-    "Interview",
     "Introduction",
     "Medium",
-    "NextStep",
-    "Note",
-    "NoteLine",
     "Organization",
-    "Outcome",
     "OutcomeKind",
-    "Profile",
-    "Question",
-    "Referral",
     "ReplyKind",
-    "SearchHit",
     "Status",
     "TargetStatus",
     "known_value",
 ]
-
-
-def __getattr__(name: str) -> object:
-    if name in _ACTIVITY:
-        from . import models_activity
-
-        return getattr(models_activity, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,20 +1,16 @@
 """The records of the work around a contact: notes, articles, interviews and their
 checklists, outcomes, drafts, follow-ups, the user's profile, search hits and briefs.
 
-Plain, frozen records like those in :mod:`coffeechat.models`, which hands them out
-(``from coffeechat.models import Interview`` works): they are created when first
-asked for, after the contact list's first paint.
+Plain, frozen records like those in :mod:`coffeechat.models`, kept apart from them so
+that they are created when first imported, after the contact list's first paint (the
+contact list needs only the contact and its organization). Import them from here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from .models import Medium
-
-if TYPE_CHECKING:
-    from .models import Contact, OutcomeKind
+from .models import Contact, Medium, OutcomeKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import Contact, FollowUp, Status
+from coffeechat.models import Contact, Status
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync

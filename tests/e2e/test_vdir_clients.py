@@ -15,7 +15,8 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from coffeechat.models import Contact, FollowUp, Medium, Question
+from coffeechat.models import Contact, Medium
+from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, save_plan
 from coffeechat.usecases.contacts import delete_contact

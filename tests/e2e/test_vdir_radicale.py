@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import Contact, FollowUp, Medium, Question, Status
+from coffeechat.models import Contact, Medium, Status
+from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, save_plan
 

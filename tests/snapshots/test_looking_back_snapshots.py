@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Draft, Outcome, OutcomeKind, Referral
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Draft, Outcome, Referral
 from coffeechat.store import Store
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed

@@ -6,7 +6,8 @@ import pytest
 from textual.widgets import TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import FollowUp, Status
+from coffeechat.models import Status
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 from tests.conftest import make_app, seed
 

@@ -8,7 +8,8 @@ import pytest
 from textual.widgets import TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Article, Draft, Outcome, OutcomeKind, Question
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Article, Draft, Outcome, Question
 from coffeechat.store import Store
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed

@@ -16,7 +16,8 @@ from coffeechat import paths
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.contact_filter import ContactFilter
 from coffeechat.domain.text import MAX_QUERY_WORDS, query_words
-from coffeechat.models import SearchHit, Status
+from coffeechat.models import Status
+from coffeechat.models_activity import SearchHit
 from coffeechat.store import Store
 from coffeechat.store.search import Search, fts_query
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText

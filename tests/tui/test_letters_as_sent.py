@@ -11,16 +11,8 @@ import pytest
 
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.pipeline import STATUSES
-from coffeechat.models import (
-    Contact,
-    Draft,
-    Medium,
-    Outcome,
-    OutcomeKind,
-    Profile,
-    Referral,
-    Status,
-)
+from coffeechat.models import Contact, Medium, OutcomeKind, Status
+from coffeechat.models_activity import Draft, Outcome, Profile, Referral
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText, SubjectInput
 from coffeechat.usecases.calls import Plan, end_call, save_plan, start_call

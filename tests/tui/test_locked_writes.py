@@ -20,7 +20,8 @@ import pytest
 from textual.widgets import TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Outcome, OutcomeKind
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Outcome
 from coffeechat.store import Store, StoreBusy
 from coffeechat.tui.saving import ACTION_BUSY, BUSY
 from coffeechat.tui.screens.call import CallScreen

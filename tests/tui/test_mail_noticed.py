@@ -12,7 +12,8 @@ from textual.widgets import OptionList
 
 from coffeechat.__main__ import cli
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, Draft, Profile
+from coffeechat.models import Contact
+from coffeechat.models_activity import Draft, Profile
 from coffeechat.store import Store
 from coffeechat.tui.screens.reply_form import ReplyForm
 from coffeechat.usecases.profile import save_profile

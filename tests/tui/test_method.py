@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, Draft, Organization, Status
+from coffeechat.models import Contact, Organization, Status
+from coffeechat.models_activity import Draft
 from coffeechat.store import Store
 from coffeechat.tui.screens.agenda import AgendaScreen
 from coffeechat.tui.screens.contact_form import ContactForm

@@ -8,7 +8,8 @@ from textual.widgets import Input, Select, TextArea, Tree
 
 from coffeechat.domain.agenda import DATE_HELP, build_agenda
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, NextStep, Outcome, OutcomeKind, Referral, Status
+from coffeechat.models import Contact, OutcomeKind, Status
+from coffeechat.models_activity import NextStep, Outcome, Referral
 from coffeechat.store import Store
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.outcome_form import OutcomeForm, ReferralRow
@@ -265,7 +266,7 @@ async def test_referral_tree_from_a_contact_and_from_me(store: Store, clock: Clo
 
 
 async def test_stats_and_record_reply(store: Store, clock: Clock) -> None:
-    from coffeechat.models import Draft
+    from coffeechat.models_activity import Draft
 
     maria = _maria_first(store)
     assert maria.id is not None

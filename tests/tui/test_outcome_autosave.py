@@ -53,7 +53,7 @@ async def test_outcome_texts_are_kept_as_typed_and_come_back(store: Store, clock
             == "Policy teams hire scientists who write"
         )
         outcome = form.texts()
-        from coffeechat.models import Outcome
+        from coffeechat.models_activity import Outcome
 
         form.finish(Outcome(interview_id, OutcomeKind.DEAD_END, confidence=3, **outcome))
         await wait_until(lambda: store.outcomes.for_interview(interview_id) is not None)

@@ -4,7 +4,8 @@ status and date columns follow each step."""
 from __future__ import annotations
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, Draft, Status
+from coffeechat.models import Contact, Status
+from coffeechat.models_activity import Draft
 from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.outcome_form import OutcomeForm

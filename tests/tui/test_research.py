@@ -11,7 +11,7 @@ from rich.console import Console
 
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.story import STORY_TEMPLATE
-from coffeechat.models import Article
+from coffeechat.models_activity import Article
 from coffeechat.store import Store
 from coffeechat.tui.screens.article_form import ArticleForm
 from coffeechat.tui.screens.confirm import ConfirmScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from coffeechat import sync_config
 from coffeechat.domain.clock import Clock
-from coffeechat.models import FollowUp
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 from coffeechat.sync_config import SyncConfig
 from coffeechat.tui import sync_actions

@@ -4,7 +4,8 @@ ctrl+home / ctrl+end reach the whole text's ends, home / end the written line's.
 from __future__ import annotations
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Outcome, OutcomeKind
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Outcome
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.outcome_form import OutcomeForm

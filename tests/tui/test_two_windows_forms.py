@@ -19,7 +19,8 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Outcome, OutcomeKind
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Outcome
 from coffeechat.store import Store
 from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.screens.contact_form import ContactForm

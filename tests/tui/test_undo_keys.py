@@ -6,7 +6,8 @@ from __future__ import annotations
 from textual.widgets._toast import Toast
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import Contact, FollowUp, Status
+from coffeechat.models import Contact, Status
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 from coffeechat.tui.screens.agenda import AgendaScreen
 from coffeechat.tui.screens.call import CallScreen

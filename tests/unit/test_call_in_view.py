@@ -8,7 +8,8 @@ import pytest
 
 from coffeechat.domain.agenda import as_text, build_agenda
 from coffeechat.domain.call import phase_line, time_left
-from coffeechat.models import Contact, FollowUp, Outcome, OutcomeKind
+from coffeechat.models import Contact, OutcomeKind
+from coffeechat.models_activity import FollowUp, Outcome
 from coffeechat.store import Store
 
 NOW = datetime(2026, 3, 16, 10, 30)

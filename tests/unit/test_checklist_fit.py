@@ -13,7 +13,7 @@ from coffeechat.domain.questions import (
     fit_to_call,
     questions_for,
 )
-from coffeechat.models import Question
+from coffeechat.models_activity import Question
 from coffeechat.store import Store
 
 BANK = [Question(text, group=group, id=n) for n, (group, text) in enumerate(DEFAULT_QUESTIONS)]

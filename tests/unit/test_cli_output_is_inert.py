@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import Contact, FollowUp
+from coffeechat.models import Contact
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 
 SCRIPT = Path(sys.executable).parent / "coffeechat"

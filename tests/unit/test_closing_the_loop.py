@@ -16,7 +16,8 @@ from coffeechat.domain.templates import (
     default_text,
     fill,
 )
-from coffeechat.models import Contact, Draft, Outcome, OutcomeKind, ReplyKind
+from coffeechat.models import Contact, OutcomeKind, ReplyKind
+from coffeechat.models_activity import Draft, Outcome
 from coffeechat.store import Store
 from coffeechat.usecases.advice import mark_advice_acted_on
 from coffeechat.usecases.calls import end_call, start_call

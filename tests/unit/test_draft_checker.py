@@ -27,7 +27,8 @@ from coffeechat.domain.templates import (
     format_day,
     load_user_template,
 )
-from coffeechat.models import Contact, Outcome, OutcomeKind, Profile, Referral
+from coffeechat.models import Contact, OutcomeKind
+from coffeechat.models_activity import Outcome, Profile, Referral
 
 TODAY = date(2026, 3, 16)
 PROFILE = Profile(

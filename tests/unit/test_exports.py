@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from coffeechat import exchange
 from coffeechat.interop.records import ImportFormatError
-from coffeechat.models import Contact, Medium, Question
+from coffeechat.models import Contact, Medium
+from coffeechat.models_activity import Question
 from coffeechat.store import Store, snapshot
 from coffeechat.usecases.calls import Plan, save_plan
 from tests.conftest import seed

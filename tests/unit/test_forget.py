@@ -7,7 +7,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from coffeechat.models import Article, Contact, Draft, FollowUp
+from coffeechat.models import Contact
+from coffeechat.models_activity import Article, Draft, FollowUp
 from coffeechat.store import Store
 
 SECRET = "Xylophonist"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import Contact, FollowUp
+from coffeechat.models import Contact
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import StorageFull, Store, StoreError
 from tests.damaged_file import damage
 from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)

@@ -11,7 +11,8 @@ from coffeechat.domain import pipeline
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.outreach import placeholder_values
 from coffeechat.domain.templates import REFERRER_UPDATE, default_text, fill
-from coffeechat.models import Contact, Draft, Profile, Status
+from coffeechat.models import Contact, Status
+from coffeechat.models_activity import Draft, Profile
 from coffeechat.store import Store
 from coffeechat.usecases.calls import end_call, start_call
 from coffeechat.usecases.contacts import change_status, save_contact
@@ -110,7 +111,8 @@ def test_tell_the_referrer_after_the_referred_call(store: Store) -> None:
 
 
 def test_an_introduction_the_referrer_makes_gets_a_check_in(store: Store) -> None:
-    from coffeechat.models import Introduction, Outcome, OutcomeKind, Referral
+    from coffeechat.models import Introduction, OutcomeKind
+    from coffeechat.models_activity import Outcome, Referral
     from coffeechat.usecases.outcomes import save_outcome
 
     hannah = store.contacts.add(Contact(name="Hannah Berg", organization="Cascade"))

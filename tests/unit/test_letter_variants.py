@@ -22,7 +22,8 @@ from coffeechat.domain.templates import (
     load_variant,
     variant_names,
 )
-from coffeechat.models import Outcome, OutcomeKind, Referral
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Outcome, Referral
 from tests.unit.test_draft_checker import MARIA, PROFILE, TODAY
 
 VALUES = placeholder_values(

@@ -14,7 +14,8 @@ from coffeechat.domain.templates import (
     leftover_placeholders,
     variant_names,
 )
-from coffeechat.models import Contact, Profile
+from coffeechat.models import Contact
+from coffeechat.models_activity import Profile
 from tests.unit.test_draft_checker import PROFILE, TODAY
 
 

@@ -23,7 +23,8 @@ from coffeechat.domain.stats import (
     spark,
 )
 from coffeechat.domain.timeline import Event, as_lines, in_order
-from coffeechat.models import Contact, Draft, Outcome, OutcomeKind, Referral
+from coffeechat.models import Contact, OutcomeKind
+from coffeechat.models_activity import Draft, Outcome, Referral
 from coffeechat.store import Store
 
 MONDAY = date(2026, 3, 16)

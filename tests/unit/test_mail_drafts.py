@@ -13,7 +13,8 @@ import pytest
 from coffeechat.interop.mail_out import mailto_url
 from coffeechat.mail_config import MailConfig
 from coffeechat.mail_config import load as load_mail_config
-from coffeechat.models import Contact, Draft, Profile
+from coffeechat.models import Contact
+from coffeechat.models_activity import Draft, Profile
 from coffeechat.store import Store
 from coffeechat.sync_config import ConfigError
 from coffeechat.usecases.mail_drafts import MailError, save_to_mail_drafts

@@ -12,7 +12,8 @@ import pytest
 
 from coffeechat.interop.mail_in import Unreadable, read_message
 from coffeechat.mail_config import MailConfig
-from coffeechat.models import Contact, Draft, Profile, ReplyKind
+from coffeechat.models import Contact, ReplyKind
+from coffeechat.models_activity import Draft, Profile
 from coffeechat.store import Store
 from coffeechat.usecases.mail_scan import MailScanError, scan_mail
 from coffeechat.usecases.outreach import mark_sent

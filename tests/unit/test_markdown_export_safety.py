@@ -5,7 +5,8 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from coffeechat.exchange import export_text
-from coffeechat.models import Article, Contact
+from coffeechat.models import Contact
+from coffeechat.models_activity import Article
 from coffeechat.store import Store
 
 SCRIPT = "<script>alert('name')</script>"

@@ -14,7 +14,8 @@ from coffeechat.domain import pipeline
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.pipeline import Event
 from coffeechat.exchange import export_text
-from coffeechat.models import Contact, Draft, Medium, NextStep, Outcome, OutcomeKind, Status
+from coffeechat.models import Contact, Medium, OutcomeKind, Status
+from coffeechat.models_activity import Draft, NextStep, Outcome
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, end_call, save_plan, start_call
 from coffeechat.usecases.contacts import change_status

@@ -1,6 +1,6 @@
 def test_an_added_question_goes_before_the_closing_referral_question() -> None:
     from coffeechat.domain.questions import REFERRAL_QUESTION, with_added
-    from coffeechat.models import Question
+    from coffeechat.models_activity import Question
 
     closing = Question(REFERRAL_QUESTION, group="Resources")
     first = Question("How did you start?", group="Insights")
@@ -17,7 +17,7 @@ def test_trimming_keeps_the_first_questions_and_the_referral_question() -> None:
         questions_that_fit,
         trimmed_to,
     )
-    from coffeechat.models import Question
+    from coffeechat.models_activity import Question
 
     closing = Question(REFERRAL_QUESTION, group="Resources")
     many = [Question(f"Question {n}?", group="Trends") for n in range(12)]

@@ -7,7 +7,8 @@ from datetime import date, datetime, time
 
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.templates import INTRO
-from coffeechat.models import Contact, Draft, Introduction, Outcome, OutcomeKind, Referral
+from coffeechat.models import Contact, Introduction, OutcomeKind
+from coffeechat.models_activity import Draft, Outcome, Referral
 from coffeechat.store import Store
 from coffeechat.usecases.calls import end_call, start_call
 from coffeechat.usecases.letters import letter_values, stage_letter

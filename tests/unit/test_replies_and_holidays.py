@@ -14,7 +14,8 @@ from coffeechat.domain.business_days import (
     business_days_between,
     three_b_seven,
 )
-from coffeechat.models import Contact, Draft, Referral, ReplyKind, Status
+from coffeechat.models import Contact, ReplyKind, Status
+from coffeechat.models_activity import Draft, Referral
 from coffeechat.store import Store
 from coffeechat.usecases.calendar import load_calendar, set_holiday_country
 from coffeechat.usecases.outreach import mark_sent, record_reply

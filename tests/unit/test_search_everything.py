@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import Draft, NextStep, Outcome, OutcomeKind, Question, Referral
+from coffeechat.models import OutcomeKind
+from coffeechat.models_activity import Draft, NextStep, Outcome, Question, Referral
 from coffeechat.store import Store
 from coffeechat.store import db as db_module
 from coffeechat.store.schema import MIGRATIONS

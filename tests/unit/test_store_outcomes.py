@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.outcome import referral_key, unique_referrals
-from coffeechat.models import Contact, Draft, NextStep, Outcome, OutcomeKind, Referral, Status
+from coffeechat.models import Contact, OutcomeKind, Status
+from coffeechat.models_activity import Draft, NextStep, Outcome, Referral
 from coffeechat.store import Store
 from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.outreach import mark_sent

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from coffeechat.__main__ import cli
 from coffeechat.domain.agenda import as_text, build_agenda
-from coffeechat.models import Draft, FollowUp, Status
+from coffeechat.models import Status
+from coffeechat.models_activity import Draft, FollowUp
 from coffeechat.store import Store
 from coffeechat.usecases.outreach import mark_sent
 from tests.conftest import seed

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coffeechat.domain.story import STORY_PROMPTS, STORY_TEMPLATE, story_or_template
-from coffeechat.models import Article, Contact
+from coffeechat.models import Contact
+from coffeechat.models_activity import Article
 from coffeechat.store import Store
 from coffeechat.store.search import fts_query, split_snippet
 from tests.conftest import seed

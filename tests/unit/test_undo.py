@@ -9,7 +9,8 @@ import pytest
 
 from coffeechat.demo import fill_demo
 from coffeechat.domain.templates import INTRO
-from coffeechat.models import Contact, Draft, Status
+from coffeechat.models import Contact, Status
+from coffeechat.models_activity import Draft
 from coffeechat.store import Store
 from coffeechat.usecases import advice, calls, contacts, followups, merge, outreach
 from coffeechat.usecases.undo import Undo, UndoStale, undo

@@ -9,7 +9,8 @@ import icalendar
 import pytest
 
 from coffeechat.interop import vdir
-from coffeechat.models import Contact, FollowUp, Interview
+from coffeechat.models import Contact
+from coffeechat.models_activity import FollowUp, Interview
 
 NOW = datetime(2026, 3, 16, 10, 30, tzinfo=UTC)
 MARIA = Contact(name="Maria Okafor", organization="Northbridge", email="m@x.org", uid="u-1", id=1)

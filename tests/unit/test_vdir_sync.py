@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from coffeechat.interop import vdir
-from coffeechat.models import FollowUp, Medium, Question, Status
+from coffeechat.models import Medium, Status
+from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, save_plan
 from coffeechat.usecases.contacts import delete_contact

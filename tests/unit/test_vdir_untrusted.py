@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from coffeechat.interop import vdir
-from coffeechat.models import FollowUp, Medium, Question
+from coffeechat.models import Medium
+from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
 from coffeechat.usecases import sync_folder
 from coffeechat.usecases.calls import Plan, save_plan

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from ..models import NextStep, Referral
+from ..models_activity import NextStep, Referral
 from .validation import normalize_url
 
 CONFIDENCE_LEVELS = (1, 2, 3, 4, 5)

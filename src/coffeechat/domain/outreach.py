@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Contact, FollowUp, Outcome, Profile
+from ..models import Contact
+from ..models_activity import FollowUp, Outcome, Profile
 from .business_days import (
     FOLLOW_UP_AFTER,
     WEEKDAYS,

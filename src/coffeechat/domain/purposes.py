@@ -9,7 +9,7 @@ the letters take the purpose's wording (domain/templates.py picks the variant).
 
 from __future__ import annotations
 
-from ..models import Question
+from ..models_activity import Question
 
 SUGGESTED: dict[str, tuple[tuple[str, str], ...]] = {
     "career away from the bench": (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..models import Question
+from ..models_activity import Question
 from .text import folded
 
 TIARA: tuple[str, ...] = ("Trends", "Insights", "Advice", "Resources", "Assignments")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..models import Article
+from ..models_activity import Article
 from .db import Database, inserted_id, record
 
 _COLUMNS = "id, contact_id, title, url, is_read, notes"

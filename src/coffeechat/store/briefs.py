@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..models import Brief
+from ..models_activity import Brief
 from .articles import Articles
 from .contacts import Contacts
 from .db import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from ..models import Draft, FollowUp
+from ..models_activity import Draft, FollowUp
 from .db import Database, inserted_id, record
 
 _COLUMNS = "id, contact_id, template, subject, body, sent_at, updated_at"

@@ -6,7 +6,7 @@ import sqlite3
 from typing import NamedTuple
 
 from ..domain.pipeline import Pending, call_title, inactive_statuses, thanked_statuses
-from ..models import FollowUp
+from ..models_activity import FollowUp
 from .db import Database, inserted_id
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..models import Interaction
+from ..models_activity import Interaction
 from .db import Database, record
 
 _COLUMNS = "id, contact_id, kind, day, back_on, note"

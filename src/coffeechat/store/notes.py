@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..models import Note
+from ..models_activity import Note
 from .db import Database, record
 from .errors import StoreError
 

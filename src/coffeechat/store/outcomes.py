@@ -19,7 +19,8 @@ from ..domain.outcome import (
     thank_you_due,
     unique_referrals,
 )
-from ..models import NextStep, Outcome, OutcomeKind, Referral, Status, known_value
+from ..models import OutcomeKind, Status, known_value
+from ..models_activity import NextStep, Outcome, Referral
 from .contacts import Contacts
 from .db import Database, inserted_id, record
 from .organizations import Organizations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain.questions import DEFAULT_QUESTIONS, asks_for_job, fit_to_call
-from ..models import Question
+from ..models_activity import Question
 from .db import Database, inserted_id, record
 
 _SELECT = 'SELECT id, text, grp AS "group", position, asks_for_job, is_default FROM questions'

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import replace
 
 from ..domain.text import query_words
-from ..models import SearchHit
+from ..models_activity import SearchHit
 from .db import Database
 
 _START, _END = "\x02", "\x03"

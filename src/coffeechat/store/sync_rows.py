@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import FollowUp, Interview
+from ..models_activity import FollowUp, Interview
 from .db import Database
 from .followups import _COLUMNS, _followup
 from .interviews import _INTERVIEW, _interview

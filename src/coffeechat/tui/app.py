@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
-from textual.app import App, ScreenStackError, SystemCommand
+from textual.app import ScreenStackError, SystemCommand
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -22,6 +22,7 @@ from ..crash import CrashReported, crash_line
 from ..domain.clock import Clock
 from ..domain.text import one_line, visible
 from ..store import NotWritten, Store
+from .app_host import AppHost
 from .commands import BY_ACTION, COMMANDS, bindings
 from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
@@ -53,7 +54,7 @@ UNDO_SHOWN = 10
 key keeps working after it has gone)."""
 
 
-class CoffeechatApp(MailActions, SyncActions, App[None]):
+class CoffeechatApp(MailActions, SyncActions, AppHost):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"

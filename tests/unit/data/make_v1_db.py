@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from coffeechat.models import Contact, FollowUp
+from coffeechat.models import Contact
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 
 HERE = Path(__file__).parent

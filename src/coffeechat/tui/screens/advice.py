@@ -22,14 +22,14 @@ from ...usecases.advice import mark_advice_acted_on
 from .modal import Modal
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 
 class AdviceScreen(Modal[bool]):
     """Dismissed with whether anything was marked or unmarked (the list then reloads)."""
 
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     HELP_NAME = "Advice acted on"
     BINDINGS = [

@@ -37,7 +37,7 @@ from ..widgets.hanging import HangingRows, hanging
 from .modal import Modal
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 AGENDA_DAYS = 14
 ITEM_INDENT = "  "
@@ -60,7 +60,7 @@ class AgendaList(OptionList):
 
 class AgendaScreen(Screen[None]):
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     BINDINGS = bindings("agenda")
     HELP_NAME = "Agenda"
@@ -227,7 +227,7 @@ class DatePrompt(Modal[str | None]):
     """Ask for one date: YYYY-MM-DD, +N business days, today, tomorrow or a weekday."""
 
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     AUTO_FOCUS = "#field-day"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

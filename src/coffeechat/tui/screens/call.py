@@ -43,7 +43,7 @@ from ..widgets.footer import CalmFooter
 from ..widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 
 def call_header(contact: Contact, interview: Interview, now: datetime | None = None) -> Text:
@@ -78,7 +78,7 @@ class CallScreen(Screen[int | None]):
     """Dismissed with the interview id when the call ends, None when merely left."""
 
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     BINDINGS = bindings("call")
     HELP_NAME = "Call"

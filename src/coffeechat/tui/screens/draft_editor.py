@@ -46,7 +46,7 @@ from .confirm import ConfirmScreen
 from .profile_form import ProfileSaved
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 LARGE_TEXT = 20_000
 """Characters above which the checker runs in a thread rather than on each keystroke."""
@@ -91,7 +91,7 @@ def _merge_message(saved: DraftSaved) -> str:
 
 class DraftEditor(Screen[None]):
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     BINDINGS = bindings("draft")
     HELP_NAME = "Draft editor"

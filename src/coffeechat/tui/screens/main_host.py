@@ -15,11 +15,11 @@ if TYPE_CHECKING:
 
     from ...models import Contact
     from ...store import Store
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
     from ..widgets.contact_pane import ContactPane
 
     class MainScreenHost(Screen[None]):
-        app: CoffeechatApp
+        app: AppHost
         store: Store
         contact: Contact | None
         show_archived: bool

@@ -33,7 +33,7 @@ from ..widgets.form import FormField, check_all, chosen
 from ..widgets.safe_text_area import SafeTextArea
 from ..widgets.suggest import FoldedSuggestions
 from .modal import Modal
-from .outcome_found import Found, show_found
+from .outcome_found import Found
 
 TEXT_FIELDS = (
     ("learned", "What I learned about the field"),
@@ -337,7 +337,7 @@ class OutcomeForm(Modal[Outcome | None]):
 
     def on_mount(self) -> None:
         if self.found is not None:
-            self.call_after_refresh(show_found, self, self.found)
+            self.call_after_refresh(self.show_found, self.found)
         if self.typed:
             self.notify("What you typed here before the app closed is back; not saved yet.")
 
@@ -389,6 +389,28 @@ class OutcomeForm(Modal[Outcome | None]):
             self.toggle_class("-record-hidden")
 
     # --- rows ---------------------------------------------------------------------------
+
+    def show_found(self, found: Found) -> None:
+        """Opened from a search: show and focus what it found."""
+        target: Widget | None = None
+        if found.record_at is not None:
+            self.set_class(True, "-record-shown")
+            self.set_class(False, "-record-hidden")
+            record = self.query_one("#call-record", VerticalScroll)
+            record.focus()
+            record.scroll_to_widget(self.query_one("#call-record-found"), top=True, animate=False)
+            return
+        if found.field:
+            target = self.query_one(f"#area-{found.field}", TextArea)
+        elif found.step:
+            steps = [row for row in self.step_rows() if row.step.text == found.step]
+            target = steps[0].query_one(Input) if steps else None
+        elif found.referral_id is not None:
+            people = [r for r in self.referral_rows() if r.referral.id == found.referral_id]
+            target = people[0].fields()["name"].input if people else None
+        if target is not None:
+            target.focus()
+            self.call_after_refresh(target.scroll_visible, animate=False)
 
     def step_rows(self) -> list[StepRow]:
         return list(self.query(StepRow))

@@ -19,7 +19,7 @@ from ..commands import bindings
 from ..widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 LABEL_HELP = {
     s.BOOSTER: "replied within 3 business days",
@@ -31,7 +31,7 @@ LABEL_HELP = {
 
 class StatsScreen(Screen[None]):
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     BINDINGS = bindings("stats")
     HELP_NAME = "Stats"

@@ -33,7 +33,7 @@ from ..workers import background
 from .modal import Modal
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 LABELS = {
     "linkedin": "LinkedIn Connections.csv",
@@ -70,7 +70,7 @@ class TransferScreen(Modal[str | None]):
     """Dismissed with the one-line report of what happened, or None when cancelled."""
 
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     AUTO_FOCUS = "#transfer-path"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

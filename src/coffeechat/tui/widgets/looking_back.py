@@ -19,14 +19,14 @@ from ..commands import bindings
 from .hanging import HangingRows, hanging
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 
 class InterviewList(OptionList):
     """The highlighted contact's calls, newest first; enter opens the outcome form."""
 
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
 
     HELP_NAME = "Interviews"
     BINDINGS = bindings("interviews")
