@@ -10,15 +10,9 @@ from collections import defaultdict
 from datetime import UTC, datetime
 
 from ..domain.timezones import as_utc
-from .vcard import fold
+from .vcard import escape, fold
 
 PRODID = "-//coffeechat//coffeechat//EN"
-
-
-def escape(value: object) -> str:
-    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\n", "\\n")
 
 
 def _date(value: str) -> str:

@@ -202,15 +202,12 @@ def _finish(parsed: ParsedFile, card: _Card) -> None:
 # --- writing ---------------------------------------------------------------------------
 
 
-def _escape(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\n", "\\n")
-    )
+def escape(value: object) -> str:
+    """A TEXT value as vCard (RFC 6350) and iCalendar (RFC 5545) both write it: backslash,
+    semicolon and comma escaped, every line end as ``\\n``."""
+    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -251,25 +248,25 @@ def card(contact: Contact, note: str = "") -> str:
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
-        f"UID:{_escape(contact.uid)}" if contact.uid else "",
-        f"N:{_escape(family)};{_escape(given)};;;{_escape(suffix)}",
-        f"FN:{_escape(contact.name)}",
+        f"UID:{escape(contact.uid)}" if contact.uid else "",
+        f"N:{escape(family)};{escape(given)};;;{escape(suffix)}",
+        f"FN:{escape(contact.name)}",
     ]
     if contact.organization:
-        lines.append(f"ORG:{_escape(contact.organization)}")
+        lines.append(f"ORG:{escape(contact.organization)}")
     if contact.title:
-        lines.append(f"TITLE:{_escape(contact.title)}")
+        lines.append(f"TITLE:{escape(contact.title)}")
     if contact.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{_escape(contact.email)}")
+        lines.append(f"EMAIL;TYPE=INTERNET:{escape(contact.email)}")
     if contact.phone:
-        lines.append(f"TEL;TYPE=CELL:{_escape(contact.phone)}")
+        lines.append(f"TEL;TYPE=CELL:{escape(contact.phone)}")
     if contact.url:
-        lines.append(f"URL:{_escape(contact.url)}")
+        lines.append(f"URL:{escape(contact.url)}")
     if contact.tags:
         tags = [t.strip() for t in contact.tags.split(",") if t.strip()]
-        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in tags))
+        lines.append("CATEGORIES:" + ",".join(escape(t) for t in tags))
     if note:
-        lines.append(f"NOTE:{_escape(note)}")
+        lines.append(f"NOTE:{escape(note)}")
     lines.append("END:VCARD")
     return "".join(fold(line) for line in lines if line)
 

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from ..domain.timezones import as_utc
-from .ics import PRODID, escape
-from .vcard import fold
+from .ics import PRODID
+from .vcard import escape, fold
 from .vdir_errors import MalformedItem, check_year
 
 _UTC_FORMAT = "%Y%m%dT%H%M%SZ"

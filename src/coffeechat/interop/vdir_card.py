@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError
-from .vcard import _escape, _name_parts, _unescape, fold
+from .vcard import _name_parts, _unescape, escape, fold
 from .vcard import parse as parse_cards
 from .vcard_lines import decode, logical_lines, parse_property, physical_lines
 from .vdir_errors import MalformedItem
@@ -30,15 +30,15 @@ _NEW_HEAD = {"EMAIL": "EMAIL;TYPE=INTERNET", "TEL": "TEL;TYPE=CELL"}
 
 def n_value(contact: Contact) -> str:
     family, given, suffix = _name_parts(contact)
-    return f"{_escape(family.strip())};{_escape(given.strip())};;;{_escape(suffix.strip())}"
+    return f"{escape(family.strip())};{escape(given.strip())};;;{escape(suffix.strip())}"
 
 
 def _value(name: str, value: str) -> str:
     if name == "n":
         return value
     if name == "categories":
-        return ",".join(_escape(t.strip()) for t in value.split(",") if t.strip())
-    return _escape(value)
+        return ",".join(escape(t.strip()) for t in value.split(",") if t.strip())
+    return escape(value)
 
 
 def _text(data: bytes) -> str:
@@ -89,7 +89,7 @@ def read(data: bytes) -> tuple[str, dict[str, str]]:
 
 def render(uid: str, fields: dict[str, str]) -> bytes:
     """A new vCard 3.0, which Apple, Google, Outlook and khard all read."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{_escape(uid)}"]
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{escape(uid)}"]
     for name, prop in _PROPERTY.items():
         value = fields.get(name, "")
         if value or name in ("name", "n"):
