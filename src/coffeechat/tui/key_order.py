@@ -24,12 +24,12 @@ change) have been handled, the screen's queues are empty, and a worker it starte
 screen or finished (for at most :data:`WORK_WAIT`). Nothing else in the app
 needs to know: a dialog, a form or a text area gets typing order by being on screen.
 
-What it reads of Textual beyond the public API (this is the one module that does): a
-message pump's queued messages (``_message_queue.values``) and pending ``call_next``
-callbacks (``_next_callbacks``), to know that the screen has settled. Work a key schedules for
-after the next repaint (``call_after_refresh``) is not waited for: nothing that moves
-focus is scheduled that way, and waiting for a repaint per key would pace typing to
-the frame rate on a busy machine.
+What it needs of Textual beyond the public API (a message pump's queued messages and
+pending ``call_next`` callbacks, to know that the screen has settled) it asks of
+``textual_compat.pending_work``, where every use of Textual's internals is kept. Work a
+key schedules for after the next repaint (``call_after_refresh``) is not waited for:
+nothing that moves focus is scheduled that way, and waiting for a repaint per key would
+pace typing to the frame rate on a busy machine.
 """
 
 from __future__ import annotations
