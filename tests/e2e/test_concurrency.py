@@ -39,7 +39,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from coffeechat.domain.clock import Clock
-from coffeechat.models import FollowUp
+from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
 from coffeechat.tui.app import CoffeechatApp
 from tests.waiting import wait_until
