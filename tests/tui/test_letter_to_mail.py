@@ -16,6 +16,7 @@ from coffeechat.models import Status
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from tests.conftest import make_app, seed
+from tests.notices import Notice
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -26,12 +27,12 @@ def _config(isolated_env: Path, drafts: Path) -> None:
     (folder / "config.toml").write_text(f'[mail]\ndrafts = "{drafts}"\n', encoding="utf-8")
 
 
-def _notes(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+def _notes(notices: list[Notice]) -> list[str]:
+    return [n.message for n in notices]
 
 
 async def test_ctrl_l_saves_the_letter_on_screen_to_mail_drafts(
-    store: Store, clock: Clock, isolated_env: Path, tmp_path: Path
+    store: Store, clock: Clock, isolated_env: Path, tmp_path: Path, notices: list[Notice]
 ) -> None:
     seed(store)
     store.settings.set("profile.name", "Ada Byron")
@@ -45,7 +46,7 @@ async def test_ctrl_l_saves_the_letter_on_screen_to_mail_drafts(
         await pilot.press("ctrl+end")
         await burst(pilot, *"PS typed last")
         await pilot.press("ctrl+l")
-        await wait_until(lambda: any("Saved a draft" in n for n in _notes(app)))
+        await wait_until(lambda: any("Saved a draft" in n for n in _notes(notices)))
         files = [p for p in (drafts / "cur").iterdir() if not p.name.startswith(".")]
         assert len(files) == 1
         message = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
@@ -59,14 +60,14 @@ async def test_ctrl_l_saves_the_letter_on_screen_to_mail_drafts(
 
 
 async def test_ctrl_l_without_a_drafts_folder_says_how_to_set_one(
-    store: Store, clock: Clock
+    store: Store, clock: Clock, notices: list[Notice]
 ) -> None:
     seed(store)
     store.settings.set("profile.name", "Ada Byron")  # a letter with a blank stays in
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("d", "ctrl+l")
-        await wait_until(lambda: any("no drafts folder" in n for n in _notes(app)))
+        await wait_until(lambda: any("no drafts folder" in n for n in _notes(notices)))
         assert isinstance(app.screen, DraftEditor)
 
 
@@ -84,7 +85,7 @@ def opener(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def test_ctrl_o_opens_a_mailto_link_with_the_letter(
-    store: Store, clock: Clock, opener: Path
+    store: Store, clock: Clock, opener: Path, notices: list[Notice]
 ) -> None:
     maria = seed(store)[0]
     store.contacts.set_status(maria.id, Status.TO_CONTACT)  # the intro letter, with a subject
@@ -100,4 +101,4 @@ async def test_ctrl_o_opens_a_mailto_link_with_the_letter(
         query = parse_qs(url.query)
         assert query["subject"] == [editor.query_one("#subject").value]
         assert query["body"][0].replace("\r\n", "\n") == editor.query_one(DraftText).text
-        await wait_until(lambda: any("Handed to your mail client" in n for n in _notes(app)))
+        await wait_until(lambda: any("Handed to your mail client" in n for n in _notes(notices)))

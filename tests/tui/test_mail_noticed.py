@@ -19,6 +19,7 @@ from coffeechat.tui.screens.reply_form import ReplyForm
 from coffeechat.usecases.profile import save_profile
 from tests.conftest import make_app
 from tests.mail_shapes import deliver, message
+from tests.notices import Notice
 from tests.palette import run_from_palette
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
@@ -48,19 +49,19 @@ def _mail(store: Store, isolated_env: Path, tmp_path: Path) -> int:
     return tom.id
 
 
-def _notes(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+def _notes(notices: list[Notice]) -> list[str]:
+    return [n.message for n in notices]
 
 
 async def test_at_start_a_sent_letter_and_a_reply_are_noticed_without_a_key(
-    store: Store, clock: Clock, isolated_env: Path, tmp_path: Path
+    store: Store, clock: Clock, isolated_env: Path, tmp_path: Path, notices: list[Notice]
 ) -> None:
     tom = _mail(store, isolated_env, tmp_path)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         letter = await wait_until(lambda: store.drafts.last_sent(tom, "intro_letter"), timeout=30)
         assert letter.sent_at == "2026-03-09T09:00:00"
-        await wait_until(lambda: "1 reply, 1 sent letter noticed" in _notes(app))
+        await wait_until(lambda: "1 reply, 1 sent letter noticed" in _notes(notices))
         assert all(f.state == "done" for f in store.followups.for_contact(tom))
         await run_from_palette(pilot, "Timeline")
         await wait_until(lambda: f"Replied: Re: {SUBJECT}" in _timeline(app))

@@ -58,7 +58,7 @@ class MailNoticed:
         row = self._conn.execute(
             "SELECT value FROM settings WHERE key = ?", (SCAN_STATE,)
         ).fetchone()
-        return row[0] if row else ""
+        return row["value"] if row else ""
 
     def set_state(self, value: str) -> None:
         self._conn.execute(
