@@ -108,7 +108,7 @@ def _confirm(app, store):
 
 
 def _edit_conflict(app, store):
-    from coffeechat.tui.screens.edit_conflict import EditConflictScreen
+    from coffeechat.tui.screens.modal import EditConflictScreen
 
     return EditConflictScreen(
         [("Title", "Principal Engineer", "Director of Translational Science")]

@@ -25,8 +25,8 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText, SubjectInput
-from coffeechat.tui.screens.edit_conflict import EditConflictScreen
 from coffeechat.tui.screens.main import MainScreen
+from coffeechat.tui.screens.modal import EditConflictScreen
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from coffeechat.tui.screens.profile_form import ProfileForm
 from tests.conftest import make_app, seed

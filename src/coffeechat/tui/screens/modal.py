@@ -10,13 +10,16 @@ Every dialog therefore docks its own footer, which lists the dialog's keys, and 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer
+from textual.widgets import Button, Footer, Static
 
+from ...domain.text import one_line, visible
 from ..commands import BY_ACTION
 from ..widgets.footer import CalmFooter
 
@@ -103,8 +106,6 @@ class Modal(ModalScreen[ResultType]):
         self.dismiss(result)
 
     def _ask_about(self, conflict: Any, saving: Saving[Any]) -> None:
-        from .edit_conflict import TAKE_THEIRS, EditConflictScreen
-
         merged, current = conflict.merged, conflict.current
         rows = [
             (
@@ -129,3 +130,72 @@ class Modal(ModalScreen[ResultType]):
 
     async def action_help(self) -> None:
         await self.app.run_action("app.help")
+
+
+# --- the edit-conflict question ---------------------------------------------------------
+# Asked when a save meets a field another window changed differently meanwhile.
+#
+# Lists each such field with both values (shown literally) and lets the user keep
+# theirs or take the other window's; every other change of both windows is kept either
+# way (see usecases/revisions.py). `escape` goes back to the form, nothing saved.
+# (Here, beside the Modal that asks it: a module of its own imported the Modal it was
+# asked from, a cycle.)
+
+KEEP_MINE = "mine"
+TAKE_THEIRS = "theirs"
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    text = one_line(str(value if value is not None else ""))
+    return visible(text if len(text) <= limit else text[: limit - 1] + "…") or "(empty)"
+
+
+class EditConflictScreen(Modal[str | None]):
+    """m keeps mine, t takes theirs, escape goes back to editing."""
+
+    BINDINGS = [
+        Binding("m", "answer('mine')", "Keep mine"),
+        Binding("t", "answer('theirs')", "Take theirs"),
+        Binding("escape", "answer(None)", "Back to the form"),
+    ]
+    DEFAULT_CSS = """
+    EditConflictScreen > Vertical {
+        width: 80; max-width: 100%; height: auto; border: thick $warning;
+        background: $panel; padding: 1 2;
+    }
+    EditConflictScreen .conflict-field { margin-top: 1; }
+    EditConflictScreen .buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    EditConflictScreen .buttons Button { margin-left: 2; }
+    """
+
+    def __init__(self, rows: Sequence[tuple[str, object, object]]) -> None:
+        """*rows*: (field label, my value, the other window's value)."""
+        super().__init__()
+        self.rows = tuple(rows)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                "Saved in another window meanwhile; both changed these fields. "
+                "Everything else from both windows is kept.",
+                markup=False,
+            )
+            for label, mine, theirs in self.rows:
+                yield Static(
+                    f"{label}\n  mine:   {_shown(mine)}\n  theirs: {_shown(theirs)}",
+                    classes="conflict-field",
+                    markup=False,
+                )
+            with Horizontal(classes="buttons"):
+                yield Button("Keep mine (m)", variant="primary", id=KEEP_MINE, compact=True)
+                yield Button("Take theirs (t)", id=TAKE_THEIRS, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{KEEP_MINE}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
