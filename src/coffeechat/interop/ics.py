@@ -55,9 +55,17 @@ def alarm(description: str, trigger: str) -> list[str]:
     ]
 
 
-def write(document: dict, now: datetime) -> str:
-    from .vdir import call_uid, followup_uid  # the vdir's own UIDs (it imports this module)
+def followup_uid(followup_id: int | None, contact_uid: str) -> str:
+    """One UID per follow-up, the same in the vdir and in ``export ics``."""
+    return f"followup-{followup_id}@{contact_uid}"
 
+
+def call_uid(interview_id: int | None, contact_uid: str) -> str:
+    """One UID per call, the same in the vdir and in ``export ics``."""
+    return f"call-{interview_id}@{contact_uid}"
+
+
+def write(document: dict, now: datetime) -> str:
     names = {c.get("id"): c.get("name", "") for c in document.get("contacts", [])}
     uids = defaultdict(
         str, {c.get("id"): str(c.get("uid") or "") for c in document.get("contacts", [])}

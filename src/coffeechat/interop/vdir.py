@@ -19,6 +19,7 @@ from ..domain.timezones import as_utc
 from ..models import Contact
 from ..models_activity import FollowUp, Interview
 from . import vdir_calendar, vdir_card
+from .ics import call_uid, followup_uid
 from .vdir_errors import MalformedItem
 
 __all__ = ["MalformedItem"]
@@ -81,16 +82,6 @@ def file_name(uid: str, extension: str) -> str:
     if _SAFE_NAME.fullmatch(uid) and not uid.startswith("."):
         return uid + extension
     return hashlib.sha256(uid.encode("utf-8")).hexdigest()[:40] + extension
-
-
-def followup_uid(followup_id: int | None, contact_uid: str) -> str:
-    """One UID per follow-up, the same in the vdir and in ``export ics``."""
-    return f"followup-{followup_id}@{contact_uid}"
-
-
-def call_uid(interview_id: int | None, contact_uid: str) -> str:
-    """One UID per call, the same in the vdir and in ``export ics``."""
-    return f"call-{interview_id}@{contact_uid}"
 
 
 def _note(contact: Contact) -> str:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..domain.clock import Clock
     from ..models_activity import SearchHit
     from ..store import Store
+    from ..usecases.undo import Undo
 
 
 class AppHost(App[None]):
@@ -23,7 +24,19 @@ class AppHost(App[None]):
     """The open database."""
     clock: Clock
     """Today and now, as the app sees them (frozen in tests)."""
+    last_undo: Undo | None = None
+    """What the undo key reverses: the last change a key made."""
+    call_starts: dict[int, Undo]
+    """The calls started in this session, with how to take each start back."""
 
     def open_outcome(self, interview_id: int, hit: SearchHit | None = None) -> None:
         """Open the outcome form of a call (showing what a search *hit* found in it)."""
+        raise NotImplementedError
+
+    def offer_undo(self, message: str, undo: Undo) -> None:
+        """Say what a key just changed, and keep how to undo it."""
+        raise NotImplementedError
+
+    def discard_call(self, interview_id: int) -> bool:
+        """Remove a call started by mistake in this session; whether it was discarded."""
         raise NotImplementedError

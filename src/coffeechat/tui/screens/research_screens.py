@@ -22,7 +22,7 @@ from ..widgets.search_box import SearchBox
 from .modal import Modal
 
 if TYPE_CHECKING:
-    from ..app import CoffeechatApp
+    from ..app_host import AppHost
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -37,7 +37,7 @@ MODAL_CSS = """
 
 class BriefScreen(Modal[None]):
     if TYPE_CHECKING:
-        app: CoffeechatApp
+        app: AppHost
     """The minute before the call: goals, research, articles read, prepared questions."""
 
     HELP_NAME = "Brief"
