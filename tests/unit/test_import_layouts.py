@@ -172,7 +172,7 @@ def test_vcard_second_values_are_kept_in_the_note() -> None:
     contact = record.contact
     assert (contact.organization, contact.title) == ("Analytical Engines", "Countess")
     assert (contact.email, contact.phone) == ("ada@a.example", "1")
-    assert record.note.splitlines() == [
+    assert record.full_note().splitlines() == [
         "First note",
         "Second note",
         "Unit: Design",

@@ -77,8 +77,8 @@ def test_vcard_shared_sample() -> None:
     assert lena.contact.name == "Dr. Lena Chen"
     assert lena.contact.organization == "Meridian Research Institute"
     assert lena.contact.phone == "+1 617 555 0142"
-    assert "ASHG poster session" in lena.note
-    assert "Genomics Core" in lena.note
+    assert "ASHG poster session" in lena.full_note()
+    assert "Genomics Core" in lena.full_note()
     assert sam.contact.url == "https://example.com/team/samuel"
 
 
@@ -87,7 +87,7 @@ def test_vcard_apple_folded_grouped_quoted_printable_photo() -> None:
     jm, elodie = parsed.records
     assert jm.contact.name == "Prof. Dr. Jürgen Müller"
     assert jm.contact.organization == "Universität Zürich"
-    assert "Unit: Institut für Biochemie" in jm.note
+    assert "Unit: Institut für Biochemie" in jm.full_note()
     assert jm.contact.title == "Head of the Protein Lab, Group Leader"
     assert jm.contact.email == "j.mueller@example.ch"  # item1.EMAIL, type=pref
     assert jm.other_emails == ("jm@work.example",)

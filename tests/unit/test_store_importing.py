@@ -54,7 +54,7 @@ def test_user_fields_are_never_overwritten(store: Store) -> None:
     body = store.database.conn.execute(
         "SELECT body FROM notes WHERE contact_id = ? AND kind = 'research'", (mine.id,)
     ).fetchone()[0]
-    assert body == "Wrote the review"
+    assert body == "Wrote the review\nOther title: Other", "the further title is kept aside"
 
 
 def test_vcard_note_becomes_research_note_once(store: Store) -> None:

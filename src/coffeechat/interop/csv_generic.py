@@ -9,6 +9,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from ..domain.identity import is_placeholder
 from ..models import Contact, Status
 from .csv_layouts import column_fields, is_describing, label_columns, phone_rank, split_tags
 from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
@@ -76,6 +77,8 @@ def parse(data: bytes, source: str) -> ParsedFile:
             if not cell.strip():
                 continue
             used.add(position)
+            if field in PLACEHOLDER_FIELDS and is_placeholder(cell):
+                continue  # "-", "n/a": the sheet had nothing for this person
             if field:
                 label = row[labels[position]] if position in labels else ""
                 values.setdefault(field, []).append(_cell(field, f"{key} {label}", cell))
@@ -92,6 +95,10 @@ def parse(data: bytes, source: str) -> ParsedFile:
         if field is None and position in used and not is_describing(key)
     ]
     return parsed
+
+
+#: Fields where a placeholder ("-", "n/a", "none") means "no value" and is not kept.
+PLACEHOLDER_FIELDS = frozenset({"email", "phone", "url", "organization", "title", "department"})
 
 
 def _cell(field: str, key: str, cell: str) -> str:
@@ -129,16 +136,14 @@ def _record(values: dict[str, list[str]], line: int) -> ImportedContact | None:
     if not name:
         return None
     statuses = {str(s): s for s in Status}
-    note_lines = values.get("note", [])[:]
     extras = (
-        ("Unit", list(dict.fromkeys(values.get("department", [])))),
-        ("Other organization", organizations[1:]),
-        ("Other title", titles[1:]),
-        ("Other email", emails[1:]),
-        ("Other phone", list(dict.fromkeys(phones[1:]))),
-        ("Other URL", [u for u in urls if u != url]),
+        *(("department", unit) for unit in dict.fromkeys(values.get("department", []))),
+        *(("organization", other) for other in organizations[1:]),
+        *(("title", other) for other in titles[1:]),
+        *(("email", other) for other in emails[1:]),
+        *(("phone", other) for other in dict.fromkeys(phones[1:]) if other != phones[0]),
+        *(("url", other) for other in urls if other != url),
     )
-    note_lines += [f"{label}: " + ", ".join(found) for label, found in extras if found]
     tags = [tag for value in values.get("tags", []) for tag in split_tags(value)]
     archived = _first(values, "archived").lower() in ("1", "yes", "true", "y", "x")
     contact = Contact(
@@ -160,7 +165,7 @@ def _record(values: dict[str, list[str]], line: int) -> ImportedContact | None:
         archived=archived,
     )
     return ImportedContact(
-        contact, line=line, note="\n".join(note_lines), other_emails=tuple(emails[1:])
+        contact, line=line, note="\n".join(values.get("note", [])), extras=extras
     )
 
 

@@ -10,6 +10,7 @@ URN (``urn:li:member:…``) is not an email.
 
 from __future__ import annotations
 
+from ..domain.identity import is_placeholder
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
 from .tabular import csv_rows, header_key, one_line, parse_date
@@ -26,6 +27,7 @@ COLUMNS = {
     "connected on": "connected_on",
 }
 HOW_FOUND = "LinkedIn"
+_VALUES = frozenset({"url", "email", "organization", "title"})
 
 
 def parse(data: bytes, source: str) -> ParsedFile:
@@ -49,6 +51,8 @@ def parse(data: bytes, source: str) -> ParsedFile:
         for name, cell in zip(columns, row, strict=False):
             if name and name not in values:
                 values[name] = one_line(cell)
+                if name in _VALUES and values[name] and is_placeholder(values[name]):
+                    values[name] = ""  # "-", "n/a": nothing to keep
         first, last = values.get("first", ""), values.get("last", "")
         name = " ".join(filter(None, (first, last)))
         if not name:

@@ -12,6 +12,7 @@ import quopri
 import re
 from collections.abc import Iterable
 
+from ..domain.identity import is_placeholder
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError, ParsedFile
 from .vcard_lines import (
@@ -25,6 +26,8 @@ from .vcard_lines import (
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPLIT = re.compile(r"(?<!\\);")
 _IGNORED = ("PHOTO", "LOGO", "SOUND", "KEY")
+# Properties where a placeholder ("-", "n/a", "none") means "no value" and is not kept.
+_VALUES = frozenset({"EMAIL", "TEL", "URL", "ORG", "TITLE", "ROLE", "X-SOCIALPROFILE"})
 
 
 def _unescape(value: str) -> str:
@@ -95,6 +98,8 @@ class _Card:
     def texts(self, name: str) -> list[str]:
         """Every non-empty value of *name*, unescaped, in file order, without repeats."""
         found = [_unescape(prop[1]).strip() for prop in self.props.get(name, [])]
+        if name in _VALUES:
+            found = [text for text in found if not is_placeholder(text)]
         return list(dict.fromkeys(text for text in found if text))
 
     def first(self, name: str) -> str:
@@ -105,12 +110,16 @@ class _Card:
             (types, _unescape(value).strip().removeprefix(prefix))
             for types, value, _ in self.props.get(name, [])
         ]
-        return _best(values, preferred)
+        return _best([v for v in values if not is_placeholder(v[1])], preferred)
 
     def to_record(self) -> ImportedContact | None:
         n_parts = self.props.get("N", [(set(), "", [""])])[0][2] + [""] * 5
         family, given, middle, prefix, suffix = n_parts[:5]
-        orgs = [parts for _, _, parts in self.props.get("ORG", []) if any(parts)]
+        orgs = [
+            ["" if is_placeholder(part) else part for part in parts]
+            for _, _, parts in self.props.get("ORG", [])
+        ]
+        orgs = [parts for parts in orgs if any(parts)]
         organization = orgs[0][0] if orgs else ""
         emails = self._typed("EMAIL", "mailto:", ("work", "internet", "home"))
         phones = self._typed("TEL", "tel:", ("cell", "mobile", "work", "voice"))
@@ -130,16 +139,14 @@ class _Card:
         linkedin = [u for u in urls if "linkedin.com" in u.lower()]
         url = (linkedin or urls or [""])[0]
         titles = self.texts("TITLE") or self.texts("ROLE")
-        note_lines = self.texts("NOTE")
         extras = (
-            ("Unit", [u for u in (orgs[0][1:] if orgs else []) if u]),
-            ("Other organization", [" / ".join(filter(None, parts)) for parts in orgs[1:]]),
-            ("Other title", titles[1:]),
-            ("Other email", emails[1:]),
-            ("Other phone", phones[1:]),
-            ("Other URL", [u for u in urls if u != url]),
+            *(("department", unit) for unit in (orgs[0][1:] if orgs else []) if unit),
+            *(("organization", " / ".join(filter(None, parts))) for parts in orgs[1:]),
+            *(("title", other) for other in titles[1:]),
+            *(("email", other) for other in emails[1:]),
+            *(("phone", other) for other in phones[1:]),
+            *(("url", other) for other in urls if other != url),
         )
-        note_lines += [f"{label}: " + ", ".join(values) for label, values in extras if values]
         tags = ", ".join(
             t for _, _, parts in self.props.get("CATEGORIES", []) for t in _split_commas(parts)
         )
@@ -156,10 +163,7 @@ class _Card:
             uid=self.first("UID"),
         )
         return ImportedContact(
-            contact,
-            line=self.line,
-            note="\n".join(note_lines),
-            other_emails=tuple(emails[1:]),
+            contact, line=self.line, note="\n".join(self.texts("NOTE")), extras=extras
         )
 
 

@@ -311,6 +311,17 @@ class Contacts:
         email, else a shared profile URL, else the same name and organization, and in
         every case no email or URL that conflicts."""
         mine = Identity.of(emails=(email,), urls=(url,))
+        for kind, keys in (("email", mine.emails), ("url", mine.urls)):
+            for key in sorted(keys):
+                # A further address or profile kept for the contact (an import's second
+                # email, a merged contact's): shared, so the same person.
+                alias = self._conn.execute(
+                    "SELECT contact_id FROM contact_identifiers WHERE kind = ? AND value = ? "
+                    "ORDER BY contact_id LIMIT 1",
+                    (kind, key),
+                ).fetchone()
+                if alias:
+                    return int(alias[0])
         candidates: list[sqlite3.Row] = []
         if mine.emails:
             candidates += self._conn.execute(

@@ -5,9 +5,11 @@ person when it shares an email or a profile URL with the record, or has the same
 and organization, and in every case no identifier conflicts. A record that only
 conflicts (same name and organization, different email or URL) is added as a new
 contact and the pair is listed as a possible duplicate, unless the user already
-decided it is not one. A match only fills fields that are still empty (an import never
-overwrites what the user typed); a NOTE is appended to the research note when it is
-not already there. Matching uses in-memory maps built once, so 30,000 rows cost a few
+decided it is not one. A match fills fields that are still empty (an import never
+overwrites what the user typed) and keeps every further value it brings (a second
+phone or email, another title) in the research note's "Other phone: …" lines, which
+the report counts ("1 phone added"); a NOTE is appended to the research note when it
+is not already there. Matching uses in-memory maps built once, so 30,000 rows cost a few
 statements, not 30,000 queries.
 """
 
@@ -18,8 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from ..domain.identity import Identity, email_key, new_uid, url_key
-from ..interop.records import ImportedContact
+from ..domain.identity import Identity, email_key, email_key_raw, new_uid, url_key
+from ..interop.records import EXTRA_LABELS, ImportedContact, extra_lines
 from .db import Database
 
 Progress = Callable[[int, int], None]
@@ -76,10 +78,19 @@ class ImportReport:
     possible_duplicates: int = 0
     not_restored: list[str] = field(default_factory=list)
     """Fields (``contacts.x``) and parts of a backup this version does not know."""
+    values_added: Counter[str] = field(default_factory=Counter)
+    """Further values a match brought to a person already here, by field."""
 
     def summary(self) -> str:
         total = sum(self.skipped.values())
-        text = f"{self.added} added, {self.merged} merged, {total} skipped"
+        text = f"{self.added} added, {self.merged} merged, "
+        for name in _SUMMARY_ORDER:
+            count = self.values_added[name]
+            if not count:
+                continue
+            word = _VALUE_WORDS.get(name, name)
+            text += f"{count} {word}{'s' if count != 1 else ''} added, "
+        text += f"{total} skipped"
         if total:
             reasons = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
             text += f" ({reasons})"
@@ -98,11 +109,19 @@ class ImportReport:
         return text
 
 
+#: How the summary names a field whose values a match added ("2 phones added").
+_VALUE_WORDS = {"department": "unit", "url": "URL"}
+_SUMMARY_ORDER = ("email", "phone", "url", "title", "organization", "department")
+#: Fields a person may hold several values of: the first in its column, the further
+#: ones in the research note (see interop.records.EXTRA_LABELS).
+_VALUE_FIELDS = tuple(EXTRA_LABELS)
+
+
 def identity_of(record: ImportedContact) -> Identity:
     contact = record.contact
     return Identity.of(
         emails=(contact.email, *record.other_emails),
-        urls=(contact.url,),
+        urls=(contact.url, *record.other_urls),
         name=contact.name,
         organization=contact.organization,
         uid=contact.uid,
@@ -258,7 +277,7 @@ def import_contacts(
             if cid is None:
                 _add(index, changes, record, identity, doubtful)
                 report.added += 1
-            elif _fill(index, changes, cid, record, identity):
+            elif _fill(index, changes, cid, record, identity, report.values_added):
                 report.merged += 1
             else:
                 report.skipped["already present"] += 1
@@ -277,11 +296,11 @@ def _add(index: _Index, changes: _Changes, record, identity: Identity, doubtful)
     state["status"] = str(contact.status)
     state["archived"] = int(contact.archived)
     state["note_id"] = None
-    state["note"] = record.note
+    state["note"] = record.full_note()
     changes.new[cid] = state
     index.state[cid] = state
     index.add(cid, identity)
-    if record.other_emails:
+    if record.extras:
         _record_aliases(changes, cid, state, identity)
     for other in doubtful[:MAX_PAIRS_PER_CONTACT]:
         pair = (min(cid, other), max(cid, other))
@@ -289,8 +308,11 @@ def _add(index: _Index, changes: _Changes, record, identity: Identity, doubtful)
             changes.pairs.add(pair)
 
 
-def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity) -> bool:
-    """Fill the empty fields of *cid* from *record*; whether anything changed."""
+def _fill(
+    index: _Index, changes: _Changes, cid: int, record, identity: Identity, added: Counter[str]
+) -> bool:
+    """Fill the empty fields of *cid* from *record* and keep its further values (counted
+    in *added*); whether anything changed."""
     contact = record.contact
     state = index.state[cid]
     changed = False
@@ -299,6 +321,8 @@ def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity
         if value and not state[name]:
             state[name] = value
             changed = True
+            if name in EXTRA_LABELS:
+                added[name] += 1
     # Given/family names describe the stored name only when the names agree. Filling
     # them is written but not reported as a merge: nothing the user sees changed.
     quiet = False
@@ -311,6 +335,12 @@ def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity
     if record.note and record.note not in state["note"]:
         state["note"] = f"{state['note']}\n\n{record.note}" if state["note"] else record.note
         changed = True
+    further = _further_values(state, record)
+    if further:
+        state["note"] = _with_lines(state["note"], extra_lines(further))
+        for name, _ in further:
+            added[name] += 1
+        changed = True
     known = index.identity[cid]
     if not (identity.emails <= known.emails and identity.urls <= known.urls):
         known.absorb(identity)
@@ -320,6 +350,59 @@ def _fill(index: _Index, changes: _Changes, cid: int, record, identity: Identity
     if (changed or quiet) and cid not in changes.new:
         changes.dirty.add(cid)
     return changed
+
+
+def _value_key(name: str, value: str) -> str:
+    """A value as compared with the ones a person has: phones by their digits."""
+    if name == "email":
+        return email_key_raw(value)
+    if name == "url":
+        return url_key(value) or value.casefold()
+    if name == "phone":
+        return "".join(c for c in value if c.isdigit()) or value.casefold()
+    return " ".join(value.casefold().split())
+
+
+def _further_values(state: dict, record: ImportedContact) -> tuple[tuple[str, str], ...]:
+    """The values *record* brings that the person (*state*) has nowhere yet: not in the
+    field, nor on the research note's line for it."""
+    contact = record.contact
+    offered = [(name, getattr(contact, name)) for name in _VALUE_FIELDS if name != "department"]
+    offered += record.extras
+    lines = state["note"].splitlines() if state["note"] else []
+    found: list[tuple[str, str]] = []
+    for name, value in offered:
+        if not value:
+            continue
+        key = _value_key(name, value)
+        if key == _value_key(name, state.get(name, "")) or any(
+            key == _value_key(n, v) for n, v in found if n == name
+        ):
+            continue
+        prefix = EXTRA_LABELS[name] + ": "
+        kept = [line[len(prefix) :] for line in lines if line.startswith(prefix)]
+        if any(value in line or key in map(_key_of(name), line.split(", ")) for line in kept):
+            continue
+        found.append((name, value))
+    return tuple(found)
+
+
+def _key_of(name: str) -> Callable[[str], str]:
+    return lambda value: _value_key(name, value)
+
+
+def _with_lines(note: str, lines: list[str]) -> str:
+    """*note* with each "Label: values" line of *lines* joined to the note's own line of
+    that label (", " between values), or added at the end."""
+    body = note.splitlines() if note else []
+    for line in lines:
+        label = line.split(": ", 1)[0] + ": "
+        at = next((i for i, mine in enumerate(body) if mine.startswith(label)), None)
+        if at is None:
+            body.append(line)
+        else:
+            body[at] += ", " + line[len(label) :]
+    return "\n".join(body)
 
 
 def _record_aliases(changes: _Changes, cid: int, state: dict, identity: Identity) -> None:

@@ -343,6 +343,9 @@ def _same_person(conn, values: dict) -> list[sqlite3.Row]:
     # A hand-edited backup may hold a number where text belongs: compare it as text.
     email, url = str(values.get("email") or ""), str(values.get("url") or "")
     mine = Identity.of(emails=(email,), urls=(url,))
+    # A placeholder ("-", "n/a", noreply@…) identifies no one: not looked up at all.
+    email = email if mine.emails else ""
+    url = url if mine.urls else ""
     rows = conn.execute(
         "SELECT id, email, url FROM contacts WHERE (email = ?1 COLLATE NOCASE AND ?1 != '') "
         "OR (url = ?2 AND ?2 != '') OR (name = ?3 COLLATE NOCASE AND organization_id IS ?4) "
