@@ -42,7 +42,7 @@ def test_bad_files_give_one_line_and_exit_1(tmp_path: Path) -> None:
     cut = tmp_path / "cut.vcf"
     cut.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nFN:Cut\n")
     for fmt, path, expected in (
-        ("vcard", binary, "photo.jpg, line 1: binary data"),
+        ("vcard", binary, "photo.jpg, line 1: unreadable text (binary data)"),
         ("vcard", cut, "cut.vcf, line 5: truncated card"),
         ("linkedin", DATA / "apple_iphone.vcf", "not a LinkedIn Connections export"),
         ("json", DATA / "linkedin_nasty.csv", "not valid JSON"),

@@ -65,10 +65,10 @@ def test_linkedin_unclosed_quote_names_the_line() -> None:
     assert str(caught.value).startswith("cut.csv, line 3:")
 
 
-def test_broken_encoding_names_the_line() -> None:
-    data = "First Name,Last Name\nJosé,A\n".encode("latin-1")
-    with pytest.raises(ImportFormatError, match=r"latin\.csv, line 2: not UTF-8"):
-        linkedin.parse(data, "latin.csv")
+def test_an_export_in_latin1_is_read_in_its_charset() -> None:
+    data = "First Name,Last Name\nJosé,Núñez\n".encode("latin-1")
+    (record,) = linkedin.parse(data, "latin.csv").records
+    assert record.contact.name == "José Núñez"
 
 
 def test_vcard_shared_sample() -> None:
@@ -115,7 +115,8 @@ def test_vcard_google_and_v4() -> None:
     ("data", "line", "reason"),
     [
         (b"BEGIN:VCARD\nVERSION:3.0\nFN:Cut Off\nEMAIL:a@b.c\n", 1, "truncated card"),
-        (b"BEGIN:VCARD\nFN:A\nEND:VCARD\nhello world\n", 4, "not a vCard property"),
+        (b"BEGIN:VCARD\nFN:A\nEND:VCARD\nhello world\n", 4, "expected BEGIN:VCARD"),
+        (b"BEGIN:VCARD\nFN:A\n;x:y\nEND:VCARD\n", 3, "not a vCard property"),
         (b"FN:No Begin\nEND:VCARD\n", 1, "expected BEGIN:VCARD"),
         (b"", None, "empty file"),
     ],

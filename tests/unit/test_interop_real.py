@@ -109,6 +109,10 @@ SOUND = {
     "vcard/folker__MultiAnsiFilterTests_Greek.vcf": (1, {
         "Βαγγέλης": {"family_name": "Παπαθανασίου"},
     }),
+    # 8-bit text with no charset named: detected (Windows-1252).
+    "vcard/folker__MultiAnsiFilterTests_v3Ansi.vcf": (2, {
+        "KMS Außenstelle": {"email": "blablö@blub.com", "organization": "KMS Außenstelle"},
+    }),
     "vcard/folker__MultiAnsiFilterTests_v3Utf16Bom.vcf": (2, {
         "KMS Außenstelle": {"email": "blablö@blub.com", "organization": "KMS Außenstelle"},
     }),
@@ -159,9 +163,6 @@ SOUND = {
 BROKEN = {
     "vcard/folker__Cropped_2_1.vcf": "line 1: truncated card: BEGIN:VCARD without END:VCARD",
     "vcard/folker__Empty.vcf": "empty file",
-    "vcard/folker__MultiAnsiFilterTests_v3Ansi.vcf": (
-        "line 21: not UTF-8 text (byte 0xdf) and the file names no CHARSET"
-    ),
 }
 
 

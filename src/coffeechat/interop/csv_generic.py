@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from ..domain.identity import is_placeholder
 from ..models import Contact, Status
 from .csv_layouts import column_fields, is_describing, label_columns, phone_rank, split_tags
-from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
+from .records import ImportedContact, ImportFormatError, ParsedFile, url_name
 from .tabular import csv_rows, guess_delimiter, header_key, one_line, parse_date
+from .text_decoding import decode_text
 
 #: The columns ``export csv`` writes, in order.
 EXPORT_COLUMNS = (
@@ -132,6 +133,7 @@ def _record(values: dict[str, list[str]], line: int) -> ImportedContact | None:
         or next(iter(organizations), "")
         or next(iter(emails), "")
         or next(iter(phones), "")
+        or url_name(url)
     )
     if not name:
         return None

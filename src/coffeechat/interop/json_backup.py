@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .records import ImportFormatError, decode_text
+from .records import ImportFormatError
+from .text_decoding import decode_text
 
 FORMAT = "coffeechat"
 

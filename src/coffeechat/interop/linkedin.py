@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from ..domain.identity import is_placeholder
 from ..models import Contact
-from .records import ImportedContact, ImportFormatError, ParsedFile, decode_text
+from .records import ImportedContact, ImportFormatError, ParsedFile
 from .tabular import csv_rows, header_key, one_line, parse_date
+from .text_decoding import decode_text
 
 COLUMNS = {
     "first name": "first",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Contact
@@ -79,21 +80,10 @@ class ParsedFile:
     unknown_columns: list[str] = field(default_factory=list)
 
 
-def bad_utf8(data: bytes, position: int) -> tuple[int, str]:
-    """The line of the bad byte at *position* and a reason naming the byte."""
-    line = data[:position].count(b"\n") + 1
-    return line, f"not UTF-8 text (byte 0x{data[position]:02x})"
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(//)?", re.IGNORECASE)
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """UTF-8 text (a BOM is dropped), or an error naming the line of the first bad byte."""
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ImportFormatError(source, line, "binary data, not a text file")
-    # Drop the BOM first, so that a bad byte's offset is the one in the file.
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, reason = bad_utf8(body, error.start)
-        raise ImportFormatError(source, line, reason + "; save it as UTF-8") from None
+def url_name(url: str) -> str:
+    """What to call someone known only by a URL: the address without its scheme,
+    ``www.`` or trailing slash (``linkedin.com/in/ana-silva``)."""
+    return _SCHEME.sub("", url.strip()).removeprefix("www.").rstrip("/")

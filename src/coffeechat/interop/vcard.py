@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..domain.identity import is_placeholder
 from ..models import Contact
-from .records import ImportedContact, ImportFormatError, ParsedFile
+from .records import ImportedContact, ImportFormatError, ParsedFile, url_name
 from .vcard_lines import (
     check_cards_complete,
     decode,
@@ -128,14 +128,18 @@ class _Card:
             or " ".join(filter(None, (prefix, given, middle, family, suffix)))
             or self.first("NICKNAME")
             or organization
-            or next(iter(emails), "")
-            or next(iter(phones), "")
         )
-        if not name:
-            return None
         urls = self.texts("URL")
         urls += [u.removeprefix("x-apple:") for u in self.texts("X-SOCIALPROFILE")]
         urls = list(dict.fromkeys(urls))
+        name = (
+            name
+            or next(iter(emails), "")
+            or next(iter(phones), "")
+            or next(map(url_name, urls), "")
+        )
+        if not name:
+            return None
         linkedin = [u for u in urls if "linkedin.com" in u.lower()]
         url = (linkedin or urls or [""])[0]
         titles = self.texts("TITLE") or self.texts("ROLE")
@@ -179,14 +183,12 @@ def parse(data: bytes, source: str) -> ParsedFile:
     for number, raw in logical_lines(lines):
         prop = parse_property(number, raw)
         if prop is None:
-            raise ImportFormatError(
-                source, number, f"not a vCard property line (no 'NAME:value'): {raw[:40]!r}"
-            )
+            raise ImportFormatError(source, number, "not a vCard property line (no name)")
         if card is None:
             if prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD":
                 card = _Card(number)
                 continue
-            raise ImportFormatError(source, number, f"expected BEGIN:VCARD, found {raw[:40]!r}")
+            raise ImportFormatError(source, number, "expected BEGIN:VCARD")
         if prop.name == "END" and prop.value.strip().upper() == "VCARD":
             _finish(parsed, card)
             card = None
@@ -198,7 +200,9 @@ def parse(data: bytes, source: str) -> ParsedFile:
 def _finish(parsed: ParsedFile, card: _Card) -> None:
     record = card.to_record()
     if record is None:
-        parsed.skipped.append((card.line, "empty card (no name, organization, email or phone)"))
+        parsed.skipped.append(
+            (card.line, "empty card (no name, organization, email, phone or URL)")
+        )
     else:
         parsed.records.append(record)
 
