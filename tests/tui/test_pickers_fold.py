@@ -11,6 +11,8 @@ from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.merge import MergePicker
 from coffeechat.tui.screens.plan_interview import PickedList, PlanInterview
 from coffeechat.tui.screens.question_bank import BankList, QuestionBankScreen
+from coffeechat.tui.screens.research_screens import SearchScreen
+from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
 from tests.waiting import wait_until
 
@@ -91,3 +93,47 @@ async def test_planning_a_call_filters_the_bank_ignoring_accents(
         picked = plan.query_one(PickedList).questions
         # Added before the referral question, which is asked last.
         assert picked[-2].text == "¿Qué cambió en el área de Montréal?"
+
+
+PLAIN = {"soren": "Søren Ærø", "lukasz": "Łukasz Żółć", "dorde": "Đorđe Balašević"}
+
+
+async def test_every_search_finds_letters_that_are_not_accents(store: Store, clock: Clock) -> None:
+    """Søren, Łukasz and Đorđe typed in plain letters: the list's filter, ctrl+f, the
+    merge picker and the Referred by completion all find them."""
+    seed(store)
+    people = {}
+    for typed, name in PLAIN.items():
+        people[typed] = store.contacts.add(Contact(name=name, organization="Acme"))
+        store.notes.save_research(people[typed].id, f"Lunch with {name} in March.")
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        for typed, name in PLAIN.items():
+            await pilot.press("slash", "ctrl+u", *typed)
+            await wait_until(lambda n=name: [r.name for r in pane.contact_list.rows] == [n])
+        await pilot.press("escape")
+        for typed in PLAIN:
+            await pilot.press("ctrl+f", *typed)
+            search = await wait_until(lambda: isinstance(app.screen, SearchScreen) and app.screen)
+            await wait_until(lambda t=typed, s=search: s.shown_for == t)
+            assert [hit.contact_id for hit in search.hits] == [people[typed].id]
+            await pilot.press("escape")
+            await wait_until(lambda: not isinstance(app.screen, SearchScreen))
+        await pilot.press("n")
+        form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
+        referrer = form.query_one("#field-referred_by", Input)
+        referrer.focus()
+        await pilot.press(*"lukasz")
+        await wait_until(lambda: referrer._suggestion == "Łukasz Żółć")
+        await pilot.press("escape")
+        await wait_until(lambda: not isinstance(app.screen, ContactForm))
+        current = pane.contact_list.highlighted_id
+        typed = next(t for t, person in people.items() if person.id != current)
+        await pilot.press("m", *typed)
+        picker = await wait_until(lambda: isinstance(app.screen, MergePicker) and app.screen)
+        options = picker.query_one(OptionList)
+        await wait_until(
+            lambda: options.option_count == 1
+            and options.get_option_at_index(0).id == str(people[typed].id)
+        )

@@ -10,7 +10,7 @@ from coffeechat.domain.story import STORY_PROMPTS, STORY_TEMPLATE, story_or_temp
 from coffeechat.models import Contact
 from coffeechat.models_activity import Article
 from coffeechat.store import Store
-from coffeechat.store.search import fts_query, split_snippet
+from coffeechat.store.search import fts_query, snippet
 from tests.conftest import seed
 
 
@@ -167,8 +167,12 @@ def test_fts_query_is_always_valid(text: str) -> None:
         conn.execute("SELECT * FROM t WHERE t MATCH ?", (query,)).fetchall()
 
 
-def test_split_snippet() -> None:
-    assert split_snippet("a \x02bc\x03 d \x02e\x03") == ("a bc d e", ((2, 4), (7, 8)))
+def test_snippet_marks_every_word_the_folded_query_starts() -> None:
+    assert snippet("a Søren d Sørensen", ["soren"]) == ("a Søren d Sørensen", ((2, 7), (10, 18)))
+    long = " ".join(f"w{i}" for i in range(30)) + " Łukasz " + " ".join("x" * 20)
+    text, spans = snippet(long, ["lukasz"])
+    assert text.startswith("…w27 w28 w29 Łukasz") and text.endswith("…")
+    assert [text[a:b] for a, b in spans] == ["Łukasz"]
 
 
 def test_brief_collects_everything(store: Store) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 # C0 controls (except tab and newline, handled separately), DEL and C1 controls. ESC
 # is among them, so ANSI/OSC sequences arrive on screen as harmless visible text.
@@ -53,16 +54,19 @@ def _symbol(match: re.Match[str]) -> str:
 
 
 def folded(text: str) -> str:
-    """*text* for matching: case and accents ignored (``Núñez`` → ``nunez``, ``ß`` → ``ss``).
+    """*text* for matching, the one folding every search uses (the contact filter, the
+    pickers and completions, the full-text index): case, accents and the letters that
+    are not accents ignored, other scripts in plain letters (``Núñez`` → ``nunez``,
+    ``Søren`` → ``soren``, ``Łukasz`` → ``lukasz``, ``Đorđe`` → ``dorde``, ``ß`` →
+    ``ss``, ``Дмитрий`` → ``dmitriy``).
 
-    Plain ASCII (most names) takes the fast path: filtering 30,000 rows builds 30,000 of
-    these.
+    Transliteration is anyascii's table, maintained for every script. Plain ASCII
+    (most names) takes the fast path: filtering 30,000 rows builds 30,000 of these.
     """
     lowered = text.casefold()
     if lowered.isascii():
         return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return anyascii(lowered).lower()
 
 
 MAX_QUERY_CHARS = 200

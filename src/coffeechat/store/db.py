@@ -30,6 +30,7 @@ from .errors import (
     is_disk_full,
 )
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .search_schema import register_fold
 from .tables import tables
 
 if TYPE_CHECKING:
@@ -265,6 +266,8 @@ def connect(path: Path) -> sqlite3.Connection:
     # contact" must not leave their notes readable in the file (some SQLite builds
     # have this on by default; we do not rely on it).
     conn.execute("PRAGMA secure_delete = ON")
+    # The full-text index's triggers fold text with our own function (search_schema).
+    register_fold(conn)
     return conn
 
 

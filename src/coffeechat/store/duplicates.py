@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
+from ..domain.text import folded
 from .db import Database
+from .search_schema import FOLD_FUNCTION
 
 
 class DuplicatePair(NamedTuple):
@@ -96,10 +98,13 @@ class Duplicates:
         others. With *text*, those whose name, organization or email contains it; with
         none, those sharing its name."""
         dup_ids = {pair.other(contact_id) for pair in self.possible(contact_id)}
-        text = text.strip()
-        like = f"%{text.replace('%', '').replace('_', '')}%"
+        text = folded(text.strip())
         if text:
-            where = "(c.name LIKE ?2 OR ifnull(o.name, '') LIKE ?2 OR c.email LIKE ?2)"
+            # The one folding every search uses (the function every connection has).
+            where = (
+                f"instr({FOLD_FUNCTION}(c.name || ' ' || ifnull(o.name, '') || ' ' || c.email), "
+                "?2) > 0"
+            )
         else:
             where = "c.name = (SELECT name FROM contacts WHERE id = ?1) COLLATE NOCASE"
         marks = ", ".join(str(int(i)) for i in sorted(dup_ids))
@@ -109,7 +114,7 @@ class Duplicates:
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             f"WHERE c.id != ?1 AND ({where} OR (?3 = '' AND c.id IN ({marks}))) "
             "ORDER BY dup DESC, c.name COLLATE NOCASE, c.id LIMIT ?4",
-            (contact_id, like, text, limit),
+            (contact_id, text, text, limit),
         )
         return [
             PickerRow(r["id"], r["name"], r["organization"], r["email"], bool(r["dup"]))

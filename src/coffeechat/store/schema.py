@@ -28,7 +28,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from .search_schema import search_everything
+from .search_schema import fold_search_index, search_everything
 from .tables import tables
 
 APPLICATION_ID = 0x43434854  # "CCHT"
@@ -466,6 +466,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _list_order_index,
     search_everything,
     _mail_noticed,
+    fold_search_index,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,21 +1,22 @@
 """Full-text search over everything written about a person (the FTS5 ``search_index``).
 
-The index is kept in step by triggers (see search_schema.py); here we only turn what the user
-typed into a safe FTS5 query and resolve each hit to the contact or organization it
-belongs to.
+The index is kept in step by triggers (see search_schema.py); here we turn what the user
+typed into a safe FTS5 query, folded as the index is, make each hit's snippet from the
+text as written (its matched words found by the same folding), and resolve each hit to
+the contact or organization it belongs to.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import unicodedata
 from dataclasses import replace
+from functools import cache
 
-from ..domain.text import query_words
+from ..domain.text import folded, query_words
 from ..models_activity import SearchHit
 from .db import Database
-
-_START, _END = "\x02", "\x03"
-"""Snippet markers: control characters, which the UI never shows as such anyway."""
 
 
 def fts_query(text: str) -> str:
@@ -25,22 +26,38 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"*' for word in words if word.strip('"'))
 
 
-def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Plain snippet text plus the (start, end) spans FTS5 marked as matches."""
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = None
-    for char in marked:
-        if char == _START:
-            start = length
-        elif char == _END and start is not None:
-            spans.append((start, length))
-            start = None
-        else:
-            plain.append(char)
-            length += 1
-    return "".join(plain), tuple(spans)
+@cache
+def _word() -> re.Pattern[str]:
+    """A word as the index's tokenizer sees one: letters and digits with their combining
+    marks (Devanagari's vowel signs are marks, which ``\\w`` alone splits off)."""
+    marks = "".join(
+        chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code))[0] == "M"
+    )
+    return re.compile(f"[\\w{re.escape(marks)}]+")
+
+
+SNIPPET_WORDS = 12
+"""About as many words as a hit's snippet shows around its first match."""
+
+
+def snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A short piece of *text* around the first word that starts with one of the folded
+    query *words* (as the index matches), with the spans of every such word in it."""
+    tokens = list(_word().finditer(text))
+    hits = [i for i, token in enumerate(tokens) if folded(token[0]).startswith(tuple(words))]
+    if not tokens:
+        return text.strip(), ()
+    first = max(0, (hits[0] if hits else 0) - 3)
+    last = min(len(tokens), first + SNIPPET_WORDS) - 1
+    start = 0 if first == 0 else tokens[first].start()
+    end = len(text) if last == len(tokens) - 1 else tokens[last].end()
+    lead = "…" if start > 0 else ""
+    piece = lead + text[start:end] + ("…" if end < len(text) else "")
+    offset = len(lead) - start
+    spans = tuple(
+        (tokens[i].start() + offset, tokens[i].end() + offset) for i in hits if first <= i <= last
+    )
+    return piece, spans
 
 
 class Search:
@@ -59,22 +76,25 @@ class Search:
         *conn*: a reader of the calling thread (the search screen searches off the event
         loop), else the store's connection."""
         conn = conn or self._conn
-        match = fts_query(text)
+        typed = folded(" ".join(query_words(text)))
+        match = fts_query(typed)
         if not match:
             return []
+        words = [w for word in typed.split() for w in _word().findall(word)]
         try:
             rows = conn.execute(
-                "SELECT source, ref_id, part, "
-                f"snippet(search_index, -1, '{_START}', '{_END}', '…', 12) AS snippet "
+                "SELECT source, ref_id, part, title, body "
                 "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
                 (match, limit),
             ).fetchall()
         except sqlite3.OperationalError:
             return []
         hits = []
-        for row in rows:
-            hit = self._resolve(conn, row["source"], int(row["ref_id"]), row["snippet"])
-            part = row["part"]
+        for source, ref_id, part, title, body in rows:
+            found = snippet(body, words)
+            if not found[1] and title:
+                found = snippet(title, words)
+            hit = self._resolve(conn, source, int(ref_id), *found)
             if hit is not None and part:  # an outcome's field: say which
                 hit = replace(hit, part=part, label=f"{hit.label} · {part.replace('_', ' ')}")
             if hit is not None:
@@ -82,14 +102,18 @@ class Search:
         return hits
 
     def _resolve(
-        self, conn: sqlite3.Connection, source: str, ref_id: int, marked: str
+        self,
+        conn: sqlite3.Connection,
+        source: str,
+        ref_id: int,
+        text: str,
+        spans: tuple[tuple[int, int], ...],
     ) -> SearchHit | None:
-        snippet, spans = split_snippet(marked)
         resolve = getattr(self, f"_{source}", None)
         found = resolve(conn, ref_id) if resolve is not None else None
         if found is None:
             return None  # the row went between the match and now, or an unknown source
-        return SearchHit(source=source, ref_id=ref_id, snippet=snippet, highlights=spans, **found)
+        return SearchHit(source=source, ref_id=ref_id, snippet=text, highlights=spans, **found)
 
     # Each returns the SearchHit fields that say where the text lives, or None.
 
