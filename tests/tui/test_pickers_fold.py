@@ -134,6 +134,8 @@ async def test_every_search_finds_letters_that_are_not_accents(store: Store, clo
         picker = await wait_until(lambda: isinstance(app.screen, MergePicker) and app.screen)
         options = picker.query_one(OptionList)
         await wait_until(
-            lambda: options.option_count == 1
-            and options.get_option_at_index(0).id == str(people[typed].id)
+            lambda: (
+                options.option_count == 1
+                and options.get_option_at_index(0).id == str(people[typed].id)
+            )
         )
