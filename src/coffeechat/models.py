@@ -112,6 +112,8 @@ class Contact:
     family_name: str = ""
     uid: str = ""
     """Stable and unique: the vCard UID, and the file name in a vdir."""
+    greeting: str = ""
+    """How letters address them ("Dr. Aas"); empty: by their given name."""
 
 
 class Introduction(StrEnum):

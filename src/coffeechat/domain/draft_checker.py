@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from . import questions
 from .dates_in_text import find_dates
+from .names import is_only_a_title
 from .templates import leftover_placeholders, where_from
 
 GOOD_WORDS_FIRST_CONTACT = 75
@@ -72,6 +73,15 @@ def check_draft(
 ) -> list[Finding]:
     findings: list[Finding] = []
     count = len(words(text))
+    if greeting := _title_only_greeting(text):
+        findings.append(
+            Finding(
+                "greeting",
+                Level.BAD,
+                f"“{greeting}” greets a title, not a person: add their name, or set how "
+                "to greet them (Greeting, in the contact form).",
+            )
+        )
 
     if char_limit is not None:
         findings.append(_characters(text, char_limit))
@@ -214,6 +224,22 @@ def _characters(text: str, limit: int) -> Finding:
         Level.BAD,
         f"{used}/{limit} characters: LinkedIn cuts the note here; remove {used - limit}.",
     )
+
+
+_GREETING = re.compile(
+    r"^\s*(?P<opening>(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)"
+    r"\s+(?P<whom>[^,:!\n]*?))\s*[,:!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _title_only_greeting(text: str) -> str:
+    """The opening line when it greets a title alone ("Dear Dr.,"), else ""."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    found = _GREETING.match(first)
+    if found and is_only_a_title(found["whom"]):
+        return found["opening"].strip() + ","
+    return ""
 
 
 def _first_sentence(text: str) -> str:

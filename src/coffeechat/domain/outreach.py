@@ -16,6 +16,7 @@ from .business_days import (
 )
 from .dates_in_text import promised_date
 from .letter_words import connection, quote_advice, quoted, with_article
+from .names import greeting_name
 from .pipeline import Event, info
 from .templates import (
     FOLLOW_UP_CALL,
@@ -65,7 +66,7 @@ def placeholder_values(
     acted = (advice_acted_on,) if isinstance(advice_acted_on, str) else advice_acted_on
     return {
         "contact_name": contact.name,
-        "contact_first_name": first_name(contact.name),
+        "contact_first_name": greeting_name(contact.name, contact.given_name, contact.greeting),
         "contact_title": contact.title,
         "a_contact_title": with_article(contact.title),
         "organization": contact.organization,

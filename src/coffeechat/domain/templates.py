@@ -216,7 +216,8 @@ def default_text(name: str) -> str:
 #: Every placeholder a template may use, with what it stands for (shown in the editor).
 PLACEHOLDERS: dict[str, str] = {
     "contact_name": "the contact's full name",
-    "contact_first_name": "the contact's first name",
+    "contact_first_name": "how you greet the contact: their given name, or the form chosen "
+    "for them (Greeting, in the contact form)",
     "contact_title": "the contact's job title",
     "a_contact_title": "the contact's job title with its article (a Science Writer)",
     "organization": "the contact's organization",

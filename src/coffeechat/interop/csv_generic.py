@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterable
 
 from ..domain.identity import is_placeholder
+from ..domain.names import stored_parts
 from ..models import Contact, Status
 from .csv_layouts import column_fields, is_describing, label_columns, phone_rank, split_tags
 from .records import ImportedContact, ImportFormatError, ParsedFile, url_name
@@ -137,6 +138,8 @@ def _record(values: dict[str, list[str]], line: int) -> ImportedContact | None:
     )
     if not name:
         return None
+    if _first(values, "name") or first or last:  # a person's name, not an organization's
+        first, last = stored_parts(name, first, last)
     statuses = {str(s): s for s in Status}
     extras = (
         *(("department", unit) for unit in dict.fromkeys(values.get("department", []))),

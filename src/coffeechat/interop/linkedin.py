@@ -11,6 +11,7 @@ URN (``urn:li:member:…``) is not an email.
 from __future__ import annotations
 
 from ..domain.identity import is_placeholder
+from ..domain.names import stored_parts
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError, ParsedFile
 from .tabular import csv_rows, header_key, one_line, parse_date
@@ -60,10 +61,11 @@ def parse(data: bytes, source: str) -> ParsedFile:
             parsed.skipped.append((line, "no name"))
             continue
         email = values.get("email", "")
+        given, family = stored_parts(name, first, last)
         contact = Contact(
             name=name,
-            given_name=first,
-            family_name=last,
+            given_name=given,
+            family_name=family,
             title=values.get("title", ""),
             organization=values.get("organization", ""),
             email=email if "@" in email else "",

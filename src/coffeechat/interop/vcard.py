@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..domain.identity import is_placeholder
+from ..domain.names import parse_name, stored_parts
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError, ParsedFile, url_name
 from .vcard_lines import (
@@ -154,9 +155,15 @@ class _Card:
         tags = ", ".join(
             t for _, _, parts in self.props.get("CATEGORIES", []) for t in _split_commas(parts)
         )
+        if self.props.get("N") and (given or family):
+            given, family = stored_parts(name, " ".join(filter(None, (given, middle))), family)
+        elif self.first("FN") or self.first("NICKNAME"):
+            given, family = stored_parts(name)  # a person's name, with no N to split it
+        else:
+            given = family = ""  # named after an organization, email, phone or URL
         contact = Contact(
             name=name,
-            given_name=" ".join(filter(None, (given, middle))),
+            given_name=given,
             family_name=family,
             title=titles[0] if titles else "",
             organization=organization,
@@ -237,27 +244,25 @@ def fold(line: str) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
-_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."}
-
-
-def _name_parts(contact: Contact) -> tuple[str, str, str]:
-    """(family, given, suffix): as the source gave them when known, else from the name."""
+def _name_parts(contact: Contact) -> tuple[str, str, str, str]:
+    """(family, given, prefix, suffix): the stored given and family names when known
+    (without a title or degree left in them), else parsed from the name."""
+    parts = parse_name(contact.name)
     if contact.given_name or contact.family_name:
-        return contact.family_name, contact.given_name, ""
-    words = contact.name.split()
-    suffix = words.pop() if len(words) > 2 and words[-1].lower() in _SUFFIXES else ""
-    family = words.pop() if len(words) > 1 else ""
-    return family, " ".join(words), suffix
+        given, family = stored_parts(contact.name, contact.given_name, contact.family_name)
+        return family, given, parts.title, parts.suffix
+    given = " ".join(filter(None, (parts.given, parts.middle)))
+    return parts.family, given, parts.title, parts.suffix
 
 
 def card(contact: Contact, note: str = "") -> str:
     """One vCard 3.0, which Apple, Google, Outlook and khard all read."""
-    family, given, suffix = _name_parts(contact)
+    family, given, prefix, suffix = _name_parts(contact)
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
         f"UID:{escape(contact.uid)}" if contact.uid else "",
-        f"N:{escape(family)};{escape(given)};;;{escape(suffix)}",
+        f"N:{escape(family)};{escape(given)};;{escape(prefix)};{escape(suffix)}",
         f"FN:{escape(contact.name)}",
     ]
     if contact.organization:

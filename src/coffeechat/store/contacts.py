@@ -18,7 +18,7 @@ _SELECT = """
 SELECT c.id, c.name, c.title, ifnull(o.name, '') AS organization, c.email, c.phone, c.url,
        c.how_found, c.referred_by, c.purpose, c.status, c.next_action, c.next_action_date, c.tags,
        c.archived, c.connected_on, c.replied_on, c.created_at, c.updated_at,
-       c.time_zone, c.keep_in_touch_days, c.given_name, c.family_name, c.uid
+       c.time_zone, c.keep_in_touch_days, c.given_name, c.family_name, c.uid, c.greeting
 FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id
 """
 
@@ -42,6 +42,7 @@ _WRITABLE = (
     "keep_in_touch_days",
     "given_name",
     "family_name",
+    "greeting",
 )
 
 

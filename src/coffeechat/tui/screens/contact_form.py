@@ -229,6 +229,12 @@ class ContactForm(FormModal[Contact]):
                 placeholder="Europe/Berlin, America/New_York… (empty: same as mine)",
             )
             yield FormField(
+                "Greeting",
+                name="greeting",
+                value=c.greeting,
+                placeholder="how letters address them, e.g. Dr. Aas (empty: given name)",
+            )
+            yield FormField(
                 "Keep in touch",
                 name="keep_in_touch_days",
                 value="" if c.keep_in_touch_days is None else str(c.keep_in_touch_days),

@@ -1,0 +1,111 @@
+"""Names as people write them: "Dr. Henrik Aas", "Aas, Henrik", "Ludwig van Beethoven",
+"Omar al-Hakim", "John Doe III", "Madonna".
+
+Parsing is nameparser's (titles, suffixes, "Last, First", particles such as van, de
+and al- in many languages), with two corrections for contact lists: a degree written
+like a surname ("Aas" is also the acronym of a degree) is a surname unless written as
+an acronym (``AAS``, ``A.A.S.``, ``PhD``), and the German ``sen.``/``jun.`` are
+suffixes. The greeting a letter opens with is the given name unless the user chose
+another form for the person ("Dr. Aas").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nameparser import HumanName
+from nameparser.config import CONSTANTS, Constants
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    title: str = ""
+    given: str = ""
+    middle: str = ""
+    family: str = ""
+    suffix: str = ""
+
+
+@cache
+def _constants() -> Constants:
+    constants = Constants()
+    # Degrees are matched by hand (_is_degree): "Aas" or "Ma" is a family name.
+    constants.suffix_acronyms.remove(*list(constants.suffix_acronyms))
+    constants.suffix_not_acronyms.add("sen", "jun", "sen.", "jun.")
+    return constants
+
+
+def _is_degree(word: str) -> bool:
+    """A degree or credential after a name, written as one (``MD``, ``PhD``, ``M.D.``)."""
+    bare = word.strip(",").lower()
+    if bare.replace(".", "") not in CONSTANTS.suffix_acronyms:
+        return False
+    return "." in word or not word.strip(",").istitle()
+
+
+def parse_name(full: str) -> NameParts:
+    """*full* split into its parts ("" where there is none)."""
+    text = " ".join(full.split())
+    if not text:
+        return NameParts()
+    degrees: list[str] = []
+    words = text.split(" ")
+    while len(words) > 1 and _is_degree(words[-1]):
+        degrees.insert(0, words.pop().strip(","))
+    rest = " ".join(words).rstrip(",")
+    human = HumanName(rest, constants=_constants())
+    suffix = ", ".join(filter(None, (human.suffix, *degrees)))
+    return NameParts(human.title, human.first, human.middle, human.last, suffix)
+
+
+_TITLE_WORD = re.compile(r"[\w'’-]+\.?")
+
+
+def is_only_a_title(text: str) -> bool:
+    """Whether *text* is a title and nothing else ("Dr.", "Prof. Dr.", "Mr", "Frau")."""
+    words = _TITLE_WORD.findall(text)
+    return bool(words) and all(word.rstrip(".").lower() in CONSTANTS.titles for word in words)
+
+
+def given_of(name: str, given_name: str = "") -> str:
+    """The given name to greet with: the first word of the stored given name (without a
+    title an export left in it), else the one parsed from the full name, else the name."""
+    if given_name.strip():
+        words = [w for w in given_name.split() if not is_only_a_title(w)]
+        if words:
+            return words[0]
+    parts = parse_name(name)
+    return parts.given or parts.family or name.strip()
+
+
+def greeting_name(name: str, given_name: str = "", greeting: str = "") -> str:
+    """How a letter addresses the person: the form chosen for them ("Dr. Aas"), else
+    their given name."""
+    return greeting.strip() or given_of(name, given_name)
+
+
+def family_of(name: str, family_name: str = "") -> str:
+    """The family name to sort by: the stored one, else the parsed one, else the name."""
+    return family_name.strip() or parse_name(name).family or name.strip()
+
+
+def _strip_titles(given: str) -> str:
+    words = given.split()
+    while len(words) > 1 and is_only_a_title(words[0]):
+        words.pop(0)
+    return "" if len(words) == 1 and is_only_a_title(words[0]) else " ".join(words)
+
+
+def stored_parts(name: str, given: str = "", family: str = "") -> tuple[str, str]:
+    """(given, family) to keep for a person: as the source gave them, without a title
+    left in the given name ("Dr. Henrik" is Henrik) or a degree after the family name;
+    parsed from *name* when the source gave neither."""
+    if given.strip() or family.strip():
+        words = family.split()
+        while len(words) > 1 and _is_degree(words[-1]):
+            words.pop()
+        return _strip_titles(given), " ".join(words).rstrip(",")
+    parts = parse_name(name)
+    return " ".join(filter(None, (parts.given, parts.middle))), parts.family
