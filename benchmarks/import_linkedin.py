@@ -9,6 +9,7 @@ Run: .venv/bin/python benchmarks/import_linkedin.py
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.factories import write_connections
 
 ROWS = 30_000
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+CPU: dict[str, float] = {}
+"""CPU seconds of each run's command (user + system): on a shared machine whose load
+stretches the wall time, what the command itself costs."""
 
 
 def measure() -> dict[str, tuple[float, str]]:
@@ -37,7 +48,7 @@ def measure() -> dict[str, tuple[float, str]]:
             ("first import, common names", common_path, "common.db"),
         )
         for label, path, db in runs:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), _children_cpu()
             result = subprocess.run(
                 [str(script), "--db", str(Path(folder) / db), "import", "linkedin", str(path)],
                 capture_output=True,
@@ -45,13 +56,17 @@ def measure() -> dict[str, tuple[float, str]]:
                 check=True,
             )
             elapsed = time.perf_counter() - started
+            CPU[label] = _children_cpu() - cpu
             results[label] = (elapsed, result.stdout.strip().split(": ", 1)[1])
     return results
 
 
 def main() -> None:
     for label, (elapsed, report) in measure().items():
-        print(f"import linkedin, {ROWS} rows, {label}: {elapsed:.2f} s  ({report})")
+        print(
+            f"import linkedin, {ROWS} rows, {label}: {elapsed:.2f} s, CPU {CPU[label]:.2f} s "
+            f"({report})"
+        )
 
 
 if __name__ == "__main__":

@@ -120,3 +120,8 @@ def test_a_match_with_a_stored_contact_keeps_further_values_on_one_line(store: S
     report = exchange.import_bytes(store, "csv", data, "more.csv")
     assert report.merged == 1 and report.values_added == {"phone": 1}
     assert store.notes.research(mine.id) == "Other phone: 2, 3"
+
+
+def test_a_placeholder_url_is_no_value(store: Store) -> None:
+    exchange.import_file(store, "linkedin", DATA / "placeholder_linkedin.csv")
+    assert {c.url for c in store.contacts.all()} == {""}

@@ -94,3 +94,21 @@ def test_thirty_thousand_linkedin_rows(store: Store, tmp_path: Path) -> None:
     # How long it takes is a benchmark (benchmarks/import_linkedin.py), not a test.
     again = exchange.import_file(store, "linkedin", path)
     assert again.added == 0 and store.contacts.count() == 30_000
+
+
+def test_a_write_while_an_import_prepares_is_seen_before_it_writes(store: Store) -> None:
+    """Matching runs before the write transaction; a contact saved meanwhile (here from
+    the progress callback, between the two) is matched inside it, never duplicated."""
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rows = "".join(f"P{i},Q,,p{i}@x.example,Acme,Analyst,15 Mar 2023\n" for i in range(1500))
+    saved = []
+
+    def meanwhile(done: int, total: int) -> None:
+        if not saved:
+            saved.append(store.contacts.add(Contact(name="Early Bird", email="p7@x.example")))
+
+    report = exchange.import_bytes(store, "linkedin", (header + rows).encode(), "c.csv", meanwhile)
+    assert (report.added, report.merged) == (1499, 1)
+    assert store.contacts.count() == 1500
+    (early,) = [c for c in store.contacts.all() if c.email == "p7@x.example"]
+    assert early.name == "Early Bird" and early.organization == "Acme"

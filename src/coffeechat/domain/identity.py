@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote
 
 # A LinkedIn profile is the same at www., a country subdomain (uk., br.) or none.
@@ -58,6 +59,8 @@ PLACEHOLDERS = frozenset(
         "not provided", "private", "undisclosed", "withheld", "hidden", "redacted",
     }
 )  # fmt: skip
+_LONGEST = max(map(len, PLACEHOLDERS)) + 2
+"""Longer than this, and starting with a letter or digit, a value is no placeholder."""
 # Local parts of addresses no person reads (or a placeholder word before an "@").
 _NOBODY_LOCAL = re.compile(
     r"^(?:no|do[-_.]?not|dont|do[-_.]?no)[-_.]?reply(?:[-_.+].*)?$"
@@ -67,14 +70,15 @@ _NOBODY_LOCAL = re.compile(
 _EMPTY_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?(?:www\.?)?/*$")
 
 
+@lru_cache(maxsize=16384)
 def is_placeholder(value: str) -> bool:
     """Whether *value* stands for "no value": empty after trimming, only punctuation
     (``-``, ``--``, ``?``, ``…``), or a word from :data:`PLACEHOLDERS` (any case)."""
     text = value.strip()
+    if len(text) > _LONGEST and text[0].isalnum():
+        return False  # the fast path: most real values of a 30,000-row import
     if text.isalnum():
         return text.casefold() in PLACEHOLDERS  # one word: "Acme", "none", "N/A" is not
-    if len(text) > 24 and text[0].isalnum():
-        return False  # the fast path: every real value of a 30,000-row import
     if not any(c.isalnum() for c in text):
         return True
     key = " ".join(text.casefold().strip(" .-_?*()[]<>'\"").split())
@@ -115,7 +119,7 @@ def url_key(url: str) -> str:
     """
     # Plain string work first: an import normalises tens of thousands of these.
     key = url.strip().lower()
-    if is_placeholder(key) or _EMPTY_URL.match(key):
+    if len(key) <= _LONGEST and (is_placeholder(key) or _EMPTY_URL.match(key)):
         return ""
     if "%" in key:
         key = unquote(key)

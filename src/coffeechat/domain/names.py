@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from nameparser import HumanName
-from nameparser.config import CONSTANTS, Constants
+if TYPE_CHECKING:
+    from nameparser.config import Constants
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class NameParts:
 
 @cache
 def _constants() -> Constants:
+    # Imported on first use: its tables cost start-up ~50 ms that most runs never need.
+    from nameparser.config import Constants
+
     constants = Constants()
     # Degrees are matched by hand (_is_degree): "Aas" or "Ma" is a family name.
     constants.suffix_acronyms.remove(*list(constants.suffix_acronyms))
@@ -37,12 +41,21 @@ def _constants() -> Constants:
     return constants
 
 
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """nameparser's titles and degree acronyms as plain sets (its own are slow to ask,
+    and an import asks 30,000 times)."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.titles), frozenset(CONSTANTS.suffix_acronyms)
+
+
 def _is_degree(word: str) -> bool:
     """A degree or credential after a name, written as one (``MD``, ``PhD``, ``M.D.``)."""
-    bare = word.strip(",").lower()
-    if bare.replace(".", "") not in CONSTANTS.suffix_acronyms:
-        return False
-    return "." in word or not word.strip(",").istitle()
+    bare = word.strip(",")
+    if bare.istitle() and bare.isalpha():
+        return False  # "Aas", "Silva": a surname however it is spelled as an acronym
+    return bare.lower().replace(".", "") in _words()[1]
 
 
 def parse_name(full: str) -> NameParts:
@@ -54,6 +67,8 @@ def parse_name(full: str) -> NameParts:
     words = text.split(" ")
     while len(words) > 1 and _is_degree(words[-1]):
         degrees.insert(0, words.pop().strip(","))
+    from nameparser import HumanName
+
     rest = " ".join(words).rstrip(",")
     human = HumanName(rest, constants=_constants())
     suffix = ", ".join(filter(None, (human.suffix, *degrees)))
@@ -66,7 +81,7 @@ _TITLE_WORD = re.compile(r"[\w'’-]+\.?")
 def is_only_a_title(text: str) -> bool:
     """Whether *text* is a title and nothing else ("Dr.", "Prof. Dr.", "Mr", "Frau")."""
     words = _TITLE_WORD.findall(text)
-    return bool(words) and all(word.rstrip(".").lower() in CONSTANTS.titles for word in words)
+    return bool(words) and all(word.rstrip(".").lower() in _words()[0] for word in words)
 
 
 def given_of(name: str, given_name: str = "") -> str:
@@ -91,13 +106,20 @@ def family_of(name: str, family_name: str = "") -> str:
     return family_name.strip() or parse_name(name).family or name.strip()
 
 
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").lower() in _words()[0]
+
+
 def _strip_titles(given: str) -> str:
     words = given.split()
+    if not words or not _is_title(words[0]):
+        return given.strip()  # most given names: one set look-up
     while len(words) > 1 and is_only_a_title(words[0]):
         words.pop(0)
     return "" if len(words) == 1 and is_only_a_title(words[0]) else " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def stored_parts(name: str, given: str = "", family: str = "") -> tuple[str, str]:
     """(given, family) to keep for a person: as the source gave them, without a title
     left in the given name ("Dr. Henrik" is Henrik) or a degree after the family name;

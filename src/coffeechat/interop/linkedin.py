@@ -29,7 +29,14 @@ COLUMNS = {
     "connected on": "connected_on",
 }
 HOW_FOUND = "LinkedIn"
-_VALUES = frozenset({"url", "email", "organization", "title"})
+# Where a placeholder is no value ("-", "n/a"); an email or URL one identifies no one
+# (domain.identity) and an email without "@" is dropped below.
+_VALUES = frozenset({"organization", "title"})
+
+
+def _real(url: str) -> str:
+    """*url*, or "" for a placeholder ("-", "n/a"): a profile URL is almost never short."""
+    return "" if len(url) < 20 and is_placeholder(url) else url
 
 
 def parse(data: bytes, source: str) -> ParsedFile:
@@ -69,7 +76,7 @@ def parse(data: bytes, source: str) -> ParsedFile:
             title=values.get("title", ""),
             organization=values.get("organization", ""),
             email=email if "@" in email else "",
-            url=values.get("url", ""),
+            url=_real(values.get("url", "")),
             connected_on=parse_date(values.get("connected_on", "")),
             how_found=HOW_FOUND,
         )

@@ -68,6 +68,8 @@ class ImportedContact:
 
     def full_note(self) -> str:
         """The note as a new contact gets it: the file's note, then the further values."""
+        if not self.extras:
+            return self.note
         return "\n".join(filter(None, (self.note, *extra_lines(self.extras))))
 
 

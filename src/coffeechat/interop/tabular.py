@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
 
 from ..domain.validation import in_range
 from .records import ImportFormatError
@@ -61,6 +62,7 @@ _DATE_FORMATS = (
 _TIME_OF_DAY = re.compile(r",?\s+\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?$")
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> str:
     """An ISO date from the formats exports use ("15 Mar 2023", "1/8/18, 6:14 PM",
     "23-Apr-23", "2023-03-15", ...), or "" (also for a year outside the app's range,

@@ -19,8 +19,6 @@ import codecs
 import re
 from collections.abc import Callable
 
-from charset_normalizer import from_bytes
-
 from .records import ImportFormatError
 
 _BOMS = (
@@ -95,6 +93,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def detect(data: bytes) -> str | None:
     """The charset *data* is most likely in (charset-normalizer), or None."""
+    from charset_normalizer import from_bytes  # on first use: most files are UTF-8
+
     matches = list(from_bytes(data))
     if not matches:
         return None
