@@ -22,13 +22,15 @@ from .importing import ImportReport
 
 FORMAT = "coffeechat"
 
-SCHEMA_OF_BACKUP = {1: 8, 2: 10}
+SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 12}
 """Backup version → the newest schema version whose data it holds. Version 1 was
 written by schemas 1 to 8 alike (it did not follow the data then); from 2 on, a
 migration that adds what a backup carries bumps :data:`VERSION` and adds a line here
 (a unit test checks the newest line is today's schema). Schema 10 (the messages the
 mail scan acted on) added nothing a backup carries: what the scan recorded, letters
-sent and replies, is in the backup, and a scan after a restore notices nothing twice."""
+sent and replies, is in the backup, and a scan after a restore notices nothing twice.
+Schema 11 rebuilt the search index only (not backed up); schema 12 added
+``contacts.greeting``."""
 VERSION = max(SCHEMA_OF_BACKUP)
 
 
