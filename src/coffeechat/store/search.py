@@ -47,7 +47,9 @@ def snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ..
     hits = [i for i, token in enumerate(tokens) if folded(token[0]).startswith(tuple(words))]
     if not tokens:
         return text.strip(), ()
-    first = max(0, (hits[0] if hits else 0) - 3)
+    at = hits[0] if hits else 0
+    # From the start when the match fits there, else a few words of context before it.
+    first = 0 if at < SNIPPET_WORDS - 3 else at - 3
     last = min(len(tokens), first + SNIPPET_WORDS) - 1
     start = 0 if first == 0 else tokens[first].start()
     end = len(text) if last == len(tokens) - 1 else tokens[last].end()
