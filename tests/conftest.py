@@ -124,3 +124,21 @@ def make_app(store: Store, clock: Clock, theme: str = "textual-dark", *, welcome
     app = CoffeechatApp(store, clock=clock, theme=theme, welcome=welcome)
     app.db_label = "coffeechat.db"  # tmp paths differ between runs
     return app
+
+
+def open_as_made_before(monkeypatch: pytest.MonkeyPatch, migration) -> None:
+    """Make ``Store.open`` stop before *migration* (a file an older version wrote), with
+    the contact store reading and writing only the columns such a file has. Undo with
+    ``monkeypatch.undo()``."""
+    from coffeechat.store import contacts as contacts_module
+    from coffeechat.store import db as db_module
+    from coffeechat.store.schema import MIGRATIONS, _greeting
+
+    before = MIGRATIONS[: MIGRATIONS.index(migration)]
+    monkeypatch.setattr(db_module, "MIGRATIONS", before)
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(before))
+    if _greeting not in before:
+        select = contacts_module._SELECT.replace(", c.greeting", ", ''")
+        writable = tuple(c for c in contacts_module._WRITABLE if c != "greeting")
+        monkeypatch.setattr(contacts_module, "_SELECT", select)
+        monkeypatch.setattr(contacts_module, "_WRITABLE", writable)

@@ -196,13 +196,12 @@ def test_the_lists_last_interaction_is_keep_in_touchs(store: Store) -> None:
 def test_the_migration_fills_the_last_interaction_of_existing_contacts(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coffeechat.store import db as db_module
     from coffeechat.store.schema import MIGRATIONS
+    from tests.conftest import open_as_made_before
 
     path = tmp_path / "older.db"
-    # A file written by the version before the column.
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS[:-1])
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(MIGRATIONS) - 1)
+    # A file written by a version before the column.
+    open_as_made_before(monkeypatch, MIGRATIONS[-1])
     older = Store.open(path)
     ana = older.contacts.add(Contact(name="Ana Silva"))
     ben = older.contacts.add(Contact(name="Ben Osei"))
@@ -217,8 +216,7 @@ def test_the_migration_fills_the_last_interaction_of_existing_contacts(
         (ana.id,),
     )
     older.close()
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(MIGRATIONS))
+    monkeypatch.undo()
     store = Store.open(path)
     try:
         rows = {row.name: row.last_interaction for row in store.contacts.rows()}

@@ -12,10 +12,9 @@ from coffeechat.domain.contact_filter import ContactFilter
 from coffeechat.domain.text import folded
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from coffeechat.store import db as db_module
-from coffeechat.store.schema import MIGRATIONS
 from coffeechat.store.search_schema import fold_search_index
 from coffeechat.tui.widgets.suggest import FoldedSuggestions
+from tests.conftest import open_as_made_before
 
 # (name as written, what a user types to find it: plain letters, or the name's own script)
 NAMES = [
@@ -106,9 +105,7 @@ def test_an_index_made_before_the_one_folding_is_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "coffeechat.db"
-    before = MIGRATIONS[: MIGRATIONS.index(fold_search_index)]
-    monkeypatch.setattr(db_module, "MIGRATIONS", before)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(before))
+    open_as_made_before(monkeypatch, fold_search_index)
     store = Store.open(path)
     soren = store.contacts.add(Contact(name="Kai Berg"))
     store.notes.save_research(soren.id, "Søren Kierkegaard's archive")

@@ -11,11 +11,9 @@ import pytest
 from coffeechat.models import OutcomeKind
 from coffeechat.models_activity import Draft, NextStep, Outcome, Question, Referral
 from coffeechat.store import Store
-from coffeechat.store import db as db_module
-from coffeechat.store.schema import MIGRATIONS
 from coffeechat.store.search_schema import search_everything
 from coffeechat.usecases.outcomes import save_outcome
-from tests.conftest import seed
+from tests.conftest import open_as_made_before, seed
 
 MONDAY = date(2026, 3, 16)
 QUESTION = Question("What does a typical week look like for you?")
@@ -167,9 +165,7 @@ def test_the_migration_indexes_outcomes_and_letters_already_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "coffeechat.db"
-    before = MIGRATIONS[: MIGRATIONS.index(search_everything)]
-    monkeypatch.setattr(db_module, "MIGRATIONS", before)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(before))
+    open_as_made_before(monkeypatch, search_everything)
     store = Store.open(path)
     maria, *_ = seed(store)
     call = _held_call(store, maria.id, note="heron")
