@@ -29,8 +29,11 @@ _NEW_HEAD = {"EMAIL": "EMAIL;TYPE=INTERNET", "TEL": "TEL;TYPE=CELL"}
 
 
 def n_value(contact: Contact) -> str:
-    family, given, suffix = _name_parts(contact)
-    return f"{escape(family.strip())};{escape(given.strip())};;;{escape(suffix.strip())}"
+    family, given, prefix, suffix = _name_parts(contact)
+    return (
+        f"{escape(family.strip())};{escape(given.strip())};;{escape(prefix.strip())};"
+        f"{escape(suffix.strip())}"
+    )
 
 
 def _value(name: str, value: str) -> str:
