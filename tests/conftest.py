@@ -138,7 +138,7 @@ def open_as_made_before(monkeypatch: pytest.MonkeyPatch, migration) -> None:
     monkeypatch.setattr(db_module, "MIGRATIONS", before)
     monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(before))
     if _greeting not in before:
-        select = contacts_module._SELECT.replace(", c.greeting", ", ''")
+        select = contacts_module._SELECT.replace(", c.greeting", ", '' AS greeting")
         writable = tuple(c for c in contacts_module._WRITABLE if c != "greeting")
         monkeypatch.setattr(contacts_module, "_SELECT", select)
         monkeypatch.setattr(contacts_module, "_WRITABLE", writable)

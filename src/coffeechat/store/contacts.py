@@ -322,7 +322,7 @@ class Contacts:
                     (kind, key),
                 ).fetchone()
                 if alias:
-                    return int(alias[0])
+                    return int(alias["contact_id"])
         candidates: list[sqlite3.Row] = []
         if mine.emails:
             candidates += self._conn.execute(

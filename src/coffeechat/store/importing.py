@@ -311,7 +311,7 @@ def import_contacts(
 def _written(conn: sqlite3.Connection) -> tuple[int, int]:
     """Changes since: ``data_version`` moves when another connection commits,
     ``total_changes`` when this one writes."""
-    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+    return conn.execute("PRAGMA data_version").fetchone()["data_version"], conn.total_changes
 
 
 def _match(

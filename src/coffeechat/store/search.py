@@ -92,11 +92,12 @@ class Search:
         except sqlite3.OperationalError:
             return []
         hits = []
-        for source, ref_id, part, title, body in rows:
-            found = snippet(body, words)
-            if not found[1] and title:
-                found = snippet(title, words)
-            hit = self._resolve(conn, source, int(ref_id), *found)
+        for row in rows:
+            found = snippet(row["body"], words)
+            if not found[1] and row["title"]:
+                found = snippet(row["title"], words)
+            hit = self._resolve(conn, row["source"], int(row["ref_id"]), *found)
+            part = row["part"]
             if hit is not None and part:  # an outcome's field: say which
                 hit = replace(hit, part=part, label=f"{hit.label} · {part.replace('_', ' ')}")
             if hit is not None:
