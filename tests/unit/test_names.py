@@ -15,7 +15,8 @@ from coffeechat.domain.names import NameParts, greeting_name, is_only_a_title, p
 from coffeechat.domain.outreach import placeholder_values
 from coffeechat.domain.templates import default_text, fill
 from coffeechat.interop import vcard
-from coffeechat.models import Contact, Profile
+from coffeechat.models import Contact
+from coffeechat.models_activity import Profile
 from coffeechat.store import Store
 
 DATA = Path(__file__).parent / "data" / "imports"
