@@ -69,10 +69,16 @@ class ArticleList(OptionList):
 
     @background()
     async def _edit(self, article: Article) -> None:
-        result = await self.app.push_screen_wait(ArticleForm(article))
-        if result is None:
+        from functools import partial
+
+        from ...usecases.articles import save_article
+        from ..screens.modal import Saving
+
+        base = article if article.id is not None else None
+        form = ArticleForm(article).saves_with(Saving(partial(save_article, self.store), base))
+        saved = await self.app.push_screen_wait(form)
+        if saved is None:
             return
-        saved = self.store.articles.save(result)
         self.show(self.contact_id, keep_id=saved.id)
         self.focus()
 
