@@ -46,6 +46,9 @@ async def transfer(pilot, title, fmt, path):
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
+from coffeechat.models_activity import Profile
+from coffeechat.usecases.profile import save_profile
+
 async def session():
     app = CoffeechatApp(Store.open(sys.argv[1]), clock=Clock())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -63,10 +66,13 @@ async def session():
         await pilot.press("escape", "ctrl+f", *"analytical")
         await pilot.pause()
         await pilot.press("escape", "escape")
-        # A draft, copied without a clipboard program.
+        # A draft, copied without a clipboard program (a letter with a blank is not
+        # copied: the profile fills the sender's name).
+        save_profile(app.store, Profile(name="Ada Byron", email="ada@example.org"))
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("ctrl+b")
+        await app.workers.wait_for_complete()  # the copy runs off the event loop
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -105,4 +111,4 @@ def test_a_session_opens_no_sockets(tmp_path: Path) -> None:
     assert "NOTES 1 LINES 1" in result.stdout, result.stdout
     assert "DRAFTS 1" in result.stdout, result.stdout
     assert "EXPORTED True" in result.stdout, result.stdout
-    assert (tmp_path / "home" / "state" / "coffeechat" / "clipboard.txt").exists()
+    assert (tmp_path / "home" / "state" / "coffeechat" / "clipboard.txt").exists(), result.stdout
