@@ -15,10 +15,12 @@ from ..domain.pipeline import (
     tell_referrer_title,
 )
 from ..domain.preparation import Step, parse_done, steps_for, stored
+from ..domain.three_way import merge_records
 from ..models import Medium, Status
 from ..models_activity import FollowUp, Interview, Question
 from ..store import Store
 from .calendar import load_calendar
+from .revisions import EditConflict
 from .steps import advance, settle
 from .undo import NOTHING, Undo, recorded
 
@@ -33,9 +35,67 @@ class Plan:
     questions: tuple[Question, ...]
 
 
-def save_plan(store: Store, contact_id: int, plan: Plan, now: datetime) -> Interview:
+def stored_plan(store: Store, interview: Interview) -> Plan:
+    """The plan of *interview* as it is stored (the base a re-plan is made from)."""
+    checklist = store.interviews.checklist(interview.id) if interview.id is not None else []
+    return Plan(
+        scheduled_at=interview.scheduled_at,
+        medium=interview.medium,
+        length_minutes=interview.length_minutes,
+        questions=tuple(Question(text=item.text, id=item.question_id) for item in checklist),
+    )
+
+
+def _same_questions(plan: Plan) -> Plan:
+    """*plan* with its questions compared by what they ask (a bank question and the
+    checklist's copy of it differ only in their group)."""
+    return replace(plan, questions=tuple(Question(text=q.text, id=q.id) for q in plan.questions))
+
+
+def _merged_checklist(
+    base: tuple[Question, ...], mine: tuple[Question, ...], theirs: tuple[Question, ...]
+) -> tuple[Question, ...]:
+    """Both windows' checklist edits: mine in my order, less what the other window
+    took out, then what it added."""
+
+    def key(question: Question) -> str:
+        return question.text.casefold()
+
+    was, kept_there, here = {key(q) for q in base}, {key(q) for q in theirs}, set()
+    merged = []
+    for question in mine:
+        if key(question) in kept_there or key(question) not in was:
+            merged.append(question)
+            here.add(key(question))
+    merged += [q for q in theirs if key(q) not in was and key(q) not in here]
+    return tuple(merged)
+
+
+def _against_stored(base: Plan, mine: Plan, stored: Plan) -> Plan:
+    """*mine*, re-planned from *base*, merged with what another window saved since:
+    the checklists are merged, a field only one side changed takes that side, and a
+    field both changed differently raises EditConflict (nothing written)."""
+    base, mine, stored = _same_questions(base), _same_questions(mine), _same_questions(stored)
+    if stored == base:
+        return mine
+    questions = _merged_checklist(base.questions, mine.questions, stored.questions)
+    merged = merge_records(
+        replace(base, questions=questions),
+        replace(mine, questions=questions),
+        replace(stored, questions=questions),
+    )
+    if merged.conflicts:
+        raise EditConflict(merged.conflicts, merged.value, replace(stored, questions=questions))
+    return merged.value
+
+
+def save_plan(
+    store: Store, contact_id: int, plan: Plan, now: datetime, base: Plan | None = None
+) -> Interview:
     """Plan the contact's next interview (or re-plan the one already planned).
 
+    A re-plan made from *base* (the plan as the dialog loaded it) is merged with one
+    saved in another window meanwhile (see usecases/revisions.py for the rule).
     The contact becomes "scheduled" and the call becomes their next action; a call
     agreed means they answered, so the 3B7 nudges to reach someone else or chase them
     are closed, and a reply not yet recorded is recorded today.
@@ -45,6 +105,8 @@ def save_plan(store: Store, contact_id: int, plan: Plan, now: datetime) -> Inter
         planned = interviews.open_for(contact_id)
         if planned is not None and planned.state == "in progress":
             raise CallInProgress(contact_id)
+        if planned is not None and planned.id is not None and base is not None:
+            plan = _against_stored(base, plan, stored_plan(store, planned))
         if planned is not None and planned.id is not None:
             interviews.update_plan(
                 planned.id,

@@ -386,6 +386,7 @@ class MainScreen(
         from ...models import Medium
         from ...models_activity import Question
         from ...usecases import calls
+        from .modal import Saving
         from .plan_interview import PlanInterview
 
         contact = self.contact
@@ -421,14 +422,20 @@ class MainScreen(
             time_zone=contact.time_zone,
         )
         contact_id = contact.id
+        store = self.store
+
+        def save(plan: Plan, base: Plan | None) -> Plan | None:
+            # Against the plan as the dialog loaded it: a re-plan saved in another
+            # window meanwhile is merged, or asked about (Modal.finish).
+            try:
+                interview = calls.save_plan(store, contact_id, plan, self.app.clock.now(), base)
+            except calls.CallInProgress:
+                self.notify("A call with them is in progress: press c to return to it.")
+                return None
+            return calls.stored_plan(store, interview)
 
         def saved(plan: Plan | None) -> None:
             if plan is None:
-                return
-            try:
-                calls.save_plan(self.store, contact_id, plan, self.app.clock.now())
-            except calls.CallInProgress:
-                self.notify("A call with them is in progress: press c to return to it.")
                 return
             self.reload(keep_id=contact_id)
             when = plan.scheduled_at.replace("T", " ") or "no date yet"
@@ -438,4 +445,5 @@ class MainScreen(
                 markup=False,
             )
 
-        self.app.push_screen(screen, saved)
+        base = calls.stored_plan(store, planned) if planned and planned.id else None
+        self.app.push_screen(screen.saves_with(Saving(save, base)), saved)

@@ -321,7 +321,7 @@ class PlanInterview(Modal[Plan | None]):
         if bad := check_all([when]):
             bad.input.focus()
             return
-        self.dismiss(
+        self.finish(  # saved first when the dialog saves itself (Modal.finish)
             Plan(
                 # As read, not as typed: "tue 16:00" is stored as the date it meant.
                 scheduled_at=resolve_when(when.value, self._today()) or "",
