@@ -3,12 +3,13 @@ back or left and reported, foreign and malformed files named in one line."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from coffeechat.interop import vdir
+from coffeechat.interop import vdir, vdir_card
 from coffeechat.models import Medium, Status
 from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
@@ -92,6 +93,42 @@ def test_second_run_writes_nothing(store: Store, people: dict[str, int], tmp_pat
 
     assert (again.written, again.removed, again.came_in, again.problems) == ([], [], [], [])
     assert {p: p.stat().st_mtime_ns for p in root.glob("*/*")} == before
+
+
+def test_an_idle_sync_parses_no_name_and_a_renamed_contact_gets_its_new_n(
+    store: Store, people: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    parsed: list[str] = []
+    n_value = vdir_card.n_value
+    monkeypatch.setattr(vdir_card, "n_value", lambda c: parsed.append(c.name) or n_value(c))
+
+    idle = sync(store, root, NOW)
+    store.contacts.with_changes(people["Priya"], name="Dr. Priya Raman-Shah")
+    store.contacts.with_changes(people["Tom"], given_name="Tomas", family_name="Lindqvist")
+    renamed = sync(store, root, NOW)
+
+    assert idle.written == [] and sorted(parsed) == ["Dr. Priya Raman-Shah", "Tom Lindqvist"]
+    cards = {key: (root / key).read_text() for key in renamed.written}
+    assert any("N:Raman-Shah;Priya;;Dr.;" in card for card in cards.values())
+    assert any("N:Lindqvist;Tomas;;;" in card for card in cards.values())
+
+
+def test_a_state_written_before_the_n_was_remembered_is_read(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    state = json.loads((root / STATE_FILE).read_text())
+    for entry in state["items"].values():
+        del entry[9]
+    (root / STATE_FILE).write_text(json.dumps(state))
+
+    again = sync(store, root, NOW)
+
+    assert (again.written, again.notices, again.conflicts) == ([], [], [])
+    assert all(len(e) == 10 for e in json.loads((root / STATE_FILE).read_text())["items"].values())
 
 
 def test_a_changed_contact_is_rewritten(store: Store, people: dict[str, int], tmp_path: Path):

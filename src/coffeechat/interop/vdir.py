@@ -5,7 +5,7 @@ The format of vdirsyncer, khard, khal and todoman. Pure: each synced thing is a 
 :mod:`coffeechat.domain.sync_merge`); this module says what the fields of a contact,
 follow-up or call are, reads them from an item's bytes, writes a new item, and patches
 an existing one (only the fields named; every other property and component stays).
-The files themselves are read and written by :mod:`coffeechat.usecases.sync`.
+The files themselves are read and written by :mod:`coffeechat.usecases.sync_run`.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ class Item:
     fields: dict[str, str]
     contact_id: int = 0
     """The contact it belongs to (a contact's own card: itself)."""
+    source: str = ""
+    """What its derived fields are made from (see :func:`name_source`)."""
 
     @property
     def kind(self) -> str:
@@ -92,13 +94,19 @@ def _note(contact: Contact) -> str:
     return "\n".join(parts)
 
 
-def contact_item(contact: Contact) -> Item:
+def name_source(contact: Contact) -> str:
+    """What a contact's N is made from: the same text, the same N."""
+    return f"{contact.name}\x1f{contact.given_name}\x1f{contact.family_name}"
+
+
+def contact_item(contact: Contact, n: str | None = None) -> Item:
     """A vCard 3.0: FN, N, ORG, TITLE, EMAIL, TEL, URL, CATEGORIES, UID and a NOTE saying
-    where the contact is in the pipeline."""
+    where the contact is in the pipeline. *n* is the N worked out earlier from the same
+    :func:`name_source` (parsing the name is the dearest part of a card)."""
     tags = ", ".join(t.strip() for t in contact.tags.split(",") if t.strip())
     fields = {
         "name": contact.name.strip(),
-        "n": vdir_card.n_value(contact),
+        "n": vdir_card.n_value(contact) if n is None else n,
         "email": contact.email.strip(),
         "phone": contact.phone.strip(),
         "organization": contact.organization.strip(),
@@ -107,7 +115,8 @@ def contact_item(contact: Contact) -> Item:
         "categories": tags,
         "note": _note(contact).strip(),
     }
-    return Item(f"contact:{contact.id}", CONTACTS, contact.uid, fields, contact.id or 0)
+    source = name_source(contact)
+    return Item(f"contact:{contact.id}", CONTACTS, contact.uid, fields, contact.id or 0, source)
 
 
 def utc_text(moment: str) -> str:

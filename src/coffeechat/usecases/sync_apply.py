@@ -1,6 +1,6 @@
 """Changes made elsewhere, taken into the database: what the three-way merge says came in.
 
-Each function applies one item's incoming fields in one transaction and returns one
+:func:`take_in` applies one item's incoming fields in one transaction and returns one
 line per change, for the report and the Sync view. Values were validated when the item
 was read (dates in range, times parseable); a field coffeechat keeps only as text (a
 note written on the phone, a call's location) becomes a line in the contact's
@@ -9,6 +9,7 @@ research note, where the user sees it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ..interop.records import ImportedContact
@@ -38,85 +39,92 @@ def _local(stamp: str, now: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def contact_fields(store: Store, contact_id: int, incoming: dict[str, str]) -> list[str]:
+def take_in(
+    store: Store, kind: str, row_id: int, incoming: dict[str, str], now: datetime
+) -> list[str]:
+    """*incoming* (the fields the merge says came in) written to the row ``kind:row_id``
+    in one transaction; one line per change."""
+    with store.database.transaction():
+        return _TAKE_IN[kind](store, row_id, incoming, now)
+
+
+def _contact(store: Store, contact_id: int, incoming: dict[str, str], _now: datetime) -> list[str]:
     contact = store.contacts.get(contact_id)
     if contact is None:
         return []
     lines: list[str] = []
-    with store.database.transaction():
-        # A name cannot be emptied; any other field emptied elsewhere is emptied here.
-        changes = {
-            k: v for k, v in incoming.items() if k in _CONTACT_COLUMNS and (v or k != "name")
-        }
-        if changes:
-            store.contacts.with_changes(contact_id, **changes)
-            for name, value in changes.items():
-                label = name.replace("_", " ")
-                lines.append(f"{contact.name}: {label} " + (f"“{value}”" if value else "cleared"))
-        note = incoming.get("note", "").strip()
-        if note:
-            note_line(store, contact_id, f"From your address book: {note}")
-            lines.append(f"{contact.name}: note from your address book")
+    # A name cannot be emptied; any other field emptied elsewhere is emptied here.
+    changes = {k: v for k, v in incoming.items() if k in _CONTACT_COLUMNS and (v or k != "name")}
+    if changes:
+        store.contacts.with_changes(contact_id, **changes)
+        for name, value in changes.items():
+            label = name.replace("_", " ")
+            lines.append(f"{contact.name}: {label} " + (f"“{value}”" if value else "cleared"))
+    note = incoming.get("note", "").strip()
+    if note:
+        note_line(store, contact_id, f"From your address book: {note}")
+        lines.append(f"{contact.name}: note from your address book")
     return lines
 
 
-def followup_fields(
-    store: Store, followup_id: int, incoming: dict[str, str], now: datetime
-) -> list[str]:
+def _followup(store: Store, followup_id: int, incoming: dict[str, str], now: datetime) -> list[str]:
     followup = store.followups.get(followup_id)
     if followup is None:
         return []
     title = followup.title or followup.kind.replace("_", " ")
     lines: list[str] = []
     due = incoming.get("due", "")
-    with store.database.transaction():
-        if due and due != followup.due_date[:10]:
-            store.database.conn.execute(
-                "UPDATE followups SET due_date = ? WHERE id = ?", (due, followup_id)
-            )
-            settle(store, followup.contact_id, now.date())
-            lines.append(f"{title}: due {due}")
-        if "done" in incoming:
-            if incoming["done"] and followup.state != "done":
-                complete_followup(store, followup_id, _local(incoming["done"], now))
-                lines.append(f"done: {title}")
-            elif not incoming["done"] and followup.state == "done":
-                reopen_followup(store, followup_id, now.date())
-                lines.append(f"reopened: {title}")
+    if due and due != followup.due_date[:10]:
+        store.database.conn.execute(
+            "UPDATE followups SET due_date = ? WHERE id = ?", (due, followup_id)
+        )
+        settle(store, followup.contact_id, now.date())
+        lines.append(f"{title}: due {due}")
+    if "done" in incoming:
+        if incoming["done"] and followup.state != "done":
+            complete_followup(store, followup_id, _local(incoming["done"], now))
+            lines.append(f"done: {title}")
+        elif not incoming["done"] and followup.state == "done":
+            reopen_followup(store, followup_id, now.date())
+            lines.append(f"reopened: {title}")
     return lines
 
 
-def call_fields(
-    store: Store, interview_id: int, incoming: dict[str, str], now: datetime
-) -> list[str]:
+def _call(store: Store, interview_id: int, incoming: dict[str, str], now: datetime) -> list[str]:
     interview = store.interviews.get(interview_id)
     if interview is None:
         return []
     lines: list[str] = []
-    with store.database.transaction():
-        start, minutes = incoming.get("start", ""), incoming.get("minutes", "")
-        if interview.state == "planned" and (start or minutes):
-            scheduled = interview.scheduled_at
-            if start:
-                scheduled = _local(start, now).isoformat(timespec="minutes")
-            length = int(minutes) if minutes.isdigit() and 0 < int(minutes) <= 24 * 60 else 0
-            store.interviews.update_plan(
-                interview_id,
-                scheduled_at=scheduled,
-                medium=interview.medium,
-                length_minutes=length or interview.length_minutes,
-            )
-            settle(store, interview.contact_id, now.date())
-            if start:
-                lines.append(f"call moved to {scheduled.replace('T', ' ')}")
-            if length and length != interview.length_minutes:
-                lines.append(f"call now {length} minutes")
-        location = incoming.get("location", "").strip()
-        if location:
-            when = interview.scheduled_at.replace("T", " ")
-            note_line(store, interview.contact_id, f"Call on {when}, where: {location}")
-            lines.append(f"call location “{location}”")
+    start, minutes = incoming.get("start", ""), incoming.get("minutes", "")
+    if interview.state == "planned" and (start or minutes):
+        scheduled = interview.scheduled_at
+        if start:
+            scheduled = _local(start, now).isoformat(timespec="minutes")
+        length = int(minutes) if minutes.isdigit() and 0 < int(minutes) <= 24 * 60 else 0
+        store.interviews.update_plan(
+            interview_id,
+            scheduled_at=scheduled,
+            medium=interview.medium,
+            length_minutes=length or interview.length_minutes,
+        )
+        settle(store, interview.contact_id, now.date())
+        if start:
+            lines.append(f"call moved to {scheduled.replace('T', ' ')}")
+        if length and length != interview.length_minutes:
+            lines.append(f"call now {length} minutes")
+    location = incoming.get("location", "").strip()
+    if location:
+        when = interview.scheduled_at.replace("T", " ")
+        note_line(store, interview.contact_id, f"Call on {when}, where: {location}")
+        lines.append(f"call location “{location}”")
     return lines
+
+
+_TAKE_IN: dict[str, Callable[[Store, int, dict[str, str], datetime], list[str]]] = {
+    "contact": _contact,
+    "followup": _followup,
+    "call": _call,
+}
 
 
 def new_contact(store: Store, record: ImportedContact) -> int | None:

@@ -38,6 +38,8 @@ class Busy(OSError):
 
 def valid_name(name: str) -> bool:
     """A file name that stays inside its folder: no separator, not hidden, not empty."""
+    if name.isascii():  # nearly every name: its length in bytes is its length
+        return 0 < len(name) <= 255 and "/" not in name and "\x00" not in name and name[0] != "."
     return (
         0 < len(name.encode("utf-8", "surrogatepass")) <= 255
         and "/" not in name
