@@ -1,0 +1,226 @@
+"""End to end with the clients people really use on the vdir: khal, khard and todoman
+edit it through their own command lines (an EDITOR script or answers on stdin where they
+ask), vdirsyncer carries it to a Radicale server on 127.0.0.1 and back.
+
+Each scenario ends with both sides holding the newest value of every field, nothing
+dropped, every conflict shown, and `coffeechat sync` exiting 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+from coffeechat.models import Medium
+from coffeechat.store import Store
+from coffeechat.usecases.calls import Plan, save_plan
+from tests.e2e.test_vdir_clients import NOW, Cycle, _people, _query, _setup
+from tests.e2e.test_vdir_radicale import (
+    BIN,
+    _run,
+    radicale,  # noqa: F401  (the fixture)
+)
+
+IDLE = "0 written, 0 removed, 0 came in, 0 conflicts, 0 left alone"
+
+
+class Clients:
+    """khal, khard and todoman configured on the cycle's vdir, each with its own
+    config in a private HOME."""
+
+    def __init__(self, tmp_path: Path, cycle: Cycle) -> None:
+        self.home = tmp_path / "home"
+        config = self.home / ".config"
+        vdir = cycle.vdir
+        for folder in ("khal", "khard", "todoman"):
+            (config / folder).mkdir(parents=True, exist_ok=True)
+        (config / "khal" / "config").write_text(
+            f"[calendars]\n[[calls]]\npath = {vdir}/calls\ntype = calendar\n"
+            "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\n"
+            "longdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\n"
+            "longdatetimeformat = %Y-%m-%d %H:%M\n"
+            "default_timezone = UTC\nlocal_timezone = UTC\n"
+            f"[sqlite]\npath = {self.home}/khal.db\n",
+            encoding="utf-8",
+        )
+        self.editor = self.home / "editor.py"
+        (config / "khard" / "khard.conf").write_text(
+            f"[addressbooks]\n[[contacts]]\npath = {vdir}/contacts\n"
+            f"[general]\neditor = {self.editor}\nmerge_editor = /bin/false\n"
+            "default_action = list\n[contact table]\ndisplay = first_name\n",
+            encoding="utf-8",
+        )
+        (config / "todoman" / "config.py").write_text(
+            f'path = "{vdir}/followups"\ndate_format = "%Y-%m-%d"\ntime_format = "%H:%M"\n'
+            'default_list = "followups"\n',
+            encoding="utf-8",
+        )
+        self.env = {
+            **os.environ,
+            "HOME": str(self.home),
+            "XDG_CONFIG_HOME": str(config),
+            "XDG_DATA_HOME": str(self.home / "share"),
+            "XDG_CACHE_HOME": str(self.home / "cache"),
+        }
+
+    def run(self, *args: str, stdin: str = "") -> str:
+        done = subprocess.run(
+            [str(BIN / args[0]), *args[1:]],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=180,
+        )
+        assert done.returncode == 0, f"{args[0]}: {done.stdout}\n{done.stderr}"
+        return done.stdout
+
+    def khard_edit(self, who: str, old: str, new: str) -> None:
+        """`khard edit`, its EDITOR a script that changes *old* to *new* in the form."""
+        self.editor.write_text(
+            f"#!{BIN / 'python'}\nimport sys\nfrom pathlib import Path\n"
+            f"form = Path(sys.argv[1])\ntext = form.read_text()\nassert {old!r} in text\n"
+            f"form.write_text(text.replace({old!r}, {new!r}))\n",
+            encoding="utf-8",
+        )
+        self.editor.chmod(self.editor.stat().st_mode | stat.S_IXUSR)
+        self.run("khard", "edit", who)
+
+
+def _cycle(tmp_path: Path, radicale_info: tuple[str, Path], db: Path) -> tuple[Cycle, Clients]:
+    cycle = _setup(tmp_path, radicale_info, db)
+    return cycle, Clients(tmp_path, cycle)
+
+
+def test_khal_adds_a_link_and_a_replan_in_the_app_keeps_both(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    ids = _people(db_path)
+    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    # khal asks what to edit on stdin: the location, then quit.
+    clients.run("khal", "edit", "Coffee chat with Tom", stdin="l\nhttps://meet.example/abc\nq\n")
+    first = cycle.both()
+    assert "came in: call location “https://meet.example/abc”" in first
+    store = Store.open(db_path)
+    try:
+        save_plan(store, ids["tom"], Plan("2030-05-07T10:30", Medium.VIDEO, 45, ()), NOW)
+    finally:
+        store.close()
+
+    out = cycle.both()
+    cycle.both()
+
+    assert "conflict:" not in out
+    [server] = cycle.server("calls").values()
+    assert "LOCATION:https://meet.example/abc" in server
+    assert "DTSTART:20300507T103000Z" in server and "DTEND:20300507T111500Z" in server
+    assert _query(db_path, "SELECT scheduled_at, length_minutes FROM interviews") == [
+        ("2030-05-07T10:30", 45)
+    ]
+    listed = clients.run("khal", "list", "2030-05-07", "2030-05-08")
+    assert "10:30-11:15 Coffee chat with Tom Lindqvist" in listed
+    assert IDLE in cycle.sync()
+
+
+def test_khard_edits_a_phone_and_creates_a_contact_both_come_in(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    ids = _people(db_path)
+    store = Store.open(db_path)
+    try:
+        store.contacts.with_changes(ids["maria"], phone="+1 555 0100")
+    finally:
+        store.close()
+    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    clients.khard_edit("Maria", "+1 555 0100", "+44 20 7946 0000")
+    form = tmp_path / "ana.yaml"
+    form.write_text(
+        "First name: Ana\nLast name: Silva\nOrganisation: Lisbon Labs\n"
+        "Phone:\n    cell: +351 21 000 0000\nEmail:\n    work: ana@example.org\n",
+        encoding="utf-8",
+    )
+    clients.run("khard", "new", "--input-file", str(form), "-a", "contacts")
+
+    out = cycle.both()
+
+    assert "came in: Maria Okafor: phone “+44 20 7946 0000”" in out
+    assert "came in: new contact Ana Silva" in out and "conflict:" not in out
+    assert _query(db_path, "SELECT phone FROM contacts WHERE id = ?", ids["maria"]) == [
+        ("+44 20 7946 0000",)
+    ]
+    assert _query(
+        db_path, "SELECT o.name, c.email, c.phone FROM contacts c "
+        "JOIN organizations o ON o.id = c.organization_id WHERE c.name = 'Ana Silva'"
+    ) == [("Lisbon Labs", "ana@example.org", "+351 21 000 0000")]  # fmt: skip
+    cards = cycle.server("contacts").values()
+    assert sum("TEL;TYPE=CELL:+44 20 7946 0000" in card for card in cards) == 1
+    assert sum("FN:Ana Silva" in card for card in cards) == 1 and len(cards) == 3
+    # The app's next change to Maria goes out over khard's edit, which stays.
+    store = Store.open(db_path)
+    try:
+        store.contacts.with_changes(ids["maria"], title="Director")
+    finally:
+        store.close()
+    cycle.both()
+    shown = clients.run("khard", "show", "Maria")
+    assert "Director" in shown and "+44 20 7946 0000" in shown
+    assert IDLE in cycle.sync()
+
+
+def test_a_todo_made_in_todoman_is_named_once_and_left_alone(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    _people(db_path)
+    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    clients.run("todo", "new", "--list", "followups", "--due", "2030-05-20", "Buy coffee beans")
+    [made] = [
+        p for p in (cycle.vdir / "followups").glob("*.ics") if b"Buy coffee beans" in p.read_bytes()
+    ]
+    before = made.read_bytes()
+
+    first = cycle.both()
+    second = cycle.both()
+
+    assert f"left alone: followups/{made.name}: a to-do made elsewhere" in first
+    assert "Buy coffee beans" not in second and IDLE in second
+    assert made.read_bytes() == before
+    assert sum("Buy coffee beans" in t for t in cycle.server("followups").values()) == 1
+    listed = json.loads(clients.run("todo", "--porcelain", "list"))
+    assert sorted(t["summary"] for t in listed) == ["Buy coffee beans", "Follow up with Maria"]
+
+
+def test_vdirsyncer_metadata_files_are_not_items(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    _people(db_path)
+    cycle, _ = _cycle(tmp_path, radicale, db_path)
+    config = Path(cycle.vdirsyncer[-1])
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'collections = ["followups", "calls"]\n',
+            'collections = ["followups", "calls"]\nmetadata = ["displayname", "color"]\n',
+        ),
+        encoding="utf-8",
+    )
+    for collection in ("followups", "calls"):
+        props = cycle.storage / "collection-root" / "me" / collection / ".Radicale.props"
+        current = json.loads(props.read_text(encoding="utf-8")) if props.exists() else {}
+        current |= {"D:displayname": f"coffeechat {collection}", "ICAL:calendar-color": "#c0ffee"}
+        props.write_text(json.dumps(current), encoding="utf-8")
+    _run([*cycle.vdirsyncer, "metasync"])
+    assert (cycle.vdir / "calls" / "displayname").read_text().strip() == "coffeechat calls"
+
+    result = subprocess.run(cycle.coffeechat, capture_output=True, text=True, timeout=180)
+
+    assert result.returncode == 0 and IDLE in result.stdout, result.stdout + result.stderr
