@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote
 
+from .text import single_spaced
+
 # A LinkedIn profile is the same at www., a country subdomain (uk., br.) or none.
 _COUNTRY = re.compile(r"[a-z]{2,3}\.")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
@@ -164,8 +166,8 @@ class Identity:
         return cls(
             email_keys,
             url_keys,
-            " ".join(name.split()).casefold(),
-            " ".join(organization.split()).casefold(),
+            single_spaced(name).casefold(),
+            single_spaced(organization).casefold(),
             {uid} if uid else set(),
         )
 

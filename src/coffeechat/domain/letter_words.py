@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .outcome import advice_pieces
-from .text import one_line, visible
+from .text import one_line, single_spaced, visible
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+")
 _TRAILING = " .…;,:"
@@ -86,4 +86,4 @@ def connection(how_found: str, read_article: str = "") -> str:
     title = " ".join(one_line(read_article).split()).strip(" .")
     if title:
         return f"I read your article “{title}”."
-    return _FOUND.get(" ".join(how_found.split()).casefold(), "")
+    return _FOUND.get(single_spaced(how_found).casefold(), "")

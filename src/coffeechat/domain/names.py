@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from .text import single_spaced
+
 if TYPE_CHECKING:
     from nameparser.config import Constants
 
@@ -60,7 +62,7 @@ def _is_degree(word: str) -> bool:
 
 def parse_name(full: str) -> NameParts:
     """*full* split into its parts ("" where there is none)."""
-    text = " ".join(full.split())
+    text = single_spaced(full)
     if not text:
         return NameParts()
     degrees: list[str] = []

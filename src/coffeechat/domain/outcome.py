@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from ..models_activity import NextStep, Referral
+from .text import single_spaced
 from .validation import normalize_url
 
 CONFIDENCE_LEVELS = (1, 2, 3, 4, 5)
@@ -43,8 +44,8 @@ def referral_key(referral: Referral) -> tuple[str, str]:
         return ("email", referral.email.strip().casefold())
     if referral.url.strip():
         return ("url", normalize_url(referral.url).casefold())
-    name = " ".join(referral.name.split()).casefold()
-    org = " ".join(referral.organization.split()).casefold()
+    name = single_spaced(referral.name).casefold()
+    org = single_spaced(referral.organization).casefold()
     return ("name", f"{name}\x00{org}")
 
 

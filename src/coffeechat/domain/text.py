@@ -26,6 +26,12 @@ def has_controls(value: str) -> bool:
     return _ANY_CONTROL.search(value) is not None
 
 
+def single_spaced(value: str) -> str:
+    """*value* as one field: surrounding white space dropped, each inner run made one
+    space (an imported cell, a name compared with another)."""
+    return " ".join(value.split())
+
+
 def one_line(value: str) -> str:
     """*value* flattened for a single row: newlines and tabs become spaces."""
     return visible(value.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))

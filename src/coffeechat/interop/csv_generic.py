@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from ..domain.identity import is_placeholder
 from ..domain.names import stored_parts
+from ..domain.text import single_spaced
 from ..models import Contact, Status
 from .csv_layouts import column_fields, is_describing, label_columns, phone_rank, split_tags
 from .records import ImportedContact, ImportFormatError, ParsedFile, url_name
-from .tabular import csv_rows, guess_delimiter, header_key, one_line, parse_date
+from .tabular import csv_rows, guess_delimiter, header_key, parse_date
 from .text_decoding import decode_text
 
 #: The columns ``export csv`` writes, in order.
@@ -109,8 +110,8 @@ def _cell(field: str, key: str, cell: str) -> str:
         return cell.replace("\r\n", "\n").strip()
     if field == "phone":
         # The column's rank rides along until the phones are ordered (see _record).
-        return f"{phone_rank(key.lower())}\x00{one_line(cell)}"
-    return one_line(cell)
+        return f"{phone_rank(key.lower())}\x00{single_spaced(cell)}"
+    return single_spaced(cell)
 
 
 def _first(values: dict[str, list[str]], field: str) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from ..domain.identity import is_placeholder
 from ..domain.names import stored_parts
+from ..domain.text import single_spaced
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError, ParsedFile
-from .tabular import csv_rows, header_key, one_line, parse_date
+from .tabular import csv_rows, header_key, parse_date
 from .text_decoding import decode_text
 
 COLUMNS = {
@@ -59,7 +60,7 @@ def parse(data: bytes, source: str) -> ParsedFile:
         values: dict[str, str] = {}
         for name, cell in zip(columns, row, strict=False):
             if name and name not in values:
-                values[name] = one_line(cell)
+                values[name] = single_spaced(cell)
                 if name in _VALUES and values[name] and is_placeholder(values[name]):
                     values[name] = ""  # "-", "n/a": nothing to keep
         first, last = values.get("first", ""), values.get("last", "")

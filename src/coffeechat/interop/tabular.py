@@ -42,11 +42,6 @@ def header_key(cell: str) -> str:
     return " ".join(cleaned.split())
 
 
-def one_line(value: str) -> str:
-    """A single-line field: surrounding space dropped, inner runs of white space made one."""
-    return " ".join(value.split())
-
-
 _DATE_FORMATS = (
     "%d %b %Y",
     "%d %B %Y",

@@ -8,7 +8,7 @@ from datetime import date
 from ..domain.pipeline import EVENT_FOR_CHOSEN_STATUS, met_statuses, parse_tag_intervals
 from ..models import Contact, Status
 from ..store import Store
-from .revisions import save_against
+from .revisions import add_or_save
 from .steps import TAG_INTERVALS, advance, settle
 from .undo import Undo, recorded
 
@@ -18,16 +18,7 @@ def save_contact(store: Store, contact: Contact, base: Contact | None = None) ->
     there is kept until the next pipeline event). An edit made from *base* (the contact
     as the form loaded it) is merged with changes made elsewhere meanwhile, or raises
     EditConflict (see usecases/revisions.py)."""
-    if contact.id is None:
-        return store.contacts.add(contact)
-    contact_id = contact.id
-    return save_against(
-        store,
-        base,
-        contact,
-        current=lambda: store.contacts.get(contact_id),
-        write=store.contacts.update,
-    )
+    return add_or_save(store, store.contacts, contact, base)
 
 
 @dataclass(frozen=True, slots=True)

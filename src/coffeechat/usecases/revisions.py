@@ -13,7 +13,7 @@ tui/screens/modal.py ``Modal.finish``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from ..domain.three_way import merge_records
 from ..store import Store
@@ -62,3 +62,44 @@ def save_against(
         if merged.conflicts:
             raise EditConflict(merged.conflicts, merged.value, now)
         return write(merged.value)
+
+
+class Identified(Protocol):
+    """A dataclass record with an id (None until it is added)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def id(self) -> int | None: ...
+
+
+E = TypeVar("E", bound="Identified")
+
+
+class Repository(Protocol[E]):
+    """A store repository of records with an id: what :func:`add_or_save` needs."""
+
+    def add(self, record: E, /) -> E: ...
+
+    def get(self, record_id: int, /) -> E | None: ...
+
+    def update(self, record: E, /) -> E: ...
+
+
+def add_or_save(
+    store: Store, repository: Repository[E], record: E, base: E | None, *, texts: Sequence[str] = ()
+) -> E:
+    """Add *record* if it is new; else save it against *base* (the record as its form
+    loaded it) with :func:`save_against`: merged with another window's changes, or
+    EditConflict. *texts*: the free-text fields merged line by line."""
+    record_id = record.id
+    if record_id is None:
+        return repository.add(record)
+    return save_against(
+        store,
+        base,
+        record,
+        current=lambda: repository.get(record_id),
+        write=repository.update,
+        texts=texts,
+    )

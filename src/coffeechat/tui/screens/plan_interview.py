@@ -20,7 +20,7 @@ from ...domain.questions import (
     trimmed_to,
     with_added,
 )
-from ...domain.text import one_line
+from ...domain.text import one_line, single_spaced
 from ...domain.timezones import their_clock
 from ...models import Medium
 from ...models_activity import Question
@@ -237,7 +237,7 @@ class PlanInterview(Modal[Plan | None]):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter: to the matches, or, when the bank has none, the words
         typed become a one-off question of this call (the bank is left as it is)."""
-        text = " ".join(event.value.split())
+        text = single_spaced(event.value)
         if self.shown_bank or not text:
             self.query_one(PickList).focus()
             return
