@@ -13,6 +13,7 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact, Status
 from coffeechat.store import Store, db
 from tests.notices import Notice, record_notices
+from tests.one_boundary import Boundary
 from tests.rows_by_name import connect_named_only
 
 FROZEN_NOW = datetime(2026, 3, 16, 10, 30)  # a Monday
@@ -42,6 +43,18 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def rows_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every store connection of the suite refuses a positional read by the store."""
     monkeypatch.setattr(db, "connect", connect_named_only(db.connect))
+
+
+@pytest.fixture(autouse=True)
+def one_boundary(rows_by_name: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Boundary]:
+    """The interface writes only through use cases: a test whose screens wrote to the
+    store by themselves fails, naming the line (see tests/one_boundary.py)."""
+    boundary = Boundary()
+    monkeypatch.setattr(db, "connect", boundary.watching(db.connect))
+    yield boundary
+    stray = boundary.take()
+    if stray:
+        pytest.fail(Boundary.report(stray), pytrace=False)
 
 
 @pytest.fixture

@@ -161,8 +161,8 @@ def _make_import(fmt: str, help_text: str) -> None:
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.pass_context
     def command(ctx: click.Context, file: Path) -> None:
-        from .exchange import import_file
         from .interop.records import ImportFormatError
+        from .usecases.exchange import import_file
 
         with open_store(ctx) as store:
             bar, update = _progress_bar(f"Importing {file.name}")
@@ -200,7 +200,7 @@ for _fmt, _help in (
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export as json (lossless backup), csv, vcard, markdown or ics."""
-    from .exchange import export_text, write_private
+    from .usecases.exchange import export_text, write_private
 
     with open_store(ctx) as store:
         text = export_text(store, fmt)

@@ -29,7 +29,7 @@ import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from coffeechat.tui.screens.welcome import WELCOME_DISMISSED
+from coffeechat.usecases.first_run import WELCOME_DISMISSED
 from tests.e2e.tmux import EXIT_MARK, Terminal, base_env, console_script
 
 pytestmark = pytest.mark.e2e

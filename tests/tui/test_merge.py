@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button, Input, OptionList, Static
 
-from coffeechat import exchange
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.merge import MergeConfirm, MergePicker
 from coffeechat.tui.widgets.contact_pane import ContactPane
+from coffeechat.usecases import exchange
 from tests.conftest import make_app, seed
 from tests.palette import typed_in_palette
 from tests.waiting import wait_until

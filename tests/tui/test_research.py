@@ -20,6 +20,7 @@ from coffeechat.tui.widgets.brief import render_brief
 from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.note_editor import NoteEditor, NotePreview
 from coffeechat.tui.widgets.research import ArticleList, ResearchPane
+from coffeechat.usecases.notes import research_on, save_note
 from tests.conftest import make_app, seed
 from tests.waiting import wait_until
 
@@ -338,11 +339,11 @@ async def test_a_failed_save_keeps_the_text_and_retries(store: Store, clock: Clo
         calls: list[str] = []
         locked = True
 
-        def sometimes_locked(body: str) -> None:
+        def sometimes_locked(body: str, base: str) -> None:
             calls.append(body)
             if locked:
                 raise sqlite3.OperationalError("database is locked")
-            store.notes.save_research(maria.id, body)
+            save_note(store, research_on(maria.id), body, base)
 
         editor._saver = sometimes_locked
         await pilot.press(*"abc")

@@ -10,7 +10,8 @@ from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.research_screens import NoteScreen
 from coffeechat.tui.screens.transfer import TransferScreen
-from coffeechat.tui.screens.welcome import WELCOME_DISMISSED, WelcomeScreen
+from coffeechat.tui.screens.welcome import WelcomeScreen
+from coffeechat.usecases.first_run import WELCOME_DISMISSED
 from tests.conftest import make_app, seed
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from coffeechat.demo import demo_database
-from coffeechat.exchange import export_text, import_bytes
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.store import Store, snapshot
 from coffeechat.store.schema import SCHEMA_VERSION
+from coffeechat.usecases.exchange import export_text, import_bytes
 from tests.conftest import FROZEN_NOW, seed
 
 SCRIPT = Path(sys.executable).parent / "coffeechat"

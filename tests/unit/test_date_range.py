@@ -52,8 +52,8 @@ def test_their_time_at_the_calendars_edges_is_left_out_not_a_crash(
 
 
 def test_imported_dates_outside_the_range_are_left_empty(tmp_path) -> None:
-    from coffeechat.exchange import export_text, import_bytes
     from coffeechat.store import Store
+    from coffeechat.usecases.exchange import export_text, import_bytes
 
     store = Store.open(tmp_path / "x.db")
     try:

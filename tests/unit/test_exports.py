@@ -13,11 +13,11 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coffeechat import exchange
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.models import Contact, Medium
 from coffeechat.models_activity import Question
 from coffeechat.store import Store, snapshot
+from coffeechat.usecases import exchange
 from coffeechat.usecases.calls import Plan, save_plan
 from tests.conftest import seed
 
@@ -162,7 +162,7 @@ def test_vcard_round_trip_keeps_the_vcard_fields(store: Store, tmp_path: Path) -
         got = [tuple(getattr(c, f) for f in fields) for c in fresh.contacts.all()]
         want = [tuple(getattr(c, f) for f in fields) for c in store.contacts.all()]
         assert got == want
-        assert exchange.research_notes(fresh)[1] == "long " * 40 + "\nend"
+        assert fresh.notes.research_by_contact()[1] == "long " * 40 + "\nend"
     finally:
         fresh.close()
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from coffeechat import exchange
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 from coffeechat.usecases.merge import merge_contacts
 from tests.conftest import seed
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.interop import csv_generic, linkedin, vcard
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.interop.text_decoding import decode_text
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 
 DATA = Path(__file__).parent / "data"
 

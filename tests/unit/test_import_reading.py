@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.interop import csv_generic, json_backup, linkedin, vcard
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.store import Store
 from coffeechat.store.snapshot import VERSION
+from coffeechat.usecases import exchange
 
 DATA = Path(__file__).parent / "data" / "imports"
 PARSERS = {"csv": csv_generic.parse, "linkedin": linkedin.parse, "vcard": vcard.parse}

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.domain.identity import (
     PLACEHOLDERS,
     Identity,
@@ -17,6 +16,7 @@ from coffeechat.domain.identity import (
 )
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 
 DATA = Path(__file__).parent / "data" / "imports"
 _SPELLINGS = ("", "   ", "-", "--", "—", "?", "...", "N/A", "n.a.", "(none)", "<unknown>", "NULL")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 
 REAL = Path(__file__).parent / "data" / "interop-real"
 

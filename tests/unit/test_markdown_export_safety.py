@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from coffeechat.exchange import export_text
 from coffeechat.models import Contact
 from coffeechat.models_activity import Article
 from coffeechat.store import Store
+from coffeechat.usecases.exchange import export_text
 
 SCRIPT = "<script>alert('name')</script>"
 IFRAME = '<iframe src="https://evil.example/"></iframe>'

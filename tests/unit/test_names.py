@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.domain.draft_checker import check_draft
 from coffeechat.domain.names import NameParts, greeting_name, is_only_a_title, parse_name
 from coffeechat.domain.outreach import placeholder_values
@@ -18,6 +17,7 @@ from coffeechat.interop import vcard
 from coffeechat.models import Contact
 from coffeechat.models_activity import Profile
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 
 DATA = Path(__file__).parent / "data" / "imports"
 

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange, preferences, safe_reading, sync_config
+from coffeechat import preferences, safe_reading, sync_config
 from coffeechat.domain.templates import load_user_template, template_path
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.tui.keymap import load_keymap
 from coffeechat.tui.themes import theme_from_toml
+from coffeechat.usecases import exchange
 from tests.waiting import wait_until_sync
 
 

@@ -13,12 +13,12 @@ import pytest
 from coffeechat.domain import pipeline
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.pipeline import Event
-from coffeechat.exchange import export_text
 from coffeechat.models import Contact, Medium, OutcomeKind, Status
 from coffeechat.models_activity import Draft, NextStep, Outcome
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, end_call, save_plan, start_call
 from coffeechat.usecases.contacts import change_status
+from coffeechat.usecases.exchange import export_text
 from coffeechat.usecases.followups import complete_followup
 from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.outreach import mark_sent, record_reply

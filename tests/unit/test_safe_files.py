@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from coffeechat import clipboard, paths, safe_files
-from coffeechat.exchange import write_private
 from coffeechat.models import Contact
 from coffeechat.store import Store, backup_to
+from coffeechat.usecases.exchange import write_private
 from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)
 
 SCRIPT = Path(sys.executable).parent / "coffeechat"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.interop.records import ImportFormatError
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 from tests.conftest import seed
 from tests.factories import write_connections
 

@@ -10,10 +10,10 @@ import pytest
 
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.timezones import as_utc, check_time_zone, their_clock, their_time
-from coffeechat.exchange import export_text
 from coffeechat.models import Contact, Medium
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, save_plan
+from coffeechat.usecases.exchange import export_text
 
 
 @pytest.fixture

@@ -4,9 +4,8 @@ self-assessment, and the one global "my story" card.
 A subject (kind, contact, organization) has at most one note: saving upserts on the
 ``notes_subject`` unique index, and a save that changes nothing writes nothing.
 
-Two windows may edit one note. A save can carry the *base* its text was written
-from (the body the editor loaded or last saved); if the note changed meanwhile, the
-save raises NoteConflict with the other version instead of writing over it.
+Two windows may edit one note: the revision check of a save from an editor is the use
+case's (usecases/notes.py); the store only reads and writes.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import sqlite3
 
 from ..models_activity import Note
 from .db import Database, record
-from .errors import StoreError
 
 RESEARCH = "research"
 SELF_ASSESSMENT = "self_assessment"
@@ -28,14 +26,6 @@ ON CONFLICT (kind, ifnull(contact_id, 0), ifnull(organization_id, 0)) DO UPDATE 
     updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')
 WHERE notes.body != excluded.body
 """
-
-
-class NoteConflict(StoreError):
-    """The note was changed elsewhere since *base* was read; nothing was written."""
-
-    def __init__(self, current: str) -> None:
-        super().__init__("the note was changed in another window")
-        self.current = current
 
 
 class Notes:
@@ -73,18 +63,10 @@ class Notes:
         *,
         contact_id: int | None = None,
         organization_id: int | None = None,
-        base: str | None = None,
     ) -> bool:
-        """Store *body* for the subject; return whether anything was written.
-
-        With *base*, raise NoteConflict (writing nothing) if the stored body is no
-        longer *base* and is not *body* either: someone else changed the note.
-        """
+        """Store *body* for the subject; return whether anything was written."""
         with self._database.transaction():
             current = self.get(kind, contact_id=contact_id, organization_id=organization_id)
-            stored = current.body if current else ""
-            if base is not None and stored not in (base, body):
-                raise NoteConflict(stored)
             if not body and current is None:
                 return False  # no row for an empty note that never existed
             cursor = self._conn.execute(_UPSERT, (kind, contact_id, organization_id, body))
@@ -98,26 +80,32 @@ class Notes:
     def research(self, contact_id: int) -> str:
         return self.body(RESEARCH, contact_id=contact_id)
 
-    def save_research(self, contact_id: int, body: str, base: str | None = None) -> bool:
-        return self.save(RESEARCH, body, contact_id=contact_id, base=base)
+    def save_research(self, contact_id: int, body: str) -> bool:
+        return self.save(RESEARCH, body, contact_id=contact_id)
+
+    def research_by_contact(self) -> dict[int, str]:
+        """Every contact's research note, by contact id (for the exports)."""
+        rows = self._conn.execute(
+            "SELECT contact_id, body FROM notes WHERE kind = ? AND contact_id IS NOT NULL",
+            (RESEARCH,),
+        )
+        return {row["contact_id"]: row["body"] for row in rows}
 
     def organization_research(self, organization_id: int) -> str:
         return self.body(RESEARCH, organization_id=organization_id)
 
-    def save_organization_research(
-        self, organization_id: int, body: str, base: str | None = None
-    ) -> bool:
-        return self.save(RESEARCH, body, organization_id=organization_id, base=base)
+    def save_organization_research(self, organization_id: int, body: str) -> bool:
+        return self.save(RESEARCH, body, organization_id=organization_id)
 
     def self_assessment(self, contact_id: int) -> str:
         return self.body(SELF_ASSESSMENT, contact_id=contact_id)
 
-    def save_self_assessment(self, contact_id: int, body: str, base: str | None = None) -> bool:
-        return self.save(SELF_ASSESSMENT, body, contact_id=contact_id, base=base)
+    def save_self_assessment(self, contact_id: int, body: str) -> bool:
+        return self.save(SELF_ASSESSMENT, body, contact_id=contact_id)
 
     def story(self) -> str:
         """The global "my story" card ('' until written; see domain.story for the prompts)."""
         return self.body(STORY)
 
-    def save_story(self, body: str, base: str | None = None) -> bool:
-        return self.save(STORY, body, base=base)
+    def save_story(self, body: str) -> bool:
+        return self.save(STORY, body)

@@ -31,10 +31,18 @@ from ...domain.timezones import their_clock
 from ...models import Contact
 from ...models_activity import Interview, NoteLine
 from ...store import Store
+from ...usecases.call_log import (
+    keep_typed_line,
+    log_note_line,
+    save_answer,
+    tick_question,
+    toggle_timer,
+)
 from ...usecases.calls import end_call
 from ..commands import bindings
 from ..key_order import focus_at_end, typing
 from ..saving import SaveRetry
+from ..widgets.autosave import KeepsTyping
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.call_notes import NoteLineInput, NoteLog, minute_lead, note_line_lead
 from ..widgets.call_side import CallSide
@@ -74,7 +82,7 @@ class _QueuedLine:
     at: datetime
 
 
-class CallScreen(Screen[int | None]):
+class CallScreen(KeepsTyping, Screen[int | None]):
     """Dismissed with the interview id when the call ends, None when merely left."""
 
     if TYPE_CHECKING:
@@ -265,7 +273,7 @@ class CallScreen(Screen[int | None]):
         def save(text: str) -> None:
             if item_id is None:
                 return
-            self.store.interviews.set_answer(item_id, text)
+            save_answer(self.store, item_id, text)
             for item in self.checklist.items:
                 if item.id == item_id:
                     self.checklist.replace(replace(item, answer=text))
@@ -291,7 +299,7 @@ class CallScreen(Screen[int | None]):
 
     def _write_ticks(self) -> None:
         for item_id, (asked, when) in list(self._unsaved_ticks.items()):
-            self.store.interviews.set_asked(item_id, asked, when)
+            tick_question(self.store, item_id, asked, when)
             del self._unsaved_ticks[item_id]
 
     def action_previous_question(self) -> None:
@@ -340,7 +348,7 @@ class CallScreen(Screen[int | None]):
             self.note_input.post_message(events.Paste(event.text))
 
     def _save_draft(self, text: str) -> None:
-        self.store.interviews.save_draft(self.interview_id, text)
+        keep_typed_line(self.store, self.interview_id, text)
 
     def _commit_note(self, text: str) -> None:
         """Enter in the note input, run as the key is read: the input already holds
@@ -373,16 +381,17 @@ class CallScreen(Screen[int | None]):
     def _write_queued_lines(self) -> None:
         while self._queued_lines:
             line = self._queued_lines[0]
-            self.store.interviews.add_note(
+            log_note_line(
+                self.store,
                 self.interview_id,
                 line.text,
                 minute=line.minute,
-                checklist_item_id=line.item_id,
-                now=line.at,
+                question_id=line.item_id,
+                at=line.at,
             )
             self._queued_lines.pop(0)
             if self.note_input.value:
-                # add_note cleared the saved draft: the line typed since is saved again.
+                # Logging cleared the saved draft: the line typed since is saved again.
                 self.note_input.mark_cleared()
 
     def _flush_lines(self) -> bool:
@@ -410,10 +419,7 @@ class CallScreen(Screen[int | None]):
 
     def action_toggle_timer(self) -> None:
         now = self.app.clock.now()
-        if self.interview.running_since:
-            self.interview = self.store.interviews.pause(self.interview_id, now)
-        else:
-            self.interview = self.store.interviews.resume(self.interview_id, now)
+        self.interview = toggle_timer(self.store, self.interview_id, now)
         self.refresh_timer()
 
     @property

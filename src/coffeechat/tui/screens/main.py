@@ -101,9 +101,10 @@ class MainScreen(
     def _welcome(self) -> None:
         """An empty database opens on the welcome, until it was once dismissed."""
         # Imported here: a database with contacts never shows it.
-        from .welcome import WELCOME_DISMISSED, WelcomeScreen
+        from ...usecases.first_run import welcome_due
+        from .welcome import WelcomeScreen
 
-        if not self.store.settings.get(WELCOME_DISMISSED):
+        if welcome_due(self.store):
             # After the first paint, so the empty list shows behind the welcome.
             label = getattr(self.app, "db_label", "")
             after_first_frame(
@@ -112,11 +113,16 @@ class MainScreen(
 
     def _welcome_closed(self, action: str | None) -> None:
         """Remember the welcome was seen; then do what the user picked in it."""
-        from .welcome import WELCOME_DISMISSED
+        from ...usecases.first_run import dismiss_welcome
 
-        self.store.settings.set(WELCOME_DISMISSED, "1")
-        if action:
-            getattr(self, f"action_{action}")()
+        dismiss_welcome(self.store)
+        chosen = {
+            "new_contact": self.action_new_contact,
+            "import_file": self.action_import_file,
+            "my_story": self.action_my_story,
+        }
+        if action in chosen:
+            chosen[action]()
 
     @property
     def pane(self) -> ContactPane:
@@ -386,6 +392,7 @@ class MainScreen(
         from ...models import Medium
         from ...models_activity import Question
         from ...usecases import calls
+        from ...usecases.question_bank import default_checklist, the_bank
         from .modal import Saving
         from .plan_interview import PlanInterview
 
@@ -400,7 +407,7 @@ class MainScreen(
             return
         # The questions the contact's purpose calls for come first, then the bank,
         # without repeating one the bank already has.
-        bank = self.store.questions.all()
+        bank = the_bank(self.store)
         known = {q.text.casefold() for q in bank}
         bank = [
             q for q in suggested_questions(contact.purpose) if q.text.casefold() not in known
@@ -411,7 +418,7 @@ class MainScreen(
                 for item in interviews.checklist(planned.id)
             ]
         else:
-            picked = self.store.questions.defaults_for(30)
+            picked = default_checklist(self.store, 30)
         screen = PlanInterview(
             contact.name,
             bank=bank,

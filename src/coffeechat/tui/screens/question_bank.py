@@ -14,6 +14,14 @@ from ...domain.text import one_line
 from ...domain.validation import check_required
 from ...models_activity import Question
 from ...store import Store
+from ...usecases.question_bank import (
+    add_question,
+    delete_question,
+    edit_question,
+    move_question,
+    the_bank,
+    toggle_default,
+)
 from ..commands import bindings
 from ..key_order import focus_at_end
 from ..widgets.cut_input import EndsInEllipsis
@@ -121,7 +129,7 @@ class QuestionBankScreen(Modal[None]):
         return self.query_one(BankList)
 
     def reload(self, keep_id: int | None = None) -> None:
-        every = self.store.questions.all()
+        every = the_bank(self.store)
         self.questions = matching(every, self.query_one(BankFilter).value)  # those shown
         index = self.bank.highlighted or 0
         self.bank.set_options(question_prompt(q) for q in self.questions)
@@ -146,7 +154,7 @@ class QuestionBankScreen(Modal[None]):
 
         def done(result: tuple[str, str] | None) -> None:
             if result:
-                added = self.store.questions.add(result[0], result[1])
+                added = add_question(self.store, result[0], result[1])
                 self.reload(keep_id=added.id)
 
         self.app.push_screen(QuestionForm(None, group, self.store.questions.groups()), done)
@@ -160,7 +168,7 @@ class QuestionBankScreen(Modal[None]):
 
         def done(result: tuple[str, str] | None) -> None:
             if result:
-                self.store.questions.update(question_id, text=result[0], group=result[1])
+                edit_question(self.store, question_id, result[0], result[1])
                 self.reload(keep_id=question_id)
 
         form = QuestionForm(question.text, question.group, self.store.questions.groups())
@@ -174,7 +182,7 @@ class QuestionBankScreen(Modal[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.questions.delete(question_id)
+                delete_question(self.store, question_id)
                 self.reload()
 
         self.app.push_screen(
@@ -187,7 +195,7 @@ class QuestionBankScreen(Modal[None]):
     def _move(self, delta: int) -> None:
         question = self.current
         if question is not None and question.id is not None:
-            self.store.questions.move(question.id, delta)
+            move_question(self.store, question.id, delta)
             self.reload(keep_id=question.id)
 
     def action_move_question_up(self) -> None:
@@ -199,7 +207,7 @@ class QuestionBankScreen(Modal[None]):
     def action_toggle_default(self) -> None:
         question = self.current
         if question is not None and question.id is not None:
-            self.store.questions.set_default(question.id, not question.is_default)
+            toggle_default(self.store, question.id)
             self.reload(keep_id=question.id)
 
 

@@ -7,6 +7,7 @@ palette offers. Expects the host screen to have ``store``, ``contact``, ``pane``
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input, TabbedContent
@@ -77,14 +78,14 @@ class ResearchActions(MainScreenHost):
 
     def action_my_story(self) -> None:
         from ...domain.story import story_or_template
+        from ...usecases.notes import MY_STORY, save_note
         from .research_screens import NoteScreen
 
-        notes = self.store.notes
         self.app.push_screen(
             NoteScreen(
                 "My story: what I will be asked back",
-                story_or_template(notes.story()),
-                notes.save_story,
+                story_or_template(self.store.notes.story()),
+                partial(save_note, self.store, MY_STORY),
             )
         )
 
@@ -187,6 +188,7 @@ class ResearchActions(MainScreenHost):
         self.reload(keep_id=contact_id)
 
     def _open_organization_alone(self, organization_id: int) -> None:
+        from ...usecases.notes import organization_research, save_note
         from .research_screens import NoteScreen
 
         store = self.store
@@ -197,9 +199,7 @@ class ResearchActions(MainScreenHost):
             NoteScreen(
                 f"Organization: {organization.name}",
                 organization.notes,
-                lambda body, base=None: store.notes.save_organization_research(
-                    organization_id, body, base
-                ),
+                partial(save_note, store, organization_research(organization_id)),
             )
         )
 

@@ -19,7 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ... import preferences
-from ...exchange import (
+from ...interop.records import ImportFormatError
+from ...store import Store, StoreError
+from ...usecases.exchange import (
     EXPORT_FORMATS,
     EXTENSIONS,
     IMPORT_FORMATS,
@@ -27,8 +29,6 @@ from ...exchange import (
     import_file,
     write_private,
 )
-from ...interop.records import ImportFormatError
-from ...store import Store, StoreError
 from ..workers import background
 from .modal import Modal
 

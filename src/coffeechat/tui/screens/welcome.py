@@ -13,9 +13,6 @@ from textual.widgets import Button, Static
 
 from .modal import Modal
 
-WELCOME_DISMISSED = "welcome.dismissed"
-"""Settings key: once set, the welcome never shows again in this database."""
-
 INTRO = (
     "Keep track of the people you want to learn from: research, letters, calls and "
     "thank-you notes, all in one file on this computer:"

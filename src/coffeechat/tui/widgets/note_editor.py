@@ -2,8 +2,8 @@
 
 Typing is saved by :class:`Autosave` (at most 0.4 s after a keystroke, also during a
 long burst of typing), when focus leaves the editor, when another note is loaded into
-it (contact switch) and on quit (the app calls ``save_now()`` on every widget with the
-``autosave`` class). Loading a note is not an edit: it is done with
+it (contact switch) and on quit (the app calls ``save_now()`` on every ``KeepsTyping`` widget).
+Loading a note is not an edit: it is done with
 ``TextArea.Changed`` prevented, so it never writes. Text that could not be written
 (a full disk) stays queued for its note, and is retried, even after another note is
 loaded; a note another window changed meanwhile is merged with it, three-way.
@@ -11,7 +11,6 @@ loaded; a note another window changed meanwhile is merged with it, three-way.
 
 from __future__ import annotations
 
-import inspect
 import os
 import shlex
 import shutil
@@ -28,30 +27,20 @@ from textual.widgets import Markdown, TextArea
 from ...domain.text import visible
 from ...domain.three_way import merge_text
 from ...safe_reading import read_text
-from ...store.notes import NoteConflict
+from ...usecases.notes import NoteConflict
 from ..commands import bindings
-from .autosave import Autosave
+from .autosave import Autosave, KeepsTyping
 from .safe_text_area import SafeTextArea
 
-Saver = Callable[..., object]
-"""Writes a note: ``saver(text)``, or ``saver(text, base=...)`` when it checks revisions."""
+Saver = Callable[[str, str], object]
+"""Writes a note: ``saver(text, base)``, *base* the text it was written from (the use
+case refuses with NoteConflict when the stored note is no longer *base*)."""
 
 MERGED_MESSAGE = "This note was also changed in another window: both changes are kept."
 CONFLICT_MESSAGE = (
     "This note was also changed in another window: where you both changed the same "
     "lines, both versions are kept, the other one below the line."
 )
-
-
-def _call_saver(saver: Saver, text: str, base: str) -> object:
-    """Savers that know about revisions take the *base*; older ones just the text."""
-    try:
-        takes_base = "base" in inspect.signature(saver).parameters
-    except (TypeError, ValueError):
-        takes_base = False
-    if takes_base:
-        return saver(text, base=base)
-    return saver(text)
 
 
 class NotePreview(VerticalScroll, can_focus=True):
@@ -63,7 +52,7 @@ class NotePreview(VerticalScroll, can_focus=True):
     """
 
 
-class NoteEditor(Vertical):
+class NoteEditor(KeepsTyping, Vertical):
     """A TextArea bound to one note through a *saver*; swap notes with :meth:`load`."""
 
     HELP_NAME = "Note editor"
@@ -78,7 +67,7 @@ class NoteEditor(Vertical):
     """
 
     def __init__(self, *, placeholder: str = "", id: str | None = None, classes: str = "") -> None:
-        super().__init__(id=id, classes=f"autosave {classes}".strip())
+        super().__init__(id=id, classes=classes)
         self._saver: Saver | None = None
         self._base = ""
         """The note as loaded or last saved here: what another window may have changed."""
@@ -161,12 +150,12 @@ class NoteEditor(Vertical):
         """Save *text*, written from *base*; if another window changed the note
         meanwhile, merge both changes (domain/three_way.py) and show the result."""
         try:
-            _call_saver(saver, text, base)
+            saver(text, base)
         except NoteConflict as conflict:
             # A three-way merge against the version this editor started from: each
             # side's changes once, however often the two windows save in turn.
             text, clashed = merge_text(base, text, conflict.current)
-            _call_saver(saver, text, conflict.current)
+            saver(text, conflict.current)
             message = CONFLICT_MESSAGE if clashed else MERGED_MESSAGE
             self.notify(message, severity="warning", timeout=12)
             if saver is self._saver:

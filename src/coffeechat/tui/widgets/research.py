@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +15,8 @@ from ...domain.text import one_line
 from ...models import Contact
 from ...models_activity import Article
 from ...store import Store
+from ...usecases.articles import delete_article, toggle_read
+from ...usecases.notes import goals_for, organization_research, research_on, save_note
 from ..commands import bindings
 from ..screens.article_form import ArticleForm
 from ..screens.confirm import ConfirmScreen
@@ -85,7 +89,7 @@ class ArticleList(OptionList):
     def action_toggle_read(self) -> None:
         if (article := self.current) is None or article.id is None:
             return
-        is_read = self.store.articles.toggle_read(article.id)
+        is_read = toggle_read(self.store, article.id)
         self.show(self.contact_id, keep_id=article.id)
         self.notify(f"{'Read' if is_read else 'Unread'}: {one_line(article.title)}", markup=False)
 
@@ -97,7 +101,7 @@ class ArticleList(OptionList):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.articles.delete(article_id)
+                delete_article(self.store, article_id)
                 self.show(self.contact_id)
 
         self.app.push_screen(
@@ -181,18 +185,18 @@ class ResearchPane(VerticalScroll):
         else:
             self.editor("contact").load(
                 notes.research(contact_id),
-                lambda body, base=None: notes.save_research(contact_id, body, base),
+                partial(save_note, self.store, research_on(contact_id)),
             )
             self.editor("goals").load(
                 notes.self_assessment(contact_id),
-                lambda body, base=None: notes.save_self_assessment(contact_id, body, base),
+                partial(save_note, self.store, goals_for(contact_id)),
             )
         if org_id is None:
             self.editor("organization").load("", None)
         else:
             self.editor("organization").load(
                 notes.organization_research(org_id),
-                lambda body, base=None: notes.save_organization_research(org_id, body, base),
+                partial(save_note, self.store, organization_research(org_id)),
             )
         name = one_line(contact.name) if contact else ""
         self.query_one("#label-contact", Label).update(

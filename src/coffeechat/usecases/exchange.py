@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from . import safe_files, safe_reading
-from .interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
-from .interop.records import ImportFormatError
-from .store import Store, snapshot
-from .store.importing import ImportReport, import_contacts
-from .store.snapshot import SnapshotError, dump, restore
+from .. import safe_files, safe_reading
+from ..interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
+from ..interop.records import ImportFormatError
+from ..store import Store, snapshot
+from ..store.importing import ImportReport, import_contacts
+from ..store.snapshot import SnapshotError, dump, restore
 
 IMPORT_FORMATS = ("linkedin", "vcard", "csv", "json")
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
@@ -80,13 +80,6 @@ def _import_bytes(
     return import_contacts(store.database, parsed.records, report, progress)
 
 
-def research_notes(store: Store) -> dict[int, str]:
-    rows = store.database.conn.execute(
-        "SELECT contact_id, body FROM notes WHERE kind = 'research' AND contact_id IS NOT NULL"
-    )
-    return {row["contact_id"]: row["body"] for row in rows}
-
-
 def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
     if fmt == "json":
         return json_backup.write(dump(store.database))
@@ -98,9 +91,9 @@ def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
         store.contacts.fill_missing_uids()  # every card needs its UID
     contacts = store.contacts.all()
     if fmt == "csv":
-        return csv_generic.write(contacts, research_notes(store))
+        return csv_generic.write(contacts, store.notes.research_by_contact())
     if fmt == "vcard":
-        return vcard.write(contacts, research_notes(store))
+        return vcard.write(contacts, store.notes.research_by_contact())
     raise ValueError(f"unknown export format {fmt!r}")
 
 

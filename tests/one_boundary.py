@@ -1,0 +1,101 @@
+"""One boundary: the interface writes to the store only through ``coffeechat.usecases``.
+
+Every connection the suite opens reports each statement it runs (SQLite's trace
+callback: every execution, whatever path reached it: a repository, sqlite-utils, a
+cursor). For a statement that changes the file, the stack that ran it is read from the
+statement outwards: if a frame of ``coffeechat.tui`` comes before any frame of
+``coffeechat.usecases``, the interface wrote by itself (directly, or through a helper
+that is not a use case), and the test that drove it fails when it ends, naming the
+statement and the interface line. Tests themselves, the command line and the store's own
+opening (migrations) may write: only the interface is held.
+
+A trace callback cannot raise into the statement (SQLite swallows it), so the writes
+are collected and the ``one_boundary`` fixture in tests/conftest.py fails the test.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+INTERFACE = "coffeechat.tui"
+USE_CASES = "coffeechat.usecases"
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+
+
+@dataclass(frozen=True)
+class StrayWrite:
+    statement: str
+    where: str
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def _changes_the_file(statement: str) -> bool:
+    words = statement.lstrip().split(None, 1)
+    if not words or words[0].startswith("--"):
+        return False  # a trigger's own statements are reported as comments
+    first = words[0].upper()
+    if first == "WITH":
+        return any(write in statement.upper() for write in WRITES[:4])
+    return first in WRITES
+
+
+def stray_writer() -> str | None:
+    """The interface line that ran the current statement without a use case, if any."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if _within(module, USE_CASES):
+            return None
+        if _within(module, INTERFACE):
+            return f"{module}:{frame.f_lineno} ({frame.f_code.co_name})"
+        frame = frame.f_back
+    return None
+
+
+class Boundary:
+    """The stray writes seen since the last ``take``."""
+
+    def __init__(self) -> None:
+        self.stray: list[StrayWrite] = []
+
+    def trace(self, statement: str) -> None:
+        if not _changes_the_file(statement):
+            return
+        where = stray_writer()
+        if where is not None:
+            self.stray.append(StrayWrite(" ".join(statement.split())[:120], where))
+
+    def take(self) -> list[StrayWrite]:
+        seen, self.stray = self.stray, []
+        return seen
+
+    @staticmethod
+    def report(stray: list[StrayWrite]) -> str:
+        """One line per interface line that wrote: how often, and its first statement."""
+        by_line: dict[str, list[str]] = {}
+        for write in stray:
+            by_line.setdefault(write.where, []).append(write.statement)
+        return "\n".join(
+            f"{where} wrote without a use case ({len(statements)} statements; first: "
+            f"{statements[0]})"
+            for where, statements in sorted(by_line.items())
+        )
+
+    def watching(
+        self, original: Callable[[Path], sqlite3.Connection]
+    ) -> Callable[[Path], sqlite3.Connection]:
+        """*original* (store.db.connect) whose connections report their writes here."""
+
+        def connect(path: Path) -> sqlite3.Connection:
+            conn = original(path)
+            conn.set_trace_callback(self.trace)
+            return conn
+
+        return connect
