@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.domain.identity import Identity, email_key, url_key
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from coffeechat.usecases.merge import merge_contacts, not_a_duplicate, possible_duplicates
+from coffeechat.usecases import exchange
+from coffeechat.usecases.merge import merge_contacts, not_a_duplicate
 from tests.conftest import seed
 from tests.factories import write_connections
 
@@ -55,36 +55,36 @@ def test_two_people_with_one_name_at_one_employer_stay_two(store: Store) -> None
     assert "1 possible duplicate to review" in report.summary()
     titles = sorted(c.title for c in store.contacts.all())
     assert titles == ["Lab Manager", "Research Fellow"], "neither person's fields were lost"
-    (pair,) = possible_duplicates(store)
+    (pair,) = store.duplicates.possible()
     assert (pair.low_name, pair.high_name, pair.organization) == ("Ana Silva",) * 2 + ("Fiocruz",)
     again = exchange.import_bytes(store, "linkedin", TWO_ANAS, "Connections.csv")
     assert again.added == 0 and again.possible_duplicates == 0
-    assert len(possible_duplicates(store)) == 1, "still one pair, not asked twice"
+    assert len(store.duplicates.possible()) == 1, "still one pair, not asked twice"
 
 
 def test_not_a_duplicate_is_remembered_across_imports(store: Store) -> None:
     exchange.import_bytes(store, "linkedin", TWO_ANAS, "Connections.csv")
-    (pair,) = possible_duplicates(store)
+    (pair,) = store.duplicates.possible()
     not_a_duplicate(store, pair.high_id, pair.low_id)
-    assert possible_duplicates(store) == []
+    assert store.duplicates.possible() == []
     again = exchange.import_bytes(store, "linkedin", TWO_ANAS, "Connections.csv")
-    assert again.added == 0 and possible_duplicates(store) == []
+    assert again.added == 0 and store.duplicates.possible() == []
     # A third Ana is new: listed with both, the decided pair stays decided.
     third = HEADER + b"Ana,Silva,https://www.linkedin.com/in/ana-silva-3,,Fiocruz,PI,\n"
     report = exchange.import_bytes(store, "linkedin", third, "more.csv")
     assert report.possible_duplicates == 2
-    assert len(possible_duplicates(store)) == 2
+    assert len(store.duplicates.possible()) == 2
     assert store.duplicates.is_distinct(pair.low_id, pair.high_id)
 
 
 def test_a_merge_is_remembered_across_imports(store: Store) -> None:
     exchange.import_bytes(store, "linkedin", TWO_ANAS, "Connections.csv")
-    (pair,) = possible_duplicates(store)
+    (pair,) = store.duplicates.possible()
     merge_contacts(store, pair.low_id, pair.high_id)
     assert store.contacts.count() == 1
     again = exchange.import_bytes(store, "linkedin", TWO_ANAS, "Connections.csv")
     assert again.added == 0 and again.possible_duplicates == 0
-    assert store.contacts.count() == 1 and possible_duplicates(store) == []
+    assert store.contacts.count() == 1 and store.duplicates.possible() == []
 
 
 def test_different_emails_are_two_people_and_no_email_is_copied(store: Store) -> None:
@@ -170,4 +170,4 @@ def test_a_merged_cards_uid_still_finds_the_contact_it_went_into(store: Store) -
     # first Amelie, whose name and employer it shares too.
     assert store.contacts.get(third.id).phone == second.phone == "5551001002"
     assert store.contacts.get(first.id).phone == "5551001001"
-    assert again.added == 0 and possible_duplicates(store) == []
+    assert again.added == 0 and store.duplicates.possible() == []

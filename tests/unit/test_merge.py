@@ -6,15 +6,13 @@ import sqlite3
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.models import Contact, Status
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 from coffeechat.usecases.merge import (
     MergeError,
-    merge_candidates,
     merge_contacts,
     not_a_duplicate,
-    possible_duplicates,
     preview_merge,
 )
 
@@ -174,6 +172,20 @@ def test_merging_a_contact_with_itself_or_a_gone_one_is_refused(store: Store, pa
         merge_contacts(store, keep.id, 9999)
 
 
+def test_two_people_are_told_apart_only_while_both_are_there(store: Store, pair) -> None:
+    """A pair shown in one window, merged or deleted in another: "two people" is refused
+    in one line and remembers nothing."""
+    keep, other, _referrer = pair
+    with pytest.raises(MergeError, match="itself"):
+        not_a_duplicate(store, keep.id, keep.id)
+    store.contacts.forget(other.id)
+    with pytest.raises(MergeError, match="no longer exists"):
+        not_a_duplicate(store, keep.id, other.id)
+    assert (
+        store.database.conn.execute("SELECT count(*) AS n FROM contact_pairs").fetchone()["n"] == 0
+    )
+
+
 def test_the_picker_offers_possible_duplicates_first(store: Store) -> None:
     data = (
         b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -184,17 +196,17 @@ def test_the_picker_offers_possible_duplicates_first(store: Store) -> None:
     )
     exchange.import_bytes(store, "linkedin", data, "c.csv")
     first = store.contacts.all()[0]
-    rows = merge_candidates(store, first.id)
+    rows = store.duplicates.merge_candidates(first.id)
     assert [(r.organization, r.possible_duplicate) for r in rows] == [
         ("Fiocruz", True),
         ("USP", False),
     ]
-    typed = merge_candidates(store, first.id, "ana")
+    typed = store.duplicates.merge_candidates(first.id, "ana")
     assert [r.name for r in typed] == ["Ana Silva", "Ana Silva", "Anabel Costa"]
     assert typed[0].possible_duplicate and not typed[1].possible_duplicate
     not_a_duplicate(store, first.id, rows[0].id)
-    assert possible_duplicates(store) == []
-    assert not merge_candidates(store, first.id)[0].possible_duplicate
+    assert store.duplicates.possible() == []
+    assert not store.duplicates.merge_candidates(first.id)[0].possible_duplicate
 
 
 def test_a_referral_chain_through_the_merged_contact_is_kept(store: Store) -> None:

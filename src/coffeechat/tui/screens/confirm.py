@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Static
 
 from ...domain.text import visible
-from .modal import Modal
+from .modal import Modal, answers
 
 
 class ConfirmScreen(Modal[bool]):
@@ -34,9 +34,9 @@ class ConfirmScreen(Modal[bool]):
             # The question may quote a contact's name or a note: shown literally, with
             # control characters as symbols, never as markup or terminal sequences.
             yield Static(visible(self.question), markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes", compact=True)
-                yield Button("No (n)", id="no", compact=True)
+            yield answers(
+                ("yes", f"{self.confirm_label} (y)", "error"), ("no", "No (n)", "default")
+            )
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

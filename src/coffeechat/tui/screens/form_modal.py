@@ -15,11 +15,11 @@ from typing import Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label
 
 from ..widgets.form import FormCheckbox, FormField, check_all
-from .modal import Modal
+from .modal import Modal, answers
 
 ResultType = TypeVar("ResultType")
 
@@ -49,9 +49,7 @@ class FormModal(Modal[ResultType | None], Generic[ResultType]):
                 markup=False,
             )
             yield from self.compose_fields()
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield answers(("save", "Save", "primary"), ("cancel", "Cancel", "default"))
 
     def compose_fields(self) -> ComposeResult:
         """The form's fields (FormField and any other widgets)."""

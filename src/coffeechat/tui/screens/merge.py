@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,16 +21,10 @@ from ...domain.text import one_line
 from ...models import Contact
 from ...store import Store
 from ...store.duplicates import DuplicatePair, PickerRow
-from ...usecases.merge import (
-    MergePlan,
-    every_merge_candidate,
-    merge_candidates,
-    possible_duplicates,
-    preview_merge,
-)
+from ...usecases.merge import MergePlan, preview_merge
 from ..key_order import focus_at_end
 from ..workers import background
-from .modal import Modal
+from .modal import Modal, answers
 
 
 def _prompt(row: PickerRow) -> Text:
@@ -81,7 +75,7 @@ class MergePicker(Modal[int | None]):
     def _read_everyone(self) -> None:
         assert self.contact.id is not None
         with self.store.database.reader() as conn:
-            rows = every_merge_candidate(self.store, self.contact.id, conn)
+            rows = self.store.duplicates.every_candidate(self.contact.id, conn)
         everyone = ContactFilter(rows)  # folding 30,000 names: here, not on the event loop
         self.app.call_from_thread(self._everyone_read, everyone)
 
@@ -96,7 +90,7 @@ class MergePicker(Modal[int | None]):
             # The contact filter's matching: case and accents ignored (nunez → Núñez).
             rows = self.everyone.match(text)[: self.SHOWN]
         else:
-            rows = merge_candidates(self.store, self.contact.id, text)
+            rows = self.store.duplicates.merge_candidates(self.contact.id, text)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(_prompt(row), id=str(row.id)) for row in rows])
@@ -142,7 +136,7 @@ class DuplicateList(Modal[tuple[int, int] | None]):
 
     def __init__(self, store: Store) -> None:
         super().__init__()
-        self.pairs: list[DuplicatePair] = possible_duplicates(store)
+        self.pairs: list[DuplicatePair] = store.duplicates.possible()
 
     def compose(self) -> ComposeResult:
         shown = self.pairs[: self.SHOWN]
@@ -205,11 +199,12 @@ class MergeConfirm(Modal[tuple[str, int, int] | None]):
         with Vertical():
             # Text, not markup: the description quotes contacts' names.
             yield Static(self._describe(), id="merge-plan")
-            with Horizontal(classes="buttons"):
-                yield Button("Merge (y)", variant="warning", id="merge", compact=True)
-                yield Button("Two people (d)", id="distinct", compact=True)
-                yield Button("Keep other (s)", id="swap", compact=True)
-                yield Button("Cancel (n)", id="cancel", compact=True)
+            yield answers(
+                ("merge", "Merge (y)", "warning"),
+                ("distinct", "Two people (d)", "default"),
+                ("swap", "Keep other (s)", "default"),
+                ("cancel", "Cancel (n)", "default"),
+            )
 
     def _describe(self) -> Text:
         keep, other = self.plan.keep, self.plan.other

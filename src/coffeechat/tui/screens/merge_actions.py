@@ -57,14 +57,15 @@ class MergeActions(MainScreenHost):
             return
         choice, keep_id, other_id = answer
         store = self.store
-        if choice == "distinct":
-            not_a_duplicate(store, keep_id, other_id)
-            self.notify("Noted: two different people; no import will ask again.")
-            return
         try:
+            if choice == "distinct":
+                not_a_duplicate(store, keep_id, other_id)
+                self.notify("Noted: two different people; no import will ask again.")
+                return
             merged = merge_contacts(store, keep_id, other_id)
         except MergeError as error:
-            self.notify(f"Not merged: {error}", severity="error", markup=False)
+            verb = "Not noted" if choice == "distinct" else "Not merged"
+            self.notify(f"{verb}: {error}", severity="error", markup=False)
             return
         self.reload(keep_id=keep_id)
         plan = merged.plan

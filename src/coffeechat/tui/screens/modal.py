@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
+from textual.widgets.button import ButtonVariant
 
 from ...domain.text import one_line, visible
 from ..commands import BY_ACTION
@@ -141,6 +142,16 @@ class Modal(ModalScreen[ResultType]):
 # (Here, beside the Modal that asks it: a module of its own imported the Modal it was
 # asked from, a cycle.)
 
+
+def answers(*choices: tuple[str, str, ButtonVariant]) -> Horizontal:
+    """A dialog's answers as its row of compact buttons: (id, label naming its key,
+    variant) each, in order; the dialog's ``.buttons`` rules place the row."""
+    return Horizontal(
+        *(Button(label, variant=variant, id=id, compact=True) for id, label, variant in choices),
+        classes="buttons",
+    )
+
+
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
 
@@ -186,9 +197,9 @@ class EditConflictScreen(Modal[str | None]):
                     classes="conflict-field",
                     markup=False,
                 )
-            with Horizontal(classes="buttons"):
-                yield Button("Keep mine (m)", variant="primary", id=KEEP_MINE, compact=True)
-                yield Button("Take theirs (t)", id=TAKE_THEIRS, compact=True)
+            yield answers(
+                (KEEP_MINE, "Keep mine (m)", "primary"), (TAKE_THEIRS, "Take theirs (t)", "default")
+            )
 
     def on_mount(self) -> None:
         self.query_one(f"#{KEEP_MINE}", Button).focus()
