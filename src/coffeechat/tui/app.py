@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ScreenStackError, SystemCommand
@@ -37,7 +37,6 @@ from .undone import Undone
 if TYPE_CHECKING:
     from ..models_activity import Outcome, Profile, SearchHit
     from ..usecases.undo import Undo
-    from .widgets.autosave import SavesTyping
 
 QUIT_UNSAVED = (
     "Not saved: the disk is full. Free some space (it saves by itself), "
@@ -331,19 +330,17 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         await self.key_order.release(message, self._hand_out_held)
 
     def save_all(self) -> bool:
-        """Flush every widget that buffers typing (they carry the ``autosave`` class);
-        False if some text could not be written (the disk is full)."""
+        """Flush every widget and screen that keeps typing (``KeepsTyping``: the editors,
+        a call's note lines, the outcome's texts); False if some text could not be
+        written (the disk is full)."""
+        from .widgets.autosave import KeepsTyping
+
         saved = True
         for screen in self.screen_stack:
-            for widget in screen.query(".autosave"):
-                # The class is a promise: every widget that carries it has save_now().
-                cast("SavesTyping", widget).save_now()
-                saved = saved and not getattr(widget, "save_failed", False)
-            # A screen may keep writes of its own (a call's note lines, the outcome's
-            # texts).
-            if callable(save_now := getattr(screen, "save_now", None)):
-                save_now()
-            saved = saved and not getattr(screen, "save_failed", False)
+            for node in (*screen.walk_children(), screen):
+                if isinstance(node, KeepsTyping):
+                    node.save_now()
+                    saved = saved and not node.save_failed
         return saved
 
     async def action_quit(self) -> None:
@@ -361,11 +358,12 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
 
     def _storage_guarded(self, callback):
-        takes_result = bool(_parameters(callback))
+        """*callback* (typed by Textual as taking the screen's result, as every caller
+        passes it: the type checker holds them) with the full-disk answer around it."""
 
         def guarded(result):
             try:
-                outcome = callback(result) if takes_result else callback()
+                outcome = callback(result)
             except NotWritten as error:
                 self.notify(action_not_saved(error), severity="error", timeout=10)
                 return None
@@ -511,13 +509,6 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         for system in super().get_system_commands(screen):
             if system.title not in ("Quit",):
                 yield system
-
-
-def _parameters(function) -> list:
-    try:
-        return list(inspect.signature(function).parameters)
-    except (TypeError, ValueError):
-        return ["result"]
 
 
 def _home_relative(path: str) -> str:

@@ -36,7 +36,7 @@ from ...usecases.calendar import load_calendar
 from ...usecases.letters import letter_values, stage_letter
 from ...usecases.outreach import DraftSaved, mark_sent, note_limit, save_draft
 from ..commands import bindings
-from ..widgets.autosave import Autosave
+from ..widgets.autosave import Autosave, KeepsTyping
 from ..widgets.cut_input import EndsInEllipsis
 from ..widgets.footer import CalmFooter
 from ..widgets.safe_text import SafeInput
@@ -54,8 +54,8 @@ LARGE_TEXT = 20_000
 _MARKS = {Level.OK: ("✓", "green"), Level.WARN: ("!", "yellow"), Level.BAD: ("✗", "red")}
 
 
-class DraftText(SafeTextArea):
-    """The letter itself; flushed by the app on quit like every ``autosave`` widget."""
+class DraftText(KeepsTyping, SafeTextArea):
+    """The letter itself; flushed by the app on quit like every ``KeepsTyping`` widget."""
 
     HELP_NAME = "Draft editor"
     OPENS_AT_END = False
@@ -67,7 +67,7 @@ class DraftText(SafeTextArea):
             screen.save_now()
 
 
-class SubjectInput(EndsInEllipsis, SafeInput):
+class SubjectInput(KeepsTyping, EndsInEllipsis, SafeInput):
     """The subject; cut with "…" when longer than the field and not being edited."""
 
     HELP_NAME = "Draft editor"
@@ -89,7 +89,7 @@ def _merge_message(saved: DraftSaved) -> str:
     return "This letter was also changed in another window: " + "; ".join(parts) + "."
 
 
-class DraftEditor(Screen[None]):
+class DraftEditor(KeepsTyping, Screen[None]):
     if TYPE_CHECKING:
         app: AppHost
 
@@ -149,8 +149,8 @@ class DraftEditor(Screen[None]):
                     )
                 with Horizontal(classes="draft-row"):
                     yield Label("Subject")
-                    yield SubjectInput(compact=True, id="subject", classes="autosave")
-                yield DraftText(id="draft-text", classes="autosave", soft_wrap=True)
+                    yield SubjectInput(compact=True, id="subject")
+                yield DraftText(id="draft-text", soft_wrap=True)
             with VerticalScroll(id="checker"):
                 yield Static(id="checker-body")
         yield CalmFooter()

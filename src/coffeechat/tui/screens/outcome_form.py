@@ -28,7 +28,7 @@ from ...domain.text import one_line
 from ...models import Introduction, OutcomeKind
 from ...models_activity import NextStep, Outcome, Referral
 from ..commands import bindings
-from ..widgets.autosave import Autosave
+from ..widgets.autosave import Autosave, KeepsTyping
 from ..widgets.form import FormField, check_all, chosen
 from ..widgets.safe_text_area import SafeTextArea
 from ..widgets.suggest import FoldedSuggestions
@@ -201,7 +201,7 @@ class ReferralRow(Vertical):
         return replace(self.referral, **values)
 
 
-class OutcomeForm(Modal[Outcome | None]):
+class OutcomeForm(KeepsTyping, Modal[Outcome | None]):
     """ctrl+s saves (after validation), escape cancels."""
 
     BINDINGS = bindings("outcome")

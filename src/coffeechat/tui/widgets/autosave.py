@@ -4,7 +4,7 @@ Typing is written when it pauses for ``QUIET`` seconds (a debounce), and at the 
 ``within`` seconds after the first unsaved keystroke, also in the middle of a long
 burst where a debounce alone would never fire: ``kill -9`` loses at most ``within``
 seconds of typing. The owner also flushes on blur, when it leaves or loads other text,
-and on quit (the app calls ``save_now()`` on every widget with the ``autosave`` class).
+and on quit (the app calls ``save_now()`` on every :class:`KeepsTyping` widget and screen).
 
 A keystroke costs two assignments; one timer at a time does the rest. The owner's
 *write* compares the text with what it last wrote and returns whether it wrote, so a
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Protocol
 
 from textual.timer import Timer
 from textual.widget import Widget
@@ -32,10 +31,19 @@ QUIET = 0.15
 """A pause in typing this long saves at once rather than at the deadline."""
 
 
-class SavesTyping(Protocol):
-    """What the app calls on every ``autosave`` widget before it quits."""
+class KeepsTyping:
+    """A widget or screen that may hold typing not yet in the file. Before it quits, the
+    app calls :meth:`save_now` on every one on screen (the widgets, then their screen)
+    and asks :attr:`save_failed` whether all of it was written."""
 
-    def save_now(self) -> None: ...
+    def save_now(self) -> None:
+        """Write what is pending at once (nothing, for a screen whose writes are made as
+        they happen and only retried)."""
+
+    @property
+    def save_failed(self) -> bool:
+        """Whether something shown is not yet in the file (the disk was full)."""
+        return False
 
 
 class Autosave:

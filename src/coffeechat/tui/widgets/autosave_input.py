@@ -12,19 +12,18 @@ from collections.abc import Callable
 
 from textual.widgets import Input
 
-from .autosave import Autosave
+from .autosave import Autosave, KeepsTyping
 from .safe_text import SafeInput
 
 SAVE_EVERY = 0.2
 """Longest time typed text stays unsaved here (the spec's bar is 0.5 s)."""
 
 
-class AutosaveInput(SafeInput):
-    """An Input with the ``autosave`` class: ``save_now()`` is called on quit too."""
+class AutosaveInput(KeepsTyping, SafeInput):
+    """An Input that saves what is typed in it (``save_now()`` is called on quit too)."""
 
     def __init__(self, save: Callable[[str], None], **kwargs) -> None:
-        classes = " ".join(filter(None, ["autosave", kwargs.pop("classes", None)]))
-        super().__init__(classes=classes, **kwargs)
+        super().__init__(**kwargs)
         self._save = save
         self._saved = self.value
         self.autosave = Autosave(self, self._write, within=SAVE_EVERY)
