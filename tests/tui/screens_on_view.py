@@ -9,8 +9,6 @@ a widget holds.
 from __future__ import annotations
 
 import html
-import importlib
-import pkgutil
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -19,9 +17,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
-import coffeechat.tui
 from coffeechat.models import Status
 from coffeechat.store import Store
+from tests.interface_classes import interface_classes
 from tests.waiting import wait_until
 
 Opener = Callable[[Any, Store], Awaitable[None] | None]
@@ -199,20 +197,10 @@ SCREENS: dict[str, Opener] = {
 
 def app_modal_classes() -> dict[str, type]:
     """Every ModalScreen subclass the app defines, by name (abstract bases left out)."""
-    # Every module of the app's interface, wherever a dialog is defined.
-    for module in pkgutil.walk_packages(coffeechat.tui.__path__, "coffeechat.tui."):
-        importlib.import_module(module.name)
-
-    def walk(cls: type) -> set[type]:
-        found = set()
-        for sub in cls.__subclasses__():
-            found |= {sub} | walk(sub)
-        return found
-
     return {
         cls.__name__: cls
-        for cls in walk(ModalScreen)
-        if cls.__module__.startswith("coffeechat.") and cls.__name__ not in ("Modal", "FormModal")
+        for cls in interface_classes(ModalScreen)
+        if cls.__name__ not in ("Modal", "FormModal")
     }
 
 

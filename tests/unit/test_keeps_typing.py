@@ -5,32 +5,16 @@ app that writes typing later (it has ``save_now`` or ``save_failed``) is a
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from textual.dom import DOMNode
 
-import coffeechat.tui
 from coffeechat.tui.widgets.autosave import KeepsTyping
-
-
-def _app_classes() -> list[type]:
-    for module in pkgutil.walk_packages(coffeechat.tui.__path__, "coffeechat.tui."):
-        importlib.import_module(module.name)
-
-    def walk(cls: type) -> set[type]:
-        found = set()
-        for sub in cls.__subclasses__():
-            found |= {sub} | walk(sub)
-        return found
-
-    return [cls for cls in walk(DOMNode) if cls.__module__.startswith("coffeechat.")]
+from tests.interface_classes import interface_classes
 
 
 def test_every_node_that_keeps_typing_says_so() -> None:
     keeping = [
         cls
-        for cls in _app_classes()
+        for cls in interface_classes(DOMNode)
         if any(
             name in vars(base)
             for base in cls.__mro__

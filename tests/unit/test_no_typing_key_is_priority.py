@@ -4,28 +4,16 @@ instead of typing. The order of keys is the app's (tui/key_order), not the bindi
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-import coffeechat.tui
 from coffeechat.tui.commands import COMMANDS
 from coffeechat.tui.key_order import types_text
+from tests.interface_classes import interface_classes
 
 
 def _app_classes() -> list[type]:
-    for module in pkgutil.walk_packages(coffeechat.tui.__path__, "coffeechat.tui."):
-        importlib.import_module(module.name)
-
-    def walk(cls: type) -> set[type]:
-        found = set()
-        for sub in cls.__subclasses__():
-            found |= {sub} | walk(sub)
-        return found
-
-    return [cls for cls in walk(DOMNode) if cls.__module__.startswith("coffeechat.")]
+    return interface_classes(DOMNode)
 
 
 def test_no_command_binds_a_typing_key_with_priority() -> None:
