@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from .call_commands import CALL_COMMANDS
 from .command import Command
-from .feature_commands import FEATURE_COMMANDS, LOOKING_BACK_COMMANDS
+from .looking_back_commands import LOOKING_BACK_COMMANDS
 from .method_commands import METHOD_COMMANDS
+from .outreach_commands import OUTREACH_COMMANDS
+from .research_commands import RESEARCH_COMMANDS
 from .sync_commands import SYNC_COMMANDS
 
 __all__ = ["BY_ACTION", "COMMANDS", "Command", "bindings"]
@@ -102,7 +105,7 @@ COMMANDS: tuple[Command, ...] = (
         "contacts",
     ),
 )
-COMMANDS += FEATURE_COMMANDS
+COMMANDS += OUTREACH_COMMANDS + RESEARCH_COMMANDS + CALL_COMMANDS
 COMMANDS += LOOKING_BACK_COMMANDS
 COMMANDS += METHOD_COMMANDS
 COMMANDS += SYNC_COMMANDS
