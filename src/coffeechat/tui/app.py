@@ -35,7 +35,7 @@ from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_
 from .undone import Undone
 
 if TYPE_CHECKING:
-    from ..models_activity import Outcome, Profile, SearchHit
+    from ..models_activity import Profile, SearchHit
     from ..usecases.undo import Undo
 
 QUIT_UNSAVED = (
@@ -410,68 +410,10 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
     # --- calls --------------------------------------------------------------------------
 
     def open_outcome(self, interview_id: int, hit: SearchHit | None = None) -> None:
-        """Open the outcome form of *interview_id* (after ``ctrl+e``, or for a past call,
-        showing what search *hit* found in it); saving records outcome, referrals and
-        agenda items in one transaction."""
-        from functools import partial
+        """Open the outcome form of *interview_id* (see tui/outcome_opening.py)."""
+        from .outcome_opening import open_outcome
 
-        from ..store.outcomes import Saved
-        from ..usecases.outcomes import (
-            forget_typed_outcome,
-            keep_typed_outcome,
-            save_outcome,
-            typed_outcome,
-        )
-        from .screens.modal import Saving
-        from .screens.outcome_form import TEXT_FIELDS, OutcomeForm
-        from .screens.outcome_found import call_record_for
-
-        interview = self.store.interviews.get(interview_id)
-        if interview is None:
-            return
-        contact = self.store.contacts.get(interview.contact_id)
-        existing = self.store.outcomes.for_interview(interview_id)
-        when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
-        record, found = call_record_for(self.store, interview_id, hit)
-
-        results: list[Saved] = []
-
-        def save(outcome: Outcome, base: Outcome | None) -> Outcome:
-            today = self.clock.today()
-            results.append(save_outcome(self.store, outcome, today, base, from_form=True))
-            return outcome
-
-        def saved(outcome: Outcome | None) -> None:
-            if outcome is None:
-                forget_typed_outcome(self.store, interview_id)  # cancelled: let it go
-                return
-            if not results:
-                return
-            result = results[-1]
-            parts = ["Outcome saved; thank-you note on the agenda"]
-            if result.created:
-                parts.append(f"{len(result.created)} new contact(s)")
-            if result.linked:
-                parts.append(f"{len(result.linked)} linked to existing contact(s)")
-            self.notify(", ".join(parts) + ".", markup=False)
-            for screen in self.screen_stack:
-                if isinstance(screen, MainScreen):
-                    screen.reload(keep_id=interview.contact_id)
-
-        # The form saves itself against the outcome as it opened: a full disk or a lock
-        # keeps it open with everything typed; another window's changes are merged.
-        form = OutcomeForm(
-            interview_id,
-            contact_name=contact.name if contact else "",
-            when=when.replace("T", " "),
-            outcome=existing,
-            organizations=self.store.organizations.names(),
-            call_record=record,
-            found=found,
-            typed=typed_outcome(self.store, interview_id),
-            keep_typed=partial(keep_typed_outcome, self.store, interview_id),
-        ).saves_with(Saving(save, existing, dict(TEXT_FIELDS)))
-        self.push_screen(form, saved)
+        open_outcome(self, interview_id, hit)
 
     def action_question_bank(self) -> None:
         from .screens.question_bank import QuestionBankScreen
