@@ -17,7 +17,7 @@ from pathlib import Path
 from coffeechat.interop.records import ImportedContact
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from coffeechat.store.importing import import_contacts
+from coffeechat.usecases.importing import import_contacts
 from coffeechat.usecases.sync_folder import LOCK_FILE
 from coffeechat.usecases.sync_state import JOURNAL_FILE
 from tests.e2e.test_vdir_radicale import BIN, _run

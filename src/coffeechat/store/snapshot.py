@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.identity import Identity, new_uid
+from ..domain.import_report import ImportReport
 from ..domain.validation import EARLIEST_YEAR, LATEST_YEAR
 from .db import Database
 from .duplicates import ordered
-from .importing import ImportReport
 
 FORMAT = "coffeechat"
 

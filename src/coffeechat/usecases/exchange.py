@@ -12,8 +12,8 @@ from .. import safe_files, safe_reading
 from ..interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
 from ..interop.records import ImportFormatError
 from ..store import Store, snapshot
-from ..store.importing import ImportReport, import_contacts
 from ..store.snapshot import SnapshotError, dump, restore
+from .importing import ImportReport, import_contacts
 
 IMPORT_FORMATS = ("linkedin", "vcard", "csv", "json")
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")

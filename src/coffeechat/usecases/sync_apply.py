@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from ..interop.records import ImportedContact
 from ..interop.vdir import UTC_FORMAT
 from ..store import Store
-from ..store.importing import import_contacts
 from .followups import complete_followup, reopen_followup
+from .importing import import_contacts
 from .steps import settle
 
 _CONTACT_COLUMNS = ("name", "email", "phone", "organization", "title", "url")
