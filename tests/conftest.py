@@ -145,7 +145,7 @@ def open_as_made_before(monkeypatch: pytest.MonkeyPatch, migration) -> None:
     ``monkeypatch.undo()``."""
     from coffeechat.store import contacts as contacts_module
     from coffeechat.store import db as db_module
-    from coffeechat.store.schema import MIGRATIONS, _greeting
+    from coffeechat.store.schema import MIGRATIONS, _greeting, _sort_name
 
     before = MIGRATIONS[: MIGRATIONS.index(migration)]
     monkeypatch.setattr(db_module, "MIGRATIONS", before)
@@ -155,3 +155,10 @@ def open_as_made_before(monkeypatch: pytest.MonkeyPatch, migration) -> None:
         writable = tuple(c for c in contacts_module._WRITABLE if c != "greeting")
         monkeypatch.setattr(contacts_module, "_SELECT", select)
         monkeypatch.setattr(contacts_module, "_WRITABLE", writable)
+    if _sort_name not in before:
+        values = contacts_module._values
+        monkeypatch.setattr(
+            contacts_module,
+            "_values",
+            lambda contact: {k: v for k, v in values(contact).items() if k != "sort_name"},
+        )

@@ -73,7 +73,7 @@ async def test_the_phase_line_says_how_long_is_left(store: Store, clock: Clock) 
 
 async def test_a_call_left_running_shows_on_the_main_screen(store: Store, clock: Clock) -> None:
     store.contacts.add(ADA)
-    store.contacts.add(Contact(name="Grace Hopper"))
+    store.contacts.add(Contact(name="Grace Murray"))  # files after Lovelace
     app = make_app(store, clock)
     app.open_outcome = lambda interview_id: None  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:

@@ -68,7 +68,7 @@ async def test_ranked_employers_rate_and_show_contacts(store: Store, clock: Cloc
         await pilot.press("enter")
         await pilot.pause()
         pane = app.screen.query_one(ContactPane)
-        assert [r.name for r in pane.contact_list.rows] == ["Ana Silva", "Ben Osei"]
+        assert [r.name for r in pane.contact_list.rows] == ["Ben Osei", "Ana Silva"]
 
 
 async def test_agenda_names_the_colleague_and_adds_one(store: Store, clock: Clock) -> None:

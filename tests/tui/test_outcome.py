@@ -158,8 +158,9 @@ async def test_saving_creates_referred_contacts_and_agenda_items(
         source = "suggested by Maria Okafor on the call of 2026-03-16"
         assert [i.title for i in agenda.coming_up] == [
             # Each person suggested: a dated next action, the question of the name first.
-            f"Ask Maria Okafor if you may use their name, then write to Ada Park ({source})",
+            # Same day: by family name, Osei before Park.
             f"Ask Maria Okafor if you may use their name, then write to Ben Osei ({source})",
+            f"Ask Maria Okafor if you may use their name, then write to Ada Park ({source})",
             "Next step: Read the FDA guidance",
         ]
         # Re-opening shows what was saved; saving again adds nothing.

@@ -112,7 +112,7 @@ async def test_answering_no_saves_at_once(store: Store, clock: Clock) -> None:
 
 async def test_how_i_did_is_kept_and_shown_in_the_next_brief(store: Store, clock: Clock) -> None:
     ada = store.contacts.add(Contact(name="Ada Lovelace"))
-    grace = store.contacts.add(Contact(name="Grace Hopper"))
+    grace = store.contacts.add(Contact(name="Grace Murray"))  # files after Lovelace
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _call_then_outcome(pilot, app)

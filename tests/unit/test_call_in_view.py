@@ -53,8 +53,8 @@ def test_agenda_lines_carry_the_number_to_dial_else_the_email(store: Store) -> N
         store.followups.add(FollowUp(contact.id, "follow_up", "2026-03-16", "Call them"))
     agenda = build_agenda(store.followups, NOW.date(), NOW, 7)
     assert [(item.contact_name, item.reach) for item in agenda.due_today] == [
+        ("Grace Hopper", "grace@example.org"),  # by family name: Hopper, Lovelace
         ("Ada Lovelace", "+44 20 7946 0018"),
-        ("Grace Hopper", "grace@example.org"),
     ]
     text = as_text(agenda)
     assert "Ada Lovelace (+44 20 7946 0018) — Call them" in text

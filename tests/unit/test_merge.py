@@ -202,7 +202,8 @@ def test_the_picker_offers_possible_duplicates_first(store: Store) -> None:
         ("USP", False),
     ]
     typed = store.duplicates.merge_candidates(first.id, "ana")
-    assert [r.name for r in typed] == ["Ana Silva", "Ana Silva", "Anabel Costa"]
+    # Possible duplicates first, then by family name: Costa before Silva.
+    assert [r.name for r in typed] == ["Ana Silva", "Anabel Costa", "Ana Silva"]
     assert typed[0].possible_duplicate and not typed[1].possible_duplicate
     not_a_duplicate(store, first.id, rows[0].id)
     assert store.duplicates.possible() == []

@@ -8,6 +8,7 @@ from dataclasses import fields, replace
 from typing import Any, NamedTuple
 
 from ..domain.identity import Identity, new_uid, url_key
+from ..domain.names import sort_key
 from ..domain.pipeline import parse_status
 from ..models import Contact, Status
 from .db import Database, inserted_id, record, records
@@ -46,10 +47,6 @@ _WRITABLE = (
 )
 
 
-#: SQLite's NOCASE folds ASCII letters only; so does this, to sort as ``rows()`` does.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
 class ContactRow(NamedTuple):
     """What the contact list needs for one row: small, so 30,000 of them stay cheap."""
 
@@ -65,6 +62,8 @@ class ContactRow(NamedTuple):
     last_interaction: str
     """ISO day of the latest letter, call, reply or touch ("" if none): kept by the
     schema's triggers, so the list reads it with its rows at no extra cost."""
+    sort_name: str
+    """Where the person files by name (family name first: ``domain.names.sort_key``)."""
 
 
 _ROW_COLUMNS = {
@@ -92,15 +91,10 @@ def _tuples(cursor: sqlite3.Cursor) -> sqlite3.Cursor:
 def list_order(row: ContactRow) -> tuple[bool, str, str, int]:
     """The sort key of ``Contacts.rows()`` in Python: where a changed row goes in the list.
 
-    Soonest next action first, undated last, then name (ASCII case folded, as NOCASE
-    does; str comparison by code point matches SQLite's comparison of UTF-8 bytes).
+    Soonest next action first, undated last, then by family name (the stored sort key;
+    str comparison by code point matches SQLite's comparison of UTF-8 bytes).
     """
-    return (
-        row.next_action_date == "",
-        row.next_action_date,
-        row.name.translate(_ASCII_LOWER),
-        row.id,
-    )
+    return (row.next_action_date == "", row.next_action_date, row.sort_name, row.id)
 
 
 def _contact(row: sqlite3.Row) -> Contact:
@@ -118,6 +112,7 @@ def _values(contact: Contact) -> dict[str, object]:
     values = {name: getattr(contact, name) for name in _WRITABLE}
     values["status"] = str(contact.status)
     values["archived"] = int(contact.archived)
+    values["sort_name"] = sort_key(contact.name, contact.given_name, contact.family_name)
     return values
 
 
@@ -162,6 +157,7 @@ class Contacts:
             ):
                 # Renamed by hand: the source's given/family names no longer describe it.
                 values["given_name"] = values["family_name"] = ""
+                values["sort_name"] = sort_key(contact.name)
             assignments = ", ".join(f"{name} = ?" for name in values)
             conn.execute(
                 f"UPDATE contacts SET {assignments}, "
@@ -176,19 +172,27 @@ class Contacts:
         row = self._conn.execute(_SELECT + " WHERE c.id = ?", (contact_id,)).fetchone()
         return _contact(row) if row else None
 
-    def all(self, include_archived: bool = True) -> list[Contact]:
+    def all(self, include_archived: bool = True, *, by_name: bool = False) -> list[Contact]:
+        """Every contact, in the order they were added, or *by_name* as lists of people
+        file them (family name first)."""
         where = "" if include_archived else " WHERE c.archived = 0"
-        return _contacts(self._conn.execute(_SELECT + where + " ORDER BY c.id"))
+        order = " ORDER BY c.sort_name, c.id" if by_name else " ORDER BY c.id"
+        return _contacts(self._conn.execute(_SELECT + where + order))
+
+    def ids_by_sort_name(self) -> list[int]:
+        """Every contact's id as lists of people file them (family name first)."""
+        rows = self._conn.execute("SELECT id FROM contacts ORDER BY sort_name, id")
+        return [row["id"] for row in rows]
 
     def ids_by_name(self, conn: sqlite3.Connection | None = None) -> dict[str, int]:
-        """Every contact's name and id (a later duplicate name wins), for "referred by".
-        *conn*: a worker thread's own connection."""
-        rows = (conn or self._conn).execute("SELECT name, id FROM contacts ORDER BY id")
+        """Every contact's name and id in list order (by family name; of two people of one
+        name, the later wins), for "referred by". *conn*: a worker thread's own connection."""
+        rows = (conn or self._conn).execute("SELECT name, id FROM contacts ORDER BY sort_name, id")
         return {row["name"]: row["id"] for row in rows}
 
     def by_organization(self, organization_id: int) -> list[Contact]:
         rows = self._conn.execute(
-            _SELECT + " WHERE c.organization_id = ? ORDER BY c.name", (organization_id,)
+            _SELECT + " WHERE c.organization_id = ? ORDER BY c.sort_name, c.id", (organization_id,)
         )
         return _contacts(rows)
 
@@ -284,13 +288,13 @@ class Contacts:
         collector to scan (a full collection over them froze the screen 60 ms).
         """
         # Without archived contacts this is read along the index contacts_list_order
-        # (schema.py): keep the ORDER BY's expressions as the index has them.
+        # (schema.py LIST_ORDER_INDEX): keep the ORDER BY's expressions as it has them.
         where = "" if include_archived else "WHERE c.archived = 0"
         limit_clause = f" LIMIT {int(limit)}" if limit is not None else ""
         cursor = _tuples(
             (conn or self._conn).execute(
                 f"{_ROW_SELECT} {where} ORDER BY c.next_action_date = '', c.next_action_date, "
-                "c.name COLLATE NOCASE, c.id" + limit_clause
+                "c.sort_name, c.id" + limit_clause
             )
         )
         if reuse is None:

@@ -66,7 +66,7 @@ class Duplicates:
             "FROM contact_pairs p JOIN contacts a ON a.id = p.low_id "
             "JOIN contacts b ON b.id = p.high_id "
             f"LEFT JOIN organizations o ON o.id = a.organization_id WHERE {where} "
-            "ORDER BY a.name COLLATE NOCASE, p.low_id, p.high_id",
+            "ORDER BY a.sort_name, p.low_id, p.high_id",
             args,
         )
         return [DuplicatePair(**row) for row in rows]
@@ -113,7 +113,7 @@ class Duplicates:
             f"c.id IN ({marks}) AS dup FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             f"WHERE c.id != ?1 AND ({where} OR (?3 = '' AND c.id IN ({marks}))) "
-            "ORDER BY dup DESC, c.name COLLATE NOCASE, c.id LIMIT ?4",
+            "ORDER BY dup DESC, c.sort_name, c.id LIMIT ?4",
             (contact_id, text, text, limit),
         )
         return [
@@ -133,7 +133,7 @@ class Duplicates:
             "SELECT c.id, c.name, ifnull(o.name, '') AS organization, c.email, c.title, c.tags "
             "FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "
-            "WHERE c.id != ? ORDER BY c.name COLLATE NOCASE, c.id",
+            "WHERE c.id != ? ORDER BY c.sort_name, c.id",
             (contact_id,),
         )
         every = [PickerRow(**r, possible_duplicate=r["id"] in dup_ids) for r in rows]

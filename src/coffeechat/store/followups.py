@@ -195,7 +195,7 @@ class FollowUps:
             "LEFT JOIN organizations o ON o.id = c.organization_id "
             "WHERE f.state = 'open' AND f.due_date <= ? AND c.archived = 0 "
             f"AND c.status NOT IN ({_placeholders(inactive)}) "
-            "ORDER BY f.due_date, c.name COLLATE NOCASE, f.id",
+            "ORDER BY f.due_date, c.sort_name, f.id",
             (last_day, *inactive),
         )
         return [

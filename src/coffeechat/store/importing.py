@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..domain.identity import Identity, new_uid
+from ..domain.names import sort_key, sort_key_of_parts
 
 FILLABLE = (
     "title",
@@ -31,6 +32,7 @@ _INSERT = (
     "name",
     "given_name",
     "family_name",
+    "sort_name",
     "title",
     "organization_id",
     "email",
@@ -198,6 +200,14 @@ class Rows:
     pairs: list[tuple[int, int]]
 
 
+def _sort_name(state: dict) -> str:
+    """Where the person files in lists: the parsers hand over names already split and
+    cleaned (``stored_parts``), so only a record without them is parsed here."""
+    if state["given_name"] or state["family_name"]:
+        return sort_key_of_parts(state["name"], state["given_name"], state["family_name"])
+    return sort_key(state["name"])
+
+
 def prepare_rows(index: ImportIndex, changes: Changes) -> Rows:
     """The rows to write for *changes* (organization ids are handed out here)."""
     new_orgs: list[tuple[int, str]] = []
@@ -205,7 +215,8 @@ def prepare_rows(index: ImportIndex, changes: Changes) -> Rows:
     for cid, s in changes.new.items():
         org = index.org_id(s["organization"], new_orgs)
         inserts.append(
-            (cid, s["uid"], s["name"], s["given_name"], s["family_name"], s["title"], org,
+            (cid, s["uid"], s["name"], s["given_name"], s["family_name"],
+             _sort_name(s), s["title"], org,
              s["email"], s["phone"], s["url"], s["how_found"], s["purpose"], s["status"],
              s["next_action"], s["next_action_date"], s["tags"], s["archived"], s["connected_on"])
         )  # fmt: skip
@@ -216,7 +227,8 @@ def prepare_rows(index: ImportIndex, changes: Changes) -> Rows:
         updates.append(
             (s["title"], org, s["email"], s["phone"], s["url"], s["connected_on"],
              s["how_found"], s["tags"], s["purpose"], s["next_action"], s["next_action_date"],
-             s["given_name"], s["family_name"], cid)
+             s["given_name"], s["family_name"],
+             _sort_name(s), cid)
         )  # fmt: skip
     notes_new = [
         (cid, s["note"]) for cid, s in index.state.items() if s["note"] and not s["note_id"]
@@ -243,7 +255,7 @@ def write_rows(conn: sqlite3.Connection, rows: Rows) -> int:
     conn.executemany(
         "UPDATE contacts SET title = ?, organization_id = ?, email = ?, phone = ?, url = ?, "
         "connected_on = ?, how_found = ?, tags = ?, purpose = ?, next_action = ?, "
-        "next_action_date = ?, given_name = ?, family_name = ?, "
+        "next_action_date = ?, given_name = ?, family_name = ?, sort_name = ?, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
         rows.updates,
     )

@@ -13,6 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..domain.identity import new_uid
+from ..domain.names import sort_key
 from ..domain.outcome import (
     THANK_YOU_TITLE,
     next_step_title,
@@ -216,11 +217,13 @@ class Outcomes:
                 )
             return match, False
         cursor = conn.execute(
-            "INSERT INTO contacts(uid, name, title, organization_id, email, url, how_found, "
-            "referred_by, status, next_action) VALUES (?, ?, ?, ?, ?, ?, 'referral', ?, ?, ?)",
+            "INSERT INTO contacts(uid, name, sort_name, title, organization_id, email, url, "
+            "how_found, referred_by, status, next_action) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'referral', ?, ?, ?)",
             (
                 new_uid(),
                 referral.name,
+                sort_key(referral.name),
                 referral.title,
                 self._organizations.id_for(referral.organization),
                 referral.email,

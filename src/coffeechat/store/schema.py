@@ -28,6 +28,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from ..domain.names import sort_key
 from .search_schema import fold_search_index, search_everything
 from .tables import tables
 
@@ -431,10 +432,18 @@ def _greeting(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE contacts ADD COLUMN greeting TEXT NOT NULL DEFAULT ''")
 
 
+LIST_ORDER_INDEX = (
+    "CREATE INDEX contacts_list_order ON contacts(archived, next_action_date = '', "
+    "next_action_date, sort_name, id)"
+)
+"""The contact list's order as an index (schema 13 on; ``_list_order_index`` made the
+first, by name). The expressions must stay those of ``Contacts.rows()``'s ORDER BY."""
+
+
 def _list_order_index(conn: sqlite3.Connection) -> None:
     """The contact list's order as an index: the first screenful is read without
     sorting every row (12 ms → 0.3 ms at 30,000 contacts, before the first paint).
-    The expressions must stay those of ``Contacts.rows()``'s ORDER BY."""
+    Schema 13 rebuilt it as :data:`LIST_ORDER_INDEX` (by family name)."""
     conn.execute(
         "CREATE INDEX contacts_list_order ON contacts(archived, next_action_date = '', "
         "next_action_date, name COLLATE NOCASE, id)"
@@ -459,6 +468,20 @@ def _mail_noticed(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX mail_noticed_interaction ON mail_noticed(interaction_id)")
 
 
+def _sort_name(conn: sqlite3.Connection) -> None:
+    """Lists of people file by family name (``domain.names.sort_key``), kept in a column
+    every writer fills, so the list reads in order along an index instead of parsing
+    every name while it draws. The list's index takes it in place of the name."""
+    tables(conn).table("contacts").add_column("sort_name", str, not_null_default="")
+    rows = conn.execute("SELECT id, name, given_name, family_name FROM contacts").fetchall()
+    conn.executemany(
+        "UPDATE contacts SET sort_name = ? WHERE id = ?",
+        [(sort_key(r["name"], r["given_name"], r["family_name"]), r["id"]) for r in rows],
+    )
+    conn.execute("DROP INDEX contacts_list_order")
+    conn.execute(LIST_ORDER_INDEX)
+
+
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,
@@ -473,6 +496,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _mail_noticed,
     fold_search_index,
     _greeting,
+    _sort_name,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,13 +16,14 @@ from datetime import datetime
 
 from ..domain.identity import Identity, new_uid
 from ..domain.import_report import ImportReport
+from ..domain.names import sort_key
 from ..domain.validation import EARLIEST_YEAR, LATEST_YEAR
 from .db import Database
 from .duplicates import ordered
 
 FORMAT = "coffeechat"
 
-SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 12}
+SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 13}
 """Backup version → the newest schema version whose data it holds. Version 1 was
 written by schemas 1 to 8 alike (it did not follow the data then); from 2 on, a
 migration that adds what a backup carries bumps :data:`VERSION` and adds a line here
@@ -30,7 +31,8 @@ migration that adds what a backup carries bumps :data:`VERSION` and adds a line 
 mail scan acted on) added nothing a backup carries: what the scan recorded, letters
 sent and replies, is in the backup, and a scan after a restore notices nothing twice.
 Schema 11 rebuilt the search index only (not backed up); schema 12 added
-``contacts.greeting``."""
+``contacts.greeting``; schema 13 ``contacts.sort_name``, derived from the names and
+not backed up (a restore derives it again)."""
 VERSION = max(SCHEMA_OF_BACKUP)
 
 
@@ -92,6 +94,7 @@ def dump(database: Database) -> dict:
         if part.table == "contacts":
             for row in rows:
                 row["organization"] = orgs.get(row.pop("organization_id"), "")
+                del row["sort_name"]  # derived from the names; a restore derives it again
         if part.parent:
             groups = by_parent.setdefault(part.key, {})
             for row in rows:
@@ -271,6 +274,9 @@ def _restore_row(conn, part, row, table_columns, ids, added, report, referred) -
             values["uid"] = new_uid()  # a backup from before UIDs
         org = row.get("organization") or ""
         values["organization_id"] = _org_id(conn, str(org), ids) if org else None
+        values["sort_name"] = sort_key(
+            *(str(values.get(c) or "") for c in ("name", "given_name", "family_name"))
+        )
         old_ref = values.pop("referred_by", None)
     if part.table == "contact_pairs" and values.get("low_id") and values.get("high_id"):
         # New ids may come in the other order; the pair is stored lower id first.

@@ -84,12 +84,16 @@ def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
     if fmt == "json":
         return json_backup.write(dump(store.database))
     if fmt == "markdown":
-        return markdown.write(dump(store.database))
+        document = dump(store.database)
+        # The report reads as an address book: people by family name.
+        rank = {cid: at for at, cid in enumerate(store.contacts.ids_by_sort_name())}
+        document["contacts"].sort(key=lambda contact: rank.get(contact["id"], len(rank)))
+        return markdown.write(document)
     if fmt == "ics":
         return ics.write(dump(store.database), now or datetime.now())
     if fmt == "vcard":
         store.contacts.fill_missing_uids()  # every card needs its UID
-    contacts = store.contacts.all()
+    contacts = store.contacts.all(by_name=True)  # as an address book files them
     if fmt == "csv":
         return csv_generic.write(contacts, store.notes.research_by_contact())
     if fmt == "vcard":

@@ -41,8 +41,7 @@ class ContactNames:
     def __init__(self, ids_by_name: Mapping[str, int]) -> None:
         self.ids = {name.casefold(): id_ for name, id_ in ids_by_name.items()}
         self.folded_ids = {folded(name): id_ for name, id_ in ids_by_name.items()}
-        shown = sorted(ids_by_name, key=str.casefold)
-        self.suggester = FoldedSuggestions(shown)
+        self.suggester = FoldedSuggestions(list(ids_by_name))  # in list order
 
     def find(self, name: str) -> int | None:
         """The contact called *name*: as written first (José and Jose may both exist),
