@@ -107,6 +107,6 @@ def test_todoman_lists_the_followups(vdir: Path, tmp_path: Path):
     )
     result = _run("todo", ["--porcelain", "list"], tmp_path)
     [todo] = json.loads(result.stdout)
-    assert todo["summary"] == "Send my summary: Maria Okafor"
+    assert todo["summary"] == "Send my summary (agreed with Maria Okafor)"
     assert todo["due"] == int(datetime(2026, 3, 20, tzinfo=UTC).timestamp())
     assert todo["completed"] is False and todo["categories"] == ["next step"]

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from . import validation
 from .business_days import WEEKDAYS, Calendar, add_business_days
+from .followup_titles import followup_sentence
 from .pipeline import KEEP_IN_TOUCH, SECOND_PERSON, THANK_YOU, call_title
 from .text import one_line
 from .timezones import their_clock
@@ -83,7 +84,7 @@ def build_agenda(
     iso_today = today.isoformat()
     for row in source.open_until(last):
         f = row.followup
-        title = f.title or f.kind
+        title = followup_sentence(f.kind, f.title, row.contact_name, named_beside=True)
         if f.kind == SECOND_PERSON and write_next is not None:
             title = second_person_title(title, write_next(f.contact_id))
         reach = getattr(row, "reach", "")

@@ -5,11 +5,12 @@ Written by hand: the subset is small, and escaping and line folding are what mat
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from datetime import UTC, datetime
 
+from ..domain.followup_titles import followup_sentence
 from ..domain.timezones import as_utc
+from .call_event import call_event
 from .vcard import escape, fold
 
 PRODID = "-//coffeechat//coffeechat//EN"
@@ -28,19 +29,6 @@ def _datetime(value: str) -> str:
 def utc_stamp(now: datetime) -> str:
     """DTSTAMP must be UTC (RFC 5545 3.8.7.2); a naive *now* is the local time."""
     return now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def with_name(summary: str, who: str) -> str:
-    """ "thank you: Maria Okafor", but not "Follow up with Maria Okafor: Maria Okafor"
-    (nor "Call Maria: Maria Okafor": the first name already says who)."""
-    words = who.split()
-    if not words:
-        return summary
-    if who.casefold() in summary.casefold() or re.search(
-        rf"\b{re.escape(words[0])}\b", summary, re.IGNORECASE
-    ):
-        return summary
-    return f"{summary}: {who}"
 
 
 def alarm(description: str, trigger: str) -> list[str]:
@@ -77,7 +65,9 @@ def write(document: dict, now: datetime) -> str:
         if len(due) < 10:
             continue
         who = names.get(followup.get("contact_id"), "")
-        summary = followup.get("title") or str(followup.get("kind", "")).replace("_", " ")
+        summary = followup_sentence(
+            str(followup.get("kind") or ""), str(followup.get("title") or ""), str(who or "")
+        )
         done = followup.get("state") == "done"
         lines += [
             "BEGIN:VTODO",
@@ -85,7 +75,7 @@ def write(document: dict, now: datetime) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{_date(due)}",
             f"DUE;VALUE=DATE:{_date(due)}",
-            f"SUMMARY:{escape(with_name(summary, who))}",
+            f"SUMMARY:{escape(summary)}",
             f"STATUS:{'COMPLETED' if done else 'NEEDS-ACTION'}",
         ]
         if not done:
@@ -104,14 +94,16 @@ def write(document: dict, now: datetime) -> str:
         except ValueError:
             continue
         contact = contacts.get(interview.get("contact_id")) or {}
-        who = str(contact.get("name") or "")
         minutes = _minutes(interview)
-        medium = str(interview.get("medium") or "")
-        about = f"{minutes}-minute informational interview ({medium})"
-        reach = _reach(medium, contact)
-        questions = _questions(interview)
-        description = "\n".join(
-            part for part in (about, reach, "Questions:" if questions else "", *questions) if part
+        event = call_event(
+            name=str(contact.get("name") or ""),
+            medium=str(interview.get("medium") or ""),
+            minutes=minutes,
+            held=held,
+            phone=str(contact.get("phone") or ""),
+            link=str(contact.get("url") or ""),
+            questions=_questions(interview),
+            their_zone=str(contact.get("time_zone") or ""),
         )
         lines += [
             "BEGIN:VEVENT",
@@ -119,13 +111,13 @@ def write(document: dict, now: datetime) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART:{start}",
             f"DURATION:PT{minutes}M",
-            f"SUMMARY:{escape(f'Coffee chat with {who}' + (' (held)' if held else ''))}",
-            f"DESCRIPTION:{escape(description)}",
+            f"SUMMARY:{escape(event.summary)}",
+            f"DESCRIPTION:{escape(event.description)}",
         ]
-        if reach:
-            lines.append(f"LOCATION:{escape(reach.partition(': ')[2])}")
-        if not held:
-            lines += alarm(f"Coffee chat with {who} in 15 minutes", ":-PT15M")
+        if event.location:
+            lines.append(f"LOCATION:{escape(event.location)}")
+        if event.alarm:
+            lines += alarm(event.alarm, ":-PT15M")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) for line in lines)
@@ -143,18 +135,8 @@ def _minutes(interview: dict) -> int:
     return planned if planned > 0 else 30
 
 
-def _reach(medium: str, contact: dict) -> str:
-    """How the call is made: their phone for a phone call, the link for a video call."""
-    phone, link = str(contact.get("phone") or ""), str(contact.get("url") or "")
-    if medium == "video" and link:
-        return f"Link: {link}"
-    if phone and medium != "in person":
-        return f"Phone: {phone}"
-    return ""
-
-
 def _questions(interview: dict) -> list[str]:
-    """The call's checklist, in order, one "- question" a line."""
+    """The call's checklist questions, in order."""
     items = interview.get("checklist")
     if not isinstance(items, list):
         return []
@@ -162,4 +144,4 @@ def _questions(interview: dict) -> list[str]:
         (i for i in items if isinstance(i, dict) and i.get("text")),
         key=lambda i: (str(i.get("position") or 0).zfill(6), str(i.get("id") or 0).zfill(9)),
     )
-    return [f"- {' '.join(str(i.get('text')).split())}" for i in ordered]
+    return [str(i.get("text")) for i in ordered]

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..domain.followup_titles import followup_sentence
+
 
 def _clean(value: object) -> str:
     text = str(value or "").replace("\r\n", "\n").strip()
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text(entry: dict, key: str) -> str:
+    return str(entry.get(key) or "")
 
 
 def _link(url: object) -> str:
@@ -80,10 +86,12 @@ def write(document: dict) -> str:
         open_items = [f for f in by_contact["followups"][cid] if f.get("state") != "done"]
         if open_items:
             out += ["### Follow-ups", ""]
-            out += [
-                f"- {f.get('due_date')}: {_inline(f.get('title') or f.get('kind'))}"
-                for f in open_items
-            ]
+            who = str(contact.get("name") or "")
+            for f in open_items:
+                # Under the person's own heading: reworded only where it would misread.
+                kind, title = _text(f, "kind"), _text(f, "title")
+                said = followup_sentence(kind, title, who, named_beside=True)
+                out.append(f"- {f.get('due_date')}: {_inline(said)}")
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..domain.followup_titles import followup_sentence
 from ..domain.timezones import as_utc
 from ..models import Contact
 from ..models_activity import FollowUp, Interview
 from . import vdir_calendar, vdir_card
+from .call_event import call_event
 from .ics import call_uid, followup_uid
 from .vdir_errors import MalformedItem
 
@@ -130,14 +132,12 @@ def utc_text(moment: str) -> str:
 def followup_item(followup: FollowUp, contact: Contact) -> Item:
     """A to-do due on the follow-up's day with an alarm at 9:00 that day; a follow-up
     done is a completed to-do with its completion time and no alarm."""
-    from .ics import with_name
-
-    summary = followup.title or followup.kind.replace("_", " ")
+    summary = followup_sentence(followup.kind, followup.title, contact.name)
     done = ""
     if followup.state == "done":
         done = utc_text(followup.done_at) or "yes"
     fields = {
-        "summary": with_name(summary, contact.name),
+        "summary": summary,
         "alarm": "" if done else summary,
         "due": followup.due_date[:10],
         "done": done,
@@ -162,24 +162,31 @@ def call_start(interview: Interview) -> datetime | None:
 def call_item(
     interview: Interview, contact: Contact, questions: list[str], their_zone: str = ""
 ) -> Item | None:
-    """An event pinned in UTC (so every calendar shows the right hour), the contact's
-    time zone named in the location, an alarm 15 minutes before, and the checklist's
-    questions in the description. None for a call with no time."""
+    """An event pinned in UTC (so every calendar shows the right hour), an alarm 15
+    minutes before, and the texts ``export ics`` writes (interop/call_event.py): the
+    phone number or link and the questions in the description, the number or link and
+    the contact's time zone in the location. None for a call with no time."""
     start = call_start(interview)
     if start is None:
         return None
     minutes = int(interview.length_minutes or 30)
-    about = f"{minutes}-minute informational interview ({interview.medium})"
-    if interview.state == "held":
-        about += ", held"
-    name = contact.name
+    event = call_event(
+        name=contact.name,
+        medium=str(interview.medium),
+        minutes=minutes,
+        held=interview.state == "held",
+        phone=contact.phone,
+        link=contact.url,
+        questions=questions,
+        their_zone=their_zone,
+    )
     fields = {
-        "summary": f"Coffee chat with {name}",
+        "summary": event.summary,
         "start": start.strftime(UTC_FORMAT),
         "minutes": str(minutes),
-        "description": "\n".join([about, *(f"- {q}" for q in questions)]),
-        "location": f"{name} is in {their_zone}" if their_zone else "",
-        "alarm": "" if interview.state == "held" else f"Coffee chat with {name} in 15 minutes",
+        "description": event.description,
+        "location": event.location,
+        "alarm": event.alarm,
     }
     uid = call_uid(interview.id, contact.uid)
     return Item(f"call:{interview.id}", CALLS, uid, fields, interview.contact_id)
