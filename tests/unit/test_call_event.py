@@ -8,12 +8,12 @@ from datetime import datetime
 import icalendar
 import vobject
 
-from coffeechat import exchange
 from coffeechat.interop import vdir
 from coffeechat.interop.call_event import call_event
 from coffeechat.models import Contact, Medium
 from coffeechat.models_activity import Interview, Question
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 from coffeechat.usecases.calls import Plan, save_plan
 
 NOW = datetime(2026, 3, 16, 10, 30)

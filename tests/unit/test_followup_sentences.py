@@ -9,7 +9,6 @@ import icalendar
 import pytest
 import vobject
 
-from coffeechat import exchange
 from coffeechat.domain.agenda import build_agenda
 from coffeechat.domain.followup_titles import followup_sentence
 from coffeechat.domain.outcome import THANK_YOU_TITLE
@@ -17,6 +16,7 @@ from coffeechat.interop import vdir
 from coffeechat.models import Contact
 from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
+from coffeechat.usecases import exchange
 
 NOW = datetime(2026, 3, 16, 10, 30)
 HENRIK = "Dr. Henrik Aas"

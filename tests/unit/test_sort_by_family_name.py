@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat import exchange
 from coffeechat.domain.names import sort_key
 from coffeechat.interop.records import ImportedContact
 from coffeechat.models import Contact, OutcomeKind
 from coffeechat.models_activity import Outcome, Referral
 from coffeechat.store import Store, list_order
+from coffeechat.usecases import exchange
 from coffeechat.usecases.calls import end_call, start_call
 from coffeechat.usecases.contacts import save_contact
 from coffeechat.usecases.merge import merge_contacts
 from coffeechat.usecases.outcomes import save_outcome
-from coffeechat.usecases.sync_apply import contact_fields, new_contact
+from coffeechat.usecases.sync_apply import new_contact, take_in
 
 FIXTURE_V1 = Path(__file__).parent / "data" / "v1.db"
 
@@ -130,7 +130,7 @@ def test_every_writer_keeps_the_sort_key_right(store: Store, tmp_path: Path) -> 
     other = store.contacts.add(Contact(name="Kim Park", given_name="Kim", family_name="Park"))
     merge_contacts(store, keep.id or 0, other.id or 0)
     # The sync: a name changed in the address book, a card made there.
-    contact_fields(store, keep.id or 0, {"name": "Park, Kimberly"})
+    take_in(store, "contact", keep.id or 0, {"name": "Park, Kimberly"}, datetime(2026, 3, 16))
     new_contact(store, ImportedContact(Contact(name="Yuna Sato", uid="sync-uid-1")))
     _every_key_right(store)
     # A restore into an empty database derives the key again.
