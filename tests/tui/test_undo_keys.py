@@ -92,6 +92,26 @@ async def test_a_call_started_by_mistake_is_discarded(store: Store, clock: Clock
     assert _open_titles(store, ada.id or 0) == ["Call Ada"]
 
 
+async def test_a_call_picked_up_from_an_earlier_session_is_discarded_to_before_it(
+    store: Store, clock: Clock
+) -> None:
+    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
+    store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))
+    first = make_app(store, clock)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await wait_until(lambda: isinstance(first.screen, CallScreen))
+    # The app quit with the call running; opened again, c picks the call up.
+    [call] = store.interviews.for_contact(ada.id or 0)
+    assert call.state == "in progress"
+    again = make_app(store, clock)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await _discard_from_the_call_screen(again, pilot)
+    assert store.interviews.for_contact(ada.id or 0) == []
+    assert store.contacts.status_of(ada.id or 0) is Status.LETTER_SENT
+    assert _open_titles(store, ada.id or 0) == ["Call Ada"]
+
+
 async def test_a_call_ended_by_mistake_is_running_again(store: Store, clock: Clock) -> None:
     ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
     store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))

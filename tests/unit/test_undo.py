@@ -26,7 +26,8 @@ def state(store: Store) -> dict[str, list[tuple[object, ...]]]:
         name
         for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'search_index_%'"
+            # How to discard each call is the undo's own record, not the user's data.
+            "AND name NOT LIKE 'search_index_%' AND name != 'call_discards'"
         )
     ]
     found = {}
@@ -147,9 +148,43 @@ def test_a_call_started_and_ended_by_mistake_is_discarded_whole(store: Store) ->
     fill_demo(store, NOW)
     before = state(store)
     started = calls.start_call(store, _id(store, "Sofia Castillo"), NOW)
-    ended = calls.end_call(store, started.interview.id or 0, NOW.replace(minute=31))
-    undo(store, started.undo.then(ended.undo), force=True)
+    calls.end_call(store, started.interview.id or 0, NOW.replace(minute=31))
+    assert calls.discard_call(store, started.interview.id or 0) == (
+        "Call with Sofia Castillo discarded"
+    )
     assert state(store) == before
+
+
+def test_a_call_picked_up_in_a_later_session_is_discarded_to_before_it_began(
+    store: Store, tmp_path
+) -> None:
+    fill_demo(store, NOW)
+    maria = _id(store, "Tom Lindqvist")  # a call planned, follow-ups open
+    before = state(store)
+    first = calls.start_call(store, maria, NOW)
+    path = store.path
+    store.close()
+    later = Store.open(path)  # the app quit with the call running, and opened again
+    try:
+        again = calls.start_call(later, maria, NOW.replace(minute=50))
+        assert again.interview.id == first.interview.id
+        calls.end_call(later, again.interview.id or 0, NOW.replace(hour=11))
+        assert later.contacts.status_of(maria) is Status.INTERVIEWED
+        assert calls.discard_call(later, again.interview.id or 0)
+        assert state(later) == before, "status, follow-ups and the planned call as before"
+        assert calls.discard_call(later, again.interview.id or 0) is None  # nothing left
+    finally:
+        later.close()
+
+
+def test_a_discard_kept_in_the_file_that_does_not_read_changes_nothing(store: Store) -> None:
+    fill_demo(store, NOW)
+    started = calls.start_call(store, _id(store, "Sofia Castillo"), NOW)
+    interview = started.interview.id or 0
+    store.call_discards.put(interview, "{not json")
+    moved_on = state(store)
+    assert calls.discard_call(store, interview) is None
+    assert state(store) == moved_on
 
 
 def test_an_undo_refuses_when_the_records_changed_since(store: Store) -> None:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .advice import Advice
     from .articles import Articles
     from .briefs import Briefs
+    from .call_discards import CallDiscards
     from .drafts import Drafts
     from .duplicates import Duplicates
     from .employers import Employers
@@ -141,6 +142,12 @@ class Store:
         from .employers import Employers
 
         return Employers(self.database)
+
+    @cached_property
+    def call_discards(self) -> CallDiscards:
+        from .call_discards import CallDiscards
+
+        return CallDiscards(self.database)
 
     @cached_property
     def duplicates(self) -> Duplicates:

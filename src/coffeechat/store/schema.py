@@ -482,6 +482,17 @@ def _sort_name(conn: sqlite3.Connection) -> None:
     conn.execute(LIST_ORDER_INDEX)
 
 
+def _call_discards(conn: sqlite3.Connection) -> None:
+    """How to discard each call (usecases/calls.py): the rows its first start and its end
+    changed, as they were, so a call picked up in a later session can still be
+    discarded. Not backed up: a restored call is a call, not a mistake to take back."""
+    conn.execute(
+        "CREATE TABLE call_discards ("
+        " interview_id INTEGER PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,"
+        " undo TEXT NOT NULL)"
+    )
+
+
 #: MIGRATIONS[n] brings a database from user_version n to n + 1. Append only.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,
@@ -497,6 +508,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     fold_search_index,
     _greeting,
     _sort_name,
+    _call_discards,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

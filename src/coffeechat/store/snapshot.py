@@ -23,7 +23,7 @@ from .duplicates import ordered
 
 FORMAT = "coffeechat"
 
-SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 13}
+SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 14}
 """Backup version → the newest schema version whose data it holds. Version 1 was
 written by schemas 1 to 8 alike (it did not follow the data then); from 2 on, a
 migration that adds what a backup carries bumps :data:`VERSION` and adds a line here
@@ -32,7 +32,8 @@ mail scan acted on) added nothing a backup carries: what the scan recorded, lett
 sent and replies, is in the backup, and a scan after a restore notices nothing twice.
 Schema 11 rebuilt the search index only (not backed up); schema 12 added
 ``contacts.greeting``; schema 13 ``contacts.sort_name``, derived from the names and
-not backed up (a restore derives it again)."""
+not backed up (a restore derives it again); schema 14 how to discard each call, not
+backed up either (a restored call is kept)."""
 VERSION = max(SCHEMA_OF_BACKUP)
 
 

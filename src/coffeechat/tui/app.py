@@ -75,7 +75,6 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         # screen never freezes for the length of someone else's write.
         store.database.wait_for_lock(WAIT_FOR_LOCK)
         self.clock = clock or Clock()
-        self.call_starts = {}
         self._fixed_theme = theme
         self.db_label = _home_relative(str(store.path))
         """Shown in the header so the user always knows which file they are in."""
@@ -199,22 +198,18 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         first = listed.split(",")[0].strip()
         return first or "palette: Undo"
 
-    call_starts: dict[int, Undo]
-    """How to discard each call started in this session (its first start: a call picked
-    up again keeps the undo of the start that created it)."""
-
     def discard_call(self, interview_id: int) -> bool:
-        """Remove a call started by mistake (as the start left it: notes and all), the
-        contact as before; whether it was discarded."""
-        from ..usecases.undo import undo
+        """Remove a call started by mistake, in this session or an earlier one (as its
+        first start found it: notes and all), the contact as before; whether it was
+        discarded."""
+        from ..usecases.calls import discard_call
 
-        start = self.call_starts.pop(interview_id, None)
-        if start is None:
-            self.notify("Only a call started in this session can be discarded.")
+        said = discard_call(self.store, interview_id)
+        if said is None:
+            self.notify("This call was started before discarding was possible; it stays.")
             return False
-        undo(self.store, start, force=True)
         self.last_undo = None
-        self.notify(start.label)
+        self.notify(said)
         for screen in self.screen_stack:
             screen.post_message(Undone())
         return True

@@ -26,8 +26,6 @@ class AppHost(App[None]):
     """Today and now, as the app sees them (frozen in tests)."""
     last_undo: Undo | None = None
     """What the undo key reverses: the last change a key made."""
-    call_starts: dict[int, Undo]
-    """The calls started in this session, with how to take each start back."""
 
     def open_outcome(self, interview_id: int, hit: SearchHit | None = None) -> None:
         """Open the outcome form of a call (showing what a search *hit* found in it)."""

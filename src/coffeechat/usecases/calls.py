@@ -22,7 +22,8 @@ from ..store import Store
 from .calendar import load_calendar
 from .revisions import EditConflict
 from .steps import advance, settle
-from .undo import NOTHING, Undo, recorded
+from .undo import NOTHING, Undo, from_text, recorded, to_text
+from .undo import undo as reverse
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,34 @@ def start_call(store: Store, contact_id: int, now: datetime) -> CallStarted:
     contact = store.contacts.get(contact_id)
     label = f"Call with {contact.name if contact else 'contact'} discarded"
     interview, undo = recorded(store, label, work)
-    return CallStarted(interview, undo)
+    assert interview.id is not None
+    kept = _discard_of(store, interview.id)
+    if kept is None:
+        # Its first start: how to discard it is kept with the file, so a call picked up
+        # in a later session still goes back to before it began.
+        store.call_discards.put(interview.id, to_text(undo))
+        return CallStarted(interview, undo)
+    # Picked up again: discarding undoes this start, then everything since the first.
+    return CallStarted(interview, kept.then(undo, kept.label))
+
+
+def _discard_of(store: Store, interview_id: int) -> Undo | None:
+    text = store.call_discards.get(interview_id)
+    return from_text(text) if text is not None else None
+
+
+def discard_call(store: Store, interview_id: int) -> str | None:
+    """Take back a call started by mistake, in this session or an earlier one: the call
+    as its first start found it (gone, or planned again) with what was typed during it,
+    the contact's status and follow-ups as before (its end undone too). The line to
+    show, or None when there is no record of how it began (nothing is changed then)."""
+    kept = _discard_of(store, interview_id)
+    if kept is None:
+        return None
+    with store.database.transaction():
+        reverse(store, kept, force=True)
+        store.call_discards.forget(interview_id)
+    return kept.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +229,9 @@ def end_call(store: Store, interview_id: int, now: datetime) -> CallEnded:
         return CallEnded(interview, status, due)
 
     ended, undo = recorded(store, "Call ended", work)
+    kept = _discard_of(store, interview_id)
+    if kept is not None:  # discarding the call later undoes its end too
+        store.call_discards.put(interview_id, to_text(kept.then(undo, kept.label)))
     return replace(ended, undo=undo)
 
 

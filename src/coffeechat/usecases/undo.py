@@ -15,6 +15,7 @@ imports and other writers pay nothing for them.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,6 +63,49 @@ class Undo:
 
 
 NOTHING = Undo("")
+
+
+def _value(value: object) -> object:
+    return {"hex": value.hex()} if isinstance(value, bytes) else value
+
+
+def _unvalue(value: object) -> object:
+    return bytes.fromhex(value["hex"]) if isinstance(value, dict) else value
+
+
+def to_text(change: Undo) -> str:
+    """*change* as JSON text, to keep with the file (a call's discard outlives the
+    session that started it)."""
+    return json.dumps(
+        {
+            "label": change.label,
+            "changes": [
+                [c.table, c.op, c.rowid, [_value(v) for v in c.before]] for c in change.changes
+            ],
+            "after": [
+                [table, rowid, None if row is None else [_value(v) for v in row]]
+                for table, rowid, row in change.after
+            ],
+        }
+    )
+
+
+def from_text(text: str) -> Undo | None:
+    """The change :func:`to_text` wrote; None if the text is not one (the file was
+    edited by hand, say): nothing to undo then, rather than a wrong undo."""
+    try:
+        doc = json.loads(text)
+        changes = tuple(
+            RowChange(str(t), str(op), int(r), tuple(_unvalue(v) for v in before))
+            for t, op, r, before in doc["changes"]
+        )
+        after = tuple(
+            (str(t), int(r), None if row is None else tuple(_unvalue(v) for v in row))
+            for t, r, row in doc["after"]
+        )
+        return Undo(str(doc["label"]), changes, after)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 class UndoStale(Exception):

@@ -474,9 +474,6 @@ class CallScreen(KeepsTyping, Screen[int | None]):
         self.save_inputs()
         ended = end_call(self.store, self.interview_id, self.app.clock.now())
         self.interview = ended.interview
-        started = self.app.call_starts.get(self.interview_id)
-        if started is not None:  # discarding it later undoes the end too
-            self.app.call_starts[self.interview_id] = started.then(ended.undo)
         self.app.offer_undo(
             f"Call with {self.contact.name} ended after {format_clock(self.seconds())}",
             ended.undo,

@@ -378,7 +378,6 @@ class MainScreen(
         started = calls.start_call(self.store, contact.id, self.app.clock.now())
         interview = started.interview
         assert interview.id is not None
-        self.app.call_starts.setdefault(interview.id, started.undo)
         self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
 
     def _call_closed(self, interview_id: int | None) -> None:
