@@ -74,6 +74,15 @@ class Interview:
     draft_note: str = ""
     id: int | None = None
 
+    @property
+    def happened_at(self) -> str:
+        """When the call is shown to have taken place: its real start once it started
+        (a call planned for the 7th and held on the 4th is the 4th's, in every view),
+        else when it is planned."""
+        if self.state != "planned":
+            return self.started_at or self.ended_at or self.scheduled_at
+        return self.scheduled_at
+
 
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:

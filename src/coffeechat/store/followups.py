@@ -241,7 +241,9 @@ class FollowUps:
     def last_call_date(self, contact_id: int) -> str:
         """The day of the latest call held with (or else planned with) the contact."""
         row = self._conn.execute(
-            "SELECT CASE WHEN ended_at != '' THEN ended_at ELSE scheduled_at END AS day "
+            # Interview.happened_at: a call that started is dated by its real start.
+            "SELECT CASE WHEN state != 'planned' THEN coalesce(nullif(started_at, ''), "
+            "nullif(ended_at, ''), scheduled_at) ELSE scheduled_at END AS day "
             "FROM interviews WHERE contact_id = ? AND day != '' "
             "ORDER BY state = 'held' DESC, day DESC LIMIT 1",
             (contact_id,),

@@ -35,7 +35,7 @@ def open_outcome(app: AppHost, interview_id: int, hit: SearchHit | None = None) 
         return
     contact = app.store.contacts.get(interview.contact_id)
     existing = app.store.outcomes.for_interview(interview_id)
-    when = (interview.ended_at or interview.started_at or interview.scheduled_at)[:16]
+    when = interview.happened_at[:16]
     record, found = call_record_for(app.store, interview_id, hit)
 
     results: list[Saved] = []

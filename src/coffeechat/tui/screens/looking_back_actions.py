@@ -137,7 +137,7 @@ class LookingBackActions(MainScreenHost):
             return
         contact = self.store.contacts.get(interview.contact_id)
         who = contact.name if contact else ""
-        day = (interview.ended_at or interview.started_at)[:10]
+        day = interview.happened_at[:10]
 
         def closed(changed: bool | None) -> None:
             if changed:

@@ -51,16 +51,14 @@ class InterviewList(OptionList):
         """*highlight*: the interview to put the cursor on (else the newest)."""
         self.contact_id = contact_id
         found = self.store.interviews.for_contact(contact_id) if contact_id else []
-        self.interviews = sorted(
-            found, key=lambda i: i.ended_at or i.started_at or i.scheduled_at, reverse=True
-        )
+        self.interviews = sorted(found, key=lambda i: i.happened_at, reverse=True)
         self.clear_options()
         if not self.interviews:
             hint = "No calls yet: press c on the list to start one, i to plan one."
             self.add_option(Option(Text(hint if contact_id else "", style="italic"), disabled=True))
             return
         for interview in self.interviews:
-            when = format_when(interview.ended_at or interview.started_at or interview.scheduled_at)
+            when = format_when(interview.happened_at)
             line = Text(interview.state)
             outcome = (
                 self.store.outcomes.for_interview(interview.id)
