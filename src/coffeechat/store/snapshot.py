@@ -5,7 +5,8 @@ added by later migrations travel too). Restoring into an empty database keeps ev
 id, so ``export json`` → ``import json`` → ``export json`` gives the same document.
 Restoring into a database that already has data matches contacts (UID, then the
 identity rule of ``domain.identity``) and skips records already present, so importing
-a file twice adds nothing.
+a file twice adds nothing. A restore's order and its one transaction are
+usecases/backup.py's; here, the document, its checks and its rows.
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ def check_document(conn: sqlite3.Connection, doc: dict, report: ImportReport) ->
             report.not_restored.append(str(key))
     unknown: dict[str, int] = {}
     kinds = {part.table: _column_kinds(conn, part.table) for part in PARTS}
-    for part, where, row in _flatten(doc):
+    for part, where, row in flatten(doc):
         columns = kinds[part.table]
         for column, value in row.items():
             if column in columns:
@@ -194,7 +195,7 @@ def check_document(conn: sqlite3.Connection, doc: dict, report: ImportReport) ->
     report.not_restored.extend(unknown)
 
 
-def _flatten(doc: dict) -> list[tuple[Part, str, dict]]:
+def flatten(doc: dict) -> list[tuple[Part, str, dict]]:
     """(part, where, row) in restore order, nested rows carrying their parent's old id."""
     out: list[tuple[Part, str, dict]] = []
     by_key = {part.key: part for part in PARTS}
@@ -226,41 +227,44 @@ def _flatten(doc: dict) -> list[tuple[Part, str, dict]]:
     return out
 
 
-def restore(database: Database, doc: dict, report: ImportReport | None = None) -> ImportReport:
-    """Write *doc* into the database in one transaction; raise SnapshotError if it does not fit."""
-    report = report or ImportReport()
-    settings = doc.get("settings", {})
-    if not isinstance(settings, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in settings.items()
-    ):
-        raise SnapshotError("settings: expected an object of text values")
-    rows = _flatten(doc)
-    check_document(database.conn, doc, report)
-    with database.transaction() as conn:
-        tables = [p.table for p in PARTS]
-        empty = not conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone()
-        added: dict[str, set[int]] = {t: set() for t in tables}
-        ids: dict[str, dict[object, int]] = {t: {} for t in tables}
-        columns = {t: _columns(conn, t) for t in tables}
-        referred: list[tuple[int, object]] = []
-        for part, where, row in rows:
-            try:
-                _restore_row(conn, part, row, columns[part.table], ids, added, report, referred)
-            except sqlite3.Error as error:
-                raise SnapshotError(f"{where}: {error}") from None
-            except (KeyError, TypeError, ValueError) as error:
-                raise SnapshotError(f"{where}: {error}") from None
-        for cid, old in referred:
-            conn.execute(
-                "UPDATE contacts SET referred_by = ? WHERE id = ?", (ids["contacts"].get(old), cid)
-            )
-        for key, value in settings.items():
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
-                + ("UPDATE SET value = excluded.value" if empty else "NOTHING"),
-                (key, value),
-            )
-    return report
+def restore_rows(
+    conn: sqlite3.Connection, rows: list[tuple[Part, str, dict]], report: ImportReport
+) -> None:
+    """Write every record of a document (*rows*, from :func:`flatten`; checked by
+    :func:`check_document`), inside the
+    caller's transaction; raise SnapshotError naming the record that does not fit."""
+    tables = [p.table for p in PARTS]
+    added: dict[str, set[int]] = {t: set() for t in tables}
+    ids: dict[str, dict[object, int]] = {t: {} for t in tables}
+    columns = {t: _columns(conn, t) for t in tables}
+    referred: list[tuple[int, object]] = []
+    for part, where, row in rows:
+        try:
+            _restore_row(conn, part, row, columns[part.table], ids, added, report, referred)
+        except sqlite3.Error as error:
+            raise SnapshotError(f"{where}: {error}") from None
+        except (KeyError, TypeError, ValueError) as error:
+            raise SnapshotError(f"{where}: {error}") from None
+    for cid, old in referred:
+        conn.execute(
+            "UPDATE contacts SET referred_by = ? WHERE id = ?", (ids["contacts"].get(old), cid)
+        )
+
+
+def restore_settings(conn: sqlite3.Connection, settings: dict[str, str], *, replace: bool) -> None:
+    """Write a backup's settings: over the file's own when *replace*, else only those the
+    file does not have yet."""
+    for key, value in settings.items():
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+            + ("UPDATE SET value = excluded.value" if replace else "NOTHING"),
+            (key, value),
+        )
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """Whether the file holds no contact yet (a backup restored into it is the whole)."""
+    return not conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone()
 
 
 def _restore_row(conn, part, row, table_columns, ids, added, report, referred) -> None:

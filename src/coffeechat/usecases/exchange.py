@@ -12,7 +12,8 @@ from .. import safe_files, safe_reading
 from ..interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
 from ..interop.records import ImportFormatError
 from ..store import Store, snapshot
-from ..store.snapshot import SnapshotError, dump, restore
+from ..store.snapshot import SnapshotError, dump
+from .backup import restore_backup
 from .importing import ImportReport, import_contacts
 
 IMPORT_FORMATS = ("linkedin", "vcard", "csv", "json")
@@ -70,7 +71,7 @@ def _import_bytes(
     if fmt == "json":
         document = json_backup.parse(data, source, newest=snapshot.VERSION)
         try:
-            return restore(store.database, document)
+            return restore_backup(store, document)
         except SnapshotError as error:
             raise ImportFormatError(source, None, str(error)) from None
     parsed = _PARSERS[fmt](data, source)
