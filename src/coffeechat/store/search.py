@@ -112,7 +112,16 @@ class Search:
         text: str,
         spans: tuple[tuple[int, int], ...],
     ) -> SearchHit | None:
-        resolve = getattr(self, f"_{source}", None)
+        resolve = {
+            "article": self._article,
+            "note": self._note,
+            "call_note": self._call_note,
+            "answer": self._answer,
+            "outcome": self._outcome,
+            "next_step": self._next_step,
+            "referral": self._referral,
+            "letter": self._letter,
+        }.get(source)
         found = resolve(conn, ref_id) if resolve is not None else None
         if found is None:
             return None  # the row went between the match and now, or an unknown source

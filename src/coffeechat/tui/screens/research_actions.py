@@ -20,7 +20,7 @@ from .main_host import MainScreenHost
 if TYPE_CHECKING:
     from ...models_activity import SearchHit
     from ..widgets.note_editor import NoteEditor
-    from ..widgets.research import ResearchPane
+    from ..widgets.research import ArticleList, ResearchPane
 
 
 class ResearchActions(MainScreenHost):
@@ -115,27 +115,30 @@ class ResearchActions(MainScreenHost):
     def action_add_article(self) -> None:
         if self.contact is None:
             return
-        self._article_action("add_article")
+        self._articles().action_add_article()
 
-    def _article_action(self, name: str) -> None:
+    def _articles(self) -> ArticleList:
+        """The contact's articles, the Research tab opened on them (called with a contact
+        highlighted)."""
         from ..widgets.research import ArticleList
 
-        if self.contact is None:
-            return
         self._open_research("articles")
-        getattr(self._research().query_one(ArticleList), f"action_{name}")()
+        return self._research().query_one(ArticleList)
 
     @needs_detail
     def action_edit_article(self) -> None:
-        self._article_action("edit_article")
+        if self.contact is not None:
+            self._articles().action_edit_article()
 
     @needs_detail
     def action_toggle_read(self) -> None:
-        self._article_action("toggle_read")
+        if self.contact is not None:
+            self._articles().action_toggle_read()
 
     @needs_detail
     def action_delete_article(self) -> None:
-        self._article_action("delete_article")
+        if self.contact is not None:
+            self._articles().action_delete_article()
 
     # --- search -------------------------------------------------------------------------
 
