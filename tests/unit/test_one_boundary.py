@@ -84,3 +84,22 @@ def test_reads_and_writes_outside_the_interface_pass(watched) -> None:
     _planted("coffeechat.tui.screens.planted")["read"](store)
     _planted("tests.some_test")["write_directly"](store)  # a test seeding its data
     assert boundary.take() == []
+
+
+def test_no_module_of_the_interface_runs_a_statement_or_opens_a_transaction() -> None:
+    """The same boundary read from the source, for paths no test drives: the interface
+    names no connection, statement or transaction at all (reads go through the
+    repositories, writes through the use cases)."""
+    import ast
+
+    import coffeechat.tui
+
+    root = Path(coffeechat.tui.__file__).parent
+    forbidden = {"execute", "executemany", "executescript", "transaction", "conn"}
+    found = [
+        f"{path.relative_to(root)}:{node.lineno} .{node.attr}"
+        for path in sorted(root.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in forbidden
+    ]
+    assert found == []
