@@ -44,11 +44,13 @@ def parse(data: bytes, source: str) -> ParsedFile:
     text = decode_text(data, source)
     parsed = ParsedFile()
     columns: list[str | None] | None = None
+    wanted: list[tuple[str, int]] = []
     for line, row in csv_rows(text, source):
         if columns is None:
             keys = [header_key(cell) for cell in row]
             if "first name" in keys and "last name" in keys:
                 columns = [COLUMNS.get(key) for key in keys]
+                wanted = [(name, columns.index(name)) for name in dict.fromkeys(columns) if name]
                 parsed.unknown_columns = [
                     cell for cell, key in zip(row, keys, strict=True) if key not in COLUMNS
                 ]
@@ -57,12 +59,12 @@ def parse(data: bytes, source: str) -> ParsedFile:
             continue
         if not any(cell.strip() for cell in row):
             continue
-        values: dict[str, str] = {}
-        for name, cell in zip(columns, row, strict=False):
-            if name and name not in values:
-                values[name] = single_spaced(cell)
-                if name in _VALUES and values[name] and is_placeholder(values[name]):
-                    values[name] = ""  # "-", "n/a": nothing to keep
+        # Each field from the first column of its name (a short row lacks the rest).
+        width = len(row)
+        values = {name: single_spaced(row[at]) for name, at in wanted if at < width}
+        for name in _VALUES:
+            if values.get(name) and is_placeholder(values[name]):
+                values[name] = ""  # "-", "n/a": nothing to keep
         first, last = values.get("first", ""), values.get("last", "")
         name = " ".join(filter(None, (first, last)))
         if not name:

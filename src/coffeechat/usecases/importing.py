@@ -49,6 +49,14 @@ _VALUE_FIELDS = tuple(EXTRA_LABELS)
 
 def identity_of(record: ImportedContact) -> Identity:
     contact = record.contact
+    if not record.extras:  # most rows: one email and one URL at most
+        return Identity.of(
+            emails=(contact.email,),
+            urls=(contact.url,),
+            name=contact.name,
+            organization=contact.organization,
+            uid=contact.uid,
+        )
     return Identity.of(
         emails=(contact.email, *record.other_emails),
         urls=(contact.url, *record.other_urls),
