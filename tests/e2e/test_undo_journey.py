@@ -1,5 +1,6 @@
 """Mistakes undone in a real terminal: a call started and ended by mistake comes back
-and is discarded, a follow-up marked done by mistake comes back with ctrl+z."""
+and is discarded (also when it was started in an earlier session), a follow-up marked
+done by mistake comes back with ctrl+z."""
 
 from __future__ import annotations
 
@@ -80,3 +81,46 @@ def test_discard_a_mistaken_call_and_undo_a_done_item(terminal: Terminal, tmp_pa
     terminal.press("Escape")
     terminal.press("C-q")
     assert terminal.exit_code() == 0
+
+
+def test_a_call_left_running_is_discarded_in_the_next_session(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    db = _database(tmp_path)
+    env = base_env(tmp_path, db)
+    terminal.start([], env)
+    terminal.wait_for("Contacts 1/1")
+    terminal.press("c")
+    terminal.wait_for("Questions 0/")
+    terminal.press("C-q")  # quit with the call running
+    assert terminal.exit_code() == 0
+    assert _rows(db, "SELECT state FROM interviews") == [("in progress",)]
+    later = Terminal()
+    try:
+        later.start([], env)
+        later.wait_for("Contacts 1/1")
+        later.press("c")  # picks the call up, ends it, then takes the end back
+        later.wait_for("Questions 0/")
+        later.press("C-e")
+        later.wait_for("Outcome of the call with Maria Okafor")
+        later.press("Escape")
+        later.wait_for("Contacts 1/1")
+        assert _rows(db, "SELECT status FROM contacts") == [("interviewed",)]
+        later.press("C-z")
+        later.wait_for("Undone: Call ended")
+        later.press("c")
+        later.wait_for("Questions 0/")
+        later.press("C-p")
+        later.type("Discard call")
+        later.wait_for("Discard call")
+        later.press("Enter")
+        later.wait_for("Discard (y)")
+        later.press("y")
+        later.wait_for("Call with Maria Okafor discarded")
+        wait_until_sync(lambda: _rows(db, "SELECT count(*) FROM interviews") == [(0,)])
+        assert _rows(db, "SELECT status FROM contacts") == [("letter sent",)]
+        assert _rows(db, "SELECT title FROM followups WHERE state = 'open'") == [("Call Maria",)]
+        later.press("C-q")
+        assert later.exit_code() == 0
+    finally:
+        later.close()
