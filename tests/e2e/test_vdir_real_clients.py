@@ -224,3 +224,36 @@ def test_vdirsyncer_metadata_files_are_not_items(
     result = subprocess.run(cycle.coffeechat, capture_output=True, text=True, timeout=180)
 
     assert result.returncode == 0 and IDLE in result.stdout, result.stdout + result.stderr
+
+
+def test_the_app_removing_every_call_does_not_stop_vdirsyncer(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    ids = _people(db_path)
+    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    store = Store.open(db_path)
+    try:
+        store.interviews.delete(ids["call"])  # the only call
+    finally:
+        store.close()
+
+    out = cycle.both()  # vdirsyncer exits 0: the collection was not emptied
+
+    assert "kept marked cancelled" in out
+    [server] = cycle.server("calls").values()
+    assert "STATUS:CANCELLED" in server and "Coffee chat with Tom" in server
+    assert "CANCELLED" in clients.run("khal", "list", "2030-05-06", "2030-05-07")
+    assert IDLE in cycle.both()
+    store = Store.open(db_path)
+    try:
+        save_plan(store, ids["maria"], Plan("2030-05-09T09:00", Medium.PHONE, 30, ()), NOW)
+    finally:
+        store.close()
+
+    cycle.both()
+
+    [server] = cycle.server("calls").values()
+    assert "Coffee chat with Maria Okafor" in server and "CANCELLED" not in server
+    assert IDLE in cycle.both()

@@ -148,6 +148,7 @@ def test_deleted_and_archived_contacts_are_removed(
     store: Store, people: dict[str, int], tmp_path: Path
 ):
     _followup(store, people["Maria"])
+    _followup(store, people["Tom"])  # the collection is not left empty
     root = tmp_path / "vdir"
     sync(store, root, NOW)
     maria = store.contacts.get(people["Maria"])
@@ -194,6 +195,7 @@ def test_completed_todo_marks_the_followup_done(
     assert "STATUS:COMPLETED" in path.read_text() and "VALARM" not in path.read_text()
     assert "COMPLETED:" in path.read_text()
     assert report.ok and sync(store, root, NOW).came_in == []
+    _followup(store, people["Tom"], "Thank Tom")  # the collection is not left empty
     later = sync(store, root, NOW + timedelta(days=31))
     assert later.removed == [f"followups/{path.name}"] and not path.exists()
 
@@ -378,3 +380,39 @@ def test_a_call_lengthened_elsewhere_and_retitled_here_keeps_both(
     text = path.read_text().replace("\r\n ", "")
     assert "DTEND:20260318T160000Z" in text and "Coffee chat with Tom Lindqvist-Berg" in text
     assert first.conflicts == [] and sync(store, root, NOW).written == []
+
+
+@pytest.mark.parametrize("collection", ["calls", "followups"])
+def test_the_last_item_of_a_collection_is_kept_cancelled_until_another_comes(
+    store: Store, people: dict[str, int], tmp_path: Path, collection: str
+):
+    """vdirsyncer stops on a collection emptied since its last run: the last call or
+    to-do gone from the app stays, cancelled, and goes when another takes its place."""
+    root = tmp_path / "vdir"
+    if collection == "calls":
+        row = _plan(store, people["Tom"])
+        sync(store, root, NOW)
+        store.interviews.delete(row)
+    else:
+        row = _followup(store, people["Tom"])
+        sync(store, root, NOW)
+        store.database.conn.execute("DELETE FROM followups WHERE id = ?", (row,))
+    [item] = (root / collection).iterdir()
+
+    gone = sync(store, root, NOW)
+    idle = sync(store, root, NOW)
+
+    text = item.read_text().replace("\r\n ", "")
+    assert "STATUS:CANCELLED" in text and "X-COFFEECHAT:alarm" not in text
+    assert gone.removed == [] and any("kept marked cancelled" in n for n in gone.notices)
+    assert (idle.written, idle.removed, idle.notices) == ([], [], [])
+    if collection == "calls":
+        _plan(store, people["Maria"])
+    else:
+        _followup(store, people["Maria"])
+
+    another = sync(store, root, NOW)
+
+    assert another.removed == [f"{collection}/{item.name}"] and not item.exists()
+    [new] = (root / collection).iterdir()
+    assert "Maria" in new.read_text() and "CANCELLED" not in new.read_text()

@@ -42,6 +42,7 @@ INCOMING = {
 FIELDS = frozenset(
     {"name", "n", "email", "phone", "organization", "title", "url", "categories", "note"}
     | {"summary", "alarm", "due", "done", "start", "minutes", "description", "location"}
+    | {"cancelled"}
 )
 """Every field an item has: what the sync state may hold."""
 

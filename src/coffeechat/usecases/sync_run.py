@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..domain.sync_merge import Merged, merge
 from ..interop import vdir
-from ..interop.vdir import COLLECTIONS, Item, MalformedItem
+from ..interop.vdir import CALLS, COLLECTIONS, FOLLOWUPS, Item, MalformedItem
 from ..safe_files import write_files
 from ..store import Store
 from . import sync_apply, sync_foreign
@@ -63,7 +63,13 @@ class Run:
             self.report.notices.append(
                 f"{self.root / STATE_FILE}: {self.state.dropped} entries not valid, ignored"
             )
-        self.by_ref = {entry.ref: key for key, entry in self.state.items.items()}
+        # A kept cancelled item stands for a row that is gone: a new row with its number
+        # (SQLite may give a deleted row's number again) is another item, in its own file.
+        self.by_ref = {
+            entry.ref: key
+            for key, entry in self.state.items.items()
+            if not entry.base.get("cancelled")
+        }
         # To-dos and calls first: a to-do ticked or a call moved elsewhere changes the
         # contact's status, which the contact's card then carries in the same run.
         events = self.app.events()
@@ -79,8 +85,13 @@ class Run:
                     self.handled.discard(self.by_ref.get(item.ref) or "")
                     self.handled.discard(f"{item.collection}/{item.file_name}")
         self.flush()
-        for key in sorted(set(self.state.items) - self.handled):
-            self._gone_from_app(key)
+        gone = sorted(set(self.state.items) - self.handled)
+        keepers = self._keepers(gone)
+        for key in gone:
+            if key in keepers:
+                self._keep_cancelled(key)
+            else:
+                self._gone_from_app(key)
         sync_foreign.unknown_files(self)
         self.flush()
         self.state.save()
@@ -247,7 +258,7 @@ class Run:
             folder = self.folders[collection]
             write_files(folder, {name: data for name, (data, _) in batch.items()})
             for name, (data, entry) in batch.items():
-                info_ = os.lstat(folder / name)
+                info_ = os.lstat(os.path.join(folder, name))
                 entry.digest = vdir.digest(data)
                 entry.size, entry.mtime = info_.st_size, info_.st_mtime_ns
                 entry.gone = False
@@ -277,6 +288,50 @@ class Run:
             self.report.removed.append(key)
         self.handled.add(key)
         self.state.drop(key)
+
+    def _keepers(self, gone: list[str]) -> set[str]:
+        """The one item to keep, marked cancelled, in each calendar collection whose
+        every item is about to go. vdirsyncer stops on a collection emptied since its
+        last run ("Storage … was completely emptied"), taking it for an accident; a
+        collection that keeps one cancelled item is carried as usual, and the item goes
+        as soon as the collection holds another."""
+        going = set(gone)
+        keepers: set[str] = set()
+        for collection in (FOLLOWUPS, CALLS):
+            prefix = f"{collection}/"
+            leaving = [k for k in gone if k.startswith(prefix) and self._present(k)]
+            if not leaving:
+                continue
+            staying = any(
+                key.startswith(prefix) and key not in going and not entry.gone
+                for key, entry in self.state.items.items()
+            ) or any(
+                name.endswith(".ics") and f"{prefix}{name}" not in self.state.items
+                for name in self.files[collection]
+            )
+            if not staying:
+                kept = [k for k in leaving if self.state.items[k].base.get("cancelled")]
+                keepers.add((kept or leaving)[-1])
+        return keepers
+
+    def _present(self, key: str) -> bool:
+        collection, name = key.split("/")
+        return name in self.files[collection]
+
+    def _keep_cancelled(self, key: str) -> None:
+        """Gone from the app, kept in the vdir as cancelled (see :meth:`_keepers`)."""
+        self.handled.add(key)
+        entry = self.state.items[key]
+        if entry.base.get("cancelled"):
+            return
+        collection = key.split("/")[0]
+        fields = {**entry.base, "cancelled": "yes", "alarm": ""}
+        item = Item(entry.ref, collection, entry.uid, fields)
+        self._patch(key, item, entry, {"cancelled", "alarm"}, None)
+        self.report.notices.append(
+            f"{key}: gone here, kept marked cancelled so that vdirsyncer does not find "
+            f"{collection} emptied; it goes when {collection} holds another item"
+        )
 
     def notice_once(self, key: str, why: str, present: tuple[int, int]) -> None:
         """Name a file left alone the first time it is met (and again if it changes)."""
