@@ -217,10 +217,16 @@ def _finish(parsed: ParsedFile, card: _Card) -> None:
 # --- writing ---------------------------------------------------------------------------
 
 
+_PLAIN_TEXT = re.compile(r"[^\\;,\r\n]*")
+
+
 def escape(value: object) -> str:
     """A TEXT value as vCard (RFC 6350) and iCalendar (RFC 5545) both write it: backslash,
     semicolon and comma escaped, every line end as ``\\n``."""
-    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = value if type(value) is str else str(value or "")
+    if _PLAIN_TEXT.fullmatch(text):
+        return text  # most values: nothing to escape, one scan instead of six
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
 
