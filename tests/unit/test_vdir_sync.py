@@ -416,3 +416,25 @@ def test_the_last_item_of_a_collection_is_kept_cancelled_until_another_comes(
     assert another.removed == [f"{collection}/{item.name}"] and not item.exists()
     [new] = (root / collection).iterdir()
     assert "Maria" in new.read_text() and "CANCELLED" not in new.read_text()
+
+
+def test_a_deleted_calls_number_given_to_another_contacts_call_is_its_own_item(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    _plan(store, people["Maria"])
+    toms = _plan(store, people["Tom"])
+    sync(store, root, NOW)
+    store.interviews.delete(toms)
+    priyas = _plan(store, people["Priya"])
+    assert priyas == toms  # SQLite gives the highest number again
+
+    report = sync(store, root, NOW)
+
+    tom, priya = store.contacts.get(people["Tom"]), store.contacts.get(people["Priya"])
+    assert tom is not None and priya is not None
+    assert report.removed == [f"calls/call-{toms}@{tom.uid}.ics"]
+    assert f"calls/call-{priyas}@{priya.uid}.ics" in report.written
+    text = (root / "calls" / f"call-{priyas}@{priya.uid}.ics").read_text()
+    assert f"UID:call-{priyas}@{priya.uid}" in text.replace("\r\n ", "")
+    assert sync(store, root, NOW).written == []

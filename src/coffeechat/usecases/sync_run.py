@@ -98,7 +98,11 @@ class Run:
 
     def _items(self, items: list[Item]) -> None:
         for item in items:
-            key = self.by_ref.get(item.ref) or f"{item.collection}/{item.file_name}"
+            key = self.by_ref.get(item.ref)
+            if key is None or self.state.items[key].uid != item.uid:
+                # New, or a deleted row's number given again by SQLite to another row
+                # (another contact's call): its own file; the old one goes.
+                key = f"{item.collection}/{item.file_name}"
             if key not in self.handled:
                 self.handled.add(key)
                 self._item(key, item)
