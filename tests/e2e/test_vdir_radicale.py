@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,16 @@ from coffeechat.usecases.calls import Plan, save_plan
 
 BIN = Path(sys.executable).parent
 NOW_PLAN = "2030-05-06T15:00"
+
+
+@contextmanager
+def opened(db: Path) -> Iterator[Store]:
+    """The store of *db*, closed after the block (the command-line sync opens it too)."""
+    store = Store.open(db)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _free_port() -> int:
@@ -95,8 +106,8 @@ def _vdirsyncer_config(tmp_path: Path, url: str, vdir: Path) -> Path:
     return config
 
 
-def _run(args: list[str], *, stdin: str = "") -> subprocess.CompletedProcess:
-    result = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=180)
+def _run(args: list[str], *, stdin: str = "", timeout: float = 600) -> subprocess.CompletedProcess:
+    result = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, f"{args[0]}: {result.stdout}\n{result.stderr}"
     return result
 
@@ -114,8 +125,7 @@ def test_followup_ticked_on_the_server_comes_back_done(
     radicale: tuple[str, Path], db_path: Path, tmp_path: Path
 ):
     url, storage = radicale
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         maria = store.contacts.add(
             Contact(name="Maria Okafor", organization="Northbridge", status=Status.LETTER_SENT)
         )
@@ -126,8 +136,6 @@ def test_followup_ticked_on_the_server_comes_back_done(
         )
         questions = (Question("What does a week look like?"),)
         save_plan(store, tom.id, Plan(NOW_PLAN, Medium.PHONE, 30, questions), _now())
-    finally:
-        store.close()
     vdir = tmp_path / "vdir"
     coffeechat = [str(BIN / "coffeechat"), "--db", str(db_path), "sync", "--vdir", str(vdir)]
     vdirsyncer = [str(BIN / "vdirsyncer"), "-c", str(_vdirsyncer_config(tmp_path, url, vdir))]
@@ -157,12 +165,9 @@ def test_followup_ticked_on_the_server_comes_back_done(
     back = _run(coffeechat)
 
     assert "came in: done: Follow up with Maria" in back.stdout
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         done = store.followups.get(followup.id or 0)
         assert done is not None and done.state == "done"
-    finally:
-        store.close()
     agenda = _run([str(BIN / "coffeechat"), "--db", str(db_path), "agenda", "--days", "3650"])
     assert "Follow up with Maria" not in agenda.stdout
     # The to-do stays ticked on the server (as coffeechat now writes it); nothing lost.

@@ -15,12 +15,12 @@ import subprocess
 from pathlib import Path
 
 from coffeechat.models import Medium
-from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, save_plan
 from tests.e2e.test_vdir_clients import NOW, Cycle, _people, _query, _setup
 from tests.e2e.test_vdir_radicale import (
     BIN,
     _run,
+    opened,
     radicale,  # noqa: F401  (the fixture)
 )
 
@@ -106,11 +106,8 @@ def test_khal_adds_a_link_and_a_replan_in_the_app_keeps_both(
     clients.run("khal", "edit", "Coffee chat with Tom", stdin="l\nhttps://meet.example/abc\nq\n")
     first = cycle.both()
     assert "came in: call location “https://meet.example/abc”" in first
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         save_plan(store, ids["tom"], Plan("2030-05-07T10:30", Medium.VIDEO, 45, ()), NOW)
-    finally:
-        store.close()
 
     out = cycle.both()
     cycle.both()
@@ -133,11 +130,8 @@ def test_khard_edits_a_phone_and_creates_a_contact_both_come_in(
     tmp_path: Path,
 ):
     ids = _people(db_path)
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         store.contacts.with_changes(ids["maria"], phone="+1 555 0100")
-    finally:
-        store.close()
     cycle, clients = _cycle(tmp_path, radicale, db_path)
     clients.khard_edit("Maria", "+1 555 0100", "+44 20 7946 0000")
     form = tmp_path / "ana.yaml"
@@ -163,11 +157,8 @@ def test_khard_edits_a_phone_and_creates_a_contact_both_come_in(
     assert sum("TEL;TYPE=CELL:+44 20 7946 0000" in card for card in cards) == 1
     assert sum("FN:Ana Silva" in card for card in cards) == 1 and len(cards) == 3
     # The app's next change to Maria goes out over khard's edit, which stays.
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         store.contacts.with_changes(ids["maria"], title="Director")
-    finally:
-        store.close()
     cycle.both()
     shown = clients.run("khard", "show", "Maria")
     assert "Director" in shown and "+44 20 7946 0000" in shown
@@ -233,11 +224,8 @@ def test_the_app_removing_every_call_does_not_stop_vdirsyncer(
 ):
     ids = _people(db_path)
     cycle, clients = _cycle(tmp_path, radicale, db_path)
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         store.interviews.delete(ids["call"])  # the only call
-    finally:
-        store.close()
 
     out = cycle.both()  # vdirsyncer exits 0: the collection was not emptied
 
@@ -246,11 +234,8 @@ def test_the_app_removing_every_call_does_not_stop_vdirsyncer(
     assert "STATUS:CANCELLED" in server and "Coffee chat with Tom" in server
     assert "CANCELLED" in clients.run("khal", "list", "2030-05-06", "2030-05-07")
     assert IDLE in cycle.both()
-    store = Store.open(db_path)
-    try:
+    with opened(db_path) as store:
         save_plan(store, ids["maria"], Plan("2030-05-09T09:00", Medium.PHONE, 30, ()), NOW)
-    finally:
-        store.close()
 
     cycle.both()
 
