@@ -200,7 +200,8 @@ for _fmt, _help in (
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export as json (lossless backup), csv, vcard, markdown or ics."""
-    from .usecases.exchange import export_text, write_private
+    from . import safe_files
+    from .usecases.exchange import export_text
 
     with open_store(ctx) as store:
         text = export_text(store, fmt)
@@ -209,7 +210,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
             return
         try:
             # While the store is open, so the writer knows which file not to touch.
-            write_private(output, text)
+            safe_files.write_file(output, text)
         except OSError as error:
             raise click.ClickException(str(error)) from None
     say(f"Wrote {output}", err=True)

@@ -20,7 +20,6 @@ import pytest
 from coffeechat import clipboard, paths, safe_files
 from coffeechat.models import Contact
 from coffeechat.store import Store, backup_to
-from coffeechat.usecases.exchange import write_private
 from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)
 
 SCRIPT = Path(sys.executable).parent / "coffeechat"
@@ -76,7 +75,7 @@ def test_write_is_atomic_private_and_replaces_a_planted_symlink(tmp_path: Path) 
     victim.chmod(0o644)
     planted = tmp_path / "export.csv"
     planted.symlink_to(victim)
-    write_private(planted, "name\nAda\n")
+    safe_files.write_file(planted, "name\nAda\n")
     assert victim.read_text() == "precious"
     assert stat.S_IMODE(victim.stat().st_mode) == 0o644
     assert not planted.is_symlink()
@@ -151,10 +150,10 @@ def test_full_disk_keeps_the_old_export_and_backup(
 
 def test_in_process_writer_reports_the_full_disk(small_disk: SmallDisk) -> None:  # noqa: F811
     target = small_disk.root / "notes.md"
-    write_private(target, "first version")
+    safe_files.write_file(target, "first version")
     small_disk.fill()
     with pytest.raises(safe_files.WriteError) as caught:
-        write_private(target, "y" * 100_000)
+        safe_files.write_file(target, "y" * 100_000)
     assert "disk is full" in str(caught.value)
     assert target.read_text() == "first version"
 
@@ -167,7 +166,7 @@ def test_backup_to_refuses_its_own_file(tmp_path: Path) -> None:
     finally:
         store.close()
     # Once closed, the file is an ordinary file again.
-    write_private(tmp_path / "c.db", "")
+    safe_files.write_file(tmp_path / "c.db", "")
 
 
 def test_open_app_folders_are_tightened(tmp_path: Path) -> None:

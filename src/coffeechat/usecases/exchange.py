@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from .. import safe_files, safe_reading
+from .. import safe_reading
 from ..interop import csv_generic, ics, json_backup, linkedin, markdown, vcard
 from ..interop.records import ImportFormatError
 from ..store import Store, snapshot
@@ -100,11 +100,3 @@ def export_text(store: Store, fmt: str, now: datetime | None = None) -> str:
     if fmt == "vcard":
         return vcard.write(contacts, store.notes.research_by_contact())
     raise ValueError(f"unknown export format {fmt!r}")
-
-
-def write_private(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* readable by the owner only: it holds personal data.
-
-    Atomic, and never over the open database (see safe_files); raises
-    safe_files.WriteError (an OSError) with a one-line reason."""
-    safe_files.write_file(path, text)

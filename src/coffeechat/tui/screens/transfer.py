@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
-from ... import preferences
+from ... import preferences, safe_files
 from ...interop.records import ImportFormatError
 from ...store import Store, StoreError
 from ...usecases.exchange import (
@@ -27,7 +27,6 @@ from ...usecases.exchange import (
     IMPORT_FORMATS,
     export_text,
     import_file,
-    write_private,
 )
 from ..workers import background
 from .modal import Modal
@@ -208,7 +207,7 @@ class TransferScreen(Modal[str | None]):
             text = export_text(store, fmt, self.app.clock.now())
         self._progress(1, 2)
         try:
-            write_private(path, text)
+            safe_files.write_file(path, text)  # private, atomic, never over the database
         except OSError as error:
             self.app.call_from_thread(self._failed, f"Cannot write {path}: {error.strerror}")
             return
