@@ -4,6 +4,7 @@ back or left and reported, foreign and malformed files named in one line."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -437,4 +438,30 @@ def test_a_deleted_calls_number_given_to_another_contacts_call_is_its_own_item(
     assert f"calls/call-{priyas}@{priya.uid}.ics" in report.written
     text = (root / "calls" / f"call-{priyas}@{priya.uid}.ics").read_text()
     assert f"UID:call-{priyas}@{priya.uid}" in text.replace("\r\n ", "")
+    assert sync(store, root, NOW).written == []
+
+
+def test_a_held_calls_time_moved_elsewhere_goes_back_and_is_shown(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    """The app cannot take a new time for a call already held: its own goes back out
+    and the other is shown as a conflict, not left to differ without a word."""
+    interview_id = _plan(store, people["Tom"])
+    store.interviews.start(interview_id, NOW, ())
+    store.interviews.end(interview_id, NOW + timedelta(minutes=25))
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    [path] = (root / "calls").glob("*.ics")
+    held = re.search(r"DTSTART:(\d{8}T\d{6}Z)", path.read_text())
+    assert held is not None
+    moved = re.sub(r"DTEND:\S+", "DTEND:20260401T093000Z", path.read_text())
+    path.write_text(moved.replace(f"DTSTART:{held[1]}", "DTSTART:20260401T090000Z"))
+
+    report = sync(store, root, NOW)
+
+    assert report.came_in == []
+    assert report.conflicts == [
+        f"start: kept “{held[1]}”, elsewhere it was “20260401T090000Z” (calls/{path.name})"
+    ]
+    assert f"DTSTART:{held[1]}" in path.read_text()
     assert sync(store, root, NOW).written == []

@@ -39,6 +39,10 @@ INCOMING = {
     "call": frozenset({"start", "minutes", "location"}),
 }
 """The fields a change made elsewhere brings into coffeechat, per kind of item."""
+KEPT_AS_TEXT = frozenset({"note", "location"})
+"""Incoming fields coffeechat keeps as a line in the contact's research note, not in
+the field it writes (the card's note is the pipeline status; the call's location
+names their time zone): the file keeps what was written there."""
 FIELDS = frozenset(
     {"name", "n", "email", "phone", "organization", "title", "url", "categories", "note"}
     | {"summary", "alarm", "due", "done", "start", "minutes", "description", "location"}

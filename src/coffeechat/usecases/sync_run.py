@@ -14,7 +14,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from ..domain.sync_merge import Merged, merge
+from ..domain.sync_merge import Conflict, Merged, merge
 from ..interop import vdir
 from ..interop.vdir import CALLS, COLLECTIONS, FOLLOWUPS, Item, MalformedItem
 from ..safe_files import write_files
@@ -177,6 +177,13 @@ class Run:
         before = item.fields
         if merged.incoming:
             item = self._take_in(key, item, merged) or item
+            # A change the app could not take (a held call's time, a name emptied) is
+            # written back and shown as a conflict, not left to differ without a word.
+            for name, theirs in merged.incoming.items():
+                ours = item.fields.get(name, "")
+                if name not in vdir.KEPT_AS_TEXT and ours == before.get(name) != theirs:
+                    merged.outgoing[name] = ours
+                    merged.conflicts.append(Conflict(name, ours, theirs))
         self._conflicts(key, item, merged)
         # What taking a change in made the app spell its own way (a completion time for
         # a bare COMPLETED, the N that goes with a new name) goes out too.
