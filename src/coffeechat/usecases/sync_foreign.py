@@ -5,16 +5,33 @@ and are never named."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..interop import vdir, vdir_card
 from ..interop.vdir import CALLS, COLLECTIONS, CONTACTS, FOLLOWUPS, MalformedItem
+from ..store import Store
 from . import sync_apply
 from .sync_items import in_scope
-from .sync_state import Entry
+from .sync_report import SyncReport
+from .sync_state import Entry, State
 
-if TYPE_CHECKING:
-    from .sync_run import Run
+
+class Run(Protocol):
+    """What a sync run lends to the look at foreign files (``sync_run.Run`` is one): named
+    here so that this module does not import the run that calls it."""
+
+    store: Store
+    scope: str
+    report: SyncReport
+    state: State
+    files: dict[str, dict[str, tuple[int, int]]]
+    others: dict[str, dict[str, str]]
+    handled: set[str]
+
+    def read(self, key: str, present: tuple[int, int]) -> bytes | None: ...
+
+    def notice_once(self, key: str, why: str, present: tuple[int, int]) -> None: ...
+
 
 METADATA = frozenset({"displayname", "color", "description", "order", "meta"})
 """vdirsyncer's per-collection metadata files: not items, never reported."""
