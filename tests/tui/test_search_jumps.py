@@ -90,7 +90,7 @@ async def _search(pilot, words: str) -> None:
 
 
 def _on_tab(app, tab: str) -> bool:
-    main = app.screen_stack[1]
+    main = app.screen_stack[0]
     return main.query_one("#detail", TabbedContent).active == tab
 
 

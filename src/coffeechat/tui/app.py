@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import os
 import sys
@@ -9,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, on
 from textual.app import ScreenStackError, SystemCommand
 from textual.content import Content
 from textual.dom import DOMNode
@@ -100,6 +101,25 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         freeze_long_lived()
         return super().run(*args, **kwargs)
 
+    def get_default_screen(self) -> Screen[Any]:
+        # The contact list is the app's first screen, not one pushed over Textual's
+        # blank default: a screen pushed while the app starts is composed, laid out and
+        # drawn inside the start-up batch, whose frame never reaches the terminal, and
+        # the blank one beneath it was composed and laid out for nothing.
+        return MainScreen(self.store)
+
+    @on(events.Mount)
+    async def _main_screen_mounted(self) -> None:
+        # The list is composed and mounted before the app says it is ready (and before a
+        # test's pilot or autopilot starts), as it was when it was pushed from on_mount.
+        # Headless, where no frame is drawn to wait for, its detail tabs are too: the
+        # screen a test starts with is whole.
+        while not self.screen.is_mounted:
+            await asyncio.sleep(0)
+        screen = self.screen
+        if self.is_headless and isinstance(screen, MainScreen):
+            await screen.detail_mounted.wait()
+
     def on_mount(self) -> None:
         self.sub_title = self.db_label
         self.collector.start()
@@ -111,7 +131,6 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
             self.notify(
                 "\n".join(problems), title="Skipped", severity="warning", timeout=10, markup=False
             )
-        self.push_screen(MainScreen(self.store))
         self.sync_at_start()
         self.mail_at_start()
 
