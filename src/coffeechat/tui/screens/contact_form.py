@@ -41,7 +41,8 @@ class ContactNames:
     def __init__(self, ids_by_name: Mapping[str, int]) -> None:
         self.ids = {name.casefold(): id_ for name, id_ in ids_by_name.items()}
         self.folded_ids = {folded(name): id_ for name, id_ in ids_by_name.items()}
-        self.suggester = FoldedSuggestions(list(ids_by_name))  # in list order
+        # In list order; folded here, where the names are read: in the thread of LateNames.
+        self.suggester = FoldedSuggestions(list(ids_by_name)).prepare()
 
     def find(self, name: str) -> int | None:
         """The contact called *name*: as written first (José and Jose may both exist),
@@ -224,7 +225,7 @@ class ContactForm(FormModal[Contact]):
                 name="time_zone",
                 value=c.time_zone,
                 checks=[check_time_zone],
-                suggester=FoldedSuggestions(zone_names()),
+                suggester=FoldedSuggestions(zone_names),
                 placeholder="Europe/Berlin, America/New_York… (empty: same as mine)",
             )
             yield FormField(

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, Static
 
 from .safe_text import SafeInput
 
@@ -46,19 +47,24 @@ class CheckValidator(Validator):
         return self.success() if reason is None else self.failure(reason)
 
 
-class FormField(Vertical):
-    """A label, an input and an error line (hidden until there is an error)."""
+class FormField(Widget):
+    """A label, an input and, once there is an error, the line saying why.
+
+    Two widgets, not five: the label is drawn by the field itself, beside the input,
+    and the error line is created the first time there is an error. A form of sixteen
+    fields opens with a third of the widgets to style, lay out and draw."""
 
     DEFAULT_CSS = """
-    FormField { height: auto; }
-    FormField > Horizontal { height: 1; }
-    FormField .form-label { width: 16; color: $text-muted; }
-    FormField Input { background: $boost; width: 1fr; }
+    FormField { height: auto; layout: vertical; color: $text-muted; }
+    FormField Input { background: $boost; width: 1fr; margin-left: 16; }
     FormField Input:focus { background: $accent 25%; }
     FormField Input.-invalid { background: $error 25%; }
     FormField .form-error { color: $error; padding-left: 16; display: none; height: auto; }
     FormField.-has-error .form-error { display: block; }
     """
+
+    LABEL_WIDTH = 16
+    """Cells the label takes left of the input (the input's left margin)."""
 
     def __init__(
         self,
@@ -82,22 +88,25 @@ class FormField(Vertical):
         self._placeholder = placeholder
         self._suggester = suggester
         self._max_length = max_length
+        self._label_text = Text(label, no_wrap=True, overflow="crop", end="")
+        self._label_text.truncate(self.LABEL_WIDTH - 1)
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Label(self.label, classes="form-label")
-            yield SafeInput(
-                self._value,
-                placeholder=self._placeholder,
-                validators=[CheckValidator(check) for check in self._checks],
-                validate_on=["blur", "submitted"],
-                suggester=self._suggester,
-                max_length=self._max_length,
-                suggested=self._suggested,
-                compact=True,
-                id=f"field-{self.field_name}",
-            )
-        yield Static("", classes="form-error", markup=False)
+        yield SafeInput(
+            self._value,
+            placeholder=self._placeholder,
+            validators=[CheckValidator(check) for check in self._checks],
+            validate_on=["blur", "submitted"],
+            suggester=self._suggester,
+            max_length=self._max_length,
+            suggested=self._suggested,
+            compact=True,
+            id=f"field-{self.field_name}",
+        )
+
+    def render(self) -> Text:
+        # Drawn under the input's left margin, on the field's first line.
+        return self._label_text
 
     @property
     def input(self) -> Input:
@@ -108,7 +117,12 @@ class FormField(Vertical):
         return self.input.value
 
     def show_error(self, reason: str | None) -> None:
-        self.query_one(".form-error", Static).update(f"↳ {reason}" if reason else "")
+        shown = f"↳ {reason}" if reason else ""
+        lines = self.query(".form-error").results(Static)
+        if line := next(lines, None):
+            line.update(shown)
+        elif reason:
+            self.mount(Static(shown, classes="form-error", markup=False))
         self.set_class(bool(reason), "-has-error")
         self.input.set_class(bool(reason), "-invalid")
 
