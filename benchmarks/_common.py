@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -15,12 +16,17 @@ sys.path.insert(0, str(ROOT / "src"))
 
 CACHE = ROOT / "benchmarks" / "results"
 
+CONTACTS = int(os.environ.get("COFFEECHAT_BENCH_CONTACTS", "30000"))
+"""How many contacts the benchmarks' file holds: 30,000 unless the scale table
+(``scale.py``) runs a benchmark at 3,000 or 300,000."""
 
-def bench_db(contacts: int = 30_000) -> Path:
+
+def bench_db(contacts: int | None = None) -> Path:
     """The generated benchmark database, built once and reused until the generator
     changes (its name carries a digest of generate.py, so a stale file is not used)."""
     from generate import generate
 
+    contacts = contacts or CONTACTS
     CACHE.mkdir(parents=True, exist_ok=True)
     recipe = hashlib.sha256((Path(__file__).parent / "generate.py").read_bytes()).hexdigest()
     path = CACHE / f"bench-{contacts}-{recipe[:10]}.db"

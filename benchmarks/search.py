@@ -68,6 +68,26 @@ def measure() -> dict[str, float]:
     return figures
 
 
+def query_figures() -> dict[str, float]:
+    """Seconds: the median and worst of the queries alone (the scale table)."""
+    from coffeechat.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.db"
+        shutil.copyfile(bench_db(), path)
+        path.chmod(0o600)
+        store = Store.open(path)
+        samples = []
+        for query in QUERIES:
+            for _ in range(REPEATS):
+                start = time.perf_counter()
+                store.search.query(query)
+                samples.append(time.perf_counter() - start)
+        store.close()
+    median, worst = summary(samples)
+    return {"median": median, "worst": worst}
+
+
 def _pastes(store) -> dict[str, float]:
     """Seconds, the worst of REPEATS: each paste searched, and filtered over every row."""
     from coffeechat.domain.contact_filter import ContactFilter
