@@ -37,11 +37,13 @@ class ResearchActions(MainScreenHost):
 
         research = self._research()
         research.activate()
+        # Scrolled into view once the tab just shown is laid out: before that the
+        # widget has no place yet, and where it ends up would depend on timing.
         if focus == "articles":
             research.query_one(ArticleList).focus()
-            research.query_one(ArticleList).scroll_visible()
+            self.call_after_refresh(research.query_one(ArticleList).scroll_visible)
         elif research.editor(focus).focus_editor():
-            research.editor(focus).scroll_visible()
+            self.call_after_refresh(research.editor(focus).scroll_visible)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if not self.detail_mounted.is_set():
