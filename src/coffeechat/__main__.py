@@ -19,6 +19,8 @@ from .store import StorageFull, Store, StoreBusy, StoreError, backup_to
 from .store.errors import DatabaseDamaged
 
 STDOUT = "-"
+LISTED = 20
+"""Files written or removed that `sync` lists by name before it counts the rest."""
 """As a file name: standard output."""
 EXPORT_FORMATS = ("json", "csv", "vcard", "markdown", "ics")
 
@@ -245,8 +247,11 @@ def backup_command(ctx: click.Context, file: Path) -> None:
     help="The vdir folder; default: `vdir` in config.toml.",
 )
 @click.option("--scope", default=None, help="all, active or tag:NAME; default: `sync_scope`.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help=f"List every file written or removed (not only {LISTED})."
+)
 @click.pass_context
-def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None) -> None:
+def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None, verbose: bool) -> None:
     """Bring the vdir (for vdirsyncer, khard, khal, todoman) in step with the database."""
     from .domain.clock import Clock
     from .sync_config import ConfigError, config_path, load
@@ -261,9 +266,14 @@ def sync_command(ctx: click.Context, vdir: Path | None, scope: str | None) -> No
         raise click.ClickException(f"no vdir: pass --vdir DIR or set vdir in {config_path()}")
     with open_store(ctx) as store:
         report = sync(store, root, Clock().now(), scope or config.scope)
+    # A first sync writes one file per contact: tens of thousands of lines would bury
+    # what a person needs to read (what came in, the conflicts), so the list is cut.
     for label, keys in (("wrote", report.written), ("removed", report.removed)):
-        for key in keys:
+        shown = keys if verbose else keys[:LISTED]
+        for key in shown:
             say(f"{label} {key}")
+        if len(keys) > len(shown):
+            say(f"and {len(keys) - len(shown)} more {label} (--verbose lists them)")
     for line in report.lines():
         say(line)
     say(report.counts())

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from coffeechat import sync_config
+from coffeechat.models import Contact
 from coffeechat.store import Store
 from coffeechat.sync_config import SyncConfig
 from tests.conftest import seed
@@ -63,3 +65,22 @@ def test_sync_errors_are_one_line_and_exit_non_zero(store: Store, db_path: Path,
     bad_scope = run(db_path, "--vdir", str(vdir), "--scope", "friends")
     assert bad_scope.returncode == 1 and "unknown sync scope 'friends'" in bad_scope.stderr
     assert store.contacts.count() == 5
+
+
+def test_a_long_sync_lists_twenty_files_then_counts_the_rest(
+    store: Store, db_path: Path, tmp_path: Path
+):
+    for number in range(25):
+        store.contacts.add(Contact(name=f"Person {number}"))
+    vdir = tmp_path / "vdir"
+    first = run(db_path, "--vdir", str(vdir))
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert sum(line.startswith("wrote contacts/") for line in lines) == 20
+    assert "and 5 more wrote (--verbose lists them)" in lines
+    assert lines[-1].startswith("25 written, 0 removed")
+    store.contacts.add(Contact(name="One more"))
+    for contact in store.contacts.all()[:24]:
+        store.contacts.update(replace(contact, title="Engineer"))
+    verbose = run(db_path, "--vdir", str(vdir), "--verbose")
+    assert sum(line.startswith("wrote contacts/") for line in verbose.stdout.splitlines()) == 25
