@@ -4,8 +4,8 @@ words, until enter or escape hands it back)."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList
 
 from ...store import Store
@@ -40,16 +40,32 @@ class CallSide(Vertical):
         self.contact_id = contact_id
         self.showing = ""
         """Which of SHOWS is on view ("" when hidden)."""
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="side-research", can_focus=False):
-            yield BriefView(self.store, self.contact_id)
-        with VerticalScroll(id="side-story", can_focus=False):
-            yield StoryView(self.store)
-        yield SearchBox(self.store, id="side-search")
+        self._mounting: AwaitMount | None = None
 
     def on_mount(self) -> None:
         self._show("")
+
+    def _part(self, what: str) -> Widget:
+        """The widget that shows *what*, built the first time it is asked for: the call
+        screen opens without the research, the story and the search it hides."""
+        found = self.query(f"#side-{what}")
+        if found:
+            return found.first()
+        part: Widget
+        if what == "research":
+            brief = BriefView(self.store, self.contact_id)
+            part = VerticalScroll(brief, id="side-research", can_focus=False)
+        elif what == "story":
+            part = VerticalScroll(StoryView(self.store), id="side-story", can_focus=False)
+        else:
+            part = SearchBox(self.store, id="side-search")
+        self._mounting = self.mount(part)
+        return part
+
+    async def built(self) -> None:
+        """Wait until the part just shown is mounted (its own widgets composed)."""
+        if self._mounting is not None:
+            await self._mounting
 
     def toggle(self, what: str) -> bool:
         """Show *what*, or hide the pane if it already shows it; True when shown."""
@@ -59,10 +75,13 @@ class CallSide(Vertical):
     def _show(self, what: str) -> None:
         self.showing = what
         self.set_class(bool(what), "-shown")
-        for name in SHOWS:
-            self.query_one(f"#side-{name}").display = name == what
+        built = bool(what) and not self.query(f"#side-{what}")
+        if what:
+            self._part(what)
+        for part in self.children:
+            part.display = part.id == f"side-{what}"
         self.border_title = TITLES.get(what, "")
-        if what == "story":
+        if what == "story" and not built:  # a new one reads the story as it mounts
             self.query_one(StoryView).refresh_story()
 
     def scroll_page(self, step: int) -> None:
