@@ -13,17 +13,15 @@ re-renders old lines).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Header, Input, Static
 
 from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.text import one_line
@@ -34,8 +32,6 @@ from ...store import Store
 from ...usecases.call_log import (
     keep_typed_line,
     log_note_line,
-    save_answer,
-    tick_question,
     toggle_timer,
 )
 from ...usecases.calls import end_call
@@ -46,9 +42,10 @@ from ..widgets.autosave import KeepsTyping
 from ..widgets.autosave_input import AutosaveInput
 from ..widgets.call_notes import NoteLineInput, NoteLog, minute_lead, note_line_lead
 from ..widgets.call_side import CallSide
-from ..widgets.checklist import Checklist, item_prompt
+from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
 from ..widgets.search_box import SearchBox
+from .call_checklist import CallChecklist
 
 if TYPE_CHECKING:
     from ..app_host import AppHost
@@ -82,7 +79,7 @@ class _QueuedLine:
     at: datetime
 
 
-class CallScreen(KeepsTyping, Screen[int | None]):
+class CallScreen(KeepsTyping, CallChecklist):
     """Dismissed with the interview id when the call ends, None when merely left."""
 
     if TYPE_CHECKING:
@@ -120,16 +117,9 @@ class CallScreen(KeepsTyping, Screen[int | None]):
     """
 
     def __init__(self, store: Store, interview_id: int, contact: Contact) -> None:
-        super().__init__()
-        self.store = store
-        self.interview_id = interview_id
+        super().__init__(store, interview_id)
         self.contact = contact
         self.interview: Interview = self._read_interview()
-        self._numbers: dict[int, int] = {}
-        self._answer_shown_for: int | None = None
-        self._unsaved_ticks: dict[int, tuple[bool, datetime]] = {}
-        """Ticks shown but not yet in the file (the disk was full), by checklist item."""
-        self._ticks = SaveRetry(self, self._flush_ticks)
         self._queued_lines: list[_QueuedLine] = []
         """Note lines committed (and shown) but not yet in the file, oldest first."""
         self._lines = SaveRetry(self, self._flush_lines)
@@ -187,22 +177,8 @@ class CallScreen(KeepsTyping, Screen[int | None]):
         self.set_interval(1.0, self.refresh_timer, name="call timer")
 
     @property
-    def checklist(self) -> Checklist:
-        return self.query_one(Checklist)
-
-    @property
     def note_input(self) -> AutosaveInput:
         return self.query_one("#note-input", AutosaveInput)
-
-    @property
-    def answer_input(self) -> AutosaveInput:
-        return self.query_one("#answer", AutosaveInput)
-
-    def _number_items(self) -> None:
-        self._numbers = {item.id: n for n, item in enumerate(self.checklist.items, 1) if item.id}
-
-    def _update_titles(self) -> None:
-        self.query_one("#checklist-pane").border_title = f"Questions {self.checklist.progress}"
 
     # --- the timer ----------------------------------------------------------------------
 
@@ -227,88 +203,6 @@ class CallScreen(KeepsTyping, Screen[int | None]):
             self.query_one("#call-who", Static).update(
                 call_header(self.contact, self.interview, self.app.clock.now())
             )
-
-    # --- checklist ----------------------------------------------------------------------
-
-    @on(OptionList.OptionHighlighted, "Checklist")
-    def _highlight_moved(self) -> None:
-        self._show_answer()
-
-    def on_resize(self) -> None:
-        # After the layout: the list's width decides whether its lines are cut.
-        self.call_after_refresh(self._show_question_whole)
-
-    def _show_question_whole(self) -> None:
-        """The highlighted question in full under the list when the list cuts it
-        (narrow terminals keep each question to one line)."""
-        item = self.checklist.current
-        whole = self.query_one("#question-whole", Static)
-        if item is None:
-            whole.set_class(False, "-cut")
-            return
-        number = self._numbers.get(item.id or 0, 0)
-        drawn = item_prompt(number, item).plain.split("\n")[0]
-        cut = self.checklist.has_class("-narrow") and cell_len(drawn) > (
-            self.checklist.scrollable_content_region.width
-        )
-        whole.set_class(cut, "-cut")
-        whole.update(Text(f"{number}. {one_line(item.text)}"))
-
-    def _show_answer(self) -> None:
-        item = self.checklist.current
-        shown = item.id if item else None
-        if shown == self._answer_shown_for and self._answer_shown_for is not None:
-            return  # already there (moved by a key, then the highlight message came)
-        self._answer_shown_for = shown
-        self._show_question_whole()
-        label = "Answer (tab):"
-        if item is not None:
-            label = f"Answer to {self._numbers.get(item.id or 0, '?')} (tab):"
-        self.query_one("#answer-label", Static).update(label)
-        self.answer_input.load(
-            item.answer if item else "", save=self._save_answer_for(item.id if item else None)
-        )
-
-    def _save_answer_for(self, item_id: int | None):
-        def save(text: str) -> None:
-            if item_id is None:
-                return
-            save_answer(self.store, item_id, text)
-            for item in self.checklist.items:
-                if item.id == item_id:
-                    self.checklist.replace(replace(item, answer=text))
-
-        return save
-
-    def action_toggle_asked(self) -> None:
-        item = self.checklist.current
-        if item is None or item.id is None:
-            return
-        asked = not item.asked
-        now = self.app.clock.now()
-        self._unsaved_ticks[item.id] = (asked, now)
-        # Shown at once; written before the next key (or, on a full disk, kept here and
-        # written by the retry every second).
-        stamp = now.isoformat(timespec="seconds") if asked else ""
-        self.checklist.replace(replace(item, asked=asked, asked_at=stamp))
-        self._update_titles()
-        self._flush_ticks()
-
-    def _flush_ticks(self) -> bool:
-        return self._ticks.run(self._write_ticks)
-
-    def _write_ticks(self) -> None:
-        for item_id, (asked, when) in list(self._unsaved_ticks.items()):
-            tick_question(self.store, item_id, asked, when)
-            del self._unsaved_ticks[item_id]
-
-    def action_previous_question(self) -> None:
-        self.checklist.action_cursor_up()
-        self._show_answer()  # now, so an answer typed next goes under this question
-
-    def action_next_question(self) -> None:
-        self.checklist.action_cursor_down()
-        self._show_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search under the notes, up and down walk its results, not the questions.
@@ -432,10 +326,11 @@ class CallScreen(KeepsTyping, Screen[int | None]):
     def action_show_story(self) -> None:
         self.side.toggle("story")
 
-    def action_call_search(self) -> None:
+    async def action_call_search(self) -> None:
         side = self.side
         if side.showing != "search":
             side.toggle("search")
+        await side.built()
         focus_at_end(side.query_one(SearchBox).input)
 
     @on(SearchBox.Picked)
