@@ -12,6 +12,7 @@ import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import first
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -19,12 +20,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _draft_note(db: Path) -> str | None:
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute("SELECT draft_note FROM interviews").fetchone()
-        return row[0] if row else None
-    finally:
-        conn.close()
+    return first(db, "SELECT draft_note FROM interviews")
 
 
 def test_sigkill_mid_call_loses_nothing(terminal: Terminal, tmp_path: Path) -> None:

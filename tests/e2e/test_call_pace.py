@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import first, rows
 from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -27,18 +27,22 @@ def _start_call(terminal: Terminal, tmp_path: Path) -> Path:
     return db
 
 
-def _notes_when(db: Path, count: int, timeout: float = 20.0) -> list[str]:
-    """The note lines on disk, once there are *count* of them (polled, never slept)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        conn = sqlite3.connect(db)
-        try:
-            notes = [row[0] for row in conn.execute("SELECT text FROM note_lines ORDER BY id")]
-        finally:
-            conn.close()
-        if len(notes) >= count or time.monotonic() > deadline:
-            return notes
-        time.sleep(0.05)
+def _notes(db: Path) -> list[str]:
+    return [text for (text,) in rows(db, "SELECT text FROM note_lines ORDER BY id")]
+
+
+def _notes_when(db: Path, count: int) -> list[str]:
+    """The note lines on disk, once there are *count* of them."""
+
+    def enough() -> list[str]:
+        notes = _notes(db)
+        return notes if len(notes) >= count else []
+
+    return wait_until_sync(
+        enough,
+        timeout=20,
+        what=lambda: f"{count} note lines; on disk: {_notes(db)!r}",
+    )
 
 
 def test_three_lines_in_one_burst_are_three_notes(terminal: Terminal, tmp_path: Path) -> None:
@@ -56,28 +60,17 @@ def test_ctrl_e_mid_line_keeps_the_line_as_the_last_note(
     terminal.burst("first line", "Enter", "half typed", "C-e")
     terminal.wait_for("Outcome")
     assert _notes_when(db, 2) == ["first line", "half typed"]
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("SELECT state, draft_note FROM interviews").fetchall() == [("held", "")]
-    finally:
-        conn.close()
+    assert rows(db, "SELECT state, draft_note FROM interviews") == [("held", "")]
 
 
 def test_words_typed_on_the_call_are_the_note(terminal: Terminal, tmp_path: Path) -> None:
     db = _start_call(terminal, tmp_path)
     terminal.burst("the salary bands, ask story 0")
-    deadline = time.monotonic() + 20
-    draft = ""
-    while time.monotonic() < deadline:
-        conn = sqlite3.connect(db)
-        try:
-            draft = conn.execute("SELECT draft_note FROM interviews").fetchone()[0]
-            ticked = conn.execute("SELECT count(*) FROM checklist_items WHERE asked").fetchone()
-        finally:
-            conn.close()
-        if draft == "the salary bands, ask story 0":
-            break
-        time.sleep(0.05)
-    assert draft == "the salary bands, ask story 0"  # saved as the draft line
-    assert ticked == (0,)  # the space typed a space; it ticked nothing
+    wait_until_sync(  # saved as the draft line
+        lambda: first(db, "SELECT draft_note FROM interviews") == "the salary bands, ask story 0",
+        timeout=20,
+        what=lambda: f"the draft line; on disk: {rows(db, 'SELECT draft_note FROM interviews')}",
+    )
+    # The space typed a space; it ticked nothing.
+    assert first(db, "SELECT count(*) FROM checklist_items WHERE asked") == 0
     assert "Questions 0/" in terminal.screen() and "My story ·" not in terminal.screen()

@@ -30,9 +30,12 @@ pytestmark = pytest.mark.e2e
 DURATION_SECONDS = 60.0
 """How long the writers overlap (SPEC §5 / issue 9: a minute of mixed writes)."""
 IMPORT_ROWS = 5000
+IMPORT_PACE = 2.0
+"""Seconds between one import's end and the next one's start (one import every ~2.5 s):
+contention with the instances all minute without hogging the CPU."""
 
 WORKER = r"""
-import asyncio, json, sys, time
+import asyncio, json, sqlite3, sys, time
 from datetime import datetime
 from pathlib import Path
 
@@ -58,13 +61,17 @@ async def session():
             i += 1
             name = f"{tag} person {i}"
             await pilot.press("n")
-            await pilot.pause()
+            await wait_until(lambda: len(app.screen.query("#field-name")), timeout=60,
+                             what="the contact form")
             app.screen.query_one("#field-name", Input).value = name
             await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, MainScreen), app.screen
+            await wait_until(
+                lambda: isinstance(app.screen, MainScreen)
+                and getattr(app.screen.contact, "name", None) == name,
+                timeout=60,
+                what=lambda: f"{name} added and shown; on screen: {app.screen}",
+            )
             contact = app.screen.contact
-            assert contact is not None and contact.name == name, contact
             done["contacts"].append(name)
             for n in range(30):  # many small writes: the most chances to collide
                 body = f"research by {tag} #{i}.{n}"
@@ -85,11 +92,20 @@ async def session():
                 FollowUp(contact_id=contact.id, kind="follow_up", due_date="2026-04-01")
             )
             done["followups"].append(followup.id)
-            await asyncio.sleep(0.2)  # leave CPU to the other tests running in parallel
+            await asyncio.sleep(0.2)  # a pace, not a wait: CPU left to the tests beside it
         # Wait until every writer has finished, then refresh and report what is shown.
         await wait_until(lambda: Path(go_file).exists(), timeout=600, what="the go file")
+        conn = sqlite3.connect(db)
+        total = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+        conn.close()
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        try:
+            await wait_until(
+                lambda: str(app.screen.pane.border_title) == f"Contacts {total}/{total}",
+                timeout=60,
+            )
+        except AssertionError:
+            pass  # the test names what was shown instead
         done["shown_title"] = str(app.screen.pane.border_title)
         await pilot.press("ctrl+q")
     Path(out_file).write_text(json.dumps(done))
@@ -139,7 +155,7 @@ def test_two_instances_and_imports_share_one_file(tmp_path: Path) -> None:
         assert f"{IMPORT_ROWS} added" in result.stdout + result.stderr
         imported += names
         batch += 1
-        time.sleep(2.0)  # one import every ~2.5 s: contention without hogging the CPU
+        time.sleep(IMPORT_PACE)  # a pace, not a wait
     assert batch >= 3, "the imports did not overlap the instances"
 
     go_file.touch()

@@ -30,7 +30,8 @@ import pytest
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from coffeechat.usecases.first_run import WELCOME_DISMISSED
-from tests.e2e.tmux import EXIT_MARK, Terminal, base_env, console_script
+from tests.e2e.tmux import EXIT_MARK, SCREEN_POLL, Terminal, base_env, console_script
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +40,12 @@ KILLS_PER_SCENARIO = 5
 """Four scenarios x 5 = 20 kills."""
 TYPING_LOSS_ALLOWED = 0.5
 """Seconds of typing a kill may lose (SPEC §5)."""
+TYPING_PACE = 0.03
+"""Seconds between the typist's chunks of 1-3 characters: a fast typist, whose last
+half second of typing is what a kill may lose."""
+HESITATION = 0.6
+"""At most this many seconds a person pauses before committing a half-typed line: the
+kill moments then fall between typing and committing too."""
 SHORTEST_DELAY, LONGEST_DELAY = 0.0, 4.0
 """Kill moments are drawn from this range of seconds after the first paint (counting
 from the first paint, not the process start, keeps a loaded test machine from pushing
@@ -85,7 +92,8 @@ class Typist:
             if self.killer.killed:
                 return False
             chunk = text[i : i + rng.randint(1, 3)]
-            self.terminal.type(chunk, pause=0.03)
+            self.terminal.type(chunk)
+            time.sleep(TYPING_PACE)  # the typist's pace, not a wait
             i += len(chunk)
             typed += chunk
             self.log.append((time.monotonic(), typed))
@@ -109,20 +117,22 @@ class Typist:
 def wait_seen(
     terminal: Terminal, killer: Killer, text: str, timeout: float = 15.0, *, regex: bool = False
 ) -> bool:
-    """True once *text* is painted; False when the app died before painting it."""
-    deadline = time.monotonic() + timeout
-    died_at: float | None = None
-    while time.monotonic() < deadline:
+    """True once *text* is painted; False when the app died before painting it (the
+    shell's exit line follows everything the app wrote to the terminal)."""
+
+    def seen_or_died() -> str:
         screen = terminal.screen()
         if re.search(text, screen) if regex else text in screen:
-            return True
-        if killer.killed:
-            # Give a frame already written to the pty a moment to reach tmux.
-            died_at = died_at or time.monotonic()
-            if time.monotonic() - died_at > 0.3:
-                return False
-        time.sleep(0.03)
-    raise AssertionError(f"{text!r} never appeared. Screen:\n{terminal.screen()}")
+            return "seen"
+        return "died" if killer.killed and EXIT_MARK in screen else ""
+
+    outcome = wait_until_sync(
+        seen_or_died,
+        timeout=timeout,
+        poll=SCREEN_POLL,
+        what=lambda: f"{text!r} never appeared. Screen:\n{terminal.screen()}",
+    )
+    return outcome == "seen"
 
 
 def run_round(
@@ -213,7 +223,7 @@ def call_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) -> N
             typist.log = [(0.0, "")]
             if not typist.type(f"half{step} " + "y" * rng.randint(3, 30), rng):
                 return
-            time.sleep(rng.uniform(0, 0.6))
+            time.sleep(rng.uniform(0, HESITATION))  # a person's pause, not a wait
             if killer.killed:
                 return
             # Commit the half line too.
@@ -266,7 +276,6 @@ def research_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) 
         terminal.press("r")
         if not wait_seen(terminal, killer, f"About {name}"):
             return
-        time.sleep(0.2)  # the editor takes focus on the tab's first paint
         for word in range(10_000):
             if not typist.type(f"w{word} " + "z" * rng.randint(0, 6) + " ", rng):
                 return
@@ -353,9 +362,11 @@ def import_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) ->
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(rng.uniform(0.2, 1.5))
-    process.kill()
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=rng.uniform(0.2, 1.5))  # the kill moment, or an import done
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
     conn = open_checked(db)
     conn.close()
     after = len(_contact_names(db))

@@ -4,28 +4,17 @@ still works, and the message names the editor that was tried."""
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import research
 from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
-
-
-def _research(db: Path, contact_id: int) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute(
-            "SELECT body FROM notes WHERE kind = 'research' AND contact_id = ?", (contact_id,)
-        ).fetchone()
-        return row[0] if row else ""
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize(
@@ -58,9 +47,10 @@ def test_a_missing_or_failing_editor_hands_the_screen_back(
     assert "Contacts 1/1" in screen  # the app is drawn again, not a blank screen
     terminal.press("End")
     terminal.type(" Typed after.")
-    deadline = time.monotonic() + 20
-    while _research(db, contact.id) != "Kept as it was. Typed after.":
-        assert time.monotonic() < deadline, _research(db, contact.id)
-        time.sleep(0.1)
+    wait_until_sync(
+        lambda: research(db, contact.id) == "Kept as it was. Typed after.",
+        timeout=20,
+        what=lambda: f"the note saved with the typing; it is {research(db, contact.id)!r}",
+    )
     terminal.press("C-q")
     assert terminal.exit_code() == 0

@@ -10,8 +10,6 @@ fires no key, and emoji joined by ZWJ keep the contact list's columns aligned.
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,9 @@ from rich.cells import cell_len
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import research
 from tests.e2e.tmux import Terminal, base_env
+from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
 
@@ -42,17 +42,6 @@ def _seed(db: Path) -> int:
         return plain.id
     finally:
         store.close()
-
-
-def _research(db: Path, contact_id: int) -> str | None:
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute(
-            "SELECT body FROM notes WHERE kind = 'research' AND contact_id = ?", (contact_id,)
-        ).fetchone()
-        return row[0] if row else None
-    finally:
-        conn.close()
 
 
 def _list_rows(screen: str) -> list[str]:
@@ -92,11 +81,11 @@ def test_notifications_dialogs_titles_and_pastes_never_drive_the_terminal(
     terminal.press("C-e")
     terminal.wait_for("Outcome of the call with Eve")  # the "call ended" toast is under it
     terminal.press("Escape")  # the outcome form
-    terminal.wait_for("Contacts 1/3")
+    terminal.wait_gone("Outcome of the call with Eve")
     terminal.press("d")
     terminal.wait_for("Draft to Eve")
     terminal.press("Escape")
-    terminal.wait_for("Contacts 1/3")
+    terminal.wait_gone("Draft to Eve")
     terminal.press("DC")  # the delete key
     terminal.wait_for("Delete (y)")
     terminal.press("n")
@@ -112,18 +101,19 @@ def test_notifications_dialogs_titles_and_pastes_never_drive_the_terminal(
     terminal.press("Enter")
     terminal.press("r")
     terminal.wait_for("About Plain Person")
-    time.sleep(0.5)
     terminal._tmux("set-buffer", "-b", "hostile", "--", PASTE)
     terminal._tmux("paste-buffer", "-p", "-b", "hostile")
-    deadline = time.monotonic() + 20
-    while _research(db, plain_id) != PASTE:
-        assert time.monotonic() < deadline, repr(_research(db, plain_id))
-        time.sleep(0.1)
+    wait_until_sync(
+        lambda: research(db, plain_id) == PASTE,
+        timeout=20,
+        what=lambda: f"the paste saved as pasted; the note is {research(db, plain_id)!r}",
+    )
     terminal.type("!")  # the editor still has focus: no Escape fired from the paste
-    deadline = time.monotonic() + 20
-    while _research(db, plain_id) != PASTE + "!":
-        assert time.monotonic() < deadline, repr(_research(db, plain_id))
-        time.sleep(0.1)
+    wait_until_sync(
+        lambda: research(db, plain_id) == PASTE + "!",
+        timeout=20,
+        what=lambda: f"the typing after the paste saved; the note is {research(db, plain_id)!r}",
+    )
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 

@@ -14,6 +14,7 @@ import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import first
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -23,12 +24,8 @@ TYPED = "Policy teams hire scientists who can write short briefs for ministers"
 
 
 def _typed_learned(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute("SELECT value FROM settings WHERE key LIKE 'outcome_typed.%'").fetchone()
-    finally:
-        conn.close()
-    return json.loads(row[0]).get("learned", "") if row else ""
+    typed = first(db, "SELECT value FROM settings WHERE key LIKE 'outcome_typed.%'")
+    return json.loads(typed).get("learned", "") if typed else ""
 
 
 def test_sigkill_while_typing_the_outcome_keeps_the_text(

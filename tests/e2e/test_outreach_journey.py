@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from coffeechat.domain.business_days import add_business_days
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import first
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -52,17 +52,13 @@ def test_draft_copy_mark_sent_and_see_it_on_the_agenda(terminal: Terminal, tmp_p
     # The copy's and the letter's notices may cover the line for a while.
     terminal.wait_for("Follow up with Maria Okafor")
     terminal.press("Escape")
+    terminal.wait_gone("Agenda ·")
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 
 
 def _draft_body(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute("SELECT body FROM drafts").fetchone()
-        return row[0] if row else ""
-    finally:
-        conn.close()
+    return first(db, "SELECT body FROM drafts", default="")
 
 
 def test_kill_9_keeps_draft_typing_older_than_half_a_second(

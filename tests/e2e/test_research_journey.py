@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import rows
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -19,11 +18,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _research(db: Path) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT kind, contact_id, body FROM notes ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    return rows(db, "SELECT kind, contact_id, body FROM notes ORDER BY id")
 
 
 def test_notes_survive_kill_after_the_debounce(terminal: Terminal, tmp_path: Path) -> None:
@@ -63,11 +58,11 @@ def test_search_finds_a_note_and_brief_shows_it(terminal: Terminal, tmp_path: Pa
     terminal.press("Enter")
     terminal.wait_for("About Grace Hopper")
     terminal.press("Escape")
-    time.sleep(0.3)  # a key right after escape would read as alt+key
+    terminal.wait_gone("About Grace Hopper")  # a key right after escape reads as alt+key
     terminal.press("b")
     terminal.wait_for("What I want to learn, and why them")
     terminal.wait_for("Ask about the first compiler")
     terminal.press("Escape")
-    time.sleep(0.3)
+    terminal.wait_gone("What I want to learn, and why them")
     terminal.press("C-q")
     assert terminal.exit_code() == 0

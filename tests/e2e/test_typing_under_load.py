@@ -8,7 +8,6 @@ delivers them. Nothing waits between keys except the pace itself.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import rows
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -56,14 +56,6 @@ def _send(terminal: Terminal, keys: list[str], pace: float) -> None:
             time.sleep(pace)
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def _start(terminal: Terminal, tmp_path: Path) -> Path:
     db = tmp_path / "data" / "coffeechat.db"
     store = Store.open(db)
@@ -87,7 +79,7 @@ def test_contact_form_typed_under_load(
         "LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.name != 'Grace Hopper'"
     )
     rows = wait_until_sync(
-        lambda: _rows(db, sql), timeout=60, what=lambda: f"the contact saved:\n{terminal.screen()}"
+        lambda: rows(db, sql), timeout=60, what=lambda: f"the contact saved:\n{terminal.screen()}"
     )
     assert rows == [("Alice Smith", "Engineer", "Acme Corp", "alice@acme.example")]
 
@@ -107,7 +99,7 @@ def test_outcome_form_typed_right_after_ctrl_e_under_load(
     terminal.press("n")
     sql = "SELECT learned, skills, advice, confidence FROM outcomes"
     rows = wait_until_sync(
-        lambda: _rows(db, sql), timeout=60, what=lambda: f"the outcome saved:\n{terminal.screen()}"
+        lambda: rows(db, sql), timeout=60, what=lambda: f"the outcome saved:\n{terminal.screen()}"
     )
     assert rows == [("Field moves fast", "Statistics", "Start small", 4)]
 
@@ -124,10 +116,10 @@ def test_call_notes_typed_under_load(
     _send(terminal, keys, pace)
     sql = "SELECT text FROM note_lines ORDER BY id"
     notes = wait_until_sync(
-        lambda: [row[0] for row in _rows(db, sql)] if len(_rows(db, sql)) >= 3 else [],
+        lambda: [row[0] for row in rows(db, sql)] if len(rows(db, sql)) >= 3 else [],
         timeout=60,
         what=lambda: f"three notes:\n{terminal.screen()}",
     )
     assert notes == ["the salary bands", "ask story next", "done"]
-    asked = _rows(db, "SELECT count(*) FROM checklist_items WHERE asked")
+    asked = rows(db, "SELECT count(*) FROM checklist_items WHERE asked")
     assert asked == [(1,)]

@@ -4,7 +4,6 @@ done by mistake comes back with ctrl+z."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from coffeechat.models import Contact, Status
 from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
+from tests.e2e.on_disk import rows
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -31,14 +31,6 @@ def _database(tmp_path: Path) -> Path:
     return db
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def test_discard_a_mistaken_call_and_undo_a_done_item(terminal: Terminal, tmp_path: Path) -> None:
     db = _database(tmp_path)
     terminal.start([], base_env(tmp_path, db))
@@ -49,12 +41,13 @@ def test_discard_a_mistaken_call_and_undo_a_done_item(terminal: Terminal, tmp_pa
     terminal.press("C-e")
     terminal.wait_for("Outcome of the call with Maria Okafor")
     terminal.press("Escape")
+    terminal.wait_gone("Outcome of the call with Maria Okafor")
     terminal.wait_for("Contacts 1/1")
-    assert _rows(db, "SELECT status FROM contacts") == [("interviewed",)]
+    assert rows(db, "SELECT status FROM contacts") == [("interviewed",)]
     # ctrl+z: the call runs again and Maria is as she was; then discard it.
     terminal.press("C-z")
     terminal.wait_for("Undone: Call ended")
-    assert _rows(db, "SELECT status FROM contacts") == [("letter sent",)]
+    assert rows(db, "SELECT status FROM contacts") == [("letter sent",)]
     terminal.press("c")
     terminal.wait_for("Questions 0/")
     terminal.press("C-p")
@@ -64,9 +57,9 @@ def test_discard_a_mistaken_call_and_undo_a_done_item(terminal: Terminal, tmp_pa
     terminal.wait_for("Discard (y)")
     terminal.press("y")
     terminal.wait_for("Contacts 1/1")
-    wait_until_sync(lambda: _rows(db, "SELECT count(*) FROM interviews") == [(0,)])
-    assert _rows(db, "SELECT status FROM contacts") == [("letter sent",)]
-    assert _rows(db, "SELECT title FROM followups WHERE state = 'open' ORDER BY id")[0] == (
+    wait_until_sync(lambda: rows(db, "SELECT count(*) FROM interviews") == [(0,)])
+    assert rows(db, "SELECT status FROM contacts") == [("letter sent",)]
+    assert rows(db, "SELECT title FROM followups WHERE state = 'open' ORDER BY id")[0] == (
         "Call Maria",
     )
     # The agenda: done by mistake, and back with ctrl+z.
@@ -74,11 +67,12 @@ def test_discard_a_mistaken_call_and_undo_a_done_item(terminal: Terminal, tmp_pa
     terminal.wait_for("Call Maria")
     terminal.press("space")
     terminal.wait_for("Done: Call Maria")
-    assert _rows(db, "SELECT state FROM followups WHERE title = 'Call Maria'") == [("done",)]
+    assert rows(db, "SELECT state FROM followups WHERE title = 'Call Maria'") == [("done",)]
     terminal.press("C-z")
     terminal.wait_for("Undone: Done: Call Maria")
-    assert _rows(db, "SELECT state FROM followups WHERE title = 'Call Maria'") == [("open",)]
+    assert rows(db, "SELECT state FROM followups WHERE title = 'Call Maria'") == [("open",)]
     terminal.press("Escape")
+    terminal.wait_gone("Agenda ·")
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 

@@ -7,7 +7,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -55,6 +54,8 @@ class Terminal:
         """Run *argv* (any program: a script driving the app) in the terminal."""
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = " ".join(shlex.quote(a) for a in argv)
+        # The shell stays on after the program (for at most ten minutes) so that its last
+        # screen and exit status can still be read.
         shell = f"env {exports} TERM=xterm-256color {command}; echo {EXIT_MARK} $?; sleep 600"
         self._tmux("new-session", "-d", "-x", str(self.width), "-y", str(self.height), shell)
         self._tmux("set", "-s", "escape-time", "0")
@@ -76,19 +77,38 @@ class Terminal:
             what=lambda: f"{text!r} never appeared. Screen:\n{self.screen()}",
         )
 
-    def press(self, *keys: str, pause: float = 0.08) -> None:
-        """Send keys one at a time, as a person would (tmux key names like Enter, C-q)."""
+    def wait_gone(self, text: str, timeout: float = 20.0) -> str:
+        """Poll the screen until *text* is no longer on it; return that screen.
+
+        After Escape, wait so for its effect before the next key: a key that reaches the
+        app within its escape delay (0.1 s) reads as alt+key."""
+
+        def screen_without_text() -> str:
+            screen = self.screen()
+            return screen if text not in screen else ""
+
+        return wait_until_sync(
+            screen_without_text,
+            timeout=timeout,
+            poll=SCREEN_POLL,
+            what=lambda: f"{text!r} stayed. Screen:\n{self.screen()}",
+        )
+
+    def press(self, *keys: str) -> None:
+        """Send keys in order (tmux key names like Enter, C-q), each with its own send-keys.
+
+        No pause between them: the app holds each key until the one before it has settled,
+        so a test waits only for what it then reads (``wait_for``)."""
         for key in keys:
             self._tmux("send-keys", key)
-            time.sleep(pause)
 
     def burst(self, *keys: str) -> None:
         """Send keys in one go (one send-keys), as a paste or a fast typist delivers them."""
         self._tmux("send-keys", *keys)
 
-    def type(self, text: str, pause: float = 0.08) -> None:
+    def type(self, text: str) -> None:
+        """Send *text* literally, in one go."""
         self._tmux("send-keys", "-l", text)
-        time.sleep(pause)
 
     def app_pid(self) -> int:
         """The pid of the coffeechat process running in the pane."""
