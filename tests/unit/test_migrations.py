@@ -44,7 +44,7 @@ def _check_v1_data(store: Store) -> None:
 
 
 def test_the_fixture_is_schema_1() -> None:
-    conn = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         assert conn.execute("PRAGMA user_version").fetchone() == (1,)
     finally:

@@ -2,7 +2,10 @@
 
 Run once, by hand, with the coffeechat that has schema version 1:
     .venv/bin/python tests/unit/data/make_v1_db.py
-Tests never write the fixture: they copy it to a temporary folder first.
+Tests never write the fixture: they copy it to a temporary folder first, or open it
+with ``immutable=1`` (a plain read-only open of a file in WAL mode still writes the
+``-shm`` index beside it). As an older coffeechat leaves it after closing, the file is
+in WAL mode with no ``-wal`` or ``-shm`` beside it; none is kept in the repository.
 """
 
 from __future__ import annotations
