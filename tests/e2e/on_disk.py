@@ -17,6 +17,12 @@ def rows(db: Path, sql: str, *params: Any) -> list[tuple]:
         conn.close()
 
 
+def assert_intact(db: Path) -> None:
+    """The file passes SQLite's own checks: every page sound, every reference kept."""
+    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(db, "PRAGMA foreign_key_check") == []
+
+
 def first(db: Path, sql: str, *params: Any, default: Any = None) -> Any:
     """The first column of the first row *sql* selects, or *default* when there is none."""
     found = rows(db, sql, *params)

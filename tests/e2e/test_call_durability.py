@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from tests.e2e.on_disk import first
+from tests.e2e.on_disk import assert_intact, first, rows
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -47,20 +46,10 @@ def test_sigkill_mid_call_loses_nothing(terminal: Terminal, tmp_path: Path) -> N
     terminal.wait_for("__COFFEECHAT_EXITED__ 137")
     assert not Path(f"/proc/{pid}").exists()
 
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT count(*) FROM checklist_items WHERE asked = 1").fetchone() == (
-            1,
-        )
-        assert conn.execute("SELECT text FROM note_lines").fetchall() == [
-            ("She moved from the bench to policy",)
-        ]
-        assert conn.execute("SELECT state, draft_note FROM interviews").fetchall() == [
-            ("in progress", "Half typed")
-        ]
-    finally:
-        conn.close()
+    assert_intact(db)
+    assert first(db, "SELECT count(*) FROM checklist_items WHERE asked = 1") == 1
+    assert rows(db, "SELECT text FROM note_lines") == [("She moved from the bench to policy",)]
+    assert rows(db, "SELECT state, draft_note FROM interviews") == [("in progress", "Half typed")]
 
 
 def test_reopening_after_a_kill_restores_the_call(terminal: Terminal, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ import pytest
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from coffeechat.usecases.first_run import WELCOME_DISMISSED
+from tests.e2e.on_disk import assert_intact, first, rows
 from tests.e2e.tmux import EXIT_MARK, SCREEN_POLL, Terminal, base_env, console_script
 from tests.waiting import wait_until_sync
 
@@ -159,10 +160,8 @@ def run_round(
 
 
 def open_checked(db: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    return conn
+    assert_intact(db)
+    return sqlite3.connect(db)
 
 
 def new_contact(db: Path, name: str) -> int:
@@ -317,8 +316,7 @@ def form_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) -> N
 
     before = _contact_names(db)
     run_round(tmp_path, db, rng.uniform(SHORTEST_DELAY, LONGEST_DELAY), script)
-    conn = open_checked(db)
-    conn.close()
+    assert_intact(db)
     added = _contact_names(db) - before
     assert set(confirmed) <= added, "a contact the app said it added is gone"
     assert added <= set(submitted), f"a contact appeared that was never saved: {added}"
@@ -327,19 +325,11 @@ def form_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) -> N
 
 
 def _contact_names(db: Path) -> set[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return {name for (name,) in conn.execute("SELECT name FROM contacts")}
-    finally:
-        conn.close()
+    return {name for (name,) in rows(db, "SELECT name FROM contacts")}
 
 
 def _contact_title(db: Path, name: str) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT title FROM contacts WHERE name = ?", (name,)).fetchone()[0]
-    finally:
-        conn.close()
+    return first(db, "SELECT title FROM contacts WHERE name = ?", name)
 
 
 IMPORT_ROWS = 20_000
@@ -367,8 +357,7 @@ def import_round(db: Path, tmp_path: Path, rng: random.Random, round_no: int) ->
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=30)
-    conn = open_checked(db)
-    conn.close()
+    assert_intact(db)
     after = len(_contact_names(db))
     assert after in (before, before + IMPORT_ROWS), f"a killed import left {after - before} rows"
 

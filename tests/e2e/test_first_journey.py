@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.on_disk import rows
 from tests.e2e.tmux import Terminal, base_env
 
 pytestmark = pytest.mark.e2e
@@ -32,13 +32,12 @@ def test_add_contact_by_keyboard_and_quit(terminal: Terminal, tmp_path: Path) ->
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 
-    conn = sqlite3.connect(db)
-    rows = conn.execute(
+    saved = rows(
+        db,
         "SELECT c.name, c.title, o.name, c.email FROM contacts c "
-        "JOIN organizations o ON o.id = c.organization_id"
-    ).fetchall()
-    conn.close()
-    assert rows == [("Grace Hopper", "Rear Admiral", "US Navy", "grace@example.org")]
+        "JOIN organizations o ON o.id = c.organization_id",
+    )
+    assert saved == [("Grace Hopper", "Rear Admiral", "US Navy", "grace@example.org")]
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
 

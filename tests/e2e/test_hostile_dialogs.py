@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from coffeechat.models import Contact
 from coffeechat.store import Store
 from tests.e2e.on_disk import research
-from tests.e2e.tmux import Terminal, base_env
+from tests.e2e.tmux import Terminal, assert_never_written, base_env
 from tests.waiting import wait_until_sync
 
 pytestmark = pytest.mark.e2e
@@ -59,7 +59,7 @@ def test_notifications_dialogs_titles_and_pastes_never_drive_the_terminal(
     # notifications checked below must fit on one line.
     terminal.start([], {**base_env(tmp_path, db), "COLUMNS": "120", "LINES": "40"})
     terminal._tmux("set", "-s", "set-clipboard", "on")
-    terminal._tmux("pipe-pane", "-o", f"cat >> {raw}")
+    terminal.record_output(raw)
     screen = terminal.wait_for("Contacts 3/3")
 
     rows = [row for row in _list_rows(screen) if " to contact " in row]
@@ -117,10 +117,7 @@ def test_notifications_dialogs_titles_and_pastes_never_drive_the_terminal(
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 
-    output = raw.read_bytes()
-    assert len(output) > 10_000, "the recording missed the session"
-    for forbidden in FORBIDDEN:
-        assert forbidden not in output, f"{forbidden!r} reached the terminal"
+    assert_never_written(raw, FORBIDDEN)
     samples = terminal._tmux("list-buffers", "-F", "#{buffer_name} #{buffer_sample}")
     assert "PWNED" not in samples, samples
     assert "PWNED" not in terminal._tmux("display", "-p", "#{pane_title}")

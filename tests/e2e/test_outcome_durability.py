@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
-from tests.e2e.on_disk import first
+from tests.e2e.on_disk import assert_intact, first
 from tests.e2e.tmux import Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -56,10 +55,6 @@ def test_sigkill_while_typing_the_outcome_keeps_the_text(
     os.kill(pid, signal.SIGKILL)
     terminal.wait_for("__COFFEECHAT_EXITED__ 137")
 
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT count(*) FROM outcomes").fetchone() == (0,)
-    finally:
-        conn.close()
+    assert_intact(db)
+    assert first(db, "SELECT count(*) FROM outcomes") == 0
     assert _typed_learned(db) == TYPED

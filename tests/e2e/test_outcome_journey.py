@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from tests.e2e.on_disk import rows
 from tests.e2e.tmux import SCREEN_POLL, Terminal, base_env
 from tests.waiting import wait_until_sync
 
@@ -65,15 +65,13 @@ def test_call_outcome_two_referrals_then_agenda(terminal: Terminal, tmp_path: Pa
     terminal.press("C-q")
     assert terminal.exit_code() == 0
 
-    conn = sqlite3.connect(db)
-    rows = conn.execute(
+    referred = rows(
+        db,
         "SELECT c.name, r.name, c.status FROM contacts c JOIN contacts r ON r.id = c.referred_by "
-        "ORDER BY c.name"
-    ).fetchall()
-    kind = conn.execute("SELECT kind, confidence FROM outcomes").fetchall()
-    conn.close()
-    assert rows == [
+        "ORDER BY c.name",
+    )
+    assert referred == [
         ("Ada Park", "Maria Okafor", "to contact"),
         ("Ben Osei", "Maria Okafor", "to contact"),
     ]
-    assert kind == [("referral offered", 4)]
+    assert rows(db, "SELECT kind, confidence FROM outcomes") == [("referral offered", 4)]

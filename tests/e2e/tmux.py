@@ -110,6 +110,10 @@ class Terminal:
         """Send *text* literally, in one go."""
         self._tmux("send-keys", "-l", text)
 
+    def record_output(self, recording: Path) -> None:
+        """Append every byte the program writes to the terminal to *recording*."""
+        self._tmux("pipe-pane", "-o", f"cat >> {shlex.quote(str(recording))}")
+
     def app_pid(self) -> int:
         """The pid of the coffeechat process running in the pane."""
         shell_pid = int(self._tmux("display", "-p", "#{pane_pid}").strip())
@@ -134,6 +138,14 @@ class Terminal:
 
     def close(self) -> None:
         self._tmux("kill-server", check=False)
+
+
+def assert_never_written(recording: Path, forbidden: list[bytes]) -> None:
+    """None of the *forbidden* byte sequences is in a session's *recording*."""
+    output = recording.read_bytes()
+    assert len(output) > 10_000, "the recording missed the session"
+    for sequence in forbidden:
+        assert sequence not in output, f"{sequence!r} reached the terminal"
 
 
 @pytest.fixture
