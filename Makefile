@@ -5,6 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# pytest rewrites every test module (for its assert messages) and compiles it again in
+# each process unless it may keep the result as bytecode: where PYTHONDONTWRITEBYTECODE
+# is set that is a few seconds of CPU per xdist worker on every run, so the suite runs
+# without it (the bytecode goes to the ignored __pycache__ folders).
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
+
 .PHONY: run test test-fast test-under-load typecheck lint format bench clean
 
 # Our modules are compiled ahead, as pip leaves an installed app's (and as Textual's
@@ -17,15 +23,15 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto --ignore=tests/snapshots $(PYTEST_ARGS)
+	$(PYTEST) -n auto --ignore=tests/snapshots $(PYTEST_ARGS)
 	# Snapshots run on their own, one at a time: under a parallel load a modal's
 	# focus or cursor can land a frame late and change the picture.
-	$(BIN)/python -m pytest -p no:xdist tests/snapshots $(PYTEST_ARGS)
+	$(PYTEST) -p no:xdist tests/snapshots $(PYTEST_ARGS)
 
 # The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots, no
 # scale tests marked slow).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n auto -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
+	$(PYTEST) -n auto -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
 
 # The suite on a busy machine: `make test` three times on a clean clone while a CPU hog
 # runs on every core (.ci/under-load). It keeps every core busy for the whole run.

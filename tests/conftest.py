@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact, Status
 from coffeechat.store import Store, db
@@ -68,9 +70,49 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "coffeechat.db"
 
 
+_TEMPLATES: dict[str, Path] = {}
+"""Database files built once per test process, copied for each test that wants one."""
+
+
+def _from_template(
+    name: str, fill: Callable[[Store], object], target: Path, folder: pytest.TempPathFactory
+) -> Store:
+    """*target* as a copy of the file *fill* makes from a new database, opened.
+
+    Built at the first test that asks (so under that test's settings: its time zone,
+    its guard on reads by position), then copied: a file copy costs a fraction of
+    creating the schema, or of adding the demo's contacts, letters and calls again."""
+    template = _TEMPLATES.get(name)
+    if template is None:
+        template = folder.mktemp(f"template-{name}") / "coffeechat.db"
+        built = Store.open(template)
+        fill(built)
+        built.close()  # checkpointed: the one file holds everything
+        _TEMPLATES[name] = template
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+    target.chmod(0o600)  # as the app creates its file
+    return Store.open(target)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = Store.open(db_path)
+def store(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A new, empty database (the schema only)."""
+    opened = _from_template("empty", lambda _store: None, db_path, tmp_path_factory)
+    yield opened
+    opened.close()
+
+
+def open_demo_copy(target: Path, folder: pytest.TempPathFactory) -> Store:
+    """A database at *target* holding the demo's sample set dated around FROZEN_NOW, as
+    ``fill_demo(store, FROZEN_NOW)`` on a new one leaves it, opened."""
+    return _from_template("demo", lambda new: fill_demo(new, FROZEN_NOW), target, folder)
+
+
+@pytest.fixture
+def demo_store(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The ``store`` with the demo's sample set in it (see ``open_demo_copy``)."""
+    opened = open_demo_copy(db_path, tmp_path_factory)
     yield opened
     opened.close()
 

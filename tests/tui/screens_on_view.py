@@ -15,7 +15,7 @@ from typing import Any
 
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from coffeechat.models import Status
 from coffeechat.store import Store
@@ -193,6 +193,33 @@ SCREENS: dict[str, Opener] = {
     "SyncLogScreen": _app("sync_log"),
 }
 """Each full screen by class name."""
+
+
+NO_TEXT_FIELD = {
+    "AdviceScreen",
+    "AgendaScreen",
+    "BriefScreen",
+    "ConfirmScreen",
+    "DuplicateList",
+    "EditConflictScreen",
+    "EmployersScreen",
+    "HelpScreen",
+    "MergeConfirm",
+    "ReferralTreeScreen",
+    "ReplyForm",
+    "StatsScreen",
+    "SyncLogScreen",
+    "StatusPicker",
+    "WelcomeScreen",
+}
+"""Screens and dialogs with nothing to type into (checked: one that gains a field is
+walked by the keys walk, tests/tui/test_keys_walk.py; the fit walk checks the
+others have none)."""
+
+
+def text_fields(screen: Screen) -> list[Widget]:
+    """The text fields on *screen* a user reaches with tab, in tab order."""
+    return [w for w in screen.focus_chain if isinstance(w, Input | TextArea)]
 
 
 def app_modal_classes() -> dict[str, type]:

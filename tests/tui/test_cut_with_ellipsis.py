@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftText, SubjectInput
 from coffeechat.tui.widgets.profile import ProfileView
-from tests.conftest import FROZEN_NOW, make_app
+from tests.conftest import make_app
 from tests.tui.screens_on_view import open_on, screen_lines
 from tests.waiting import wait_until
 
@@ -26,12 +25,11 @@ def _drawn(app, widget) -> list[str]:
 
 @SIZES
 async def test_the_letter_gets_most_of_the_width(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
-        screen = await open_on(pilot, store, "DraftEditor")
+        screen = await open_on(pilot, demo_store, "DraftEditor")
         letter = screen.query_one(DraftText).region
         checker = screen.query_one("#checker").region
         assert letter.width >= size[0] * 0.6, (letter, checker)
@@ -40,12 +38,11 @@ async def test_the_letter_gets_most_of_the_width(
 
 @SIZES
 async def test_a_long_subject_ends_in_an_ellipsis_until_edited(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
-        screen = await open_on(pilot, store, "DraftEditor")
+        screen = await open_on(pilot, demo_store, "DraftEditor")
         subject = screen.query_one(SubjectInput)
         subject.value = LONG_SUBJECT
         await pilot.pause()
@@ -62,12 +59,11 @@ async def test_a_long_subject_ends_in_an_ellipsis_until_edited(
 
 @SIZES
 async def test_the_plan_dialogs_filter_hint_is_cut_with_an_ellipsis(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
-        screen = await open_on(pilot, store, "PlanInterview")
+        screen = await open_on(pilot, demo_store, "PlanInterview")
         hint = screen.query_one("#plan-bank-filter")
         [line] = _drawn(app, hint)
         whole = hint.placeholder
@@ -76,11 +72,10 @@ async def test_the_plan_dialogs_filter_hint_is_cut_with_an_ellipsis(
 
 
 async def test_the_profiles_email_and_url_are_cut_with_an_ellipsis(
-    store: Store, clock: Clock
+    demo_store: Store, clock: Clock
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
-    elena = next(c for c in store.contacts.all() if c.name == "Elena Petrova")
-    app = make_app(store, clock)
+    elena = next(c for c in demo_store.contacts.all() if c.name == "Elena Petrova")
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.reload(keep_id=elena.id)
         profile = app.screen.query_one(ProfileView)

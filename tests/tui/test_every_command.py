@@ -19,7 +19,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.commands import COMMANDS
@@ -28,7 +27,7 @@ from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.draft_editor import DraftEditor
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.question_bank import QuestionBankScreen
-from tests.conftest import FROZEN_NOW, make_app
+from tests.conftest import make_app
 
 SKIP = {"Quit", "Screenshot"}
 """Quit ends the run; Textual's screenshot writes a file into the working folder."""
@@ -94,13 +93,12 @@ async def _back_to(pilot, target: type[Screen]) -> bool:
 
 @pytest.mark.parametrize("where", list(SCREENS))
 async def test_every_palette_command_runs(
-    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch, where: str
+    demo_store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     monkeypatch.setenv("EDITOR", "true")
     monkeypatch.delenv("VISUAL", raising=False)
-    fill_demo(store, FROZEN_NOW)
     open_screen, target = SCREENS[where]
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     ran: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)

@@ -7,18 +7,19 @@ import pytest
 from textual.actions import parse
 from textual.widgets import Footer
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.modal import Modal
-from tests.conftest import FROZEN_NOW, make_app
+from tests.conftest import make_app
 from tests.tui.screens_on_view import (
     DIALOGS,
+    NO_TEXT_FIELD,
     SCREENS,
     app_modal_classes,
     footer_line,
     open_on,
     screen_lines,
+    text_fields,
     visible_texts,
 )
 
@@ -39,87 +40,97 @@ def test_every_dialog_is_walked_and_has_its_own_footer() -> None:
     assert not not_modal, f"derive these from Modal (their own footer): {not_modal}"
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
-async def test_dialog_footer_lists_only_keys_that_act_there(
-    store: Store, clock: Clock, name: str
-) -> None:
+def _dialog_footer_lists_only_keys_that_act_there(app, screen, name: str) -> None:
     """Each key in a dialog's footer is bound on the dialog, enabled, and has an action
     that exists; none of the main screen's keys shows under a dialog."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_on(pilot, store, name)
-        active = screen.active_bindings
-        keys = _shown_keys(screen)
-        assert keys, f"{name} shows no key"
-        for key in keys:
-            bound = active.get(key.key)
-            assert bound is not None, f"{name}: {key.key} is not bound there"
-            assert bound.enabled, f"{name}: {key.key} is shown but disabled"
-            namespace, action, _arguments = parse(bound.binding.action)
-            target = {"app": app, "screen": screen}.get(namespace, bound.node)
-            assert hasattr(target, f"action_{action}"), f"{name}: no action for {key.key}"
-        line = footer_line(app)
-        for key, label in MAIN_SCREEN_KEYS.items():
-            if key not in active:
-                assert label not in line, f"{name}'s footer: {line!r}"
-        help_key = "esc Close" if name == "HelpScreen" else "f1 Help"
-        assert help_key in line, f"{name}'s footer: {line!r}"
+    active = screen.active_bindings
+    keys = _shown_keys(screen)
+    assert keys, f"{name} shows no key"
+    for key in keys:
+        bound = active.get(key.key)
+        assert bound is not None, f"{name}: {key.key} is not bound there"
+        assert bound.enabled, f"{name}: {key.key} is shown but disabled"
+        namespace, action, _arguments = parse(bound.binding.action)
+        target = {"app": app, "screen": screen}.get(namespace, bound.node)
+        assert hasattr(target, f"action_{action}"), f"{name}: no action for {key.key}"
+    line = footer_line(app)
+    for key, label in MAIN_SCREEN_KEYS.items():
+        if key not in active:
+            assert label not in line, f"{name}'s footer: {line!r}"
+    help_key = "esc Close" if name == "HelpScreen" else "f1 Help"
+    assert help_key in line, f"{name}'s footer: {line!r}"
 
 
-@pytest.mark.parametrize("name", EVERYWHERE)
-async def test_footer_at_80_columns_keeps_f1_and_cuts_no_key(
-    store: Store, clock: Clock, name: str
-) -> None:
+def _footer_at_80_columns_keeps_f1_and_cuts_no_key(app, screen, name: str) -> None:
     """At 80x24 every screen's footer shows f1 first and each key it shows whole."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_on(pilot, store, name)
-        line = footer_line(app)
-        first = "esc Close" if name == "HelpScreen" else "f1 Help"
-        assert line.strip().startswith(first), line
-        for key in _shown_keys(screen):
-            label = f"{key.key_display} {key.description}".strip()
-            assert label in line, f"{name}: {label!r} cut in {line!r}"
-        assert len(line) <= 80
+    line = footer_line(app)
+    first = "esc Close" if name == "HelpScreen" else "f1 Help"
+    assert line.strip().startswith(first), line
+    for key in _shown_keys(screen):
+        label = f"{key.key_display} {key.description}".strip()
+        assert label in line, f"{name}: {label!r} cut in {line!r}"
+    assert len(line) <= 80
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-@pytest.mark.parametrize("name", EVERYWHERE)
-async def test_no_hint_or_label_is_cut(
-    store: Store, clock: Clock, name: str, size: tuple[int, int]
-) -> None:
+def _no_hint_or_label_is_cut(app, screen) -> None:
     """Every label and hint wholly in view is drawn whole: each of its words is on screen."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
-    async with app.run_test(size=size) as pilot:
-        screen = await open_on(pilot, store, name)
-        lines = screen_lines(app)
-        drawn = " ".join(lines)
-        drawn_words = set(drawn.split())
-        cut = []
-        for widget, text in visible_texts(screen):
-            region = widget.region
-            shown = [line[region.x : region.right] for line in lines[region.y : region.bottom]]
-            if any(line.rstrip().endswith("…") for line in shown):
-                continue  # cut on purpose, and shown to be
-            for word in text.split():
-                if word not in drawn_words and word not in drawn:
-                    cut.append(f"{widget!r}: {word!r} of {text[:60]!r}")
-                    break
-        assert not cut, "\n".join(cut)
+    lines = screen_lines(app)
+    drawn = " ".join(lines)
+    drawn_words = set(drawn.split())
+    cut = []
+    for widget, text in visible_texts(screen):
+        region = widget.region
+        shown = [line[region.x : region.right] for line in lines[region.y : region.bottom]]
+        if any(line.rstrip().endswith("…") for line in shown):
+            continue  # cut on purpose, and shown to be
+        for word in text.split():
+            if word not in drawn_words and word not in drawn:
+                cut.append(f"{widget!r}: {word!r} of {text[:60]!r}")
+                break
+    assert not cut, "\n".join(cut)
 
 
-async def test_help_in_a_dialog_lists_its_own_keys_first(store: Store, clock: Clock) -> None:
+# Each screen is opened once per size on an app of its own, and every check of that
+# size reads the same opened screen (they only look): one start-up, not one per check.
+
+
+@pytest.mark.parametrize("name", EVERYWHERE)
+async def test_at_80x24_the_footer_keeps_its_keys_and_nothing_is_cut(
+    demo_store: Store, clock: Clock, name: str
+) -> None:
+    """At 80x24: the footer shows f1 first and each key whole (a dialog's footer only
+    keys that act there), and no label or hint is cut."""
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_on(pilot, demo_store, name)
+        _footer_at_80_columns_keeps_f1_and_cuts_no_key(app, screen, name)
+        if name in DIALOGS:
+            _dialog_footer_lists_only_keys_that_act_there(app, screen, name)
+        _no_hint_or_label_is_cut(app, screen)
+
+
+@pytest.mark.parametrize("name", EVERYWHERE)
+async def test_at_120x40_no_hint_or_label_is_cut(
+    demo_store: Store, clock: Clock, name: str
+) -> None:
+    """At 120x40 no label or hint is cut; and a screen the keys walk leaves out for
+    having nothing to type into has no text field (one that gains a field is walked)."""
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_on(pilot, demo_store, name)
+        _no_hint_or_label_is_cut(app, screen)
+        if name in NO_TEXT_FIELD:
+            assert text_fields(screen) == [], f"{name} has a text field: walk it for keys"
+
+
+async def test_help_in_a_dialog_lists_its_own_keys_first(demo_store: Store, clock: Clock) -> None:
     """f1 in the contact form opens help on the form: Help, Cancel and Save come before
     the text field's generic keys."""
     from coffeechat.tui.screens.help import HelpScreen
 
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_on(pilot, store, "ContactForm")
+        await open_on(pilot, demo_store, "ContactForm")
         await pilot.press("f1")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.widgets.footer import CalmFooter
-from tests.conftest import FROZEN_NOW, make_app
+from tests.conftest import make_app
 from tests.waiting import wait_until
 
 
@@ -21,9 +20,8 @@ def _keys(app) -> set[str]:
 
 
 async def test_footer_shows_the_focused_keys_and_stays_calm_while_moving(
-    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    demo_store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
     rebuilds: list[str] = []
     recompose = CalmFooter.recompose
 
@@ -32,7 +30,7 @@ async def test_footer_shows_the_focused_keys_and_stays_calm_while_moving(
         await recompose(self)
 
     monkeypatch.setattr(CalmFooter, "recompose", counted)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(lambda: "n" in _keys(app), what="the contact list's keys")
         # The detail tabs mount a frame after the list; their arrival may change keys.

@@ -8,13 +8,12 @@ import textwrap
 
 import pytest
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.timeline import KIND_LABELS
 from coffeechat.store import Store
 from coffeechat.tui.screens.help import GUIDE, HelpScreen
 from coffeechat.tui.widgets.looking_back import InterviewList, TimelineView
-from tests.conftest import FROZEN_NOW, make_app
+from tests.conftest import make_app
 from tests.tui.screens_on_view import open_on, screen_lines
 from tests.waiting import wait_until
 
@@ -55,14 +54,13 @@ def _contact_id(store: Store, name: str) -> int:
 
 @SIZES
 async def test_agenda_items_wrap_under_their_text(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
     """Each line of the agenda is a heading, an item (its day first) or the rest of an
     item, which starts where that item's text started."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
-        screen = await open_on(pilot, store, "AgendaScreen")
+        screen = await open_on(pilot, demo_store, "AgendaScreen")
         options = screen.query_one("#agenda-list")
         headings = tuple(title for title, _items in screen.agenda.sections())
         text_column = None
@@ -85,13 +83,12 @@ async def test_agenda_items_wrap_under_their_text(
 
 @SIZES
 async def test_interviews_wrap_under_their_text(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
         main = app.screen
-        main.reload(keep_id=_contact_id(store, "Hannah Berg"))
+        main.reload(keep_id=_contact_id(demo_store, "Hannah Berg"))
         await main.run_action("show_interviews")
         interviews = await wait_until(
             lambda: main.query_one(InterviewList).option_count and main.query_one(InterviewList)
@@ -107,13 +104,12 @@ async def test_interviews_wrap_under_their_text(
 
 @SIZES
 async def test_timeline_text_takes_the_width_and_keeps_words_whole(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
     """The date column is narrow, the text has the rest: every word drawn is a word of
     the timeline (none cut in two), and wrapped lines start under the text."""
-    fill_demo(store, FROZEN_NOW)
-    hannah = _contact_id(store, "Hannah Berg")
-    app = make_app(store, clock)
+    hannah = _contact_id(demo_store, "Hannah Berg")
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
         main = app.screen
         main.reload(keep_id=hannah)
@@ -122,7 +118,7 @@ async def test_timeline_text_takes_the_width_and_keeps_words_whole(
         await wait_until(lambda: timeline.content_region.width > 0 and timeline.size.height > 3)
         await pilot.pause()
         lines = [line for line in _lines(timeline) if line.strip()]
-        events = store.history.timeline(hannah)
+        events = demo_store.history.timeline(hannah)
         words = {w for e in events for w in e.text.split()} | set(KIND_LABELS.values())
         dated = [line for line in lines if DATE.match(line)]
         text_column = min(LEAD.match(line).end() for line in dated)  # type: ignore[union-attr]
@@ -141,12 +137,11 @@ async def test_timeline_text_takes_the_width_and_keeps_words_whole(
 
 @SIZES
 async def test_help_descriptions_and_guide_wrap_under_their_text(
-    store: Store, clock: Clock, size: tuple[int, int]
+    demo_store: Store, clock: Clock, size: tuple[int, int]
 ) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=size) as pilot:
-        await open_on(pilot, store, "HelpScreen")
+        await open_on(pilot, demo_store, "HelpScreen")
         screen = app.screen
         assert isinstance(screen, HelpScreen)
         statics = list(screen.query("Static"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import OptionList, TabbedContent
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact
 from coffeechat.store import Store
@@ -14,12 +13,13 @@ from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.widgets.contact_list import ContactList
-from tests.conftest import FROZEN_NOW, make_app
+from tests.conftest import make_app
 
 
-async def test_click_selects_double_click_opens_and_tabs_switch(store: Store, clock: Clock) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+async def test_click_selects_double_click_opens_and_tabs_switch(
+    demo_store: Store, clock: Clock
+) -> None:
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         contacts = app.screen.query_one(ContactList)
         await pilot.click(ContactList, offset=(5, 3))
@@ -37,28 +37,28 @@ async def test_click_selects_double_click_opens_and_tabs_switch(store: Store, cl
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_agenda_click_highlights_double_click_marks_done(store: Store, clock: Clock) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+async def test_agenda_click_highlights_double_click_marks_done(
+    demo_store: Store, clock: Clock
+) -> None:
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         options = app.screen.query_one(OptionList)
-        open_before = len(store.followups.open_until("2026-12-31"))
+        open_before = len(demo_store.followups.open_until("2026-12-31"))
         first = options.highlighted
         await pilot.click(OptionList, offset=(10, 4))
         await pilot.pause()
         assert options.highlighted not in (None, first)
-        assert len(store.followups.open_until("2026-12-31")) == open_before
+        assert len(demo_store.followups.open_until("2026-12-31")) == open_before
         await pilot.click(OptionList, offset=(10, 4), times=2)
         await pilot.pause()
-        assert len(store.followups.open_until("2026-12-31")) == open_before - 1
+        assert len(demo_store.followups.open_until("2026-12-31")) == open_before - 1
 
 
-async def test_click_a_question_in_the_call(store: Store, clock: Clock) -> None:
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+async def test_click_a_question_in_the_call(demo_store: Store, clock: Clock) -> None:
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"tom", "enter", "c")
         await pilot.pause()

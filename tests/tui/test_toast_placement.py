@@ -6,13 +6,12 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Button, Input, TextArea
 
-from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.app import QUIT_UNSAVED
 from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.draft_editor import DraftText
-from tests.conftest import FROZEN_NOW, make_app, seed
+from tests.conftest import make_app, seed
 from tests.notices import Notice
 from tests.tui.screens_on_view import open_on, screen_lines
 from tests.waiting import wait_until
@@ -106,19 +105,20 @@ async def _notify_and_check(app, pilot, keep_clear: list, what: str) -> None:
             assert not toast.overlaps(region), f"toast at {toast} over {what} at {region}"
 
 
-async def test_a_notification_leaves_the_briefs_questions_clear(store: Store, clock: Clock) -> None:
+async def test_a_notification_leaves_the_briefs_questions_clear(
+    demo_store: Store, clock: Clock
+) -> None:
     """The brief scrolled to its prepared questions, at 80x24."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
-    tom = next(c for c in store.contacts.all() if c.name == "Tom Lindqvist")
+    app = make_app(demo_store, clock)
+    tom = next(c for c in demo_store.contacts.all() if c.name == "Tom Lindqvist")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.screen.reload(keep_id=tom.id)
         await pilot.pause()
-        screen = await open_on(pilot, store, "BriefScreen")
+        screen = await open_on(pilot, demo_store, "BriefScreen")
         scroll = screen.query_one("#brief-scroll")
         scroll.scroll_end(animate=False)
         await pilot.pause()
-        found = store.briefs.for_contact(screen.contact_id)
+        found = demo_store.briefs.for_contact(screen.contact_id)
         assert found is not None
         questions = list(found.questions)
         await _notify_and_check(
@@ -127,13 +127,12 @@ async def test_a_notification_leaves_the_briefs_questions_clear(store: Store, cl
 
 
 async def test_a_notification_leaves_the_outcome_forms_notes_and_buttons_clear(
-    store: Store, clock: Clock
+    demo_store: Store, clock: Clock
 ) -> None:
     """In the outcome form at 80x24, typing in a notes field and with the buttons in view."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = await open_on(pilot, store, "OutcomeForm")
+        screen = await open_on(pilot, demo_store, "OutcomeForm")
         notes = screen.query(TextArea).first()
         notes.focus()
         await wait_until(lambda: notes.has_focus)
@@ -143,13 +142,12 @@ async def test_a_notification_leaves_the_outcome_forms_notes_and_buttons_clear(
 
 
 async def test_a_notification_leaves_the_drafts_last_lines_clear(
-    store: Store, clock: Clock
+    demo_store: Store, clock: Clock
 ) -> None:
     """The cursor at the end of the letter, at 80x24: its last lines stay readable."""
-    fill_demo(store, FROZEN_NOW)
-    app = make_app(store, clock)
+    app = make_app(demo_store, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = await open_on(pilot, store, "DraftEditor")
+        screen = await open_on(pilot, demo_store, "DraftEditor")
         letter = screen.query_one(DraftText)
         letter.move_cursor(letter.document.end)
         await pilot.pause()
