@@ -49,8 +49,9 @@ def test_sigkill_while_typing_the_outcome_keeps_the_text(
     terminal.press("Tab")  # "What I learned about the field"
     terminal.type(TYPED)
     terminal.wait_for("short briefs")
-    # Typed text reaches the file within the 0.5 s bar (slack for a busy machine).
-    wait_until_sync(lambda: _typed_learned(db) == TYPED, timeout=0.7)
+    # Typed text reaches the file by the pause alone (its 0.5 s deadline is held by
+    # tests/tui/test_autosave.py; a busy machine may take longer).
+    wait_until_sync(lambda: _typed_learned(db) == TYPED, timeout=20)
     pid = terminal.app_pid()
     os.kill(pid, signal.SIGKILL)
     terminal.wait_for("__COFFEECHAT_EXITED__ 137")

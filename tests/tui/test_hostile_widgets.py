@@ -44,4 +44,4 @@ async def test_inputs_and_text_areas_show_controls_as_symbols(store: Store, cloc
         assert "␛[31mred" in drawn
         assert not any(raw in drawn for raw in RAW), drawn
         contact = app.screen.contact
-        await wait_until(lambda: store.notes.research(contact.id) == HOSTILE, timeout=0.6)
+        await wait_until(lambda: store.notes.research(contact.id) == HOSTILE, timeout=20)

@@ -51,7 +51,7 @@ async def test_draft_from_template_checker_autosave_and_mark_sent(
                 (saved := store.drafts.working(maria_id, "intro_letter")) is not None
                 and saved.body.endswith("job openings?")
             ),
-            timeout=0.7,
+            timeout=20,
         )
         assert editor.query_one("#checker").border_subtitle == "needs work"
         assert "job" in drawn_text(editor.query_one("#checker-body"))
