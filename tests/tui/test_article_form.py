@@ -9,6 +9,7 @@ from coffeechat.tui.screens.article_form import ArticleForm
 from coffeechat.tui.widgets.form import FormCheckbox
 from coffeechat.tui.widgets.research import ArticleList
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
@@ -25,7 +26,7 @@ async def test_space_ticks_read_and_enter_on_it_saves(store: Store, clock: Clock
         assert isinstance(app.focused, ArticleList)
         await pilot.press("n")
         form = await wait_until(lambda: isinstance(app.screen, ArticleForm) and app.screen)
-        await pilot.press(*"Her review", "tab", "tab", "tab")
+        await burst(pilot, *"Her review", "tab", "tab", "tab")
         assert app.focused is _box(form)
         unticked = drawn_text(_box(form))
         assert "✓" not in unticked and "X" not in unticked

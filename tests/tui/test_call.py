@@ -12,6 +12,7 @@ from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.widgets.autosave_input import SAVE_EVERY
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
@@ -69,7 +70,7 @@ async def test_notes_commit_with_minute_and_question_and_draft_is_saved(
         screen = await _open_call(pilot, app)
         await pilot.press("down", "down")
         clock.advance(185)
-        await pilot.press(*"Moved from bench", "enter")
+        await burst(pilot, *"Moved from bench", "enter")
         [note] = store.interviews.notes(screen.interview_id)
         assert note.text == "Moved from bench"
         assert note.minute == 3
@@ -98,7 +99,7 @@ async def test_answer_note_under_the_highlighted_question(store: Store, clock: C
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
-        await pilot.press("down", "tab", *"CRISPR", "enter")
+        await burst(pilot, "down", "tab", *"CRISPR", "enter")
         assert app.focused is screen.note_input
         assert store.interviews.checklist(screen.interview_id)[1].answer == "CRISPR"
         assert screen.checklist.items[1].answer == "CRISPR"
@@ -145,9 +146,9 @@ async def test_reopening_a_call_restores_everything(store: Store, clock: Clock) 
         screen = await _open_call(pilot, app)
         interview_id = screen.interview_id
         contact_id = screen.contact.id
-        await pilot.press("ctrl+t", "down", "tab", *"yes", "enter", *"first", "enter")
+        await burst(pilot, "ctrl+t", "down", "tab", *"yes", "enter", *"first", "enter")
         clock.advance(120)
-        await pilot.press(*"second, unfinished")
+        await burst(pilot, *"second, unfinished")
         screen.note_input.save_now()
         await app.run_action("screen.leave_call")
         await pilot.pause()
@@ -182,7 +183,7 @@ async def test_ctrl_e_ends_the_call_and_hands_over_to_the_outcome(
         screen = await _open_call(pilot, app)
         contact = screen.contact
         clock.advance(600)
-        await pilot.press(*"typed then ended")
+        await burst(pilot, *"typed then ended")
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -251,7 +252,7 @@ async def test_research_and_story_show_under_the_notes_and_typing_stays_a_note(
         screen = await _open_call(pilot, app)
         side = screen.query_one(CallSide)
         assert not side.display or not side.has_class("-shown")
-        await pilot.press(*"ask ", "ctrl+r", *"about salary bands later", "enter")
+        await burst(pilot, *"ask ", "ctrl+r", *"about salary bands later", "enter")
         assert isinstance(app.screen, CallScreen)  # no dialog: the call stays
         assert side.showing == "research"
         assert side.query_one(BriefView).region.height > 0
@@ -277,13 +278,13 @@ async def test_ctrl_f_finds_a_note_beside_the_call(store: Store, clock: Clock) -
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
-        await pilot.press("ctrl+f", *"salary")
+        await burst(pilot, "ctrl+f", *"salary")
         box = screen.query_one(CallSide).query_one(SearchBox)
         await wait_until(lambda: box.shown_for == "salary" and box.hits)
         await pilot.press("down")  # into the results, not to the next question
         assert screen.checklist.highlighted == 0
         assert app.focused is box.query_one("#search-results")
-        await pilot.press("enter", *"noted")
+        await burst(pilot, "enter", *"noted")
         assert isinstance(app.screen, CallScreen)
         assert app.focused is screen.note_input
         assert screen.note_input.value == "noted"
@@ -297,7 +298,7 @@ async def test_up_and_down_while_typing_a_note_pick_the_question_it_is_stamped_w
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_call(pilot, app)
-        await pilot.press(*"ab", "down", "down", "up", *"c", "enter")
+        await burst(pilot, *"ab", "down", "down", "up", *"c", "enter")
         [note] = store.interviews.notes(screen.interview_id)
         assert note.text == "abc"
         assert note.checklist_item_id == screen.checklist.items[1].id

@@ -18,6 +18,7 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.draft_editor import DraftText
 from tests.conftest import make_app, seed
 from tests.notices import Notice
+from tests.tui.burst import burst
 from tests.waiting import wait_until, wait_until_sync
 
 
@@ -183,7 +184,7 @@ async def test_a_display_that_never_answers_does_not_freeze_the_app(
         await pilot.press("ctrl+b")
         await wait_until(lambda: silent_display.accepted, timeout=20, what="xclip to connect")
         # The app goes on while the clipboard program waits on the display.
-        await pilot.press("ctrl+end", *"PS")
+        await burst(pilot, "ctrl+end", *"PS")
         await wait_until(lambda: draft.text.endswith("PS"), timeout=20)
         assert not any("saved to" in n.message for n in notices)
         silent_display.hang_up()

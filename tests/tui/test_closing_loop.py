@@ -23,6 +23,7 @@ from coffeechat.usecases.outreach import log_touch, mark_sent
 from tests.conftest import make_app
 from tests.notices import Notice
 from tests.palette import run_from_palette
+from tests.tui.burst import burst
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
 
@@ -58,7 +59,7 @@ async def test_advice_marked_acted_on_puts_tell_the_referrer_on_the_agenda(
     _referred_call(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"jonah", "enter")
+        await burst(pilot, "slash", *"jonah", "enter")
         await run_from_palette(pilot, "Mark advice acted on")
         screen = await wait_until(lambda: isinstance(app.screen, AdviceScreen) and app.screen)
         assert screen.pieces == [
@@ -73,7 +74,7 @@ async def test_advice_marked_acted_on_puts_tell_the_referrer_on_the_agenda(
         await pilot.pause()
         assert TELL in _agenda_lines(agenda)
         # The update to Hannah names the advice.
-        await pilot.press("escape", "slash", *"hannah", "enter", "d")
+        await burst(pilot, "escape", "slash", *"hannah", "enter", "d")
         editor = await wait_until(lambda: isinstance(app.screen, DraftEditor) and app.screen)
         assert editor.template == "referrer_update"
         body = editor.query_one(DraftText).text
@@ -87,7 +88,7 @@ async def test_the_interviews_tab_key_ticks_advice_and_counts_it(
     _referred_call(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"jonah", "enter")
+        await burst(pilot, "slash", *"jonah", "enter")
         await run_from_palette(pilot, "Interviews")
         await pilot.pause()
         await pilot.press("a")
@@ -129,13 +130,13 @@ async def test_the_draft_follows_the_purpose_and_says_which_text(
     store.contacts.add(Contact(name="Zed Quinn", organization="Acme"))
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"elena", "enter", "d")
+        await burst(pilot, "slash", *"elena", "enter", "d")
         editor = await wait_until(lambda: isinstance(app.screen, DraftEditor) and app.screen)
         assert "links patient groups with research" in editor.query_one(DraftText).text
         checker = drawn_text(editor.query_one("#checker-body"))
         assert "Template: Intro letter for patient groups" in checker
         assert "intro_letter.patient_groups.txt" in checker
-        await pilot.press("escape", "slash", *"zed", "enter", "d")
+        await burst(pilot, "escape", "slash", *"zed", "enter", "d")
         editor = await wait_until(
             lambda: (
                 isinstance(app.screen, DraftEditor)

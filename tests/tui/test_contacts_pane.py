@@ -10,6 +10,7 @@ from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 
 
 async def test_empty_database_shows_zero_of_zero(store: Store, clock: Clock) -> None:
@@ -54,7 +55,7 @@ async def test_new_contact_by_keyboard(store: Store, clock: Clock) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, ContactForm)
-        await pilot.press(*"Ada", "tab", *"Analyst", "tab", *"Engines", "enter")
+        await burst(pilot, *"Ada", "tab", *"Analyst", "tab", *"Engines", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, ContactForm)
         [contact] = store.contacts.all()
@@ -207,11 +208,11 @@ async def test_filter_ignores_accents_and_case(store: Store, clock: Clock) -> No
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = app.screen.query_one(ContactPane)
-        await pilot.press("slash", *"nunez")
+        await burst(pilot, "slash", *"nunez")
         assert [r.name for r in pane.contact_list.rows] == ["María Núñez-García"]
-        await pilot.press("ctrl+u", *"MONTREAL")
+        await burst(pilot, "ctrl+u", *"MONTREAL")
         assert [r.name for r in pane.contact_list.rows] == ["María Núñez-García"]
-        await pilot.press("ctrl+u", *"garcía univ")
+        await burst(pilot, "ctrl+u", *"garcía univ")
         assert pane.border_title == "Contacts 1/2"
 
 
@@ -222,10 +223,10 @@ async def test_escape_clears_the_filter_and_the_next_slash_starts_afresh(
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = app.screen.query_one(ContactPane)
-        await pilot.press("slash", *"harb", "escape")
+        await burst(pilot, "slash", *"harb", "escape")
         assert pane.filter_input.value == "" and pane.border_title == "Contacts 5/5"
         assert isinstance(app.focused, ContactList)
-        await pilot.press("slash", *"tom")
+        await burst(pilot, "slash", *"tom")
         assert pane.filter_input.value == "tom"
 
 
@@ -264,7 +265,6 @@ def test_cut_names_end_with_an_ellipsis() -> None:
 async def test_escape_on_the_list_clears_the_filter_its_hint_names(
     store: Store, clock: Clock
 ) -> None:
-    from tests.tui.burst import burst
 
     seed(store)
     app = make_app(store, clock)

@@ -28,6 +28,7 @@ from coffeechat.tui.screens.draft_editor import DraftEditor
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.screens.question_bank import QuestionBankScreen
 from tests.conftest import make_app
+from tests.tui.burst import burst
 
 SKIP = {"Quit", "Screenshot"}
 """Quit ends the run; Textual's screenshot writes a file into the working folder."""
@@ -40,11 +41,11 @@ async def _main(pilot) -> None:
 
 
 async def _call(pilot) -> None:
-    await pilot.press("slash", *"tom", "enter", "c")
+    await burst(pilot, "slash", *"tom", "enter", "c")
 
 
 async def _draft(pilot) -> None:
-    await pilot.press("slash", *"maria", "enter", "d")
+    await burst(pilot, "slash", *"maria", "enter", "d")
 
 
 async def _agenda(pilot) -> None:

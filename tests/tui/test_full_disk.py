@@ -22,6 +22,7 @@ from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from tests.conftest import make_app, seed
 from tests.small_disk import SmallDisk, small_disk  # noqa: F401  (fixture)
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 
@@ -77,14 +78,14 @@ async def test_call_tick_and_note_on_a_full_disk(on_small_disk) -> None:
         assert not ticked[0], "not in the file yet"
         # Three lines typed and committed on the full disk: each stays a line of its
         # own (shown in the log, queued), never joined to the next, said once.
-        await pilot.press(*"said yes", "enter", *"then no", "enter", *"then maybe", "enter")
+        await burst(pilot, *"said yes", "enter", *"then no", "enter", *"then maybe", "enter")
         await wait_until(
             lambda: screen.note_input.value == "" and screen.save_failed,
             what="the three lines committed and queued",
         )
         assert messages.count(DISK_FULL) == 1, messages  # said once for all of them
         assert store.interviews.notes(screen.interview_id) == []
-        await pilot.press(*"half typed")
+        await burst(pilot, *"half typed")
         disk.free()
         await wait_until(lambda: SAVED_AGAIN in messages, timeout=10)
         # Not said again by the retries that ran until space returned.

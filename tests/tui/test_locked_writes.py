@@ -29,6 +29,7 @@ from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.tui.test_full_disk import recorded
 from tests.waiting import wait_until
 
@@ -143,14 +144,14 @@ async def test_call_note_tick_and_typing_while_another_process_writes(app_on_fil
         messages = recorded(app)
         holder = locked()
         await pilot.press("ctrl+t")
-        await pilot.press(*"said yes", "enter")
+        await burst(pilot, *"said yes", "enter")
         await pilot.pause()
         assert app.is_running and app.screen is screen
         assert BUSY in messages
         assert screen.note_input.value == ""  # the line is shown in the log, queued
         assert screen.save_failed
         assert store.interviews.notes(screen.interview_id) == []
-        await pilot.press(*"next line")
+        await burst(pilot, *"next line")
         holder.release()
         # The tick and the line reach the file by themselves; the next line is the draft.
         await wait_until(lambda: store.interviews.checklist(screen.interview_id)[0].asked)

@@ -13,6 +13,7 @@ from coffeechat.tui.widgets.contact_pane import ContactPane
 from coffeechat.usecases import exchange
 from tests.conftest import make_app, seed
 from tests.palette import typed_in_palette
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 TWO_ANAS = (
@@ -38,7 +39,7 @@ async def test_m_merges_the_highlighted_contact_with_its_possible_duplicate(
     async with app.run_test(size=(120, 40)) as pilot:
         pane = app.screen.query_one(ContactPane)
         assert pane.border_title == "Contacts 7/7"
-        await pilot.press("slash", *"fellow", "enter", "m")
+        await burst(pilot, "slash", *"fellow", "enter", "m")
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, MergePicker)
@@ -69,7 +70,7 @@ async def test_not_a_duplicate_is_remembered(store: Store, clock: Clock) -> None
     low, high = _setup(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"fellow", "enter", "m", "enter", "d")
+        await burst(pilot, "slash", *"fellow", "enter", "m", "enter", "d")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert store.contacts.count() == 7
@@ -84,10 +85,10 @@ async def test_merge_from_the_palette_with_a_typed_search_and_a_swap(
     maria = next(c for c in store.contacts.all() if c.name == "Maria Okafor")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"fellow", "enter")
+        await burst(pilot, "slash", *"fellow", "enter")
         await pilot.pause()
         assert "Merge contacts" in {c.title for c in app.get_system_commands(app.screen)}
-        await pilot.press("ctrl+p", *"Merge contacts")
+        await burst(pilot, "ctrl+p", *"Merge contacts")
         await typed_in_palette(pilot, "Merge contacts")
         await pilot.press("enter")
         await pilot.pause()

@@ -15,6 +15,7 @@ from coffeechat.usecases.calendar import load_calendar
 from coffeechat.usecases.employers import rate_employer
 from coffeechat.usecases.outreach import mark_sent
 from tests.conftest import FROZEN_NOW, make_app
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 
@@ -36,7 +37,7 @@ async def test_ranked_employers_rate_and_show_contacts(store: Store, clock: Cloc
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"Target employers", "enter")
+        await burst(pilot, *"Target employers", "enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EmployersScreen)
@@ -106,7 +107,7 @@ async def test_log_touch_and_holiday_country(store: Store, clock: Clock) -> None
         app.screen.action_log_touch()
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
-        await pilot.press(*"coffee", "enter")
+        await burst(pilot, *"coffee", "enter")
         await pilot.pause()
         [touch] = store.interactions.for_contact(1)
         assert (touch.kind, touch.day, touch.note) == ("touch", "2026-03-16", "coffee")
@@ -115,7 +116,7 @@ async def test_log_touch_and_holiday_country(store: Store, clock: Clock) -> None
 
         app.screen.action_holiday_country()
         await pilot.pause()
-        await pilot.press(*"Narnia", "enter")
+        await burst(pilot, *"Narnia", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt), "an unknown country is refused in place"
         app.screen.query_one("#field-value").value = "de"

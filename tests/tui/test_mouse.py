@@ -14,6 +14,7 @@ from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.main import MainScreen
 from coffeechat.tui.widgets.contact_list import ContactList
 from tests.conftest import make_app
+from tests.tui.burst import burst
 
 
 async def test_click_selects_double_click_opens_and_tabs_switch(
@@ -60,7 +61,7 @@ async def test_agenda_click_highlights_double_click_marks_done(
 async def test_click_a_question_in_the_call(demo_store: Store, clock: Clock) -> None:
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"tom", "enter", "c")
+        await burst(pilot, "slash", *"tom", "enter", "c")
         await pilot.pause()
         assert isinstance(app.screen, CallScreen)
         checklist = app.screen.checklist

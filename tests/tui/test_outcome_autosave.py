@@ -16,6 +16,7 @@ from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from coffeechat.usecases.outcomes import typed_outcome
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 
@@ -31,14 +32,14 @@ async def test_outcome_texts_are_kept_as_typed_and_come_back(store: Store, clock
         await pilot.pause()
         learned = form.query_one("#area-learned", TextArea)
         learned.focus()
-        await pilot.press(*"Policy teams hire scientists")
+        await burst(pilot, *"Policy teams hire scientists")
         await wait_until(
             lambda: (
                 typed_outcome(store, interview_id).get("learned") == "Policy teams hire scientists"
             )
         )
         assert store.outcomes.for_interview(interview_id) is None  # not recorded yet
-        await pilot.press(*" who write")
+        await burst(pilot, *" who write")
         # Quit without saving: what was typed is written on the way out.
         await app.action_quit()
     assert typed_outcome(store, interview_id)["learned"] == "Policy teams hire scientists who write"
@@ -71,7 +72,7 @@ async def test_cancelling_the_form_lets_the_typing_go(store: Store, clock: Clock
         form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
         await pilot.pause()
         form.query_one("#area-skills", TextArea).focus()
-        await pilot.press(*"SQL")
+        await burst(pilot, *"SQL")
         await wait_until(lambda: typed_outcome(store, call.interview_id).get("skills") == "SQL")
         await pilot.press("escape")
         await wait_until(lambda: not isinstance(app.screen, OutcomeForm))

@@ -14,6 +14,7 @@ from coffeechat.tui.screens.question_bank import BankList, QuestionBankScreen
 from coffeechat.tui.screens.research_screens import SearchScreen
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 NUNEZ = Contact(name="Núñez-García, Ana", organization="Institut de Montréal")
@@ -31,13 +32,13 @@ async def test_referred_by_suggests_and_takes_a_name_typed_without_accents(
         form.query_one("#field-name", Input).value = "Ben Osei"
         referrer = form.query_one("#field-referred_by", Input)
         referrer.focus()
-        await pilot.press(*"NUNEZ")
+        await burst(pilot, *"NUNEZ")
         await wait_until(lambda: referrer._suggestion == "Núñez-García, Ana")
         await pilot.press("right")  # accepts the suggestion as written
         assert referrer.value == "Núñez-García, Ana"
         organization = form.query_one("#field-organization", Input)
         organization.focus()
-        await pilot.press(*"institut de montr")
+        await burst(pilot, *"institut de montr")
         await wait_until(lambda: organization._suggestion == "Institut de Montréal")
         referrer.value = "nunez-garcia, ana"  # typed out in full, no accents: still found
         await pilot.press("ctrl+s")
@@ -51,7 +52,7 @@ async def test_the_merge_picker_folds_what_is_typed(store: Store, clock: Clock) 
     ana = store.contacts.add(NUNEZ)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("m", *"nunez montreal")  # no pause: typed before the list is read
+        await burst(pilot, "m", *"nunez montreal")  # no pause: typed before the list is read
         picker = await wait_until(lambda: isinstance(app.screen, MergePicker) and app.screen)
         options = picker.query_one(OptionList)
         await wait_until(
@@ -68,7 +69,7 @@ async def test_the_question_bank_filters_ignoring_accents(store: Store, clock: C
         await app.run_action("question_bank")
         bank = await wait_until(lambda: isinstance(app.screen, QuestionBankScreen) and app.screen)
         total = len(await wait_until(lambda: bank.questions))
-        await pilot.press("slash", *"AREA montreal", "enter")  # no pauses
+        await burst(pilot, "slash", *"AREA montreal", "enter")  # no pauses
         assert [q.id for q in bank.questions] == [added.id]
         assert app.focused is bank.query_one(BankList)
         assert bank.query_one("#bank-filter", Input).value == "AREA montreal"
@@ -88,7 +89,7 @@ async def test_planning_a_call_filters_the_bank_ignoring_accents(
         plan = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
         plan.query_one("#plan-bank-filter", Input).focus()
         await pilot.pause()
-        await pilot.press(*"montreal", "enter", "enter")  # filter, to the list, add it
+        await burst(pilot, *"montreal", "enter", "enter")  # filter, to the list, add it
         assert [q.text for q in plan.shown_bank] == ["¿Qué cambió en el área de Montréal?"]
         picked = plan.query_one(PickedList).questions
         # Added before the referral question, which is asked last.
@@ -124,7 +125,7 @@ async def test_every_search_finds_letters_that_are_not_accents(store: Store, clo
         form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
         referrer = form.query_one("#field-referred_by", Input)
         referrer.focus()
-        await pilot.press(*"lukasz")
+        await burst(pilot, *"lukasz")
         await wait_until(lambda: referrer._suggestion == "Łukasz Żółć")
         await pilot.press("escape")
         await wait_until(lambda: not isinstance(app.screen, ContactForm))

@@ -14,6 +14,7 @@ from coffeechat.tui.screens.reply_form import ReplyForm
 from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.usecases.outreach import mark_sent
 from tests.conftest import FROZEN_NOW, make_app
+from tests.tui.burst import burst
 
 
 def _row(app) -> tuple[str, str]:
@@ -68,7 +69,7 @@ async def test_record_reply_from_the_palette_closes_the_nudges(store: Store, clo
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Record reply")
+        await burst(pilot, *"Record reply")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -92,7 +93,7 @@ async def test_out_of_office_and_referral_only_through_the_reply_form(
         app.screen.action_record_reply()
         await pilot.pause()
         # Out of office: enter asks for the return date; a bad one is refused in place.
-        await pilot.press("down", "down", "down", "enter", *"soon", "enter")
+        await burst(pilot, "down", "down", "down", "enter", *"soon", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReplyForm)
         assert "YYYY-MM-DD" in str(app.screen.query_one(".form-error").render())
@@ -106,7 +107,7 @@ async def test_out_of_office_and_referral_only_through_the_reply_form(
         # Referral only: the name is asked for; the person becomes a contact.
         app.screen.action_record_reply()
         await pilot.pause()
-        await pilot.press("down", "enter", *"Jonah Park", "enter")
+        await burst(pilot, "down", "enter", *"Jonah Park", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, ReplyForm)
         jonah = next(c for c in store.contacts.all() if c.name == "Jonah Park")

@@ -13,6 +13,7 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.plan_interview import PickedList, PickList, PlanInterview
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 
@@ -99,7 +100,7 @@ async def test_when_takes_a_weekday_and_a_time_and_shows_the_date_read(
         await pilot.press("i")
         form = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
         await wait_until(lambda: app.focused is form.query_one("#field-when"))
-        await pilot.press(*"tue 16:00")
+        await burst(pilot, *"tue 16:00")
         read = form.query_one("#when-read")
         await wait_until(lambda: read.display and "Tue 2026-03-17 16:00" in str(read.render()))
         await pilot.press("ctrl+s")
@@ -147,7 +148,6 @@ async def test_a_when_at_the_calendars_edge_is_refused_not_a_crash(
 async def test_a_one_off_question_typed_in_the_filter_goes_before_the_referral_question(
     store: Store, clock: Clock
 ) -> None:
-    from tests.tui.burst import burst
 
     seed(store)
     app = make_app(store, clock)
@@ -184,7 +184,6 @@ async def test_shortening_the_call_offers_to_trim_and_ctrl_t_trims(
     from textual.widgets import Select
 
     from coffeechat.domain.questions import questions_that_fit
-    from tests.tui.burst import burst
 
     seed(store)
     app = make_app(store, clock)

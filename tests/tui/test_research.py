@@ -22,6 +22,7 @@ from coffeechat.tui.widgets.note_editor import NoteEditor, NotePreview
 from coffeechat.tui.widgets.research import ArticleList, ResearchPane
 from coffeechat.usecases.notes import research_on, save_note
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 
@@ -41,7 +42,7 @@ async def test_typing_is_saved_after_a_pause_and_survives_a_restart(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         assert app.focused is _editor(app).text_area
-        await pilot.press(*"Met at ASCO")
+        await burst(pilot, *"Met at ASCO")
         # Saved while typing too (at most 0.4 s behind), so a prefix may be there already.
         assert "Met at ASCO".startswith(store.notes.research(maria.id))
         await wait_until(lambda: store.notes.research(maria.id) == "Met at ASCO", timeout=20)
@@ -86,7 +87,7 @@ async def test_switching_contact_saves_at_once_to_the_right_contact(
     maria, tom, *_ = seed(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("r", *"hi", "escape", "down")
+        await burst(pilot, "r", *"hi", "escape", "down")
         # No pause: leaving the editor flushed it, before the debounce fired.
         assert store.notes.research(maria.id) == "hi"
         assert store.notes.research(tom.id) == ""
@@ -99,7 +100,7 @@ async def test_quit_saves_what_was_just_typed(store: Store, clock: Clock) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r", "tab")
         assert app.focused is _editor(app, "goals").text_area
-        await pilot.press(*"why", "ctrl+q")
+        await burst(pilot, *"why", "ctrl+q")
     assert store.notes.self_assessment(maria.id) == "why"
 
 
@@ -180,10 +181,10 @@ async def test_search_jumps_to_the_contact_even_when_filtered_out(
     store.notes.save_self_assessment(priya.id, "Ask how she pitches to magazines")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"tom")
+        await burst(pilot, "slash", *"tom")
         await pilot.press("ctrl+f")
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press(*"magazine")
+        await burst(pilot, *"magazine")
         await wait_until(lambda: app.screen.shown_for == "magazine")  # searched in a thread
         assert [hit.contact_id for hit in app.screen.hits] == [priya.id]
         await pilot.press("enter")
@@ -202,11 +203,11 @@ async def test_search_to_organization_and_story(store: Store, clock: Clock) -> N
     store.notes.save_story("## My strengths\nStubbornness")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "down", "ctrl+f", *"univers", "down", "enter")
+        await burst(pilot, "down", "down", "ctrl+f", *"univers", "down", "enter")
         await pilot.pause()
         assert app.screen.contact.id == maria.id
         assert app.focused is _editor(app, "organization").text_area
-        await pilot.press("ctrl+f", *"stubborn", "enter")
+        await burst(pilot, "ctrl+f", *"stubborn", "enter")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         assert app.screen.query_one(NoteEditor).text == "## My strengths\nStubbornness"
@@ -217,7 +218,7 @@ async def test_my_story_from_the_palette_starts_from_the_prompts(
 ) -> None:
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p", *"My story", "enter")
+        await burst(pilot, "ctrl+p", *"My story", "enter")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         editor = app.screen.query_one(NoteEditor)
@@ -225,7 +226,7 @@ async def test_my_story_from_the_palette_starts_from_the_prompts(
         await pilot.pause()
         assert not editor.autosave.pending, "showing the template is not an edit"
         assert store.notes.count() == 0, "showing the template is not writing it"
-        await pilot.press(*"Curious")  # the note opens with the cursor after its text
+        await burst(pilot, *"Curious")  # the note opens with the cursor after its text
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
@@ -346,7 +347,7 @@ async def test_a_failed_save_keeps_the_text_and_retries(store: Store, clock: Clo
             save_note(store, research_on(maria.id), body, base)
 
         editor._saver = sometimes_locked
-        await pilot.press(*"abc")
+        await burst(pilot, *"abc")
         # Tried while typing (a slow run may try "a" or "ab" first), failed, kept.
         await wait_until(lambda: calls and calls[-1] == "abc", timeout=2)
         assert editor.autosave.pending and editor.text == "abc"

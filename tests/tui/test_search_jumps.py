@@ -199,7 +199,7 @@ async def test_results_say_what_each_hit_is(store: Store, clock: Clock) -> None:
     )
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+f", *"lab")
+        await burst(pilot, "ctrl+f", *"lab")
         assert isinstance(app.screen, SearchScreen)
         # Not workers.wait_for_complete(): the search action waits for this screen.
         await wait_until(lambda: app.screen.shown_for == "lab", what="results for 'lab'")
@@ -223,7 +223,7 @@ async def test_hostile_names_and_notes_show_literally(store: Store, clock: Clock
     )
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+f", *"wombat")
+        await burst(pilot, "ctrl+f", *"wombat")
         await wait_until(lambda: getattr(app.screen, "shown_for", None) == "wombat")
         results = app.screen.query_one("#search-results")
         prompt = results.get_option_at_index(0).prompt
@@ -244,7 +244,7 @@ async def test_downs_typed_at_once_walk_the_results_and_enter_opens_the_one_reac
     _call(store, tom.id)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+f", *"garcia")
+        await burst(pilot, "ctrl+f", *"garcia")
         search = await wait_until(
             lambda: (
                 isinstance(app.screen, SearchScreen)

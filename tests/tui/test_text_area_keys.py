@@ -14,6 +14,7 @@ from coffeechat.tui.widgets.note_editor import NoteEditor
 from coffeechat.tui.widgets.research import ResearchPane
 from coffeechat.tui.widgets.safe_text_area import SafeTextArea
 from tests.conftest import make_app, seed
+from tests.tui.burst import burst
 from tests.waiting import wait_until
 
 LONG_LINE = "A paragraph long enough to wrap over several rows of the editor. " * 6
@@ -27,7 +28,7 @@ async def test_a_research_note_opens_with_typing_after_its_text(store: Store, cl
         await pilot.press("r")
         editor = app.screen.query_one(ResearchPane).editor("contact")
         assert app.focused is editor.text_area
-        await pilot.press(*" in Boston")
+        await burst(pilot, *" in Boston")
         assert editor.text == "Met at ASCO\nWorks on biomarkers in Boston"
         await pilot.press("escape", "down", "up", "r")  # reloaded for the same contact
         await wait_until(lambda: app.focused is editor.text_area)
@@ -39,11 +40,11 @@ async def test_my_story_opens_with_typing_after_its_text(store: Store, clock: Cl
     store.notes.save_story("## My strengths\nStubbornness")
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p", *"My story", "enter")
+        await burst(pilot, "ctrl+p", *"My story", "enter")
         screen = await wait_until(lambda: isinstance(app.screen, NoteScreen) and app.screen)
         editor = screen.query_one(NoteEditor)
         await wait_until(lambda: app.focused is editor.text_area)
-        await pilot.press(*", patience")
+        await burst(pilot, *", patience")
         assert editor.text == "## My strengths\nStubbornness, patience"
 
 
@@ -56,9 +57,9 @@ async def test_ctrl_home_and_ctrl_end_reach_the_start_and_end_of_the_text(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")
         editor = app.screen.query_one(ResearchPane).editor("contact")
-        await pilot.press("ctrl+home", *"> ")
+        await burst(pilot, "ctrl+home", *"> ")
         assert editor.text == "> first\nsecond\nthird"
-        await pilot.press("ctrl+end", *" <")
+        await burst(pilot, "ctrl+end", *" <")
         assert editor.text == "> first\nsecond\nthird <"
         await pilot.press("ctrl+shift+home", "delete")
         assert editor.text == ""
@@ -77,7 +78,7 @@ async def test_an_outcome_opened_again_types_after_what_it_says(store: Store, cl
         assert isinstance(area, SafeTextArea)
         area.focus()
         await wait_until(lambda: app.focused is area)
-        await pilot.press(*", so is QC")
+        await burst(pilot, *", so is QC")
         assert area.text == "QA is a way in, so is QC"
 
 
