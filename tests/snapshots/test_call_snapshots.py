@@ -8,7 +8,9 @@ import pytest
 
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
+from coffeechat.tui.screens.call import CallScreen
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -19,8 +21,7 @@ def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, 
 
     async def mid_call(pilot) -> None:
         await pilot.press("c")
-        await pilot.pause()
-        screen = pilot.app.screen
+        screen = await on_top(pilot, CallScreen)
         await pilot.press("ctrl+t", "down", "tab")
         screen.answer_input.value = "[bold]Cell therapy[/] and automation"
         await pilot.press("enter", "ctrl+t", "down")

@@ -7,7 +7,9 @@ import pytest
 from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
+from coffeechat.tui.screens.call import CallScreen
 from tests.conftest import FROZEN_NOW, make_app
+from tests.on_top import on_top
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 IDS = ["80x24", "120x40", "200x60"]
@@ -29,7 +31,7 @@ def test_demo_main(snap_compare, store: Store, clock: Clock, size: tuple[int, in
 async def _call_with_tom(pilot) -> None:
     """Open the planned call with Tom, tick two questions, commit a note, start typing."""
     await pilot.press("slash", *"tom", "enter", "c")
-    await pilot.pause()
+    await on_top(pilot, CallScreen)
     await pilot.press("ctrl+t", "down", "ctrl+t")
     pilot.app.screen.focused.value = "Patient board meets monthly; scientists sit on it"
     await pilot.press("enter")

@@ -10,8 +10,11 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import OutcomeKind
 from coffeechat.models_activity import Draft, Outcome, Referral
 from coffeechat.store import Store
+from coffeechat.tui.screens.call import CallScreen
+from coffeechat.tui.screens.outcome_form import OutcomeForm
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 
 
 def _history(store: Store) -> int:
@@ -73,8 +76,7 @@ def test_outcome_form(snap_compare, store: Store, clock: Clock, size: tuple[int,
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("ctrl+e")
-        await pilot.pause()
-        form = pilot.app.screen
+        form = await on_top(pilot, OutcomeForm)
         form.query_one("#kind").value = OutcomeKind.REFERRAL_OFFERED
         form.query_one("#field-confidence").value = "4"
         form.query_one("#area-learned").text = "Regulatory affairs hires PhDs"
@@ -134,8 +136,7 @@ def test_outcome_form_beside_the_notes(
 
     async def after_call(pilot) -> None:
         await pilot.press("c")
-        await pilot.pause()
-        screen = pilot.app.screen
+        screen = await on_top(pilot, CallScreen)
         await pilot.press("ctrl+t", "tab")
         screen.answer_input.value = "Regulatory science, then policy"
         await pilot.press("enter", "down", "ctrl+t")
@@ -145,8 +146,7 @@ def test_outcome_form_beside_the_notes(
         pilot.app.clock.advance(18 * 60)
         screen.note_input.value = "Read the 2024 guidance"
         await pilot.press("enter", "ctrl+e")
-        await pilot.pause()
-        form = pilot.app.screen
+        form = await on_top(pilot, OutcomeForm)
         form.query_one("#kind").value = OutcomeKind.REFERRAL_OFFERED
         form.query_one("#field-confidence").value = "4"
         await pilot.press(*keys)

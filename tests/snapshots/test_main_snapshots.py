@@ -6,7 +6,9 @@ import pytest
 
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
+from coffeechat.tui.screens.contact_form import ContactForm
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -32,6 +34,7 @@ def test_contact_form_with_errors(snap_compare, store: Store, clock: Clock) -> N
 
     async def fill(pilot) -> None:
         await pilot.press("n")
+        await on_top(pilot, ContactForm)
         pilot.app.screen.query_one("#field-name").value = "Ada"
         pilot.app.screen.query_one("#field-email").value = "ada@"
         await pilot.press("ctrl+s")

@@ -9,7 +9,9 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import Status
 from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
+from coffeechat.tui.screens.draft_editor import DraftEditor
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
@@ -27,7 +29,7 @@ def test_draft_editor(snap_compare, store: Store, clock: Clock, size: tuple[int,
 async def _open_draft(pilot) -> None:
     """Open the draft with the cursor held still (a blink mid-capture changes the image)."""
     await pilot.press("d")
-    await pilot.pause()
+    await on_top(pilot, DraftEditor)
     for text_area in pilot.app.screen.query(TextArea):
         text_area.cursor_blink = False
     await pilot.pause()

@@ -1,0 +1,29 @@
+"""Wait for the screen a key or an action opens, instead of assuming one pause was enough.
+
+A key like ``n`` or ``c`` prepares its screen in a worker or after the next repaint; on
+a busy machine a single ``pilot.pause()`` can return before it is on top, and a test
+that then reads ``app.screen`` reads the screen underneath.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import Screen
+
+from tests.waiting import wait_until
+
+S = TypeVar("S", bound=Screen)
+
+
+async def on_top(pilot, kind: type[S], timeout: float = 30.0) -> S:
+    """The screen of type *kind* once it is on top, mounted, and its workers are done."""
+    app = pilot.app
+    screen = await wait_until(
+        lambda: isinstance(app.screen, kind) and app.screen.is_mounted and app.screen,
+        timeout=timeout,
+        what=lambda: f"{kind.__name__} on top (on top: {type(app.screen).__name__})",
+    )
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
