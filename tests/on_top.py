@@ -17,13 +17,23 @@ S = TypeVar("S", bound=Screen)
 
 
 async def on_top(pilot, kind: type[S], timeout: float = 30.0) -> S:
-    """The screen of type *kind* once it is on top, mounted, and its workers are done."""
+    """The screen of type *kind* once it is on top, mounted and drawn."""
     app = pilot.app
     screen = await wait_until(
         lambda: isinstance(app.screen, kind) and app.screen.is_mounted and app.screen,
         timeout=timeout,
         what=lambda: f"{kind.__name__} on top (on top: {type(app.screen).__name__})",
     )
-    await app.workers.wait_for_complete()
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     return screen
+
+
+def opened_by(keys: list[str], kind: type[Screen]):
+    """A ``run_before`` for ``snap_compare``: press *keys*, then wait for *kind* on top."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press(*keys)
+        await on_top(pilot, kind)
+
+    return run_before
