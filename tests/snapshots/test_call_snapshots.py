@@ -9,8 +9,9 @@ import pytest
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
+from coffeechat.tui.screens.plan_interview import PlanInterview
 from tests.conftest import make_app, seed
-from tests.on_top import on_top
+from tests.on_top import on_top, opened_by
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -38,7 +39,9 @@ def test_call_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, 
 def test_plan_interview_form(snap_compare, store: Store, clock: Clock) -> None:
     """Planning Maria's call: date, medium, length, the bank beside the default checklist."""
     seed(store)
-    assert snap_compare(make_app(store, clock), terminal_size=(120, 40), press=["i"])
+    assert snap_compare(
+        make_app(store, clock), terminal_size=(120, 40), run_before=opened_by(["i"], PlanInterview)
+    )
 
 
 def test_question_bank(snap_compare, store: Store, clock: Clock) -> None:

@@ -7,9 +7,10 @@ import pytest
 from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
+from coffeechat.tui.screens.agenda import AgendaScreen
 from coffeechat.tui.screens.call import CallScreen
 from tests.conftest import FROZEN_NOW, make_app
-from tests.on_top import on_top
+from tests.on_top import on_top, opened_by
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 IDS = ["80x24", "120x40", "200x60"]
@@ -50,7 +51,9 @@ def test_demo_call(snap_compare, store: Store, clock: Clock, size: tuple[int, in
 def test_demo_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
     """The demo agenda: overdue, today, coming up, a thank-you owed, two calls scheduled."""
     fill_demo(store, FROZEN_NOW)
-    assert snap_compare(make_app(store, clock), terminal_size=size, press=["a"])
+    assert snap_compare(
+        make_app(store, clock), terminal_size=size, run_before=opened_by(["a"], AgendaScreen)
+    )
 
 
 async def _target_employers(pilot) -> None:

@@ -7,7 +7,10 @@ import pytest
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact, Status
 from coffeechat.store import Store
+from coffeechat.tui.screens.contact_form import ContactForm
+from coffeechat.tui.screens.help import HelpScreen
 from tests.conftest import make_app, seed
+from tests.on_top import opened_by
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
@@ -43,11 +46,15 @@ def test_list_with_long_names(
 def test_contact_form_footer(snap_compare, store: Store, clock: Clock) -> None:
     """The contact form at 80x24: its footer lists f1 Help, esc Cancel, ^s Save only."""
     seed(store)
-    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["n"])
+    assert snap_compare(
+        make_app(store, clock), terminal_size=(80, 24), run_before=opened_by(["n"], ContactForm)
+    )
 
 
 @SIZES
 def test_help_screen(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
     """f1 on the contact list: its keys first, descriptions wrapped; esc Close below."""
     seed(store)
-    assert snap_compare(make_app(store, clock), terminal_size=size, press=["f1"])
+    assert snap_compare(
+        make_app(store, clock), terminal_size=size, run_before=opened_by(["f1"], HelpScreen)
+    )

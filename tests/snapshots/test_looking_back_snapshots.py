@@ -12,9 +12,10 @@ from coffeechat.models_activity import Draft, Outcome, Referral
 from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.outcome_form import OutcomeForm
+from coffeechat.tui.screens.referral_tree import ReferralTreeScreen
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
-from tests.on_top import on_top
+from tests.on_top import on_top, opened_by
 
 
 def _history(store: Store) -> int:
@@ -99,7 +100,11 @@ def test_outcome_form(snap_compare, store: Store, clock: Clock, size: tuple[int,
 def test_referral_tree_whole_network(snap_compare, store: Store, clock: Clock) -> None:
     """The network under Me: Maria led to Ada Park (who led to Cleo Duarte) and Ben Osei."""
     _history(store)
-    assert snap_compare(make_app(store, clock), terminal_size=(80, 24), press=["t", "m"])
+    assert snap_compare(
+        make_app(store, clock),
+        terminal_size=(80, 24),
+        run_before=opened_by(["t", "m"], ReferralTreeScreen),
+    )
 
 
 def test_stats(snap_compare, store: Store, clock: Clock) -> None:

@@ -9,9 +9,10 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import Status
 from coffeechat.models_activity import FollowUp
 from coffeechat.store import Store
+from coffeechat.tui.screens.agenda import AgendaScreen
 from coffeechat.tui.screens.draft_editor import DraftEditor
 from tests.conftest import make_app, seed
-from tests.on_top import on_top
+from tests.on_top import on_top, opened_by
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 
@@ -48,4 +49,6 @@ def test_agenda(snap_compare, store: Store, clock: Clock, size: tuple[int, int])
         "INSERT INTO interviews(contact_id, scheduled_at) VALUES (?, '2026-03-18T14:00')",
         (contacts[1].id,),
     )
-    assert snap_compare(make_app(store, clock), terminal_size=size, press=["a"])
+    assert snap_compare(
+        make_app(store, clock), terminal_size=size, run_before=opened_by(["a"], AgendaScreen)
+    )

@@ -11,8 +11,10 @@ from coffeechat.domain.clock import Clock
 from coffeechat.models import OutcomeKind
 from coffeechat.models_activity import Article, Draft, Outcome, Question
 from coffeechat.store import Store
+from coffeechat.tui.screens.research_screens import BriefScreen
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
+from tests.on_top import opened_by
 from tests.waiting import wait_until
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -75,7 +77,9 @@ def test_research_pane(snap_compare, store: Store, clock: Clock, size: tuple[int
 def test_brief(snap_compare, store: Store, clock: Clock, size: tuple[int, int]) -> None:
     """Maria's brief: goals, research, articles read, the planned call's questions."""
     _research(store)
-    assert snap_compare(make_app(store, clock), terminal_size=size, press=["b"])
+    assert snap_compare(
+        make_app(store, clock), terminal_size=size, run_before=opened_by(["b"], BriefScreen)
+    )
 
 
 def _searched(words: str):
