@@ -88,7 +88,7 @@ def test_a_call_left_running_is_discarded_in_the_next_session(
     terminal.wait_for("Questions 0/")
     terminal.press("C-q")  # quit with the call running
     assert terminal.exit_code() == 0
-    assert _rows(db, "SELECT state FROM interviews") == [("in progress",)]
+    assert rows(db, "SELECT state FROM interviews") == [("in progress",)]
     later = Terminal()
     try:
         later.start([], env)
@@ -98,8 +98,9 @@ def test_a_call_left_running_is_discarded_in_the_next_session(
         later.press("C-e")
         later.wait_for("Outcome of the call with Maria Okafor")
         later.press("Escape")
+        later.wait_gone("Outcome of the call with Maria Okafor")
         later.wait_for("Contacts 1/1")
-        assert _rows(db, "SELECT status FROM contacts") == [("interviewed",)]
+        assert rows(db, "SELECT status FROM contacts") == [("interviewed",)]
         later.press("C-z")
         later.wait_for("Undone: Call ended")
         later.press("c")
@@ -111,9 +112,9 @@ def test_a_call_left_running_is_discarded_in_the_next_session(
         later.wait_for("Discard (y)")
         later.press("y")
         later.wait_for("Call with Maria Okafor discarded")
-        wait_until_sync(lambda: _rows(db, "SELECT count(*) FROM interviews") == [(0,)])
-        assert _rows(db, "SELECT status FROM contacts") == [("letter sent",)]
-        assert _rows(db, "SELECT title FROM followups WHERE state = 'open'") == [("Call Maria",)]
+        wait_until_sync(lambda: rows(db, "SELECT count(*) FROM interviews") == [(0,)])
+        assert rows(db, "SELECT status FROM contacts") == [("letter sent",)]
+        assert rows(db, "SELECT title FROM followups WHERE state = 'open'") == [("Call Maria",)]
         later.press("C-q")
         assert later.exit_code() == 0
     finally:
