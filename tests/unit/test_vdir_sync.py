@@ -454,7 +454,8 @@ def test_a_held_calls_time_moved_elsewhere_goes_back_and_is_shown(
     [path] = (root / "calls").glob("*.ics")
     held = re.search(r"DTSTART:(\d{8}T\d{6}Z)", path.read_text())
     assert held is not None
-    moved = re.sub(r"DTEND:\S+", "DTEND:20260401T093000Z", path.read_text())
+    # Moved whole: the same 25 minutes it was held, at another time.
+    moved = re.sub(r"DTEND:\S+", "DTEND:20260401T092500Z", path.read_text())
     path.write_text(moved.replace(f"DTSTART:{held[1]}", "DTSTART:20260401T090000Z"))
 
     report = sync(store, root, NOW)

@@ -3,12 +3,46 @@
 One builder, so the file a user imports once and the calendar kept in sync read alike:
 who it is with (and "(held)" once it was), how to reach them (the phone number for a
 phone call, the link for a video call), the questions planned, and where they are when
-their time zone is not ours.
+their time zone is not ours. And when: one rule for the start, the length and whether
+it was held (:func:`call_time`), so the two never place the same call differently.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.timezones import as_utc
+from ..models_activity import Interview
+
+
+@dataclass(frozen=True, slots=True)
+class CallTime:
+    start: datetime
+    """In UTC: the real start once the call started (Interview.happened_at), else the
+    planned one."""
+    minutes: int
+    """As held (rounded up to a minute) once held, else as planned."""
+    held: bool
+    started: bool
+    """In progress or held: no reminder before a start that has passed."""
+
+
+def call_time(interview: Interview) -> CallTime | None:
+    """When the call is in the calendar, for every state (planned, in progress, held);
+    None for a call with no time."""
+    when = interview.happened_at
+    if len(when) < 16:
+        return None
+    try:
+        start = as_utc(datetime.fromisoformat(when))
+    except ValueError:
+        return None
+    held = interview.state == "held"
+    planned = interview.length_minutes if interview.length_minutes > 0 else 30
+    elapsed = int(interview.elapsed_seconds) if interview.elapsed_seconds > 0 else 0
+    minutes = max(1, -(-elapsed // 60)) if held and elapsed else planned
+    return CallTime(start, minutes, held, interview.state != "planned")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +51,7 @@ class CallEvent:
     description: str
     location: str
     alarm: str
-    """The reminder 15 minutes before ("" once the call was held)."""
+    """The reminder 15 minutes before ("" once the call started)."""
 
 
 def reach(medium: str, phone: str, link: str) -> str:
@@ -36,6 +70,7 @@ def call_event(
     medium: str,
     minutes: int,
     held: bool,
+    started: bool = False,
     phone: str = "",
     link: str = "",
     questions: tuple[str, ...] | list[str] = (),
@@ -59,5 +94,5 @@ def call_event(
         summary=f"Coffee chat with {name}" + (" (held)" if held else ""),
         description=description,
         location="; ".join(part for part in (how.partition(": ")[2], where) if part),
-        alarm="" if held else f"Coffee chat with {name} in 15 minutes",
+        alarm="" if held or started else f"Coffee chat with {name} in 15 minutes",
     )

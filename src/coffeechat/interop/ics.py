@@ -9,8 +9,9 @@ from collections import defaultdict
 from datetime import UTC, datetime
 
 from ..domain.followup_titles import followup_sentence
-from ..domain.timezones import as_utc
-from .call_event import call_event
+from ..models import Medium
+from ..models_activity import Interview
+from .call_event import call_event, call_time
 from .vcard import escape, fold
 
 PRODID = "-//coffeechat//coffeechat//EN"
@@ -18,12 +19,6 @@ PRODID = "-//coffeechat//coffeechat//EN"
 
 def _date(value: str) -> str:
     return value[:10].replace("-", "")
-
-
-def _datetime(value: str) -> str:
-    """The call's time in UTC: typed as the user's local time, it is pinned to that
-    moment, so a calendar in another zone (or on a trip) shows the right hour."""
-    return as_utc(datetime.fromisoformat(value)).strftime("%Y%m%dT%H%M%SZ")
 
 
 def utc_stamp(now: datetime) -> str:
@@ -82,35 +77,29 @@ def write(document: dict, now: datetime) -> str:
             lines += alarm(summary, ";RELATED=END:PT9H")
         lines.append("END:VTODO")
     contacts = {c.get("id"): c for c in document.get("contacts", [])}
-    for interview in document.get("interviews", []):
-        held = interview.get("state") != "planned"
-        # A call held is in the calendar when it really started, not when planned.
-        when = str((interview.get("started_at") if held else "") or "")
-        when = when or str(interview.get("scheduled_at") or "")
-        if len(when) < 16:
+    for row in document.get("interviews", []):
+        interview = _interview(row)
+        time = call_time(interview) if interview else None
+        if interview is None or time is None:
             continue
-        try:
-            start = _datetime(when)
-        except ValueError:
-            continue
-        contact = contacts.get(interview.get("contact_id")) or {}
-        minutes = _minutes(interview)
+        contact = contacts.get(interview.contact_id) or {}
         event = call_event(
             name=str(contact.get("name") or ""),
-            medium=str(interview.get("medium") or ""),
-            minutes=minutes,
-            held=held,
+            medium=str(interview.medium),
+            minutes=time.minutes,
+            held=time.held,
+            started=time.started,
             phone=str(contact.get("phone") or ""),
             link=str(contact.get("url") or ""),
-            questions=_questions(interview),
+            questions=_questions(row),
             their_zone=str(contact.get("time_zone") or ""),
         )
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{escape(call_uid(interview.get('id'), uids[interview.get('contact_id')]))}",
+            f"UID:{escape(call_uid(interview.id, uids[interview.contact_id]))}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART:{start}",
-            f"DURATION:PT{minutes}M",
+            f"DTSTART:{time.start.strftime('%Y%m%dT%H%M%SZ')}",
+            f"DURATION:PT{time.minutes}M",
             f"SUMMARY:{escape(event.summary)}",
             f"DESCRIPTION:{escape(event.description)}",
         ]
@@ -123,16 +112,24 @@ def write(document: dict, now: datetime) -> str:
     return "".join(fold(line) for line in lines)
 
 
-def _minutes(interview: dict) -> int:
-    """The call's length: as held (rounded up to a minute) or as planned."""
+def _interview(row: dict) -> Interview | None:
+    """The exported call as the record the vdir reads too, so both place it alike
+    (:func:`call_time`); None when malformed. The call's time typed as the user's local
+    time is pinned to that moment in UTC: a calendar in another zone shows the right hour."""
     try:
-        elapsed = float(interview.get("elapsed_seconds") or 0)
-        planned = int(interview.get("length_minutes") or 30)
+        return Interview(
+            contact_id=int(row.get("contact_id") or 0),
+            scheduled_at=str(row.get("scheduled_at") or ""),
+            medium=Medium(str(row.get("medium") or "phone")),
+            length_minutes=int(row.get("length_minutes") or 30),
+            state=str(row.get("state") or "planned"),
+            started_at=str(row.get("started_at") or ""),
+            ended_at=str(row.get("ended_at") or ""),
+            elapsed_seconds=float(row.get("elapsed_seconds") or 0),
+            id=None if row.get("id") is None else int(row["id"]),
+        )
     except (TypeError, ValueError):
-        return 30
-    if interview.get("state") == "held" and elapsed > 0:
-        return max(1, -(-int(elapsed) // 60))
-    return planned if planned > 0 else 30
+        return None
 
 
 def _questions(interview: dict) -> list[str]:

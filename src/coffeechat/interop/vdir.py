@@ -20,7 +20,7 @@ from ..domain.timezones import as_utc
 from ..models import Contact
 from ..models_activity import FollowUp, Interview
 from . import vdir_calendar, vdir_card
-from .call_event import call_event
+from .call_event import call_event, call_time
 from .ics import call_uid, followup_uid
 from .vdir_errors import MalformedItem
 
@@ -152,34 +152,23 @@ def followup_item(followup: FollowUp, contact: Contact) -> Item:
     return Item(f"followup:{followup.id}", FOLLOWUPS, uid, fields, followup.contact_id)
 
 
-def call_start(interview: Interview) -> datetime | None:
-    """When the call starts (planned) or started (held), in UTC; None if unknown."""
-    value = interview.scheduled_at if interview.state != "held" else ""
-    value = value or interview.started_at or interview.scheduled_at
-    if len(value) < 16:
-        return None
-    try:
-        return as_utc(datetime.fromisoformat(value))
-    except ValueError:
-        return None
-
-
 def call_item(
     interview: Interview, contact: Contact, questions: list[str], their_zone: str = ""
 ) -> Item | None:
-    """An event pinned in UTC (so every calendar shows the right hour), an alarm 15
-    minutes before, and the texts ``export ics`` writes (interop/call_event.py): the
-    phone number or link and the questions in the description, the number or link and
-    the contact's time zone in the location. None for a call with no time."""
-    start = call_start(interview)
-    if start is None:
+    """An event pinned in UTC (so every calendar shows the right hour), placed, timed
+    and worded as ``export ics`` writes it (interop/call_event.py), an alarm 15 minutes
+    before until it starts: the phone number or link and the questions in the
+    description, the number or link and the contact's time zone in the location. None
+    for a call with no time."""
+    time = call_time(interview)
+    if time is None:
         return None
-    minutes = int(interview.length_minutes or 30)
     event = call_event(
         name=contact.name,
         medium=str(interview.medium),
-        minutes=minutes,
-        held=interview.state == "held",
+        minutes=time.minutes,
+        held=time.held,
+        started=time.started,
         phone=contact.phone,
         link=contact.url,
         questions=questions,
@@ -187,8 +176,8 @@ def call_item(
     )
     fields = {
         "summary": event.summary,
-        "start": start.strftime(UTC_FORMAT),
-        "minutes": str(minutes),
+        "start": time.start.strftime(UTC_FORMAT),
+        "minutes": str(time.minutes),
         "description": event.description,
         "location": event.location,
         "alarm": event.alarm,
