@@ -147,7 +147,8 @@ class History:
             "SELECT day, what FROM ("
             "  SELECT substr(sent_at, 1, 10) AS day, 'letter' AS what, 0 AS rank, "
             "  sent_at AS moment FROM drafts WHERE contact_id = ?1 AND sent_at != '' "
-            "  UNION ALL SELECT substr(ended_at, 1, 10), 'call', 0, ended_at FROM interviews "
+            "  UNION ALL SELECT substr(coalesce(nullif(started_at, ''), ended_at), 1, 10), "
+            "  'call', 0, coalesce(nullif(started_at, ''), ended_at) FROM interviews "
             "  WHERE contact_id = ?1 AND ended_at != '' "
             "  UNION ALL SELECT replied_on, 'reply', -1, '' FROM contacts "
             "  WHERE id = ?1 AND replied_on != '' "
@@ -215,7 +216,8 @@ class History:
         )
         calls = []
         for row in rows:
-            day = _day(row["ended_at"]) or _day(row["started_at"])
+            # Interview.happened_at: a held call is dated by its real start.
+            day = _day(row["started_at"]) or _day(row["ended_at"])
             if day is None:
                 continue
             outcome_kind = known_value(OutcomeKind, row["kind"])

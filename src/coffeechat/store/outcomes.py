@@ -87,7 +87,8 @@ class Outcomes:
         """The latest call whose outcome says how it went: for the next brief."""
         row = self._conn.execute(
             "SELECT c.name AS contact_name, "
-            "substr(coalesce(nullif(i.ended_at, ''), o.created_at), 1, 10) AS day, "
+            "substr(coalesce(nullif(i.started_at, ''), nullif(i.ended_at, ''), o.created_at), "
+            "1, 10) AS day, "
             "o.went_well, o.do_differently FROM outcomes o "
             "JOIN interviews i ON i.id = o.interview_id "
             "JOIN contacts c ON c.id = i.contact_id "

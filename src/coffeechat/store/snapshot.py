@@ -24,7 +24,7 @@ from .duplicates import ordered
 
 FORMAT = "coffeechat"
 
-SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 14}
+SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 15}
 """Backup version → the newest schema version whose data it holds. Version 1 was
 written by schemas 1 to 8 alike (it did not follow the data then); from 2 on, a
 migration that adds what a backup carries bumps :data:`VERSION` and adds a line here
@@ -34,7 +34,8 @@ sent and replies, is in the backup, and a scan after a restore notices nothing t
 Schema 11 rebuilt the search index only (not backed up); schema 12 added
 ``contacts.greeting``; schema 13 ``contacts.sort_name``, derived from the names and
 not backed up (a restore derives it again); schema 14 how to discard each call, not
-backed up either (a restored call is kept)."""
+backed up either (a restored call is kept); schema 15 remade the triggers of
+``contacts.last_interaction``, derived and not backed up."""
 VERSION = max(SCHEMA_OF_BACKUP)
 
 

@@ -222,8 +222,10 @@ def end_call(store: Store, interview_id: int, now: datetime) -> CallEnded:
             if not owed:
                 store.followups.add(FollowUp(contact_id, THANK_YOU, due, title=THANK_YOU_TITLE))
             if not store.contacts.get_field(contact_id, "replied_on"):
-                # A call held is an answer (stats count it as a reply).
-                store.contacts.with_changes(contact_id, replied_on=now.date().isoformat())
+                # A call held is an answer (stats count it as a reply), on the day it
+                # started (Interview.happened_at): a call past midnight is the first day's.
+                day = interview.happened_at[:10] or now.date().isoformat()
+                store.contacts.with_changes(contact_id, replied_on=day)
             status = advance(store, contact_id, Event.CALL_HELD, now.date())
             _tell_the_referrer(store, contact_id, now.date())
         return CallEnded(interview, status, due)
