@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from coffeechat.domain.names import sort_key
+from coffeechat.domain.text import folded
 from coffeechat.interop.records import ImportedContact
 from coffeechat.models import Contact, OutcomeKind
 from coffeechat.models_activity import Outcome, Referral
@@ -27,6 +28,8 @@ from coffeechat.usecases.outcomes import save_outcome
 from coffeechat.usecases.sync_apply import new_contact, take_in
 
 FIXTURE_V1 = Path(__file__).parent / "data" / "v1.db"
+# Read as a person's name, each would file under its last word (Oslo, AS, Bio).
+ORGANIZATIONS_ONLY = ("Zeta Labs Oslo", "Nordlys Energi AS", "Yarrow Bio")
 
 
 @pytest.mark.parametrize(
@@ -88,12 +91,19 @@ def _held_call(store: Store, contact_id: int) -> int:
 
 def _every_key_right(store: Store) -> None:
     rows = store.database.conn.execute(
-        "SELECT name, given_name, family_name, sort_name FROM contacts"
+        "SELECT c.name, c.given_name, c.family_name, c.sort_name, "
+        "ifnull(o.name, '') AS organization FROM contacts c "
+        "LEFT JOIN organizations o ON o.id = c.organization_id"
     ).fetchall()
     assert rows
     for row in rows:
-        expected = sort_key(row["name"], row["given_name"], row["family_name"])
+        expected = sort_key(row["name"], row["given_name"], row["family_name"], row["organization"])
         assert row["sort_name"] == expected, row["name"]
+    # A record with no person's name files under its organization as written.
+    keys = {row["name"]: row["sort_name"] for row in rows}
+    for name in ORGANIZATIONS_ONLY:
+        if name in keys:
+            assert keys[name] == folded(name), name
 
 
 def test_every_writer_keeps_the_sort_key_right(store: Store, tmp_path: Path) -> None:
@@ -116,6 +126,15 @@ def test_every_writer_keeps_the_sort_key_right(store: Store, tmp_path: Path) -> 
         "c.vcf",
     )
     exchange.import_bytes(store, "csv", b"Name,Email\nMadonna,m@example.org\n", "c.csv")
+    # A card with only ORG, and a contact typed in the form as an organization.
+    exchange.import_bytes(
+        store,
+        "vcard",
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Zeta Labs Oslo\r\nEMAIL:hi@zeta.example\r\n"
+        b"END:VCARD\r\n",
+        "org.vcf",
+    )
+    save_contact(store, Contact(name="Yarrow Bio", organization="Yarrow Bio"))
     # A person suggested on a call becomes a contact.
     interview = _held_call(store, ada.id or 0)
     save_outcome(
@@ -132,6 +151,8 @@ def test_every_writer_keeps_the_sort_key_right(store: Store, tmp_path: Path) -> 
     # The sync: a name changed in the address book, a card made there.
     take_in(store, "contact", keep.id or 0, {"name": "Park, Kimberly"}, datetime(2026, 3, 16))
     new_contact(store, ImportedContact(Contact(name="Yuna Sato", uid="sync-uid-1")))
+    organization = Contact(name="Nordlys Energi AS", organization="Nordlys Energi AS", uid="s2")
+    new_contact(store, ImportedContact(organization))
     _every_key_right(store)
     # A restore into an empty database derives the key again.
     document = exchange.export_text(store, "json")
@@ -200,3 +221,38 @@ def test_exports_for_people_list_them_by_family_name(store: Store, fmt: str) -> 
     text = exchange.export_text(store, fmt)
     at = [text.index(name) for name in ("Henrik Aas", "Zoe Adams", "Beethoven")]
     assert at == sorted(at)
+
+
+def test_a_record_with_no_persons_name_files_under_its_organization(store: Store) -> None:
+    """Not read as given and family names: "Zeta Labs Oslo" files under Z, not under
+    Oslo; a person at that organization still files by family name."""
+    exchange.import_bytes(
+        store,
+        "vcard",
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Zeta Labs Oslo\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Osland\r\nORG:Zeta Labs Oslo\r\n"
+        b"END:VCARD\r\n",
+        "c.vcf",
+    )
+    store.contacts.add(Contact(name="Pia Young"))
+    assert _list(store) == ["Anna Osland", "Pia Young", "Zeta Labs Oslo"]
+
+
+def test_the_migration_files_records_named_after_their_organization(tmp_path: Path) -> None:
+    from coffeechat.store.schema import _sort_name_of_organizations
+    from tests.conftest import open_as_made_before
+
+    path = tmp_path / "older.db"
+    with pytest.MonkeyPatch.context() as patch:
+        open_as_made_before(patch, _sort_name_of_organizations)
+        older = Store.open(path)
+        older.contacts.add(Contact(name="Zeta Labs Oslo", organization="Zeta Labs Oslo"))
+        older.database.conn.execute("UPDATE contacts SET sort_name = 'oslo'")
+        older.close()
+    store = Store.open(path)
+    try:
+        assert store.database.conn.execute("SELECT sort_name FROM contacts").fetchall()[0][
+            "sort_name"
+        ] == folded("Zeta Labs Oslo")
+    finally:
+        store.close()

@@ -117,7 +117,9 @@ def merged_fields(keep: Contact, other: Contact) -> tuple[dict[str, object], lis
         values["referred_by"] = other.referred_by
     if not (keep.given_name or keep.family_name) and keep.name == other.name:
         values["given_name"], values["family_name"] = other.given_name, other.family_name
-        values["sort_name"] = sort_key(keep.name, other.given_name, other.family_name)
+        values["sort_name"] = sort_key(
+            keep.name, other.given_name, other.family_name, keep.organization
+        )
     if other.email and email_key(other.email) != email_key(keep.email) and keep.email:
         kept_aside.append(f"email: {other.email}")
     if other.url and url_key(other.url) != url_key(keep.url) and keep.url:

@@ -191,15 +191,28 @@ SORT_SEPARATOR = "\x1f"
 (folding keeps it)."""
 
 
-def sort_key(name: str, given: str = "", family: str = "") -> str:
+def names_an_organization(name: str, given: str, family: str, organization: str) -> bool:
+    """A record with no person's name, named after its organization (a card with only
+    ORG): its name is not read as given and family names."""
+    return (
+        not (given.strip() or family.strip())
+        and bool(organization.strip())
+        and folded(name) == folded(organization)
+    )
+
+
+def sort_key(name: str, given: str = "", family: str = "", organization: str = "") -> str:
     """What lists of people sort by: family name, then given name, folded as searches
     fold (case, accents, other scripts in plain letters), so "Dr. Henrik Aas" files under
     A, "Ludwig van Beethoven" under B, "Aas, Henrik" beside "Henrik Aas", and a single
-    name ("Madonna") under itself.
+    name ("Madonna") under itself. A record named after its *organization* and no person
+    files under the organization as written ("Acme Bio Labs" under A).
 
     *given* and *family* are the parts a source gave, if any (else *name* is parsed).
     Stored with the contact (``contacts.sort_name``) so the list is read in this order
     along an index, never parsed 30,000 times while drawing."""
+    if names_an_organization(name, given, family, organization):
+        return folded(name.strip())
     given, family = stored_parts(name, given, family)
     return sort_key_of_parts(name, given, family)
 

@@ -112,7 +112,9 @@ def _values(contact: Contact) -> dict[str, object]:
     values = {name: getattr(contact, name) for name in _WRITABLE}
     values["status"] = str(contact.status)
     values["archived"] = int(contact.archived)
-    values["sort_name"] = sort_key(contact.name, contact.given_name, contact.family_name)
+    values["sort_name"] = sort_key(
+        contact.name, contact.given_name, contact.family_name, contact.organization
+    )
     return values
 
 
@@ -157,7 +159,7 @@ class Contacts:
             ):
                 # Renamed by hand: the source's given/family names no longer describe it.
                 values["given_name"] = values["family_name"] = ""
-                values["sort_name"] = sort_key(contact.name)
+                values["sort_name"] = sort_key(contact.name, "", "", contact.organization)
             assignments = ", ".join(f"{name} = ?" for name in values)
             conn.execute(
                 f"UPDATE contacts SET {assignments}, "

@@ -205,7 +205,7 @@ def _sort_name(state: dict) -> str:
     cleaned (``stored_parts``), so only a record without them is parsed here."""
     if state["given_name"] or state["family_name"]:
         return sort_key_of_parts(state["name"], state["given_name"], state["family_name"])
-    return sort_key(state["name"])
+    return sort_key(state["name"], "", "", state["organization"])
 
 
 def prepare_rows(index: ImportIndex, changes: Changes) -> Rows:

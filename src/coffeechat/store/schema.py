@@ -441,6 +441,20 @@ def _last_interaction_by_start(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _sort_name_of_organizations(conn: sqlite3.Connection) -> None:
+    """A record with no person's name, named after its organization, files under the
+    organization as written (``domain.names.sort_key``): those keys made again."""
+    rows = conn.execute(
+        "SELECT c.id, c.name, o.name AS organization FROM contacts c "
+        "JOIN organizations o ON o.id = c.organization_id "
+        "WHERE c.given_name = '' AND c.family_name = ''"
+    ).fetchall()
+    conn.executemany(
+        "UPDATE contacts SET sort_name = ? WHERE id = ?",
+        [(sort_key(r["name"], "", "", r["organization"]), r["id"]) for r in rows],
+    )
+
+
 def _greeting(conn: sqlite3.Connection) -> None:
     """How letters address a person, when not by their given name ("Dr. Aas")."""
     conn.execute("ALTER TABLE contacts ADD COLUMN greeting TEXT NOT NULL DEFAULT ''")
@@ -524,6 +538,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _sort_name,
     _call_discards,
     _last_interaction_by_start,
+    _sort_name_of_organizations,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

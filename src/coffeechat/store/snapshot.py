@@ -24,7 +24,7 @@ from .duplicates import ordered
 
 FORMAT = "coffeechat"
 
-SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 15}
+SCHEMA_OF_BACKUP = {1: 8, 2: 11, 3: 16}
 """Backup version → the newest schema version whose data it holds. Version 1 was
 written by schemas 1 to 8 alike (it did not follow the data then); from 2 on, a
 migration that adds what a backup carries bumps :data:`VERSION` and adds a line here
@@ -35,7 +35,8 @@ Schema 11 rebuilt the search index only (not backed up); schema 12 added
 ``contacts.greeting``; schema 13 ``contacts.sort_name``, derived from the names and
 not backed up (a restore derives it again); schema 14 how to discard each call, not
 backed up either (a restored call is kept); schema 15 remade the triggers of
-``contacts.last_interaction``, derived and not backed up."""
+``contacts.last_interaction``, derived and not backed up; schema 16 remade the sort
+keys of contacts named after their organization, derived too."""
 VERSION = max(SCHEMA_OF_BACKUP)
 
 
@@ -280,9 +281,10 @@ def _restore_row(conn, part, row, table_columns, ids, added, report, referred) -
             values["uid"] = new_uid()  # a backup from before UIDs
         org = row.get("organization") or ""
         values["organization_id"] = _org_id(conn, str(org), ids) if org else None
-        values["sort_name"] = sort_key(
-            *(str(values.get(c) or "") for c in ("name", "given_name", "family_name"))
+        name, given, family = (
+            str(values.get(c) or "") for c in ("name", "given_name", "family_name")
         )
+        values["sort_name"] = sort_key(name, given, family, str(org))
         old_ref = values.pop("referred_by", None)
     if part.table == "contact_pairs" and values.get("low_id") and values.get("high_id"):
         # New ids may come in the other order; the pair is stored lower id first.
