@@ -242,6 +242,7 @@ async def test_keys_pressed_before_the_detail_tabs_mount_wait_and_act_in_order(
     monkeypatch.setattr(MainScreen, "mount_detail", held_mount)
     seed(store)
     app = make_app(store, clock)
+    app.detail_before_ready = False
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         for key in ("down", "r", "escape", "down"):

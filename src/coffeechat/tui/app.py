@@ -108,6 +108,10 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         # the blank one beneath it was composed and laid out for nothing.
         return MainScreen(self.store)
 
+    detail_before_ready = True
+    """Headless, the detail tabs are mounted before the app is ready. False lets a test
+    drive the app while they are still held back, as a real terminal's first keys are."""
+
     @on(events.Mount)
     async def _main_screen_mounted(self) -> None:
         # The list is composed and mounted before the app says it is ready (and before a
@@ -117,7 +121,7 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         while not self.screen.is_mounted:
             await asyncio.sleep(0)
         screen = self.screen
-        if self.is_headless and isinstance(screen, MainScreen):
+        if self.is_headless and self.detail_before_ready and isinstance(screen, MainScreen):
             await screen.detail_mounted.wait()
 
     def on_mount(self) -> None:
