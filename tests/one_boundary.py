@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,12 @@ class Boundary:
 
         def connect(path: Path) -> sqlite3.Connection:
             conn = original(path)
-            conn.set_trace_callback(self.trace)
+            # Only connections opened on the interface's own thread are traced: a worker
+            # thread's reader never writes, and a Python trace callback on a connection
+            # stepping in another thread (it takes the GIL inside SQLite's step) was seen
+            # to hang a test that reads in a worker while the screen queries.
+            if threading.current_thread() is threading.main_thread():
+                conn.set_trace_callback(self.trace)
             return conn
 
         return connect
