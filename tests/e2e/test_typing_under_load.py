@@ -78,10 +78,10 @@ def test_contact_form_typed_under_load(
         "SELECT c.name, c.title, o.name, c.email FROM contacts c "
         "LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.name != 'Grace Hopper'"
     )
-    rows = wait_until_sync(
+    saved = wait_until_sync(
         lambda: rows(db, sql), timeout=60, what=lambda: f"the contact saved:\n{terminal.screen()}"
     )
-    assert rows == [("Alice Smith", "Engineer", "Acme Corp", "alice@acme.example")]
+    assert saved == [("Alice Smith", "Engineer", "Acme Corp", "alice@acme.example")]
 
 
 @pytest.mark.parametrize("pace", PACES, ids=["burst", "40ms"])
@@ -98,10 +98,10 @@ def test_outcome_form_typed_right_after_ctrl_e_under_load(
     terminal.wait_for("Did you ask who else to talk to?", timeout=60)
     terminal.press("n")
     sql = "SELECT learned, skills, advice, confidence FROM outcomes"
-    rows = wait_until_sync(
+    saved = wait_until_sync(
         lambda: rows(db, sql), timeout=60, what=lambda: f"the outcome saved:\n{terminal.screen()}"
     )
-    assert rows == [("Field moves fast", "Statistics", "Start small", 4)]
+    assert saved == [("Field moves fast", "Statistics", "Start small", 4)]
 
 
 @pytest.mark.parametrize("pace", PACES, ids=["burst", "40ms"])
