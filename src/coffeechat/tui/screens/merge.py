@@ -56,6 +56,7 @@ class MergePicker(Modal[int | None]):
         super().__init__()
         self.store = store
         self.contact = contact
+        self._reading = False
         self.everyone: ContactFilter[PickerRow] | None = None
         """Every other contact, folded for matching; read by a worker after the first paint."""
 
@@ -68,6 +69,7 @@ class MergePicker(Modal[int | None]):
 
     def on_mount(self) -> None:
         self._fill("")
+        self._reading = True
         self.query_one(Input).focus()
         self._read_everyone()
 
@@ -81,11 +83,17 @@ class MergePicker(Modal[int | None]):
 
     def _everyone_read(self, everyone: ContactFilter[PickerRow]) -> None:
         self.everyone = everyone
-        if text := self.query_one(Input).value.strip():
-            self._fill(text)  # typed before the list was read: now with accents folded
+        self._reading = False
+        # What was typed while the list was read is matched now, accents folded.
+        self._fill(self.query_one(Input).value)
 
     def _fill(self, text: str) -> None:
         assert self.contact.id is not None
+        if self._reading:
+            # The worker is reading everyone on its own connection: no second query on
+            # this thread meanwhile (two connections of this process stepping at once
+            # were seen to hang); _everyone_read fills the list with what was typed.
+            return
         if text.strip() and self.everyone is not None:
             # The contact filter's matching: case and accents ignored (nunez → Núñez).
             rows = self.everyone.match(text)[: self.SHOWN]
