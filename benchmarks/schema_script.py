@@ -3,7 +3,7 @@
 A migration runs inside the one transaction ``Database._migrate`` opens, so it cannot
 use ``sqlite3.executescript`` (which commits first). sqlite-utils'
 ``Database.executescript`` avoids that commit too, but finds statement ends by
-re-joining the statement after every character (quadratic in its length); schema.py
+re-joining the statement after every character (quadratic in its length); schema_script.py
 splits by line. This prints both, and what creating a new database costs each way.
 
 Usage: .venv/bin/python benchmarks/schema_script.py   (about a second)
@@ -18,7 +18,8 @@ import timeit
 
 from _common import ms
 
-from coffeechat.store.schema import V1, _split_script
+from coffeechat.store.schema_first import V1
+from coffeechat.store.schema_script import split_script
 
 
 def _best(function, number: int = 10) -> float:
@@ -31,7 +32,7 @@ def _create(split_by_hand: bool) -> None:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     if split_by_hand:
-        for statement in _split_script(V1):
+        for statement in split_script(V1):
             conn.execute(statement)
     else:
         sqlite_utils.Database(conn).executescript(V1)
@@ -52,9 +53,9 @@ def measure() -> dict[str, float]:
     from sqlite_utils.db import _iter_complete_sql_statements
 
     # The same statements (sqlite-utils keeps the comments in front of them).
-    assert len(list(_iter_complete_sql_statements(V1))) == len(_split_script(V1))
+    assert len(list(_iter_complete_sql_statements(V1))) == len(split_script(V1))
     return {
-        "split_hand": _best(lambda: _split_script(V1)),
+        "split_hand": _best(lambda: split_script(V1)),
         "split_sqlite_utils": _best(lambda: list(_iter_complete_sql_statements(V1))),
         "create_hand": _best(lambda: _create(True)),
         "create_sqlite_utils": _best(lambda: _create(False)),
@@ -64,8 +65,8 @@ def measure() -> dict[str, float]:
 
 if __name__ == "__main__":
     figures = measure()
-    print(f"schema 1 ({len(V1):,} characters, {len(_split_script(V1))} statements)")
-    print(f"  split by line (schema.py):         {ms(figures['split_hand'])}")
+    print(f"schema 1 ({len(V1):,} characters, {len(split_script(V1))} statements)")
+    print(f"  split by line (schema_script.py):         {ms(figures['split_hand'])}")
     print(f"  split by sqlite-utils:             {ms(figures['split_sqlite_utils'])}")
     print(f"  new database, split by line:       {ms(figures['create_hand'])}")
     print(f"  new database, sqlite-utils script: {ms(figures['create_sqlite_utils'])}")

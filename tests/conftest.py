@@ -187,17 +187,19 @@ def open_as_made_before(monkeypatch: pytest.MonkeyPatch, migration) -> None:
     ``monkeypatch.undo()``."""
     from coffeechat.store import contacts as contacts_module
     from coffeechat.store import db as db_module
-    from coffeechat.store.schema import MIGRATIONS, _greeting, _sort_name
+    from coffeechat.store.schema import MIGRATIONS
+    from coffeechat.store.schema_list_order import add_sort_name
+    from coffeechat.store.schema_tables import add_greeting
 
     before = MIGRATIONS[: MIGRATIONS.index(migration)]
     monkeypatch.setattr(db_module, "MIGRATIONS", before)
     monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(before))
-    if _greeting not in before:
+    if add_greeting not in before:
         select = contacts_module._SELECT.replace(", c.greeting", ", '' AS greeting")
         writable = tuple(c for c in contacts_module._WRITABLE if c != "greeting")
         monkeypatch.setattr(contacts_module, "_SELECT", select)
         monkeypatch.setattr(contacts_module, "_WRITABLE", writable)
-    if _sort_name not in before:
+    if add_sort_name not in before:
         values = contacts_module._values
         monkeypatch.setattr(
             contacts_module,

@@ -15,7 +15,8 @@ import vobject
 from coffeechat.interop import vdir
 from coffeechat.models import Contact, Medium
 from coffeechat.models_activity import Question
-from coffeechat.store import Store, schema
+from coffeechat.store import Store
+from coffeechat.store.schema_last_interaction import last_interaction_by_start
 from coffeechat.usecases import exchange
 from coffeechat.usecases.calls import Plan, end_call, save_plan, start_call
 from coffeechat.usecases.letters import letter_values
@@ -105,7 +106,7 @@ def test_a_file_from_before_is_recomputed_and_its_triggers_read_the_start(
     """A file written before the rule: its value, kept as the day the call ended, is
     recomputed on opening, and the triggers made again follow a call's start."""
     path = tmp_path / "older.db"
-    open_as_made_before(monkeypatch, schema._last_interaction_by_start)
+    open_as_made_before(monkeypatch, last_interaction_by_start)
     older = Store.open(path)
     tom = older.contacts.add(Contact(name="Tom Lindqvist")).id or 0
     call = older.interviews.create(tom, scheduled_at="2026-03-16T23:50")

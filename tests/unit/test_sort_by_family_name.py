@@ -239,12 +239,12 @@ def test_a_record_with_no_persons_name_files_under_its_organization(store: Store
 
 
 def test_the_migration_files_records_named_after_their_organization(tmp_path: Path) -> None:
-    from coffeechat.store.schema import _sort_name_of_organizations
+    from coffeechat.store.schema_list_order import sort_name_of_organizations
     from tests.conftest import open_as_made_before
 
     path = tmp_path / "older.db"
     with pytest.MonkeyPatch.context() as patch:
-        open_as_made_before(patch, _sort_name_of_organizations)
+        open_as_made_before(patch, sort_name_of_organizations)
         older = Store.open(path)
         older.contacts.add(Contact(name="Zeta Labs Oslo", organization="Zeta Labs Oslo"))
         older.database.conn.execute("UPDATE contacts SET sort_name = 'oslo'")

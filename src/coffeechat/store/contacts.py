@@ -13,7 +13,7 @@ from ..domain.pipeline import parse_status
 from ..models import Contact, Status
 from .db import Database, inserted_id, record, records
 from .organizations import Organizations
-from .schema import NEW_UID_SQL
+from .schema_identity import NEW_UID_SQL
 
 _SELECT = """
 SELECT c.id, c.name, c.title, ifnull(o.name, '') AS organization, c.email, c.phone, c.url,
@@ -290,7 +290,7 @@ class Contacts:
         collector to scan (a full collection over them froze the screen 60 ms).
         """
         # Without archived contacts this is read along the index contacts_list_order
-        # (schema.py LIST_ORDER_INDEX): keep the ORDER BY's expressions as it has them.
+        # (schema_list_order.py LIST_ORDER_INDEX): keep the ORDER BY's expressions as it has them.
         where = "" if include_archived else "WHERE c.archived = 0"
         limit_clause = f" LIMIT {int(limit)}" if limit is not None else ""
         cursor = _tuples(
