@@ -14,7 +14,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-CACHE = ROOT / "benchmarks" / "results"
+CACHE = Path(os.environ.get("COFFEECHAT_BENCH_DIR", ROOT / "benchmarks" / "results"))
+"""Where the generated files are kept (``COFFEECHAT_BENCH_DIR``: elsewhere than the
+tree, e.g. /tmp for the 300,000-contact file of about 350 MB)."""
 
 CONTACTS = int(os.environ.get("COFFEECHAT_BENCH_CONTACTS", "30000"))
 """How many contacts the benchmarks' file holds: 30,000 unless the scale table

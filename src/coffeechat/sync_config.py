@@ -11,9 +11,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-
 from . import paths
 from .domain.text import has_controls
 from .safe_files import write_file
@@ -58,6 +55,10 @@ def load(path: Path | None = None) -> SyncConfig:
 def save(config: SyncConfig, path: Path | None = None) -> None:
     """Set ``vdir`` and ``sync_scope``, keeping everything else in the file (other
     tables, comments, layout). A file that is not TOML is left alone (ConfigError)."""
+    # Imported here: reading the file at start-up (tomllib) does not need the writer.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     path = path or config_path()
     try:
         document = tomlkit.parse(read_text(path))

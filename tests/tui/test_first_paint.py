@@ -48,6 +48,10 @@ LATER = (
     "coffeechat.tui.widgets.looking_back",
     "textual.widgets._text_area",
     "textual.widgets._markdown",
+    "coffeechat.domain.call",  # the call timer's arithmetic and the agenda under it
+    "coffeechat.domain.agenda",
+    "tomlkit",  # writes the settings; reading them is tomllib's
+    "anyascii",  # folds names for the filter: the first page is not filtered yet
 )
 """Loaded only after the first paint (the detail tabs) or when an action needs them."""
 

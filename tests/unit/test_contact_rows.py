@@ -59,14 +59,17 @@ def test_a_re_read_hands_back_the_rows_it_already_had(store: Store) -> None:
     st.lists(st.tuples(st.booleans(), st.integers(0, 10)), max_size=8),
     st.text(max_size=4),
     st.booleans(),
+    st.booleans(),
 )
 def test_filter_after_inserts_and_removals_equals_a_fresh_filter(
-    steps: list[tuple[bool, int]], query: str, same: bool
+    steps: list[tuple[bool, int]], query: str, same: bool, lazy: bool
 ) -> None:
     """The previous query's matches (the same query, as the list re-shows a saved
-    contact, or a shorter one) are kept through the patches, moved and added to."""
-    patched = ContactFilter(ROWS)
-    patched.match(query if same else query[:1])
+    contact, or a shorter one) are kept through the patches, moved and added to. A
+    lazy filter (names folded at the first match) patched before any match is the same."""
+    patched = ContactFilter(ROWS, lazy=lazy)
+    if not lazy:
+        patched.match(query if same else query[:1])
     rows = list(ROWS)
     for insert, index in steps:
         if insert:

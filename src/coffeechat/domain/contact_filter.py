@@ -36,21 +36,37 @@ Row = TypeVar("Row", bound=Filterable)
 
 
 class ContactFilter(Generic[Row]):
-    def __init__(self, rows: Sequence[Row], reuse: ContactFilter[Row] | None = None) -> None:
+    def __init__(
+        self, rows: Sequence[Row], reuse: ContactFilter[Row] | None = None, *, lazy: bool = False
+    ) -> None:
         """*reuse*: a filter over mostly the same rows (the list before a re-read, in
         another thread). Rows equal to one of its rows are taken from it, so replacing
         it frees almost nothing: freeing 30,000 rows at once on the event loop took
-        about 10 ms. (Its list is copied first: the other thread may patch it.)"""
+        about 10 ms. (Its list is copied first: the other thread may patch it.)
+
+        *lazy*: fold the rows when first matched, not now (the first page shown at
+        start-up is not filtered until every row is in; folding its names would load
+        the transliteration tables before the first paint)."""
         haystacks: dict[Row, str] = {}
         if reuse is not None:
             known = {row: row for row in list(reuse.rows)}
             rows = [known.get(row, row) for row in rows]
             # Folding accents costs ~4 µs a row: unchanged rows keep their haystack.
-            haystacks = dict(zip(list(reuse.rows), list(reuse._haystacks), strict=False))
+            if reuse._built is not None:
+                haystacks = dict(zip(list(reuse.rows), list(reuse._built), strict=False))
         self.rows: list[Row] = list(rows)
-        self._haystacks: list[str] = [haystacks.get(r) or _haystack(r) for r in self.rows]
+        self._built: list[str] | None = None
+        if not lazy:
+            self._built = [haystacks.get(r) or _haystack(r) for r in self.rows]
         self._last_query = ""
         self._last_matches: list[int] = []
+
+    @property
+    def _haystacks(self) -> list[str]:
+        """Each row's folded text, built at the first match if the filter is *lazy*."""
+        if self._built is None:
+            self._built = [_haystack(r) for r in self.rows]
+        return self._built
 
     def insert(self, index: int, row: Row) -> None:
         """Add *row* at *index* (one changed contact, without rebuilding every haystack).
@@ -59,8 +75,8 @@ class ContactFilter(Generic[Row]):
         same query after a write (the list showing a saved contact, filter on) looks at
         its matches only, not at every row again (300,000 at the largest)."""
         haystack = _haystack(row)
+        self._haystacks.insert(index, haystack)  # built first (lazy): from the rows before
         self.rows.insert(index, row)
-        self._haystacks.insert(index, haystack)
         if self._last_query:
             moved = [i + (i >= index) for i in self._last_matches]
             if all(word in haystack for word in self._last_query.split(" ")):
@@ -68,8 +84,8 @@ class ContactFilter(Generic[Row]):
             self._last_matches = moved
 
     def remove(self, index: int) -> None:
+        del self._haystacks[index]  # built first (lazy): from the rows before
         del self.rows[index]
-        del self._haystacks[index]
         if self._last_query:
             self._last_matches = [i - (i > index) for i in self._last_matches if i != index]
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from anyascii import anyascii
-
 # C0 controls (except tab and newline, handled separately), DEL and C1 controls. ESC
 # is among them, so ANSI/OSC sequences arrive on screen as harmless visible text.
 # Bidi embedding, override and isolate controls would reorder what follows on
@@ -72,7 +70,15 @@ def folded(text: str) -> str:
     lowered = text.casefold()
     if lowered.isascii():
         return lowered
-    return anyascii(lowered).lower()
+    return _transliterated(lowered)
+
+
+def _transliterated(text: str) -> str:
+    # Imported at the first text that needs it (it loads its tables through
+    # importlib.resources, about 4 ms): not on the way to the first paint.
+    from anyascii import anyascii
+
+    return anyascii(text).lower()
 
 
 MAX_QUERY_CHARS = 200

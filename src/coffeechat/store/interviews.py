@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..domain.call import elapsed
 from ..models import Medium, known_value
 from .db import Database, inserted_id, record
 
@@ -157,6 +156,8 @@ class Interviews:
         return started
 
     def pause(self, interview_id: int, now: datetime) -> Interview:
+        from ..domain.call import elapsed  # with the call screen, not the first paint
+
         with self._database.transaction():
             current = self.get(interview_id)
             if current is None:

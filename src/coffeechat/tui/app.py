@@ -25,6 +25,7 @@ from ..domain.text import one_line, visible
 from ..store import NotWritten, Store
 from .app_host import AppHost
 from .commands import BY_ACTION, COMMANDS, bindings
+from .first_frame import after_first_frame
 from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
 from .long_lived import IdleCollector, freeze_long_lived
@@ -135,8 +136,9 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
             self.notify(
                 "\n".join(problems), title="Skipped", severity="warning", timeout=10, markup=False
             )
-        self.sync_at_start()
-        self.mail_at_start()
+        # Reading the sync and mail settings waits until the list is on screen.
+        after_first_frame(self, self.sync_at_start)
+        after_first_frame(self, self.mail_at_start)
 
     def on_unmount(self) -> None:
         self.collector.stop()

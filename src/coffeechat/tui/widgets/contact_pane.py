@@ -85,8 +85,9 @@ class ContactPane(Vertical):
         return self.query_one(FilterInput)
 
     def load(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
-        """Replace every row (after a save, delete or import), keeping the filter."""
-        self.load_prepared(ContactFilter(rows), keep_id)
+        """Show *rows*, every row there is (a list short enough to be read at once),
+        keeping the filter; their names are folded when first filtered."""
+        self.load_prepared(ContactFilter(rows, lazy=True), keep_id)
 
     def load_prepared(
         self, prepared: ContactFilter[ContactRow], keep_id: int | None = None
@@ -98,7 +99,7 @@ class ContactPane(Vertical):
 
     def load_first_page(self, rows: list[ContactRow], total: int) -> None:
         """Show the first rows at once while the rest loads; `load` completes it."""
-        self._filter = ContactFilter(rows)
+        self._filter = ContactFilter(rows, lazy=True)
         self._partial_total = total
         self._apply()
 
