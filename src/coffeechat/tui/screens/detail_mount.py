@@ -49,7 +49,7 @@ class DetailMount(MainScreenHost):
         timeline = VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
         await detail.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
         if not self.query(ResearchPane):
-            return  # the app closed while the tabs were mounted
+            return  # the screen was left while the tabs were mounted
         self.detail_mounted.set()
         self.show_detail(self.contact)
 
