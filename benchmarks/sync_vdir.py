@@ -5,9 +5,10 @@ second ≤ 1.5 s writing 0 files; the merge must add no rewrite to an idle sync.
 Times the real console script on a copy of the database (a sync may take back changes,
 so it writes to the database), to which an open follow-up for one contact in ten and a
 planned call for one in a hundred are added (the generated calls are held ones with no
-time), and counts the files the second run touched. Beside each wall time it gives the
-command's CPU time (user + system) and the load average: on a shared machine the wall
-time moves with the load, the CPU time much less.
+time), and counts the files the second run touched. The copy is migrated to the app's
+schema before the clock starts (the cached file is built once and may be older). Beside
+each wall time it gives the command's CPU time (user + system) and the load average: on
+a shared machine the wall time moves with the load, the CPU time much less.
 """
 
 from __future__ import annotations
@@ -26,8 +27,12 @@ from _common import bench_db
 
 
 def _add_followups_and_calls(db: Path) -> None:
+    from coffeechat.store import Store
     from coffeechat.store.search_schema import register_fold
 
+    # The cached file may predate the app's last migration: it is brought up to date
+    # here, untimed, so that the run times the sync and not a one-off migration.
+    Store.open(db).close()
     with sqlite3.connect(db) as conn:
         # The search index's triggers fold text with the app's own SQL function.
         register_fold(conn)

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from coffeechat.domain.draft_checker import check_draft
-from coffeechat.domain.names import NameParts, greeting_name, is_only_a_title, parse_name
+from coffeechat.domain.names import (
+    NameParts,
+    greeting_name,
+    is_only_a_title,
+    parse_name,
+    parts_by_sort_key,
+    sort_key,
+)
 from coffeechat.domain.outreach import placeholder_values
 from coffeechat.domain.templates import default_text, fill
 from coffeechat.interop import vcard
@@ -42,6 +49,32 @@ DATA = Path(__file__).parent / "data" / "imports"
 )
 def test_names_are_split_as_people_write_them(written: str, parts: NameParts) -> None:
     assert parse_name(written) == parts
+
+
+_CUT = ["Henrik Aas", "Mary Ann Lee", "Ada Raman 0", "Ada Adeyemi 10198", "Zoë Chen",
+        "Søren Kierkegaard", "Дмитрий Иванов", "王小明", "Jean-Luc Picard", "Madonna",
+        "Vincent Van Gogh", "Ada  Raman", "Ludwig van Beethoven", "Maria de la Cruz",
+        "Omar al-Hakim", "Ana María de la Cruz y López", "van Ada", "Ada van"]  # fmt: skip
+_PARSED = ["Dr. Henrik Aas", "Aas, Henrik", "John Doe III", "Lena Chen, M.D.", "Mr Ada",
+           "García Márquez, Gabriel", "Rev. Martin Luther King Jr.", "Henrik Aas PhD",
+           "Ada 'Bee' Raman"]  # fmt: skip
+
+
+@pytest.mark.parametrize("written", _CUT + _PARSED)
+def test_the_sort_key_gives_back_the_parsed_given_and_family_names(written: str) -> None:
+    """A card's N is cut where the stored sort key says, never differently from a parse;
+    a name the cut cannot account for (a title, a suffix, "Last, First") is parsed."""
+    parts = parse_name(written)
+    cut = parts_by_sort_key(written, sort_key(written))
+    assert (cut is not None) == (written in _CUT)
+    if cut is not None:
+        assert not (parts.title or parts.suffix)
+        assert cut == (" ".join(filter(None, (parts.given, parts.middle))), parts.family)
+
+
+def test_a_record_named_after_its_organization_is_not_cut_by_its_key() -> None:
+    key = sort_key("Zeta Labs Oslo", organization="Zeta Labs Oslo")
+    assert parts_by_sort_key("Zeta Labs Oslo", key, "Zeta Labs Oslo") is None
 
 
 def test_greeting_is_the_given_name_unless_a_form_was_chosen() -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.interop import vdir, vdir_card
-from coffeechat.models import Medium, Status
+from coffeechat.interop import vcard, vdir, vdir_card
+from coffeechat.models import Contact, Medium, Status
 from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
 from coffeechat.usecases.calls import Plan, save_plan
@@ -103,7 +103,9 @@ def test_an_idle_sync_parses_no_name_and_a_renamed_contact_gets_its_new_n(
     sync(store, root, NOW)
     parsed: list[str] = []
     n_value = vdir_card.n_value
-    monkeypatch.setattr(vdir_card, "n_value", lambda c: parsed.append(c.name) or n_value(c))
+    monkeypatch.setattr(
+        vdir_card, "n_value", lambda c, key="": parsed.append(c.name) or n_value(c, key)
+    )
 
     idle = sync(store, root, NOW)
     store.contacts.with_changes(people["Priya"], name="Dr. Priya Raman-Shah")
@@ -114,6 +116,30 @@ def test_an_idle_sync_parses_no_name_and_a_renamed_contact_gets_its_new_n(
     cards = {key: (root / key).read_text() for key in renamed.written}
     assert any("N:Raman-Shah;Priya;;Dr.;" in card for card in cards.values())
     assert any("N:Lindqvist;Tomas;;;" in card for card in cards.values())
+
+
+def test_a_first_sync_cuts_plain_names_where_their_sort_key_says(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The N of a name stored with its sort key comes from that key, not a second parse;
+    one the key cannot account for (a title) is parsed, and both read as a parse would."""
+    for name in ("Ada Raman 7", "Ludwig van Beethoven", "Dr. Henrik Aas", "Madonna"):
+        store.contacts.add(Contact(name=name))
+    parsed: list[str] = []
+    parse_name = vcard.parse_name
+    monkeypatch.setattr(vcard, "parse_name", lambda n: parsed.append(n) or parse_name(n))
+
+    report = sync(store, tmp_path / "vdir", NOW)
+
+    cards = b"".join((tmp_path / "vdir" / key).read_bytes() for key in report.written).decode()
+    for n in (
+        "N:7;Ada Raman;;;",
+        "N:van Beethoven;Ludwig;;;",
+        "N:Aas;Henrik;;Dr.;",
+        "N:;Madonna;;;",
+    ):
+        assert n in cards
+    assert parsed == ["Dr. Henrik Aas"]
 
 
 def test_a_state_written_before_the_n_was_remembered_is_read(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..domain.identity import is_placeholder
-from ..domain.names import parse_name, stored_parts
+from ..domain.names import parse_name, parts_by_sort_key, stored_parts
 from ..models import Contact
 from .records import ImportedContact, ImportFormatError, ParsedFile, url_name
 from .vcard_lines import (
@@ -250,9 +250,14 @@ def fold(line: str) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
-def _name_parts(contact: Contact) -> tuple[str, str, str, str]:
+def _name_parts(contact: Contact, sort_name: str = "") -> tuple[str, str, str, str]:
     """(family, given, prefix, suffix): the stored given and family names when known
-    (without a title or degree left in them), else parsed from the name."""
+    (without a title or degree left in them), else those the contact's stored sort key
+    *sort_name* was made from, else parsed from the name."""
+    if sort_name and not (contact.given_name or contact.family_name):
+        cut = parts_by_sort_key(contact.name, sort_name, contact.organization)
+        if cut is not None:
+            return cut[1], cut[0], "", ""
     parts = parse_name(contact.name)
     if contact.given_name or contact.family_name:
         given, family = stored_parts(contact.name, contact.given_name, contact.family_name)

@@ -106,14 +106,15 @@ def name_source(contact: Contact) -> str:
     return f"{contact.name}\x1f{contact.given_name}\x1f{contact.family_name}"
 
 
-def contact_item(contact: Contact, n: str | None = None) -> Item:
+def contact_item(contact: Contact, n: str | None = None, sort_name: str = "") -> Item:
     """A vCard 3.0: FN, N, ORG, TITLE, EMAIL, TEL, URL, CATEGORIES, UID and a NOTE saying
     where the contact is in the pipeline. *n* is the N worked out earlier from the same
-    :func:`name_source` (parsing the name is the dearest part of a card)."""
+    :func:`name_source`; without it, the N is cut where the contact's stored sort key
+    *sort_name* says (parsing the name is the dearest part of a card)."""
     tags = ", ".join(t.strip() for t in contact.tags.split(",") if t.strip())
     fields = {
         "name": contact.name.strip(),
-        "n": vdir_card.n_value(contact) if n is None else n,
+        "n": vdir_card.n_value(contact, sort_name) if n is None else n,
         "email": contact.email.strip(),
         "phone": contact.phone.strip(),
         "organization": contact.organization.strip(),

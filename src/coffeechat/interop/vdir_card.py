@@ -28,8 +28,9 @@ _PROPERTY = {
 _NEW_HEAD = {"EMAIL": "EMAIL;TYPE=INTERNET", "TEL": "TEL;TYPE=CELL"}
 
 
-def n_value(contact: Contact) -> str:
-    family, given, prefix, suffix = _name_parts(contact)
+def n_value(contact: Contact, sort_name: str = "") -> str:
+    """The card's N, cut where the contact's stored *sort_name* says when it can be."""
+    family, given, prefix, suffix = _name_parts(contact, sort_name)
     return (
         f"{escape(family.strip())};{escape(given.strip())};;{escape(prefix.strip())};"
         f"{escape(suffix.strip())}"

@@ -38,3 +38,10 @@ def checklist_texts(database: Database) -> dict[int, list[str]]:
     for row in rows:
         found[row["interview_id"]].append(row["text"])
     return found
+
+
+def sort_names(database: Database) -> dict[int, str]:
+    """Each contact's stored sort key, which says where its family name begins (a
+    card's N is cut there instead of parsing the name again)."""
+    rows = database.conn.execute("SELECT id, sort_name FROM contacts")
+    return {row["id"]: row["sort_name"] for row in rows}

@@ -51,24 +51,26 @@ class AppItems:
     ) -> None:
         self.store, self.scope, self.now, self.recorded = store, scope, now, recorded
         self.contacts: dict[int, Contact] = {}
+        self.sort_names: dict[int, str] = {}
         self.checklists: dict[int, list[str]] = {}
 
     def load_contacts(self) -> None:
         every = self.store.contacts.all(include_archived=False)
         self.contacts = {c.id or 0: c for c in every if in_scope(c, self.scope)}
+        self.sort_names = sync_rows.sort_names(self.store.database)
 
     def contact_items(self) -> list[Item]:
         return [self.contact_item(contact) for contact in self.contacts.values()]
 
     def contact_item(self, contact: Contact) -> Item:
         """The contact's card, its N taken from the base while the names it is made
-        from are unchanged."""
+        from are unchanged, else cut where the stored sort key says."""
         entry = self.recorded(f"contact:{contact.id}")
         if entry is not None and entry.source == vdir.name_source(contact):
             n = entry.base.get("n")
             if n is not None:
                 return vdir.contact_item(contact, n)
-        return vdir.contact_item(contact)
+        return vdir.contact_item(contact, sort_name=self.sort_names.get(contact.id or 0, ""))
 
     def events(self) -> list[Item]:
         """The follow-ups and calls of the contacts in scope (loaded first)."""
