@@ -16,6 +16,7 @@ from pathlib import Path
 
 from coffeechat.models import Medium
 from coffeechat.usecases.calls import Plan, save_plan
+from coffeechat.usecases.contacts import delete_contact
 from tests.e2e.test_vdir_clients import NOW, Cycle, _people, _query, _setup
 from tests.e2e.test_vdir_radicale import (
     BIN,
@@ -242,3 +243,35 @@ def test_the_app_removing_every_call_does_not_stop_vdirsyncer(
     [server] = cycle.server("calls").values()
     assert "Coffee chat with Maria Okafor" in server and "CANCELLED" not in server
     assert IDLE in cycle.both()
+
+
+def test_a_contact_deleted_in_the_app_and_edited_on_the_phone_comes_back_archived(
+    radicale: tuple[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+):
+    """The app's sync removes the card; vdirsyncer puts the phone's edited copy back
+    (deleted on one side, changed on the other); the next sync knows it for the card it
+    removed: the contact comes back archived with the phone's change, the conflict is
+    shown, and the card leaves the phone as an archived contact's does."""
+    ids = _people(db_path)
+    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    with opened(db_path) as store:
+        delete_contact(store, ids["maria"])
+    card = cycle.server_path("contacts", "FN:Maria Okafor")
+    cycle.edit_on_server(
+        card, lambda t: t.replace("END:VCARD", "TITLE:Head of Research\r\nEND:VCARD")
+    )
+
+    cycle.both()
+    out = cycle.both()
+    cycle.both()
+
+    assert "conflict: deleted here, changed elsewhere (title “Head of Research”): " in out
+    assert "Maria Okafor kept, archived" in out
+    assert _query(
+        db_path, "SELECT archived, title FROM contacts WHERE name = ?", "Maria Okafor"
+    ) == [(1, "Head of Research")]
+    assert not any("Maria Okafor" in text for text in cycle.server("contacts").values())
+    assert "Maria" not in clients.run("khard", "list")
+    assert IDLE in cycle.sync()

@@ -492,3 +492,109 @@ def test_a_held_calls_time_moved_elsewhere_goes_back_and_is_shown(
     ]
     assert f"DTSTART:{held[1]}" in path.read_text()
     assert sync(store, root, NOW).written == []
+
+
+def _changed_card(path: Path, title: str) -> str:
+    """The card at *path* with its title changed, as a phone would save it."""
+    text = path.read_text()
+    changed = re.sub(r"TITLE:[^\r\n]*", f"TITLE:{title}", text)
+    assert changed != text
+    return changed
+
+
+@pytest.mark.parametrize("order", ["changed before the sync", "put back by vdirsyncer"])
+def test_a_contact_deleted_here_and_changed_elsewhere_comes_back_archived(
+    store: Store, people: dict[str, int], tmp_path: Path, order: str
+):
+    """The deletion holds (the person is not back in the list, the card goes) and the
+    phone's change is not lost: the contact is back in the archive, holding it, and the
+    conflict says so, in whichever order the sync and vdirsyncer met the two changes."""
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    maria = store.contacts.get(people["Maria"])
+    assert maria is not None
+    card = root / "contacts" / f"{maria.uid}.vcf"
+    changed = _changed_card(card, "Head of Research")
+    delete_contact(store, people["Maria"])
+    if order == "put back by vdirsyncer":
+        removed = sync(store, root, NOW)
+        assert removed.removed == [f"contacts/{card.name}"] and removed.conflicts == []
+    # vdirsyncer brings the phone's copy (a card deleted on one side and changed on
+    # the other is put back where it was deleted).
+    card.write_text(changed)
+
+    report = sync(store, root, NOW)
+
+    [back] = [c for c in store.contacts.all() if c.uid == maria.uid]
+    assert back.archived and back.title == "Head of Research" and back.id is not None
+    assert report.conflicts == [
+        f"deleted here, changed elsewhere (title “Head of Research”): {back.name} kept, "
+        f"archived (contacts/{card.name})"
+    ]
+    assert "kept archived" in store.notes.research(back.id)
+    assert f"contacts/{card.name}" in report.removed and not card.exists()
+    assert report.ok
+    idle = sync(store, root, NOW)
+    assert (idle.written, idle.removed, idle.conflicts, idle.notices) == ([], [], [], [])
+
+
+def test_a_contact_archived_here_takes_in_what_changed_elsewhere_before_its_card_goes(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    tom = store.contacts.get(people["Tom"])
+    assert tom is not None
+    card = root / "contacts" / f"{tom.uid}.vcf"
+    card.write_text(_changed_card(card, "Head of Patient Care"))
+    store.contacts.set_archived(people["Tom"], True)
+
+    report = sync(store, root, NOW)
+
+    after = store.contacts.get(people["Tom"])
+    assert after is not None and after.archived and after.title == "Head of Patient Care"
+    assert report.came_in == [f"Tom Lindqvist: title “Head of Patient Care” (contacts/{card.name})"]
+    assert report.removed == [f"contacts/{card.name}"] and not card.exists()
+    assert report.conflicts == [] and report.ok
+
+
+def test_a_followup_deleted_here_and_done_elsewhere_stays_deleted_and_says_so(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    followup_id = _followup(store, people["Maria"])
+    _followup(store, people["Tom"], "Thank Tom")  # the collection is not left empty
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    path = next(p for p in (root / "followups").glob("*.ics") if "Maria" in p.read_text())
+    path.write_text(
+        path.read_text().replace(
+            "STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20260317T071500Z"
+        )
+    )
+    store.database.conn.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
+
+    report = sync(store, root, NOW)
+
+    assert report.conflicts == [
+        "deleted here, changed elsewhere (done “20260317T071500Z”): left deleted "
+        f"(followups/{path.name})"
+    ]
+    assert report.removed == [f"followups/{path.name}"] and not path.exists()
+    assert store.followups.get(followup_id) is None and report.ok
+
+
+def test_a_server_property_added_to_an_item_deleted_here_is_no_conflict(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    sync(store, root, NOW)
+    tom = store.contacts.get(people["Tom"])
+    assert tom is not None
+    card = root / "contacts" / f"{tom.uid}.vcf"
+    card.write_text(card.read_text().replace("END:VCARD", "X-SERVER:1\r\nEND:VCARD"))
+    delete_contact(store, people["Tom"])
+
+    report = sync(store, root, NOW)
+
+    assert report.removed == [f"contacts/{card.name}"] and report.conflicts == []
+    assert all(c.uid != tom.uid for c in store.contacts.all())

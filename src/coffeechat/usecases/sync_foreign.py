@@ -32,6 +32,8 @@ class Run(Protocol):
 
     def notice_once(self, key: str, why: str, present: tuple[int, int]) -> None: ...
 
+    def came_back(self, key: str, present: tuple[int, int]) -> bool: ...
+
 
 METADATA = frozenset({"displayname", "color", "description", "order", "meta"})
 """vdirsyncer's per-collection metadata files: not items, never reported."""
@@ -47,6 +49,8 @@ def unknown_files(run: Run) -> None:
         for name, stat_ in sorted(run.files[collection].items()):
             key = f"{collection}/{name}"
             if key in run.handled or key in run.state.items or name in METADATA:
+                continue
+            if key in run.state.removed and run.came_back(key, stat_):
                 continue
             present.add(key)
             if collection == CONTACTS and name.endswith(".vcf") and _new_contact(run, key, stat_):

@@ -112,6 +112,24 @@ class AppItems:
         interview = self.store.interviews.get(row_id)
         return self._call_item(interview) if interview else None
 
+    def current(self, ref: str) -> Item | None:
+        """The row *ref* (``contact:12``) as an item whether or not the sync carries it
+        (archived, out of scope, done long ago); None when the row is gone."""
+        kind, row_id = ref.split(":")[0], int(ref.split(":")[1])
+        if kind == "contact":
+            contact = self.store.contacts.get(row_id)
+            return vdir.contact_item(contact) if contact is not None else None
+        if kind == "followup":
+            followup = self.store.followups.get(row_id)
+            contact = self.store.contacts.get(followup.contact_id) if followup else None
+            return vdir.followup_item(followup, contact) if followup and contact else None
+        interview = self.store.interviews.get(row_id)
+        contact = self.store.contacts.get(interview.contact_id) if interview else None
+        if interview is None or contact is None:
+            return None
+        questions = self.checklists.get(row_id, [])
+        return vdir.call_item(interview, contact, questions, contact.time_zone)
+
     def contact_of(self, item: Item) -> int | None:
         """The contact *item* belongs to, as the database now says."""
         kind, row_id = row_of(item)

@@ -11,12 +11,13 @@ others added.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from contextlib import suppress
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.sync_merge import Conflict, Merged, merge
-from ..interop import vdir
-from ..interop.vdir import CALLS, COLLECTIONS, FOLLOWUPS, Item, MalformedItem
+from ..interop import vdir, vdir_card
+from ..interop.vdir import CALLS, COLLECTIONS, FOLLOWUPS, INCOMING, KIND_OF, Item, MalformedItem
 from ..safe_files import write_files
 from ..store import Store
 from . import sync_apply, sync_foreign
@@ -25,6 +26,8 @@ from .sync_items import AppItems, row_of
 from .sync_report import SyncReport
 from .sync_state import STATE_FILE, Entry, State
 
+REMEMBER_REMOVED_DAYS = 30
+"""How long a removed file's entry is kept, to know it if vdirsyncer puts it back."""
 WRITE_BATCH = 2000
 """Items written (and journaled) at a time: a kill loses at most one batch's record."""
 
@@ -85,6 +88,8 @@ class Run:
                     self.handled.discard(self.by_ref.get(item.ref) or "")
                     self.handled.discard(f"{item.collection}/{item.file_name}")
         self.flush()
+        since = (self.now.date() - timedelta(days=REMEMBER_REMOVED_DAYS)).isoformat()
+        self.state.forget_removed(self.handled, since)
         gone = sorted(set(self.state.items) - self.handled)
         keepers = self._keepers(gone)
         for key in gone:
@@ -282,23 +287,98 @@ class Run:
     # --- items the app no longer has ------------------------------------------------------
 
     def _gone_from_app(self, key: str) -> None:
-        """Deleted, archived or out of scope in the app: the file goes (even one changed
-        elsewhere: the app's deletion wins, and the report says what it held)."""
+        """Deleted, archived or out of scope in the app: the file goes, but what was
+        changed in it elsewhere since the last sync is not lost with it (see
+        :meth:`_changed_before_going`)."""
         collection, name = key.split("/")
         entry = self.state.items[key]
         present = self.files[collection].get(name)
         if present is not None:
             if (entry.size, entry.mtime) != present:
-                try:
-                    changed = vdir.digest(read_bounded(self.folders[collection] / name))
-                except OSError:
-                    changed = ""
-                if changed != entry.digest:
-                    self.report.conflicts.append(f"removed here, it had changed elsewhere ({key})")
-            os.unlink(self.folders[collection] / name)
+                self._changed_before_going(key, entry, present)
+            with suppress(FileNotFoundError):  # taken away by bringing the contact back
+                os.unlink(self.folders[collection] / name)
             self.report.removed.append(key)
+            self.state.remember_removed(key, entry, self.now.date().isoformat())
         self.handled.add(key)
         self.state.drop(key)
+
+    def came_back(self, key: str, present: tuple[int, int]) -> bool:
+        """A file the sync removed lately is there again: vdirsyncer restores an item
+        deleted on one side and changed on the other. Its changes are dealt with as if
+        the file had changed before it went, and it goes again; True when it was ours."""
+        collection, name = key.split("/")
+        _, entry = self.state.removed.pop(key)
+        self.state.changed = True
+        if not self._changed_before_going(key, entry, present):
+            return False
+        self.handled.add(key)
+        with suppress(FileNotFoundError):
+            os.unlink(self.folders[collection] / name)
+        self.report.removed.append(key)
+        return True
+
+    def _changed_before_going(self, key: str, entry: Entry, present: tuple[int, int]) -> bool:
+        """A file changed elsewhere whose item the app no longer carries. A row still
+        in the app (archived, out of scope) takes the changes in, merged as usual; a
+        contact deleted here comes back archived, holding them; a follow-up or call
+        deleted here stays deleted, and the conflict names what had changed. False
+        when the file is not the recorded item (another UID, unreadable)."""
+        collection = key.split("/")[0]
+        data = self.read(key, present)
+        if data is None:
+            return False
+        if vdir.digest(data) == entry.digest:
+            return True
+        try:
+            read = vdir.read(collection, data)
+        except MalformedItem:
+            self.report.conflicts.append(f"removed here, it had changed elsewhere ({key})")
+            return True
+        if read.uid != entry.uid:
+            return False
+        kind = KIND_OF[collection]
+        theirs = changed_elsewhere(read.fields, entry, kind)
+        if not theirs:
+            return True  # nothing a person changed (a server's own property)
+        item = self.app.current(entry.ref)
+        if item is not None:
+            base = entry.their_base()
+            merged = merge(item.fields, entry.base, read.fields, base, INCOMING[kind], entry.stale)
+            if merged.incoming:
+                self._take_in(key, item, merged)
+            self._conflicts(key, item, merged)
+        elif kind == "contact":
+            self.bring_back(key, data, theirs)
+        else:
+            self.report.conflicts.append(
+                f"deleted here, changed elsewhere ({_listed(theirs)}): left deleted ({key})"
+            )
+        return True
+
+    def bring_back(self, key: str, data: bytes, theirs: dict[str, str]) -> None:
+        """A card changed elsewhere for a contact deleted here: the contact comes back
+        archived with the card's values (under the import's identity rule), so the
+        change is kept where the user can find it and nothing else of theirs returns
+        to the list; the card goes, as an archived contact's does."""
+        collection, name = key.split("/")
+        line = f"deleted here, changed elsewhere ({_listed(theirs)})"
+        try:
+            contact_id = sync_apply.new_contact(self.store, vdir_card.record(data))
+        except MalformedItem:
+            contact_id = None
+        contact = self.store.contacts.get(contact_id) if contact_id else None
+        if contact is None or contact.id is None:
+            self.report.conflicts.append(f"{line}: merged into the same person's card ({key})")
+        else:
+            self.store.contacts.set_archived(contact.id, True)
+            day = self.now.date().isoformat()
+            sync_apply.note_line(
+                self.store, contact.id, f"Sync {day}: contact {line}; kept archived"
+            )
+            self.report.conflicts.append(f"{line}: {contact.name} kept, archived ({key})")
+        with suppress(FileNotFoundError):
+            os.unlink(self.folders[collection] / name)
 
     def _keepers(self, gone: list[str]) -> set[str]:
         """The one item to keep, marked cancelled, in each calendar collection whose
@@ -355,6 +435,25 @@ def based(entry: Entry, item: Item) -> Entry:
     entry.base = dict(item.fields)
     entry.source = item.source
     return entry
+
+
+def changed_elsewhere(fields: dict[str, str], entry: Entry, kind: str) -> dict[str, str]:
+    """The fields of a file, as read, that a person changed elsewhere since the last
+    sync and coffeechat has a place for (not a copy that predates its own last write)."""
+    base = entry.their_base()
+    return {
+        name: value
+        for name, value in fields.items()
+        if name in INCOMING[kind] and value != base.get(name) and value != entry.stale.get(name)
+    }
+
+
+def _listed(fields: dict[str, str]) -> str:
+    """``phone “+47 22”, title “Lead”``: values cut at 60 characters."""
+    return ", ".join(
+        f"{name} “{value[:60] + ('…' if len(value) > 60 else '')}”" if value else f"{name} cleared"
+        for name, value in fields.items()
+    )
 
 
 def _changed(app: dict[str, str], base: dict[str, str]) -> set[str]:

@@ -31,6 +31,7 @@ VERSION = 2
 _MAX_STATE_BYTES = 1 << 30
 _REF = re.compile(r"(contact|followup|call):[1-9][0-9]{0,17}")
 _DIGEST = re.compile(r"[0-9a-f]{64}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(slots=True)
@@ -113,6 +114,9 @@ class State:
         self.items: dict[str, Entry] = {}
         self.seen: dict[str, list[int]] = {}
         """Files left alone and already reported: (size, mtime) when reported."""
+        self.removed: dict[str, tuple[str, Entry]] = {}
+        """Files the sync removed lately (the day, the entry they had): vdirsyncer puts
+        one back when the phone changed it meanwhile, and it is known for what it is."""
         self.dropped = 0
         """Entries that did not validate."""
         self.unreadable = ""
@@ -164,6 +168,12 @@ class State:
                 and all(isinstance(n, int) for n in value)
             ):
                 self.seen[key] = value
+        removed = loaded.get("removed")
+        for key, value in (removed if isinstance(removed, dict) else {}).items():
+            if isinstance(value, list) and len(value) == 2 and _DAY.fullmatch(str(value[0])):
+                entry = _entry(key, value[1])
+                if entry is not None:
+                    self.removed[key] = (value[0], entry)
 
     def _replay(self, journal: bytes) -> None:
         """Apply each complete journal line; a line cut short by a kill ends it."""
@@ -188,6 +198,17 @@ class State:
         if self.items.pop(key, None) is not None:
             self._pending[key] = None
             self.changed = True
+
+    def remember_removed(self, key: str, entry: Entry, day: str) -> None:
+        self.removed[key] = (day, entry)
+        self.changed = True
+
+    def forget_removed(self, keys: set[str], before: str) -> None:
+        """Forget the removals of *keys*, and those older than the day *before*."""
+        for key, (day, _) in list(self.removed.items()):
+            if key in keys or day < before:
+                del self.removed[key]
+                self.changed = True
 
     def mark_seen(self, key: str, size: int, mtime: int) -> bool:
         """Remember a file left alone; True the first time (or when it changed)."""
@@ -230,6 +251,7 @@ class State:
             "version": VERSION,
             "items": {k: e.as_json() for k, e in self.items.items()},
             "seen": self.seen,
+            "removed": {k: [day, e.as_json()] for k, (day, e) in self.removed.items()},
         }
         # Our own file name: whatever else stands there (a FIFO, a link to a device,
         # which the writer would write through) goes, and a regular file takes its place.
