@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.models import OutcomeKind
+from coffeechat.models import Contact, OutcomeKind
 from coffeechat.models_activity import Draft, NextStep, Outcome, Question, Referral
 from coffeechat.store import Store
 from coffeechat.store.search_schema import search_everything
@@ -199,3 +199,21 @@ def test_the_migration_indexes_outcomes_and_letters_already_there(
         assert _only(store, "crane").interview_id == call
     finally:
         store.close()
+
+
+def test_a_word_in_more_texts_than_are_ranked_ranks_the_latest(store: Store) -> None:
+    """Past ``ranked`` matches only the latest entries are ranked: the best of those
+    come first; with fewer matches every one is ranked, as before."""
+    bodies = ["advice advice"] + ["advice and more words here"] * 3 + ["advice advice"]
+    people = []
+    for number, body in enumerate(bodies):
+        person = store.contacts.add(Contact(name=f"Person {number}"))
+        assert person.id is not None
+        store.notes.save_research(person.id, body)
+        people.append(person.id)
+    everyone = [hit.contact_id for hit in store.search.query("advice")]
+    assert sorted(everyone) == people
+    assert everyone[:2] == [people[0], people[4]]  # the short ones, saying it twice
+    latest = [hit.contact_id for hit in store.search.query("advice", ranked=3)]
+    assert sorted(latest) == people[-3:]  # the oldest two are not ranked
+    assert latest[0] == people[4]
