@@ -11,6 +11,7 @@ from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
 from tests.tui.burst import burst
+from tests.waiting import wait_until
 
 
 async def test_empty_database_shows_zero_of_zero(store: Store, clock: Clock) -> None:
@@ -200,6 +201,36 @@ async def test_large_list_paints_first_page_then_loads_the_rest(
         pane.filter_input.value = "bulk"
         await pilot.pause()
         assert pane.border_title == "Contacts 15/30"
+
+
+async def test_a_filter_paints_its_first_matches_then_finds_the_rest(
+    store: Store, clock: Clock, monkeypatch
+) -> None:
+    """A keystroke finds a screenful and paints it; the rest come a slice at a time
+    (the count says "+" meanwhile), the highlighted contact stays if it matches, and a
+    key typed before the rest are found narrows what was found and what was not."""
+    for n in range(200):
+        tags = "bulk" if n % 2 else "other"
+        store.contacts.add(Contact(name=f"Person {n:03d}", tags=tags))
+    monkeypatch.setattr(ContactPane, "SHOWN_FIRST", 4)
+    monkeypatch.setattr(ContactPane, "SLICE", 7)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(ContactPane)
+        contacts = pane.contact_list
+        contacts.cursor = 41  # Person 041: bulk, past the first screenful
+        await pilot.pause()
+        shown: list[str] = []
+        pane.filter_input.value = "bulk"
+        shown.append(pane.border_title)
+        await wait_until(lambda: pane.border_title == "Contacts 100/200", what="the rest")
+        assert shown[0].endswith("+/200")
+        assert [r.name for r in contacts.rows] == [f"Person {n:03d}" for n in range(1, 200, 2)]
+        assert contacts.rows[contacts.cursor].name == "Person 041"
+        pane.filter_input.value = "other"
+        pane.filter_input.value = "other 05"  # typed before the rest of "other" was found
+        await wait_until(lambda: pane.border_title == "Contacts 5/200", what="narrowed")
+        assert [r.name for r in contacts.rows] == [f"Person 05{n}" for n in range(0, 10, 2)]
 
 
 async def test_filter_ignores_accents_and_case(store: Store, clock: Clock) -> None:

@@ -65,11 +65,12 @@ def test_filter_after_inserts_and_removals_equals_a_fresh_filter(
     steps: list[tuple[bool, int]], query: str, same: bool, lazy: bool
 ) -> None:
     """The previous query's matches (the same query, as the list re-shows a saved
-    contact, or a shorter one) are kept through the patches, moved and added to. A
-    lazy filter (names folded at the first match) patched before any match is the same."""
+    contact, or a shorter one) are kept through the patches, moved and added to, also
+    when that match had stopped at its first row. A lazy filter (names folded at the
+    first match) patched before any match is the same."""
     patched = ContactFilter(ROWS, lazy=lazy)
-    if not lazy:
-        patched.match(query if same else query[:1])
+    if not lazy:  # a match stopped at its first row: patching looks at the rest first
+        patched.match(query if same else query[:1], enough=1 if same else None)
     rows = list(ROWS)
     for insert, index in steps:
         if insert:

@@ -98,3 +98,51 @@ def test_incremental_filter_equals_fresh_filter(queries: list[str]) -> None:
     for piece in queries:
         typed += piece
         assert incremental.match(typed) == ContactFilter(ROWS).match(typed)
+
+
+MANY = [
+    Row(f"{first} {last} {n}", org, tags=tag)
+    for n, (first, last, org, tag) in enumerate(
+        zip(
+            ["Ada", "Søren", "Łukasz", "Tom", "Noor"] * 8,
+            ["Okafor", "Berg", "Nowak", "Lindqvist", "Haddad", "Kim", "Osei"] * 6,
+            ["Okafor Labs", "Bio", "Health", ""] * 10,
+            ["", "mentor", "alumni"] * 14,
+            strict=False,
+        )
+    )
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["o", "ok", "s", "so", "lu", "a", " b", "z", ""]),
+            st.booleans(),
+            st.integers(1, 12),
+            st.integers(-1, 45),
+            st.integers(1, 40),
+        ),
+        max_size=6,
+    )
+)
+def test_a_filter_stopped_early_and_taken_on_equals_a_full_one(
+    typing: list[tuple[str, bool, int, int, int]],
+) -> None:
+    """Stopping at the first screenful (``enough``, ``through``), typing on before the
+    rest was looked at, and looking at it a slice at a time (``more``) find the same
+    rows in the same order as matching every row at once."""
+    stopped = ContactFilter(MANY)
+    typed = ""
+    for piece, extend, enough, through, budget in typing:
+        typed = typed + piece if extend else piece
+        shown = stopped.match(typed, enough=enough, through=through)
+        every = ContactFilter(MANY).match(typed)
+        assert shown == every[: len(shown)]
+        assert len(shown) >= min(enough, len(every))
+        assert not any(i <= through for i, row in enumerate(MANY) if row in every[len(shown) :])
+        if extend:
+            continue  # the next piece is typed before the rest is looked at
+        while not stopped.complete:
+            shown += stopped.more(budget)
+        assert shown == every

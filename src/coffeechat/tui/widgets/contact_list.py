@@ -124,7 +124,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def __init__(self, *, today: date, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: Sequence[ContactRow] = ()
+        self._rows: list[ContactRow] = []
         self._today = today.isoformat()
         self.empty_message = "No contacts yet: press n to add one."
         self._last_highlighted: int | None = None
@@ -175,10 +175,11 @@ class ContactList(ScrollView, can_focus=True):
             self.refresh()
 
     def set_rows(
-        self, rows: Sequence[ContactRow], keep_id: int | None = None, fallback: int = 0
+        self, rows: list[ContactRow], keep_id: int | None = None, fallback: int = 0
     ) -> None:
-        """Show *rows*; keep the cursor on *keep_id* (or the current contact) if present,
-        else put it at index *fallback*."""
+        """Show *rows* (the list's own from now on: ``add_rows`` extends it); keep the
+        cursor on *keep_id* (or the current contact) if present, else put it at index
+        *fallback*."""
         keep_id = keep_id if keep_id is not None else self.highlighted_id
         self._rows = rows
         if len(self._strips) > STRIPS_KEPT:
@@ -192,6 +193,14 @@ class ContactList(ScrollView, can_focus=True):
                     break
         self.cursor = index
         self.refresh()
+
+    def add_rows(self, rows: list[ContactRow]) -> None:
+        """Show *rows* after the others (a filter still finding its matches); the
+        cursor stays where it is."""
+        if rows:
+            self._rows.extend(rows)
+            self._set_height(len(self._rows))
+            self.refresh()  # the scrollbar's thumb, and the rows if they are in view
 
     def _set_height(self, count: int) -> None:
         """Make the scrollable height *count* rows, without laying the screen out.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import asyncio
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
 
@@ -15,6 +16,7 @@ from textual.widgets import Input
 from ...domain.contact_filter import ContactFilter
 from ...store import ContactRow, list_order
 from ..key_order import focus_at_end
+from ..workers import background
 from .contact_list import ContactList
 from .safe_text import SafeInput
 
@@ -58,12 +60,21 @@ class ContactPane(Vertical):
     ContactPane FilterInput:focus { border: none; }
     """
 
+    SHOWN_FIRST = 100
+    """Rows a filter keystroke finds before the list is painted (more than a screen);
+    the rest are looked for a slice at a time, between frames and keys."""
+
+    SLICE = 25_000
+    """Rows looked at per slice once the list is painted (about 1-2 ms)."""
+
     def __init__(self, *, today: date, id: str | None = None) -> None:
         super().__init__(id=id)
         self._today = today
         self._filter: ContactFilter[ContactRow] = ContactFilter([])
         self._partial_total: int | None = None
         """Set while only the first page is loaded: the total it belongs to."""
+        self._matching = 0
+        """Counts filter runs: a slice of an older one is not shown."""
 
     def compose(self) -> ComposeResult:
         # `/` then a word starts a new filter: the old one is selected, so typing
@@ -151,24 +162,59 @@ class ContactPane(Vertical):
 
     def _apply(self, keep_id: int | None = None, fallback: int = 0) -> None:
         contact_list = self.contact_list
+        self._matching += 1
         if self._partial_total is not None:
             # The first page, unfiltered: the full load applies the filter typed meanwhile.
-            contact_list.set_rows(self._filter.rows, keep_id, fallback)
+            contact_list.set_rows(list(self._filter.rows), keep_id, fallback)
             self._show_count(self._partial_total, self._partial_total)
             return
         query = self.filter_input.value
-        shown = self._filter.match(query)
+        row_filter = self._filter
+        keep_id = keep_id if keep_id is not None else contact_list.highlighted_id
+        shown = row_filter.match(query, self.SHOWN_FIRST, self._index_of(keep_id))
         contact_list.empty_message = (
             f"Nothing matches “{query}”: escape clears the filter."
             if query.strip()
             else "No contacts yet: press n to add one, or import them (ctrl+p, Import…)."
         )
         contact_list.set_rows(shown, keep_id, fallback)
-        self._show_count(len(shown), len(self._filter.rows))
+        self._show_count(len(shown), len(row_filter.rows), row_filter.complete)
+        if not row_filter.complete:
+            # After the frame showing the first matches: slices run before a frame.
+            self.call_after_refresh(self._match_the_rest, self._matching)
 
-    def _show_count(self, shown: int, total: int) -> None:
+    def _index_of(self, contact_id: int | None) -> int:
+        """Where *contact_id* is among every row (-1: nowhere). The highlighted row is
+        found by halving (the rows are in list order); another (a contact just
+        written, whose row may have moved) by a walk, as its patch did."""
+        if contact_id is None:
+            return -1
+        rows = self._filter.rows
+        contact_list = self.contact_list
+        if 0 <= contact_list.cursor < len(contact_list.rows):
+            row = contact_list.rows[contact_list.cursor]
+            index = bisect_left(rows, list_order(row), key=list_order)
+            if index < len(rows) and rows[index].id == contact_id:
+                return index
+        return next((i for i, row in enumerate(rows) if row.id == contact_id), -1)
+
+    @background(exclusive=True, group="filter")
+    async def _match_the_rest(self, run: int) -> None:
+        """The rows after the first screenful, a slice at a time: a key typed meanwhile
+        is handled between two slices, and a new filter drops this one."""
+        row_filter = self._filter
+        while not row_filter.complete:
+            await asyncio.sleep(0)
+            if run != self._matching or row_filter is not self._filter:
+                return
+            self.contact_list.add_rows(row_filter.more(self.SLICE))
+            total = len(row_filter.rows)
+            self._show_count(len(self.contact_list.rows), total, row_filter.complete)
+
+    def _show_count(self, shown: int, total: int, complete: bool = True) -> None:
         """The count in the border title, set only when it changed: setting a border
-        title repaints the whole pane, border and all, even with the same text."""
-        title = f"Contacts {shown}/{total}"
+        title repaints the whole pane, border and all, even with the same text. While
+        the filter is still looking, the count so far is followed by "+"."""
+        title = f"Contacts {shown}{'' if complete else '+'}/{total}"
         if self.border_title != title:
             self.border_title = title
