@@ -8,6 +8,8 @@ import os
 import statistics
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +70,31 @@ def fresh(module: str, function: str = "measure") -> Any:
         cwd=Path(__file__).parent,
     )
     return json.loads(result.stdout.decode("utf-8").strip().splitlines()[-1])
+
+
+def where(before: float, after: float) -> str:
+    """The load average around a figure; over 1, the figure is marked as taken under load."""
+    note = f"load average {before:.1f} → {after:.1f}"
+    return note + (", **under load**" if max(before, after) > 1 else "")
+
+
+def bare_startup(runs: int = 3) -> float:
+    """Seconds: the bare Textual app's headless start-up (Header, Label, Footer), median
+    of *runs*, as a yardstick measured in the same run as figures that have no bare
+    counterpart of their own (store queries, whole commands)."""
+    from startup import BARE, timed
+
+    return statistics.median(timed(BARE) for _ in range(runs))
+
+
+@contextmanager
+def where_measured(bare: bool = True) -> Iterator[None]:
+    """Around a script's own report: after its figures, the load average before and
+    after, and (*bare*: the figures have no bare app of their own) the bare app's
+    start-up in the same run."""
+    before = os.getloadavg()[0]
+    yield
+    line = where(before, os.getloadavg()[0])
+    if bare:
+        line += f"; bare Textual app start-up in this run {bare_startup() * 1000:.0f} ms"
+    print(line)

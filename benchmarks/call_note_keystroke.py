@@ -17,6 +17,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from _common import where_measured
+
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact
 from coffeechat.store import Store
@@ -81,4 +83,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with where_measured():
+        code = main()
+    sys.exit(code)

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import bench_db
+from _common import bench_db, where_measured
 
 
 def measure() -> tuple[float, int]:
@@ -34,5 +34,6 @@ def measure() -> tuple[float, int]:
 
 
 if __name__ == "__main__":
-    seconds, size = measure()
-    print(f"export json, 30,000 contacts: {seconds:.2f} s ({size / 1e6:.1f} MB)")
+    with where_measured():
+        seconds, size = measure()
+        print(f"export json, 30,000 contacts: {seconds:.2f} s ({size / 1e6:.1f} MB)")

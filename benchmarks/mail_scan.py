@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from _common import bench_db
+from _common import bench_db, where_measured
 
 from coffeechat.domain.clock import Clock
 from coffeechat.mail_config import MailConfig
@@ -103,11 +103,12 @@ def measure() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    figures = measure()
-    print(
-        f"mail scan, {MESSAGES:,} messages: first {figures['first']:.2f} s "
-        f"(CPU {figures['first_cpu']:.2f} s) "
-        f"({figures['read']:.0f} read, {figures['noticed']:.0f} noticed); nothing new "
-        f"right after {figures['again']:.3f} s ({figures['again_read']:.0f} read), "
-        f"a few seconds later {figures['later']:.3f} s"
-    )
+    with where_measured():
+        figures = measure()
+        print(
+            f"mail scan, {MESSAGES:,} messages: first {figures['first']:.2f} s "
+            f"(CPU {figures['first_cpu']:.2f} s) "
+            f"({figures['read']:.0f} read, {figures['noticed']:.0f} noticed); nothing new "
+            f"right after {figures['again']:.3f} s ({figures['again_read']:.0f} read), "
+            f"a few seconds later {figures['later']:.3f} s"
+        )

@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
 
 BARS = {
     "filter": "≤ 16 ms",
+    "filter_all": "—",
     "move": "≤ 16 ms",
     "search": "≤ 50 ms",
     "startup": "≤ 1.5x (1.6x at 300,000)",
@@ -63,12 +64,17 @@ def figures(contacts: int) -> dict[str, str]:
     after = os.getloadavg()[0]
     assert isinstance(keys, dict) and isinstance(found, dict)
     assert isinstance(start, dict) and isinstance(rss, dict)
+    bare_key = f"bare key {keys['bare'][0] * 1000:.1f}"
+    bare_start = start["installed"] / start["installed_ratio"]
     shown = {
-        "filter": f"{keys['filter'][0] * 1000:.1f} ms",
-        "move": f"{keys['move'][0] * 1000:.1f} ms",
-        "search": f"{found['median'] * 1000:.1f} ms (worst {found['worst'] * 1000:.0f})",
-        "startup": f"{start['installed_ratio']:.2f}x ({start['installed'] * 1000:.0f} ms)",
-        "memory": f"{rss['app']:.0f} MB",
+        "filter": f"{keys['filter'][0] * 1000:.1f} ms ({bare_key})",
+        "filter_all": f"{keys['filter_all'][0] * 1000:.1f} ms",
+        "move": f"{keys['move'][0] * 1000:.1f} ms ({bare_key})",
+        "search": f"{found['median'] * 1000:.1f} ms (worst {found['worst'] * 1000:.0f}; "
+        f"bare app start-up {bare_start * 1000:.0f} ms)",
+        "startup": f"{start['installed_ratio']:.2f}x ({start['installed'] * 1000:.0f} / "
+        f"{bare_start * 1000:.0f} ms)",
+        "memory": f"{rss['app']:.0f} MB (bare {rss['bare']:.0f})",
         "load": f"{before:.1f} → {after:.1f}" + (" (under load)" if max(before, after) > 1 else ""),
     }
     cell = terminal.get(contacts, ({}, (0.0, 0.0)))[0]
@@ -82,7 +88,8 @@ def figures(contacts: int) -> dict[str, str]:
 
 
 ROWS = (
-    ("filter", "Filter keystroke, median (app CPU)"),
+    ("filter", "Filter keystroke to the painted list, median (app CPU)"),
+    ("filter_all", "Filter keystroke until every match is found, median (app CPU)"),
     ("move", "Highlight move + detail, median (app CPU)"),
     ("search", "`ctrl+f` query, median"),
     ("startup", "Start-up vs bare app, headless, as installed"),

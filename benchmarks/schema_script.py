@@ -16,7 +16,7 @@ import subprocess
 import sys
 import timeit
 
-from _common import ms
+from _common import ms, where_measured
 
 from coffeechat.store.schema_first import V1
 from coffeechat.store.schema_script import split_script
@@ -64,10 +64,11 @@ def measure() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    figures = measure()
-    print(f"schema 1 ({len(V1):,} characters, {len(split_script(V1))} statements)")
-    print(f"  split by line (schema_script.py):         {ms(figures['split_hand'])}")
-    print(f"  split by sqlite-utils:             {ms(figures['split_sqlite_utils'])}")
-    print(f"  new database, split by line:       {ms(figures['create_hand'])}")
-    print(f"  new database, sqlite-utils script: {ms(figures['create_sqlite_utils'])}")
-    print(f"  import sqlite_utils (fresh interpreter): {ms(figures['import_sqlite_utils'])}")
+    with where_measured():
+        figures = measure()
+        print(f"schema 1 ({len(V1):,} characters, {len(split_script(V1))} statements)")
+        print(f"  split by line (schema_script.py):         {ms(figures['split_hand'])}")
+        print(f"  split by sqlite-utils:             {ms(figures['split_sqlite_utils'])}")
+        print(f"  new database, split by line:       {ms(figures['create_hand'])}")
+        print(f"  new database, sqlite-utils script: {ms(figures['create_sqlite_utils'])}")
+        print(f"  import sqlite_utils (fresh interpreter): {ms(figures['import_sqlite_utils'])}")

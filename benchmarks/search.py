@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import bench_db, ms, summary
+from _common import bench_db, ms, summary, where_measured
 
 QUERIES = ("a", "ad", "adv", "advice", "advice trend", "careér", "zzz", "Núñez")
 REPEATS = 5
@@ -110,4 +110,5 @@ def _pastes(store) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    measure()
+    with where_measured():
+        measure()

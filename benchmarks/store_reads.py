@@ -11,7 +11,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from _common import bench_db
+from _common import bench_db, where_measured
 
 from coffeechat.store import Store
 from coffeechat.store.snapshot import dump
@@ -41,5 +41,6 @@ def measure() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    for name, seconds in measure().items():
-        print(f"{name}: {seconds * 1000:.0f} ms CPU")
+    with where_measured():
+        for name, seconds in measure().items():
+            print(f"{name}: {seconds * 1000:.0f} ms CPU")

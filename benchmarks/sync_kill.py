@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import bench_db
+from _common import bench_db, where_measured
 
 from coffeechat.store.search_schema import register_fold
 
@@ -72,9 +72,10 @@ def measure() -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    result = measure()
-    print(
-        f"kill -9 x{ROUNDS} during a 30,000-contact sync, then to the end: "
-        f"{result['resume']:.2f} s, converged: {result['converged']}, "
-        f"{result['cards']} cards; idle after: {result['idle']}"
-    )
+    with where_measured():
+        result = measure()
+        print(
+            f"kill -9 x{ROUNDS} during a 30,000-contact sync, then to the end: "
+            f"{result['resume']:.2f} s, converged: {result['converged']}, "
+            f"{result['cards']} cards; idle after: {result['idle']}"
+        )

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import bench_db
+from _common import bench_db, where_measured
 
 
 def _add_followups_and_calls(db: Path) -> None:
@@ -91,13 +91,14 @@ def measure() -> tuple[float, int, float, int]:
 
 
 if __name__ == "__main__":
-    first, items, second, touched = measure()
-    load = os.getloadavg()[0]
-    print(
-        f"sync, 30,000 contacts into an empty vdir: {first:.2f} s, CPU {CPU['first']:.2f} s "
-        f"({items} items written; load {load:.1f})"
-    )
-    print(
-        f"sync again, nothing changed: {second:.2f} s, CPU {CPU['idle']:.2f} s "
-        f"({touched} files written; load {load:.1f})"
-    )
+    with where_measured():
+        first, items, second, touched = measure()
+        load = os.getloadavg()[0]
+        print(
+            f"sync, 30,000 contacts into an empty vdir: {first:.2f} s, CPU {CPU['first']:.2f} s "
+            f"({items} items written; load {load:.1f})"
+        )
+        print(
+            f"sync again, nothing changed: {second:.2f} s, CPU {CPU['idle']:.2f} s "
+            f"({touched} files written; load {load:.1f})"
+        )
