@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.containers import VerticalScroll
+from textual.widget import MountError
 from textual.widgets import TabbedContent, TabPane
 
 from .main_host import MainScreenHost
@@ -40,14 +41,17 @@ class DetailMount(MainScreenHost):
 
         store = self.store
         detail = self.query_one(TabbedContent)
-        await detail.add_pane(
-            TabPane("Research", ResearchPane(store, id="research"), id="tab-research")
-        )
-        await detail.add_pane(
-            TabPane("Interviews", InterviewList(store, id="interviews"), id="tab-interviews")
-        )
         timeline = VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
-        await detail.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
+        try:
+            await detail.add_pane(
+                TabPane("Research", ResearchPane(store, id="research"), id="tab-research")
+            )
+            await detail.add_pane(
+                TabPane("Interviews", InterviewList(store, id="interviews"), id="tab-interviews")
+            )
+            await detail.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
+        except MountError:
+            return  # the app is closing (quit right after the first frame): the tabs went
         if not self.query(ResearchPane):
             return  # the screen was left while the tabs were mounted
         self.detail_mounted.set()
