@@ -56,6 +56,9 @@ class DetailMount(MainScreenHost):
             return  # the screen was left while the tabs were mounted
         self.detail_mounted.set()
         self.show_detail(self.contact)
+        from .. import warm_up
+
+        warm_up.start(self.app)
 
     def show_detail(self, contact: Contact | None) -> None:
         """Show *contact* in the lazily mounted tabs (nothing to do before they are)."""

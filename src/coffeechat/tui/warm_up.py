@@ -1,0 +1,69 @@
+"""What the screens behind the keys need, loaded while the app waits for the first key.
+
+The modules of the contact form (`n`), the interview plan (`i`), the draft editor
+(`d`), the call screen (`c`) and the outcome form (`ctrl+e`) are imported when a key
+first opens them, so that start-up does not pay for them; nor do the libraries they
+reach for on first use (``holidays`` for business days, ``nameparser`` for greetings).
+Paid at the key, that was 10 to 30 ms of each screen's first opening, on top of the
+screen itself. Once the list and its detail tabs are up and the app has nothing to do,
+a thread imports them: the first opening then costs what every later one does.
+
+Importing has no effect a user can see (the modules define classes and constants), so
+nothing waits for this: a key pressed before it is done imports what it needs itself,
+as before, and Python's import locks keep the two from importing a module twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+AFTER_START = 0.5
+"""Seconds after the detail tabs are mounted: the first frames and the list's rows
+come first."""
+
+MODULES = (
+    "coffeechat.tui.screens.contact_form",
+    "coffeechat.tui.screens.plan_interview",
+    "coffeechat.tui.screens.draft_editor",
+    "coffeechat.tui.screens.draft_mail",
+    "coffeechat.tui.screens.call",
+    "coffeechat.tui.screens.outcome_form",
+    "coffeechat.tui.outcome_opening",
+    "coffeechat.usecases.calls",
+    "coffeechat.usecases.contacts",
+    "coffeechat.usecases.question_bank",
+    "coffeechat.domain.purposes",
+    "holidays",
+    "nameparser",
+)
+"""Imported in this order; the first ones are the ones most often opened first."""
+
+
+def load() -> None:
+    """Import :data:`MODULES` and fill the caches they build on first use. A module
+    that fails to import is left to fail where it is used."""
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # reported where the module is used, as it would have been
+            continue
+    from ..domain.names import parse_name
+
+    with contextlib.suppress(Exception):  # the letter that needs it reports it
+        parse_name("Dr. Ada King Lovelace")  # nameparser's constants, built once
+
+
+def start(app: App[Any]) -> None:
+    """Load in a daemon thread, :data:`AFTER_START` seconds from now (a quitting app
+    does not wait for it)."""
+
+    def go() -> None:
+        threading.Thread(target=load, name="warm-up", daemon=True).start()
+
+    app.set_timer(AFTER_START, go, name="warm-up")
