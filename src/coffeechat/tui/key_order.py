@@ -47,6 +47,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import WorkerState
 
+from .fill_in import FILL_WAIT, still_filling
 from .textual_compat import pending_work
 
 if TYPE_CHECKING:
@@ -219,12 +220,18 @@ class KeyOrder:
             return
         self._busy = False
         self._pause_watch()
+        if screen is None:
+            self._held.clear()  # the app is closing: no screen to hand them to
+            return
         while self._held and not self._busy:
             event = self._held.popleft()
             await dispatch(event)
 
     def _work_pending(self, screen: Screen | None) -> bool:
-        """A worker this key started still runs and has not changed the screen yet."""
+        """The screen this key opened is still filling in (tui/fill_in.py), or a worker
+        this key started still runs and has not changed the screen yet."""
+        if still_filling(screen) and monotonic() - self._handed_at < FILL_WAIT:
+            return True
         if screen is not self._screen_before or monotonic() - self._handed_at > WORK_WAIT:
             return False
         return any(

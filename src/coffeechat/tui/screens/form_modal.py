@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label
 
+from ..fill_in import FillsIn
 from ..widgets.form import FormCheckbox, FormField, check_all
 from .modal import Modal, answers
 
 ResultType = TypeVar("ResultType")
 
 
-class FormModal(Modal[ResultType | None], Generic[ResultType]):
+class FormModal(Modal[ResultType | None], FillsIn, Generic[ResultType]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -48,8 +49,39 @@ class FormModal(Modal[ResultType | None], Generic[ResultType]):
                 classes="form-title",
                 markup=False,
             )
-            yield from self.compose_fields()
+            yield from self._first_input_only(self.compose_fields())
             yield answers(("save", "Save", "primary"), ("cancel", "Cancel", "default"))
+
+    def _first_input_only(self, widgets: ComposeResult) -> ComposeResult:
+        """The fields as composed, every label drawn in the first frame but only one
+        input: the one focused first (``AUTO_FOCUS``, else the first field's), where
+        typing goes at once. The other inputs are mounted right after that frame (see
+        tui/fill_in.py)."""
+        focused = self.AUTO_FOCUS or ""
+        by_id = focused.startswith("#field-")
+        held: list[FormField] = []
+        kept = False
+        for widget in widgets:
+            if isinstance(widget, FormField):
+                first = f"#field-{widget.field_name}" == focused if by_id else not kept
+                if first and not kept:
+                    kept = True
+                else:
+                    widget.input_later()
+                    held.append(widget)
+            yield widget
+        self._held_inputs = held
+
+    _held_inputs: list[FormField] = []  # replaced per form, never mutated
+
+    def on_mount(self) -> None:
+        if self._held_inputs:
+            self.fill_in_after_paint(self._mount_held_inputs)
+
+    async def _mount_held_inputs(self) -> None:
+        with self.app.batch_update():
+            for field in self._held_inputs:
+                await field.fill_in()
 
     def compose_fields(self) -> ComposeResult:
         """The form's fields (FormField and any other widgets)."""

@@ -90,19 +90,23 @@ class FormField(Widget):
         self._max_length = max_length
         self._label_text = Text(label, no_wrap=True, overflow="crop", end="")
         self._label_text.truncate(self.LABEL_WIDTH - 1)
+        self._input: Input | None = None
+        self._input_later = False
+
+    def input_later(self) -> None:
+        """Compose without the input: :meth:`fill_in` mounts it (after the form's first
+        frame). The label is drawn at once, on the line the input will take."""
+        self._input_later = True
 
     def compose(self) -> ComposeResult:
-        yield SafeInput(
-            self._value,
-            placeholder=self._placeholder,
-            validators=[CheckValidator(check) for check in self._checks],
-            validate_on=["blur", "submitted"],
-            suggester=self._suggester,
-            max_length=self._max_length,
-            suggested=self._suggested,
-            compact=True,
-            id=f"field-{self.field_name}",
-        )
+        if not self._input_later:
+            yield self.input
+
+    async def fill_in(self) -> None:
+        """Mount the input held back by :meth:`input_later` (nothing if it is there)."""
+        if self._input_later:
+            self._input_later = False
+            await self.mount(self.input)
 
     def render(self) -> Text:
         # Drawn under the input's left margin, on the field's first line.
@@ -110,7 +114,20 @@ class FormField(Widget):
 
     @property
     def input(self) -> Input:
-        return self.query_one(Input)
+        """The field's input (built on first use; mounted by compose or fill_in)."""
+        if self._input is None:
+            self._input = SafeInput(
+                self._value,
+                placeholder=self._placeholder,
+                validators=[CheckValidator(check) for check in self._checks],
+                validate_on=["blur", "submitted"],
+                suggester=self._suggester,
+                max_length=self._max_length,
+                suggested=self._suggested,
+                compact=True,
+                id=f"field-{self.field_name}",
+            )
+        return self._input
 
     @property
     def value(self) -> str:
