@@ -31,6 +31,7 @@ async def test_keys_typed_while_the_form_fills_in_land_where_they_were_aimed(
 
     monkeypatch.setattr(FormModal, "_mount_held_inputs", slow_fill)
     monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    monkeypatch.setattr(key_order, "WORK_WAIT", 60.0)  # n opens the form from a worker
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -66,10 +67,11 @@ async def test_a_fill_that_never_ends_does_not_keep_the_keyboard(
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        for event in key_events("n", *"Ada"):
-            event.set_sender(app)
-            app.post_message(event)
+        await pilot.press("n")
         form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
         name = form.query_one("#field-name", Input)
+        for event in key_events(*"Ada"):
+            event.set_sender(app)
+            app.post_message(event)
         await wait_until(lambda: name.value == "Ada", what="the keys handed out after the wait")
         assert form.filling

@@ -14,6 +14,7 @@ that opened it, and hands them out once the screen is whole, in the order typed.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from time import monotonic
 from typing import Any
 
 from textual.screen import Screen
@@ -21,17 +22,21 @@ from textual.screen import Screen
 from .workers import report_failure
 
 FILL_WAIT = 2.0
-"""Longest the key order holds keys for a screen still filling in (seconds from the key
-that opened it): a fill that never ends must not swallow the keyboard."""
+"""Longest the key order holds keys for a screen still filling in (seconds from the
+start of the fill): a fill that never ends must not swallow the keyboard."""
 
 
 class FillsIn(Screen[Any]):
     filling = False
     """The screen is on view but still mounting what it defers (keys wait)."""
 
+    fill_started = 0.0
+    """When ``filling`` began (``time.monotonic``)."""
+
     def fill_in_after_paint(self, fill: Callable[[], Awaitable[None]]) -> None:
         """Run *fill* once the screen's first frame is drawn; ``filling`` until then."""
         self.filling = True
+        self.fill_started = monotonic()
 
         async def run() -> None:
             try:
@@ -47,5 +52,9 @@ class FillsIn(Screen[Any]):
         self.call_after_refresh(self.run_worker, run, group="fill-in", exit_on_error=False)
 
 
-def still_filling(screen: Screen[Any] | None) -> bool:
-    return isinstance(screen, FillsIn) and screen.filling
+def still_filling(screen: Screen[Any] | None, wait: float) -> bool:
+    """*screen* is filling in, and began less than *wait* seconds ago (a fill that
+    never ends must not hold every key after it)."""
+    return (
+        isinstance(screen, FillsIn) and screen.filling and monotonic() - screen.fill_started < wait
+    )

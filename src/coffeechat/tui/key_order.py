@@ -230,7 +230,7 @@ class KeyOrder:
     def _work_pending(self, screen: Screen | None) -> bool:
         """The screen this key opened is still filling in (tui/fill_in.py), or a worker
         this key started still runs and has not changed the screen yet."""
-        if still_filling(screen) and monotonic() - self._handed_at < FILL_WAIT:
+        if still_filling(screen, FILL_WAIT):
             return True
         if screen is not self._screen_before or monotonic() - self._handed_at > WORK_WAIT:
             return False
