@@ -74,7 +74,10 @@ async def test_an_outcome_opened_again_types_after_what_it_says(store: Store, cl
             outcome=Outcome(interview_id=1, kind=OutcomeKind.NO_REFERRAL, learned="QA is a way in"),
         )
         app.push_screen(form)
-        area = await wait_until(lambda: form.is_mounted and form.query_one("#area-learned"))
+        # The texts are mounted right after the form's first frame (tui/fill_in.py).
+        area = await wait_until(
+            lambda: form.is_mounted and not form.filling and form.query_one("#area-learned")
+        )
         assert isinstance(area, SafeTextArea)
         area.focus()
         await wait_until(lambda: app.focused is area)

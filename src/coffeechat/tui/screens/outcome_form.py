@@ -23,6 +23,7 @@ from ...domain.text import one_line
 from ...models import OutcomeKind
 from ...models_activity import Outcome
 from ..commands import bindings
+from ..fill_in import FillsIn
 from ..widgets.autosave import Autosave, KeepsTyping
 from ..widgets.form import FormField, chosen
 from ..widgets.safe_text_area import SafeTextArea
@@ -44,7 +45,7 @@ WIDE = 110
 """From this width the call's notes stand beside the form; below, ctrl+l swaps them in."""
 
 
-class OutcomeForm(KeepsTyping, Modal[Outcome | None]):
+class OutcomeForm(KeepsTyping, Modal[Outcome | None], FillsIn):
     """ctrl+s saves (after validation), escape cancels."""
 
     BINDINGS = bindings("outcome")
@@ -147,40 +148,57 @@ class OutcomeForm(KeepsTyping, Modal[Outcome | None]):
                         placeholder="1 (shaky) to 5 (at ease)",
                         max_length=1,
                     )
-                    for name, label in TEXT_FIELDS:
-                        yield Label(label, classes="area-label")
-                        text = self.typed.get(name, getattr(o, name) if o else "")
-                        area = SafeTextArea(text, id=f"area-{name}")
-                        area.show_line_numbers = False
-                        yield area
-                    yield Label("Next steps (ctrl+n adds one)", classes="section")
-                    with Vertical(id="steps"):
-                        for step in o.next_steps if o else ():
-                            yield StepRow(step)
-                    yield Label(
-                        "Referrals: who else to talk to (ctrl+r adds one)", classes="section"
-                    )
-                    with Vertical(id="referrals"):
-                        for referral in o.referrals if o else ():
-                            yield ReferralRow(referral, self._organizations)
+                    # The texts, steps and referrals follow the first frame (_fill).
                 with Horizontal(classes="buttons"):
                     yield Button("Save", variant="primary", id="save", compact=True)
                     yield Button("Cancel", id="cancel", compact=True)
             record = VerticalScroll(id="call-record", can_focus=True)
             record.border_title = "The call (ctrl+l)"
-            with record:
-                at = self.found.record_at if self.found else None
-                if isinstance(self.call_record, Text) and at is not None:
-                    # Two parts, so that the second (what was found) can be scrolled to.
-                    before, rest = self.call_record.divide([at])
-                    yield Static(before, markup=False)
-                    yield Static(rest, markup=False, id="call-record-found")
-                else:
-                    yield Static(self.call_record or "No notes from this call.", markup=False)
+            yield record
 
-    def on_mount(self) -> None:
+    def _rest_of_the_form(self) -> list[Widget]:
+        """What follows the confidence: the seven texts, the next steps and referrals."""
+        o = self.original
+        widgets: list[Widget] = []
+        for name, label in TEXT_FIELDS:
+            widgets.append(Label(label, classes="area-label"))
+            text = self.typed.get(name, getattr(o, name) if o else "")
+            area = SafeTextArea(text, id=f"area-{name}")
+            area.show_line_numbers = False
+            widgets.append(area)
+        widgets.append(Label("Next steps (ctrl+n adds one)", classes="section"))
+        widgets.append(
+            Vertical(*(StepRow(step) for step in (o.next_steps if o else ())), id="steps")
+        )
+        widgets.append(Label("Referrals: who else to talk to (ctrl+r adds one)", classes="section"))
+        widgets.append(
+            Vertical(
+                *(ReferralRow(r, self._organizations) for r in (o.referrals if o else ())),
+                id="referrals",
+            )
+        )
+        return widgets
+
+    def _call_record_parts(self) -> list[Widget]:
+        at = self.found.record_at if self.found else None
+        if isinstance(self.call_record, Text) and at is not None:
+            # Two parts, so that the second (what was found) can be scrolled to.
+            before, rest = self.call_record.divide([at])
+            return [
+                Static(before, markup=False),
+                Static(rest, markup=False, id="call-record-found"),
+            ]
+        return [Static(self.call_record or "No notes from this call.", markup=False)]
+
+    async def _fill(self) -> None:
+        with self.app.batch_update():
+            await self.query_one("#outcome-scroll").mount_all(self._rest_of_the_form())
+            await self.query_one("#call-record").mount_all(self._call_record_parts())
         if self.found is not None:
             self.call_after_refresh(self.show_found, self.found)
+
+    def on_mount(self) -> None:
+        self.fill_in_after_paint(self._fill)
         if self.typed:
             self.notify("What you typed here before the app closed is back; not saved yet.")
 
@@ -195,7 +213,7 @@ class OutcomeForm(KeepsTyping, Modal[Outcome | None]):
             self.autosave.touch()
 
     def _write_typed(self) -> bool:
-        if self._keep_typed is None or not self.is_mounted:
+        if self._keep_typed is None or not self.is_mounted or self.filling:
             return False
         texts = self.texts()
         if texts == self._kept_texts:
