@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import pkgutil
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -44,11 +45,15 @@ MODULES = (
 )
 """Imported in this order; the first ones are the ones most often opened first."""
 
+WHOLE_PACKAGES = ("coffeechat.store",)
+"""Every module of these too: the store imports each table's module on its first use
+(ending a call reached for the follow-ups' one)."""
+
 
 def load() -> None:
     """Import :data:`MODULES` and fill the caches they build on first use. A module
     that fails to import is left to fail where it is used."""
-    for name in MODULES:
+    for name in (*MODULES, *_modules_of(WHOLE_PACKAGES)):
         try:
             importlib.import_module(name)
         except Exception:  # reported where the module is used, as it would have been
@@ -57,6 +62,14 @@ def load() -> None:
 
     with contextlib.suppress(Exception):  # the letter that needs it reports it
         parse_name("Dr. Ada King Lovelace")  # nameparser's constants, built once
+
+
+def _modules_of(packages: tuple[str, ...]) -> list[str]:
+    names = []
+    for package in packages:
+        path = importlib.import_module(package).__path__
+        names += [f"{package}.{module.name}" for module in pkgutil.iter_modules(path)]
+    return names
 
 
 def start(app: App[Any]) -> None:
