@@ -35,7 +35,7 @@ def bench_db(contacts: int | None = None) -> Path:
     recipe = hashlib.sha256((Path(__file__).parent / "generate.py").read_bytes()).hexdigest()
     path = CACHE / f"bench-{contacts}-{recipe[:10]}.db"
     if not path.exists():
-        for stale in CACHE.glob(f"bench-{contacts}*.db"):
+        for stale in CACHE.glob(f"bench-{contacts}-*.db"):  # not bench-300000 for 30000
             stale.unlink()
         generate(path, contacts)
     return path
