@@ -86,7 +86,7 @@ def measure() -> tuple[float, int, float, int]:
         second = _run(script, db, vdir, "idle")
         after = {p: p.stat().st_mtime_ns for p in vdir.rglob("*") if p.is_file()}
         touched = sum(1 for p, m in after.items() if before.get(p) != m)
-        items = sum(1 for p in files if not p.name.startswith("."))
+        items = sum(1 for p in files if not p.name.startswith((".", "coffeechat-keeps-")))
         return first, items, second, touched
 
 

@@ -113,12 +113,15 @@ def _run(args: list[str], *, stdin: str = "", timeout: float = 600) -> subproces
 
 
 def _server_items(storage: Path, collection: str) -> dict[str, str]:
+    """The server's copy of each item of the app's in *collection*, unfolded (the
+    collection's anchor, which keeps it from being empty, aside)."""
     folder = storage / "collection-root" / "me" / collection
-    return {
+    items = {
         p.name: re.sub(r"\r?\n[ \t]", "", p.read_bytes().decode("utf-8"))
         for p in folder.glob("*")
         if p.is_file() and not p.name.startswith(".")
     }
+    return {name: text for name, text in items.items() if "UID:coffeechat-keeps-" not in text}
 
 
 def test_followup_ticked_on_the_server_comes_back_done(

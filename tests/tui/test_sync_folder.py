@@ -52,7 +52,7 @@ async def test_the_app_takes_back_a_todo_ticked_on_the_phone_at_start(
     followup = store.followups.add(FollowUp(maria.id, "follow_up", "2026-03-18", "Call Maria"))
     vdir = tmp_path / "phone"
     sync(store, vdir, FROZEN_NOW)
-    [todo] = (vdir / "followups").glob("*.ics")
+    [todo] = (vdir / "followups").glob("followup-*.ics")
     todo.write_bytes(todo.read_bytes().replace(b"STATUS:NEEDS-ACTION", b"STATUS:COMPLETED"))
     sync_config.save(SyncConfig(str(vdir), "all"))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.interop import vcard, vdir, vdir_card
+from coffeechat.interop import vcard, vdir, vdir_anchor, vdir_card
 from coffeechat.models import Contact, Medium, Status
 from coffeechat.models_activity import FollowUp, Question
 from coffeechat.store import Store
@@ -29,10 +29,11 @@ def people(store: Store) -> dict[str, int]:
 
 
 def _files(root: Path) -> dict[str, bytes]:
+    """The items in the vdir (not the anchors, which are no item of the app's)."""
     return {
         f"{p.parent.name}/{p.name}": p.read_bytes()
         for p in sorted(root.glob("*/*"))
-        if not p.name.startswith(".")
+        if not p.name.startswith(".") and not p.name.startswith("coffeechat-keeps-")
     }
 
 
@@ -209,7 +210,7 @@ def test_completed_todo_marks_the_followup_done(
     followup_id = _followup(store, people["Maria"])
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [path] = (root / "followups").glob("*.ics")
+    [path] = (root / "followups").glob("followup-*.ics")
     path.write_text(path.read_text().replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED"))
 
     report = sync(store, root, NOW)
@@ -231,7 +232,7 @@ def test_moved_event_moves_the_planned_call(store: Store, people: dict[str, int]
     interview_id = _plan(store, people["Tom"])
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [path] = (root / "calls").glob("*.ics")
+    [path] = (root / "calls").glob("call-*.ics")
     moved = path.read_text().replace(
         "DTSTART:20260318T150000Z", "DTSTART;TZID=Europe/Berlin:20260319T170000"
     )
@@ -274,7 +275,7 @@ def test_foreign_and_malformed_files_are_named_once_and_left_alone(
     _followup(store, people["Maria"])
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [todo] = (root / "followups").glob("*.ics")
+    [todo] = (root / "followups").glob("followup-*.ics")
     todo.write_text("BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\n")
     (root / "contacts" / "notes.txt").write_text("shopping list")
     (root / "contacts" / "displayname").write_text("Contacts")
@@ -352,7 +353,7 @@ def test_an_item_deleted_elsewhere_stays_deleted_until_it_changes_here(
     followup_id = _followup(store, people["Maria"])
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [todo] = (root / "followups").glob("*.ics")
+    [todo] = (root / "followups").glob("followup-*.ics")
     todo.unlink()  # deleted on the phone, and vdirsyncer carried that back
 
     report = sync(store, root, NOW)
@@ -370,7 +371,7 @@ def test_a_due_date_and_completion_time_from_the_phone_come_in(
     followup_id = _followup(store, people["Maria"])
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [path] = (root / "followups").glob("*.ics")
+    [path] = (root / "followups").glob("followup-*.ics")
     text = path.read_text().replace("DUE;VALUE=DATE:20260320", "DUE;VALUE=DATE:20260324")
     path.write_text(
         text.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20260317T071500Z")
@@ -395,7 +396,7 @@ def test_a_call_lengthened_elsewhere_and_retitled_here_keeps_both(
     interview_id = _plan(store, people["Tom"])
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [path] = (root / "calls").glob("*.ics")
+    [path] = (root / "calls").glob("call-*.ics")
     path.write_text(path.read_text().replace("DTEND:20260318T153000Z", "DTEND:20260318T160000Z"))
     store.contacts.with_changes(people["Tom"], name="Tom Lindqvist-Berg")
 
@@ -410,39 +411,56 @@ def test_a_call_lengthened_elsewhere_and_retitled_here_keeps_both(
 
 
 @pytest.mark.parametrize("collection", ["calls", "followups"])
-def test_the_last_item_of_a_collection_is_kept_cancelled_until_another_comes(
+def test_a_calendar_collection_is_never_empty_whatever_is_deleted(
     store: Store, people: dict[str, int], tmp_path: Path, collection: str
 ):
-    """vdirsyncer stops on a collection emptied since its last run: the last call or
-    to-do gone from the app stays, cancelled, and goes when another takes its place."""
+    """vdirsyncer stops on a collection one side emptied since its last run: each
+    calendar collection holds its anchor (a to-do done, an event cancelled, in 2000),
+    from the first sync on, put back if deleted, and no item of the app's keeps it."""
     root = tmp_path / "vdir"
+    add = _plan if collection == "calls" else _followup
+    row = add(store, people["Tom"])
+    first = sync(store, root, NOW)
+    anchor = root / collection / vdir_anchor.anchor_name(collection)
+    assert anchor.read_bytes() == vdir_anchor.anchor(collection)
+    assert f"{collection}/{anchor.name}" not in first.written
+    parsed = vdir.read(collection, anchor.read_bytes())
+    assert parsed.uid == vdir_anchor.anchor_uid(collection) and parsed.fields["alarm"] == ""
+    assert "STATUS:CANCELLED" in anchor.read_text() or parsed.fields["done"]
     if collection == "calls":
-        row = _plan(store, people["Tom"])
-        sync(store, root, NOW)
         store.interviews.delete(row)
     else:
-        row = _followup(store, people["Tom"])
-        sync(store, root, NOW)
         store.database.conn.execute("DELETE FROM followups WHERE id = ?", (row,))
-    [item] = (root / collection).iterdir()
 
     gone = sync(store, root, NOW)
-    idle = sync(store, root, NOW)
 
-    text = item.read_text().replace("\r\n ", "")
-    assert "STATUS:CANCELLED" in text and "X-COFFEECHAT:alarm" not in text
-    assert gone.removed == [] and any("kept marked cancelled" in n for n in gone.notices)
-    assert (idle.written, idle.removed, idle.notices) == ([], [], [])
-    if collection == "calls":
-        _plan(store, people["Maria"])
-    else:
-        _followup(store, people["Maria"])
+    assert len(gone.removed) == 1 and [p.name for p in (root / collection).iterdir()] == [
+        anchor.name
+    ]
+    anchor.unlink()  # deleted on the phone: it comes back
+    again = sync(store, root, NOW)
+    assert anchor.read_bytes() == vdir_anchor.anchor(collection)
+    assert (again.written, again.removed, again.notices, again.conflicts) == ([], [], [], [])
+    written = anchor.stat().st_mtime_ns
+    assert sync(store, root, NOW).notices == [] and anchor.stat().st_mtime_ns == written
 
-    another = sync(store, root, NOW)
 
-    assert another.removed == [f"{collection}/{item.name}"] and not item.exists()
-    [new] = (root / collection).iterdir()
-    assert "Maria" in new.read_text() and "CANCELLED" not in new.read_text()
+def test_an_item_an_older_version_kept_cancelled_goes_now_the_anchor_is_there(
+    store: Store, people: dict[str, int], tmp_path: Path
+):
+    root = tmp_path / "vdir"
+    row = _plan(store, people["Tom"])
+    sync(store, root, NOW)
+    state = json.loads((root / STATE_FILE).read_text())
+    [key] = [k for k in state["items"] if k.startswith("calls/call-")]
+    state["items"][key][5]["cancelled"] = "yes"  # as an older version left it
+    (root / STATE_FILE).write_text(json.dumps(state))
+    store.interviews.delete(row)
+
+    report = sync(store, root, NOW)
+
+    assert report.removed == [key] and report.ok
+    assert [p.name for p in (root / "calls").iterdir()] == [vdir_anchor.anchor_name("calls")]
 
 
 def test_a_deleted_calls_number_given_to_another_contacts_call_is_its_own_item(
@@ -477,7 +495,7 @@ def test_a_held_calls_time_moved_elsewhere_goes_back_and_is_shown(
     store.interviews.end(interview_id, NOW + timedelta(minutes=25))
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [path] = (root / "calls").glob("*.ics")
+    [path] = (root / "calls").glob("call-*.ics")
     held = re.search(r"DTSTART:(\d{8}T\d{6}Z)", path.read_text())
     assert held is not None
     # Moved whole: the same 25 minutes it was held, at another time.
@@ -565,7 +583,7 @@ def test_a_followup_deleted_here_and_done_elsewhere_stays_deleted_and_says_so(
     _followup(store, people["Tom"], "Thank Tom")  # the collection is not left empty
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    path = next(p for p in (root / "followups").glob("*.ics") if "Maria" in p.read_text())
+    path = next(p for p in (root / "followups").glob("followup-*.ics") if "Maria" in p.read_text())
     path.write_text(
         path.read_text().replace(
             "STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20260317T071500Z"

@@ -142,7 +142,7 @@ def test_dates_out_of_range_are_refused_before_anything_is_written(
     )
     root = tmp_path / "vdir"
     sync(store, root, NOW)
-    [path] = (root / "calls").glob("*.ics")
+    [path] = (root / "calls").glob("call-*.ics")
     text = path.read_text().replace("\r\n ", "")
     line = next(x for x in text.splitlines() if x.startswith("DTSTART"))
     path.write_text(text.replace(line, start))

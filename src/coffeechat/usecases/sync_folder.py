@@ -76,12 +76,15 @@ def read_bounded(path: Path, limit: int = MAX_ITEM_BYTES) -> bytes:
 
 
 def listing(folder: Path) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
-    """(regular files by name → (size, mtime_ns), other entries by name → why left)."""
+    """(regular files by name → (size, mtime_ns), other entries by name → why left).
+    The temporary files a sync killed half way left behind are removed on the way (one
+    pass over a folder of 30,000 items, not two)."""
     regular: dict[str, tuple[int, int]] = {}
     other: dict[str, str] = {}
     with os.scandir(folder) as entries:
         for entry in entries:
             if not valid_name(entry.name):
+                _remove_partial(folder, entry)
                 continue
             if entry.is_symlink():
                 other[entry.name] = "a symbolic link, not followed"
@@ -93,18 +96,10 @@ def listing(folder: Path) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
     return regular, other
 
 
-def remove_partials(folder: Path) -> int:
-    """Remove the temporary files a sync killed half way left behind; how many."""
-    removed = 0
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if _PARTIAL.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False):
-                try:
-                    os.unlink(folder / entry.name)
-                    removed += 1
-                except FileNotFoundError:
-                    pass
-    return removed
+def _remove_partial(folder: Path, entry: os.DirEntry[str]) -> None:
+    if _PARTIAL.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False):
+        with suppress(FileNotFoundError):
+            os.unlink(folder / entry.name)
 
 
 def collection_folder(root: Path, name: str) -> Path:

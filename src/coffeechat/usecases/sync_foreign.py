@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..interop import vdir, vdir_card
+from ..interop import vdir, vdir_anchor, vdir_card
 from ..interop.vdir import CALLS, COLLECTIONS, CONTACTS, FOLLOWUPS, MalformedItem
 from ..store import Store
 from . import sync_apply
@@ -35,6 +35,7 @@ class Run(Protocol):
     def came_back(self, key: str, present: tuple[int, int]) -> bool: ...
 
 
+ANCHORED = frozenset(vdir_anchor.COLLECTIONS)
 METADATA = frozenset({"displayname", "color", "description", "order", "meta"})
 """vdirsyncer's per-collection metadata files: not items, never reported."""
 
@@ -50,6 +51,8 @@ def unknown_files(run: Run) -> None:
             key = f"{collection}/{name}"
             if key in run.handled or key in run.state.items or name in METADATA:
                 continue
+            if collection in ANCHORED and name == vdir_anchor.anchor_name(collection):
+                continue  # the collection's anchor: the sync's own, never an item
             if key in run.state.removed and run.came_back(key, stat_):
                 continue
             present.add(key)

@@ -51,13 +51,13 @@ class AppItems:
     ) -> None:
         self.store, self.scope, self.now, self.recorded = store, scope, now, recorded
         self.contacts: dict[int, Contact] = {}
-        self.sort_names: dict[int, str] = {}
+        self._sort_names: dict[int, str] | None = None
         self.checklists: dict[int, list[str]] = {}
 
     def load_contacts(self) -> None:
         every = self.store.contacts.all(include_archived=False)
         self.contacts = {c.id or 0: c for c in every if in_scope(c, self.scope)}
-        self.sort_names = sync_rows.sort_names(self.store.database)
+        self._sort_names = None
 
     def contact_items(self) -> list[Item]:
         return [self.contact_item(contact) for contact in self.contacts.values()]
@@ -70,7 +70,9 @@ class AppItems:
             n = entry.base.get("n")
             if n is not None:
                 return vdir.contact_item(contact, n)
-        return vdir.contact_item(contact, sort_name=self.sort_names.get(contact.id or 0, ""))
+        if self._sort_names is None:  # read when a card first needs its N worked out
+            self._sort_names = sync_rows.sort_names(self.store.database)
+        return vdir.contact_item(contact, sort_name=self._sort_names.get(contact.id or 0, ""))
 
     def events(self) -> list[Item]:
         """The follow-ups and calls of the contacts in scope (loaded first)."""

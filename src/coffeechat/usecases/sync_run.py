@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.sync_merge import Conflict, Merged, merge
-from ..interop import vdir, vdir_card
-from ..interop.vdir import CALLS, COLLECTIONS, FOLLOWUPS, INCOMING, KIND_OF, Item, MalformedItem
+from ..interop import vdir, vdir_anchor, vdir_card
+from ..interop.vdir import COLLECTIONS, INCOMING, KIND_OF, Item, MalformedItem
 from ..safe_files import write_files
 from ..store import Store
 from . import sync_apply, sync_foreign
-from .sync_folder import collection_folder, listing, read_bounded, remove_partials
+from .sync_folder import collection_folder, listing, read_bounded
 from .sync_items import AppItems, row_of
 from .sync_report import SyncReport
 from .sync_state import STATE_FILE, Entry, State
@@ -42,6 +42,8 @@ class Run:
         self.others: dict[str, dict[str, str]] = {}
         self.writes: dict[str, dict[str, tuple[bytes, Entry]]] = {c: {} for c in COLLECTIONS}
         self.handled: set[str] = set()
+        self.anchors: dict[str, dict[str, bytes]] = {}
+        """Anchors to write (:mod:`coffeechat.interop.vdir_anchor`): not items, not listed."""
         self.state = State(root)
         self.by_ref: dict[str, str] = {}
         self.archived: set[int] = set()
@@ -55,8 +57,11 @@ class Run:
         for collection in COLLECTIONS:
             folder = collection_folder(self.root, collection)
             self.folders[collection] = folder
-            remove_partials(folder)
             self.files[collection], self.others[collection] = listing(folder)
+        for collection in vdir_anchor.COLLECTIONS:
+            name = vdir_anchor.anchor_name(collection)
+            if name not in self.files[collection] and name not in self.others[collection]:
+                self.anchors[collection] = {name: vdir_anchor.anchor(collection)}
         self.state = State.load(self.root)
         if self.state.unreadable:
             self.report.notices.append(
@@ -66,8 +71,8 @@ class Run:
             self.report.notices.append(
                 f"{self.root / STATE_FILE}: {self.state.dropped} entries not valid, ignored"
             )
-        # A kept cancelled item stands for a row that is gone: a new row with its number
-        # (SQLite may give a deleted row's number again) is another item, in its own file.
+        # An item kept cancelled by an older version (before the anchors) stands for a
+        # row that is gone: a new row with its number is another item, in its own file.
         self.by_ref = {
             entry.ref: key
             for key, entry in self.state.items.items()
@@ -90,13 +95,8 @@ class Run:
         self.flush()
         since = (self.now.date() - timedelta(days=REMEMBER_REMOVED_DAYS)).isoformat()
         self.state.forget_removed(self.handled, since)
-        gone = sorted(set(self.state.items) - self.handled)
-        keepers = self._keepers(gone)
-        for key in gone:
-            if key in keepers:
-                self._keep_cancelled(key)
-            else:
-                self._gone_from_app(key)
+        for key in sorted(set(self.state.items) - self.handled):
+            self._gone_from_app(key)
         sync_foreign.unknown_files(self)
         self.flush()
         self.state.save()
@@ -269,10 +269,11 @@ class Run:
     def flush(self) -> None:
         """Write what is queued, a collection at a time, and journal it."""
         for collection, batch in self.writes.items():
-            if not batch:
+            anchors = self.anchors.pop(collection, {})
+            if not batch and not anchors:
                 continue
             folder = self.folders[collection]
-            write_files(folder, {name: data for name, (data, _) in batch.items()})
+            write_files(folder, anchors | {name: data for name, (data, _) in batch.items()})
             for name, (data, entry) in batch.items():
                 info_ = os.lstat(os.path.join(folder, name))
                 entry.digest = vdir.digest(data)
@@ -379,50 +380,6 @@ class Run:
             self.report.conflicts.append(f"{line}: {contact.name} kept, archived ({key})")
         with suppress(FileNotFoundError):
             os.unlink(self.folders[collection] / name)
-
-    def _keepers(self, gone: list[str]) -> set[str]:
-        """The one item to keep, marked cancelled, in each calendar collection whose
-        every item is about to go. vdirsyncer stops on a collection emptied since its
-        last run ("Storage … was completely emptied"), taking it for an accident; a
-        collection that keeps one cancelled item is carried as usual, and the item goes
-        as soon as the collection holds another."""
-        going = set(gone)
-        keepers: set[str] = set()
-        for collection in (FOLLOWUPS, CALLS):
-            prefix = f"{collection}/"
-            leaving = [k for k in gone if k.startswith(prefix) and self._present(k)]
-            if not leaving:
-                continue
-            staying = any(
-                key.startswith(prefix) and key not in going and not entry.gone
-                for key, entry in self.state.items.items()
-            ) or any(
-                name.endswith(".ics") and f"{prefix}{name}" not in self.state.items
-                for name in self.files[collection]
-            )
-            if not staying:
-                kept = [k for k in leaving if self.state.items[k].base.get("cancelled")]
-                keepers.add((kept or leaving)[-1])
-        return keepers
-
-    def _present(self, key: str) -> bool:
-        collection, name = key.split("/")
-        return name in self.files[collection]
-
-    def _keep_cancelled(self, key: str) -> None:
-        """Gone from the app, kept in the vdir as cancelled (see :meth:`_keepers`)."""
-        self.handled.add(key)
-        entry = self.state.items[key]
-        if entry.base.get("cancelled"):
-            return
-        collection = key.split("/")[0]
-        fields = {**entry.base, "cancelled": "yes", "alarm": ""}
-        item = Item(entry.ref, collection, entry.uid, fields)
-        self._patch(key, item, entry, {"cancelled", "alarm"}, None)
-        self.report.notices.append(
-            f"{key}: gone here, kept marked cancelled so that vdirsyncer does not find "
-            f"{collection} emptied; it goes when {collection} holds another item"
-        )
 
     def notice_once(self, key: str, why: str, present: tuple[int, int]) -> None:
         """Name a file left alone the first time it is met (and again if it changes)."""
