@@ -13,7 +13,9 @@ fails on another until they are checked again):
 - a scrollable height set without a layout pass (``set_reactive`` on
   ``virtual_size``): the contact list at 30,000 rows;
 - whether a widget still has work queued (its message queue and the callbacks waiting
-  for its next refresh): the key order hands out the next key only once it has none.
+  for its next refresh): the key order hands out the next key only once it has none;
+- a widget class's default CSS, added to the app's stylesheet before any widget of it
+  is mounted (Textual adds it when the first one is): the warm-up (tui/warm_up.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import os
 import selectors
 from codecs import getincrementaldecoder
 from collections.abc import Callable, Iterable
+from inspect import getfile
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from textual._parser import ParseError
@@ -30,6 +34,9 @@ from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 CHECKED_WITH = "8.2.8"
 """The Textual version everything below was read against."""
@@ -114,3 +121,31 @@ def pending_work(node: DOMNode, not_work: tuple[type, ...]) -> bool:
         return False
     queued: Iterable[object] = node._message_queue.values
     return any(not isinstance(message, not_work) for message in queued)
+
+
+# --- default CSS before the first widget ------------------------------------------------
+
+
+def add_default_css(app: App[Any], classes: Iterable[type[DOMNode]]) -> None:
+    """Add the DEFAULT_CSS of *classes* (and of the bases they inherit it from) to the
+    app's stylesheet and parse it, as ``Widget._post_register`` does for the first
+    widget of a class mounted; adding it again then changes nothing."""
+    stylesheet = app.stylesheet
+    for cls in classes:
+        for tie_breaker, base in enumerate(cls._css_bases(cls)):
+            css = base.__dict__.get("DEFAULT_CSS", "")
+            if not css:
+                continue
+            try:
+                location = (getfile(base), f"{base.__name__}.DEFAULT_CSS")
+            except (TypeError, OSError):
+                location = ("", f"{base.__name__}.DEFAULT_CSS")
+            scoped = base.__dict__.get("SCOPED_CSS", True)
+            stylesheet.add_source(
+                css,
+                read_from=location,
+                is_default_css=True,
+                tie_breaker=-tie_breaker,
+                scope=base._css_type_name if scoped else "",
+            )
+    stylesheet.parse()

@@ -6,7 +6,10 @@ first opens them, so that start-up does not pay for them; nor do the libraries t
 reach for on first use (``holidays`` for business days, ``nameparser`` for greetings).
 Paid at the key, that was 10 to 30 ms of each screen's first opening, on top of the
 screen itself. Once the list and its detail tabs are up and the app has nothing to do,
-a thread imports them: the first opening then costs what every later one does.
+a thread imports them, and then, on the app's thread, the default CSS of the screens
+and their widgets is added to the stylesheet and parsed (which Textual does when the
+first widget of a class is mounted): the first opening then costs what every later one
+does.
 
 Importing has no effect a user can see (the modules define classes and constants), so
 nothing waits for this: a key pressed before it is done imports what it needs itself,
@@ -21,8 +24,11 @@ import pkgutil
 import threading
 from typing import TYPE_CHECKING, Any
 
+from .textual_compat import add_default_css
+
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
 
 AFTER_START = 0.5
 """Seconds after the detail tabs are mounted: the first frames and the list's rows
@@ -72,11 +78,56 @@ def _modules_of(packages: tuple[str, ...]) -> list[str]:
     return names
 
 
+def styled_classes() -> list[type[DOMNode]]:
+    """The classes whose default CSS the five screens add to the app's stylesheet when
+    they first open (bases included through their subclasses)."""
+    from textual.widgets import Button, Select
+    from textual.widgets._select import SelectCurrent
+
+    from .screens.call import CallScreen
+    from .screens.contact_form import ContactForm
+    from .screens.draft_editor import DraftEditor
+    from .screens.outcome_form import OutcomeForm
+    from .screens.plan_interview import PlanInterview
+    from .widgets.call_notes import NoteLog
+    from .widgets.call_side import CallSide
+    from .widgets.checklist import Checklist
+    from .widgets.form import FormField
+
+    return [
+        ContactForm,
+        PlanInterview,
+        DraftEditor,
+        CallScreen,
+        OutcomeForm,
+        FormField,
+        Select,
+        SelectCurrent,
+        Button,
+        Checklist,
+        CallSide,
+        NoteLog,
+    ]
+
+
+def _style(app: App[Any]) -> None:
+    """On the app's thread, idle: their CSS parsed once, not at each screen's first
+    frame (5-10 ms of it)."""
+    with contextlib.suppress(Exception):  # parsed when the screen opens, as before
+        add_default_css(app, styled_classes())
+
+
+def _load_then_style(app: App[Any]) -> None:
+    load()
+    with contextlib.suppress(Exception):  # the app closed meanwhile
+        app.call_from_thread(_style, app)
+
+
 def start(app: App[Any]) -> None:
     """Load in a daemon thread, :data:`AFTER_START` seconds from now (a quitting app
     does not wait for it)."""
 
     def go() -> None:
-        threading.Thread(target=load, name="warm-up", daemon=True).start()
+        threading.Thread(target=_load_then_style, args=(app,), name="warm-up", daemon=True).start()
 
     app.set_timer(AFTER_START, go, name="warm-up")
