@@ -26,6 +26,7 @@ from ...models import Medium
 from ...models_activity import Question
 from ...usecases.calls import Plan
 from ..commands import bindings
+from ..fill_in import FillsIn
 from ..widgets.form import FormField, check_all, chosen
 from .modal import Modal
 from .question_bank import BankFilter, question_prompt
@@ -67,7 +68,7 @@ class PickedList(OptionList):
         self.length_minutes = length_minutes
 
     def on_mount(self) -> None:
-        self.show_questions()
+        self.show_estimate()  # the questions themselves follow the first frame
 
     def show_questions(self, highlight: int | None = None) -> None:
         self.set_options(_picked_prompt(n, q) for n, q in enumerate(self.questions, 1))
@@ -126,7 +127,7 @@ class PickedList(OptionList):
             self.show_questions(highlight=index)
 
 
-class PlanInterview(Modal[Plan | None]):
+class PlanInterview(Modal[Plan | None], FillsIn):
     """ctrl+s saves, escape cancels; tab moves between the fields and the two lists."""
 
     AUTO_FOCUS = "#field-when"
@@ -220,7 +221,7 @@ class PlanInterview(Modal[Plan | None]):
                         compact=True,
                         id="plan-bank-filter",
                     )
-                    bank = PickList(*(question_prompt(q) for q in self.bank), id="bank")
+                    bank = PickList(id="bank")  # the questions follow the first frame
                     bank.border_title = "Question bank"
                     yield bank
                 yield PickedList(self.picked, self.length_minutes, id="picked")
@@ -252,6 +253,14 @@ class PlanInterview(Modal[Plan | None]):
 
     def on_mount(self) -> None:
         self._show_when(self.scheduled_at.replace("T", " "))
+        self.fill_in_after_paint(self._fill_lists)
+
+    async def _fill_lists(self) -> None:
+        """The bank's questions and the checklist's, drawn (one line each, a hundred
+        and more) after the dialog's first frame."""
+        with self.app.batch_update():
+            self.query_one(PickList).add_options(question_prompt(q) for q in self.shown_bank)
+            self.query_one(PickedList).show_questions()
 
     def _today(self) -> date:
         clock = getattr(self.app, "clock", None)  # the app's (frozen in tests)
