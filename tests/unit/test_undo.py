@@ -196,3 +196,25 @@ def test_an_undo_refuses_when_the_records_changed_since(store: Store) -> None:
     with pytest.raises(UndoStale, match="changed again since"):
         undo(store, changed.undo)
     assert state(store) == moved_on
+
+
+def test_triggers_made_ahead_record_only_inside_a_change_and_follow_a_new_column(
+    store: Store,
+) -> None:
+    from coffeechat.usecases.undo import prepare
+
+    prepare(store)  # as the app does while idle
+    maria = store.contacts.add(Contact(name="Maria Okafor"))  # not recorded: no undo
+    conn = store.database.conn
+    assert conn.execute("SELECT count(*) FROM temp.undo_log").fetchone()[0] == 0
+    assert maria.id is not None
+    before = state(store)
+    changed = contacts.change_status(store, maria.id, Status.LETTER_SENT, NOW.date())
+    undo(store, changed.undo)
+    assert state(store) == before
+    conn.execute("ALTER TABLE contacts ADD COLUMN extra TEXT")  # a later migration
+    conn.execute("UPDATE contacts SET extra = 'kept'")
+    changed = contacts.change_status(store, maria.id, Status.LETTER_SENT, NOW.date())
+    undo(store, changed.undo)
+    row = conn.execute("SELECT status, extra FROM contacts").fetchone()
+    assert (row["status"], row["extra"]) == (Status.TO_CONTACT.value, "kept")

@@ -112,9 +112,15 @@ def styled_classes() -> list[type[DOMNode]]:
 
 def _style(app: App[Any]) -> None:
     """On the app's thread, idle: their CSS parsed once, not at each screen's first
-    frame (5-10 ms of it)."""
+    frame (5-10 ms of it), and undo's triggers made (c and ctrl+e record a change)."""
     with contextlib.suppress(Exception):  # parsed when the screen opens, as before
         add_default_css(app, styled_classes())
+    store = getattr(app, "store", None)
+    if store is not None:
+        from ..usecases import undo
+
+        with contextlib.suppress(Exception):  # made by the first change, as before
+            undo.prepare(store)
 
 
 def _load_then_style(app: App[Any]) -> None:

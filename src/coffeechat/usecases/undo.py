@@ -200,6 +200,14 @@ def _install(conn: sqlite3.Connection, tables: dict[str, list[str]]) -> None:
             )
 
 
+def prepare(store: Store) -> None:
+    """Make the triggers now (while the app is idle), so that the first change recorded
+    does not wait 12-19 ms for them."""
+    conn = store.database.conn
+    if not _depth.get(id(conn)):
+        _install(conn, _tables(conn))
+
+
 def _switch(conn: sqlite3.Connection, on: bool) -> None:
     """Start or stop recording: the triggers do nothing while it is off."""
     if on:
