@@ -17,10 +17,16 @@ S = TypeVar("S", bound=Screen)
 
 
 async def on_top(pilot, kind: type[S], timeout: float = 30.0) -> S:
-    """The screen of type *kind* once it is on top, mounted and drawn."""
+    """The screen of type *kind* once it is on top, mounted, filled in (tui/fill_in.py:
+    what it mounts after its first frame is there) and drawn."""
     app = pilot.app
     screen = await wait_until(
-        lambda: isinstance(app.screen, kind) and app.screen.is_mounted and app.screen,
+        lambda: (
+            isinstance(app.screen, kind)
+            and app.screen.is_mounted
+            and not getattr(app.screen, "filling", False)
+            and app.screen
+        ),
         timeout=timeout,
         what=lambda: f"{kind.__name__} on top (on top: {type(app.screen).__name__})",
     )

@@ -149,6 +149,9 @@ class PlanInterview(Modal[Plan | None], FillsIn):
     PlanInterview #bank-side { width: 1fr; height: 1fr; }
     PlanInterview OptionList { width: 1fr; height: 1fr; border: round $primary-muted; }
     PlanInterview OptionList:focus { border: round $primary; }
+    /* Its questions come after the first frame: the scrollbar's room is kept from the
+       start, so they wrap at the width they are shown at. */
+    PlanInterview #bank { scrollbar-gutter: stable; }
     PlanInterview #when-row { height: auto; padding-left: 16; }
     PlanInterview #when-read, PlanInterview #their-time { width: auto; color: $text-accent; }
     PlanInterview #when-read { margin-right: 2; }
@@ -259,7 +262,10 @@ class PlanInterview(Modal[Plan | None], FillsIn):
         """The bank's questions and the checklist's, drawn (one line each, a hundred
         and more) after the dialog's first frame."""
         with self.app.batch_update():
-            self.query_one(PickList).add_options(question_prompt(q) for q in self.shown_bank)
+            bank = self.query_one(PickList)
+            bank.add_options(question_prompt(q) for q in self.shown_bank)
+            if self.shown_bank:
+                bank.highlighted = 0  # as a list made with its options starts
             self.query_one(PickedList).show_questions()
 
     def _today(self) -> date:
