@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from .command import Command
 
+
+def during_call(
+    action: str, title: str, help: str, key: str, *, footer_title: str = "", show: bool = True
+) -> Command:
+    """A key of the live call: priority, so it works from the note and answer lines,
+    where every printable key types (no call key is one)."""
+    return Command(
+        action, title, help, "call", key, show=show, priority=True, footer_title=footer_title
+    )
+
+
 CALL_COMMANDS: tuple[Command, ...] = (
     Command(
         "start_call",
@@ -24,117 +35,93 @@ CALL_COMMANDS: tuple[Command, ...] = (
     Command("question_bank", "Question bank", "Add, edit, reorder and delete questions", "app"),
     # During a call no printable key is a command: whatever is typed is a note (the
     # call screen sends letters from anywhere to the note line). The call's keys are
-    # ones that do not type, priority so they work from the note and answer lines.
-    Command(
+    # ones that do not type (during_call).
+    during_call(
         "toggle_asked",
         "Tick question",
         "Tick or un-tick the highlighted question",
-        "call",
         "ctrl+t",
         footer_title="Tick",
-        priority=True,
     ),
-    Command(
+    during_call(
         "switch_line",
         "Answer / note",
         "Type the answer to the highlighted question, or back to the note line",
-        "call",
         "tab",
         footer_title="Answer",
-        priority=True,
     ),
-    Command(
+    during_call(
         "end_call",
         "End call",
         "End the call and open the outcome form",
-        "call",
         "ctrl+e",
         footer_title="End",  # short: the footer keeps f1 Help at 80 columns
-        priority=True,
     ),
-    Command(
+    during_call(
         "previous_question",
         "Previous question",
         "Highlight the question above, also while typing a note",
-        "call",
         "up",
         show=False,
-        priority=True,
     ),
-    Command(
+    during_call(
         "next_question",
         "Next question",
         "Highlight the question below, also while typing a note",
-        "call",
         "down",
         show=False,
-        priority=True,
     ),
-    Command(
+    during_call(
         "back_to_note",
         "Back to the note line",
         "Leave the answer or the search and type notes again",
-        "call",
         "escape",
         show=False,
-        priority=True,
     ),
-    Command(
+    during_call(
         "show_brief",
         "Research beside the call",
         "Show or hide the research brief under the notes; typing stays in the note",
-        "call",
         "ctrl+r",
         footer_title="Research",
-        priority=True,
     ),
-    Command(
+    during_call(
         "show_story",
         "My story beside the call",
         "Show or hide your prepared answers under the notes",
-        "call",
         "ctrl+o",
         footer_title="Story",
         show=False,  # help and palette: the footer keeps f1 Help at 80 columns
-        priority=True,
     ),
-    Command(
+    during_call(
         "call_search",
         "Search beside the call",
         "Find a word in any note, call, outcome or letter; the hit shows under the notes",
-        "call",
         "ctrl+f",
         footer_title="Search",
         show=False,  # help and palette: the footer keeps f1 Help at 80 columns
-        priority=True,
     ),
-    Command(
+    during_call(
         "toggle_timer",
         "Pause or resume timer",
         "Pause or resume the call timer",
-        "call",
         "ctrl+g",
         footer_title="Pause",
         show=False,  # help and palette: the footer keeps f1 Help at 80 columns
-        priority=True,
     ),
-    Command(
+    during_call(
         "scroll_side_up",
         "Scroll research up",
         "Scroll the research, story or search results under the notes",
-        "call",
         "pageup",
         show=False,
-        priority=True,
     ),
-    Command(
+    during_call(
         "scroll_side_down",
         "Scroll research down",
         "Scroll the research, story or search results under the notes",
-        "call",
         "pagedown",
         show=False,
-        priority=True,
     ),
     Command(
         "leave_call", "Leave call screen", "Back to the contacts; the call keeps running", "call"
