@@ -1,7 +1,7 @@
 """A bare Textual app that opens a small dialog on `n` and a full screen on `c`: the
 floor for how fast a key can put a new screen up in this terminal."""
 
-from textual.app import App
+from bare_app import Bare as BareStart  # beside this file: run as a script
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label
 
@@ -23,14 +23,11 @@ class Full(Screen):
         yield Footer()
 
 
-class Bare(App):
+class Bare(BareStart):
+    """The bare start-up app, with a dialog and a screen to push."""
+
     BINDINGS = [("n", "push_screen('dialog')", "Dialog"), ("c", "push_screen('full')", "Screen")]
     SCREENS = {"dialog": Dialog, "full": Full}
-
-    def compose(self):
-        yield Header()
-        yield Label("READY-BARE")
-        yield Footer()
 
 
 if __name__ == "__main__":
