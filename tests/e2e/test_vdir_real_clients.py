@@ -14,6 +14,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from coffeechat.models import Medium
 from coffeechat.usecases.calls import Plan, save_plan
 from coffeechat.usecases.contacts import delete_contact
@@ -96,13 +98,23 @@ def _cycle(tmp_path: Path, radicale_info: tuple[str, Path], db: Path) -> tuple[C
     return cycle, Clients(tmp_path, cycle)
 
 
-def test_khal_adds_a_link_and_a_replan_in_the_app_keeps_both(
+@pytest.fixture
+def people_on_the_server(
     radicale: tuple[str, Path],  # noqa: F811
     db_path: Path,
     tmp_path: Path,
-):
+) -> tuple[dict[str, int], Cycle, Clients]:
+    """The sample people (their ids by name), the cycle set up on the server, and the
+    clients configured on its vdir."""
     ids = _people(db_path)
-    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    return (ids, *_cycle(tmp_path, radicale, db_path))
+
+
+def test_khal_adds_a_link_and_a_replan_in_the_app_keeps_both(
+    people_on_the_server: tuple[dict[str, int], Cycle, Clients],
+    db_path: Path,
+) -> None:
+    ids, cycle, clients = people_on_the_server
     # khal asks what to edit on stdin: the location, then quit.
     clients.run("khal", "edit", "Coffee chat with Tom", stdin="l\nhttps://meet.example/abc\nq\n")
     first = cycle.both()
@@ -167,12 +179,9 @@ def test_khard_edits_a_phone_and_creates_a_contact_both_come_in(
 
 
 def test_a_todo_made_in_todoman_is_named_once_and_left_alone(
-    radicale: tuple[str, Path],  # noqa: F811
-    db_path: Path,
-    tmp_path: Path,
-):
-    _people(db_path)
-    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    people_on_the_server: tuple[dict[str, int], Cycle, Clients],
+) -> None:
+    _, cycle, clients = people_on_the_server
     clients.run("todo", "new", "--list", "followups", "--due", "2030-05-20", "Buy coffee beans")
     [made] = [
         p for p in (cycle.vdir / "followups").glob("*.ics") if b"Buy coffee beans" in p.read_bytes()
@@ -191,12 +200,9 @@ def test_a_todo_made_in_todoman_is_named_once_and_left_alone(
 
 
 def test_vdirsyncer_metadata_files_are_not_items(
-    radicale: tuple[str, Path],  # noqa: F811
-    db_path: Path,
-    tmp_path: Path,
-):
-    _people(db_path)
-    cycle, _ = _cycle(tmp_path, radicale, db_path)
+    people_on_the_server: tuple[dict[str, int], Cycle, Clients],
+) -> None:
+    _, cycle, _ = people_on_the_server
     config = Path(cycle.vdirsyncer[-1])
     config.write_text(
         config.read_text(encoding="utf-8").replace(
@@ -219,12 +225,10 @@ def test_vdirsyncer_metadata_files_are_not_items(
 
 
 def test_the_app_removing_every_call_does_not_stop_vdirsyncer(
-    radicale: tuple[str, Path],  # noqa: F811
+    people_on_the_server: tuple[dict[str, int], Cycle, Clients],
     db_path: Path,
-    tmp_path: Path,
-):
-    ids = _people(db_path)
-    cycle, clients = _cycle(tmp_path, radicale, db_path)
+) -> None:
+    ids, cycle, clients = people_on_the_server
     with opened(db_path) as store:
         store.interviews.delete(ids["call"])  # the only call
 

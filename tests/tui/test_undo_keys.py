@@ -21,10 +21,28 @@ def _open_titles(store: Store, contact_id: int) -> list[str]:
     return [f.title for f in store.followups.for_contact(contact_id, open_only=True)]
 
 
-async def test_a_done_item_comes_back_with_the_undo_key(store: Store, clock: Clock) -> None:
-    contacts = seed(store)
-    maria = contacts[0].id or 0
+def _maria_overdue(store: Store) -> int:
+    """The sample contacts, Maria with a follow-up overdue since the Friday before."""
+    maria = seed(store)[0].id or 0
     store.followups.add(FollowUp(maria, "follow_up", "2026-03-13", title="Call Maria"))
+    return maria
+
+
+def _ada_to_call(store: Store) -> int:
+    """Ada, a letter sent, with a call to make on the agenda."""
+    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT)).id or 0
+    store.followups.add(FollowUp(ada, "follow_up", "2026-03-20", title="Call Ada"))
+    return ada
+
+
+def _ada_as_before_the_call(store: Store, ada: int) -> None:
+    assert store.interviews.for_contact(ada) == []
+    assert store.contacts.status_of(ada) is Status.LETTER_SENT
+    assert _open_titles(store, ada) == ["Call Ada"]
+
+
+async def test_a_done_item_comes_back_with_the_undo_key(store: Store, clock: Clock) -> None:
+    maria = _maria_overdue(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a")
@@ -82,63 +100,54 @@ async def _discard_from_the_call_screen(app, pilot) -> None:
 
 
 async def test_a_call_started_by_mistake_is_discarded(store: Store, clock: Clock) -> None:
-    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
-    store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))
+    ada = _ada_to_call(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await _discard_from_the_call_screen(app, pilot)
-    assert store.interviews.for_contact(ada.id or 0) == []
-    assert store.contacts.status_of(ada.id or 0) is Status.LETTER_SENT
-    assert _open_titles(store, ada.id or 0) == ["Call Ada"]
+    _ada_as_before_the_call(store, ada)
 
 
 async def test_a_call_picked_up_from_an_earlier_session_is_discarded_to_before_it(
     store: Store, clock: Clock
 ) -> None:
-    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
-    store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))
+    ada = _ada_to_call(store)
     first = make_app(store, clock)
     async with first.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         await wait_until(lambda: isinstance(first.screen, CallScreen))
     # The app quit with the call running; opened again, c picks the call up.
-    [call] = store.interviews.for_contact(ada.id or 0)
+    [call] = store.interviews.for_contact(ada)
     assert call.state == "in progress"
     again = make_app(store, clock)
     async with again.run_test(size=(120, 40)) as pilot:
         await _discard_from_the_call_screen(again, pilot)
-    assert store.interviews.for_contact(ada.id or 0) == []
-    assert store.contacts.status_of(ada.id or 0) is Status.LETTER_SENT
-    assert _open_titles(store, ada.id or 0) == ["Call Ada"]
+    _ada_as_before_the_call(store, ada)
 
 
 async def test_a_call_ended_by_mistake_is_running_again(store: Store, clock: Clock) -> None:
-    ada = store.contacts.add(Contact(name="Ada Lovelace", status=Status.LETTER_SENT))
-    store.followups.add(FollowUp(ada.id or 0, "follow_up", "2026-03-20", title="Call Ada"))
+    ada = _ada_to_call(store)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
         await wait_until(lambda: isinstance(app.screen, CallScreen))
         await pilot.press("ctrl+e")
-        await wait_until(lambda: store.contacts.status_of(ada.id or 0) is Status.INTERVIEWED)
+        await wait_until(lambda: store.contacts.status_of(ada) is Status.INTERVIEWED)
         await pilot.press("escape")  # no outcome now
         await wait_until(lambda: not app.screen.is_modal)
         await pilot.press("ctrl+z")
-        await wait_until(lambda: store.contacts.status_of(ada.id or 0) is Status.LETTER_SENT)
-        [call] = store.interviews.for_contact(ada.id or 0)
+        await wait_until(lambda: store.contacts.status_of(ada) is Status.LETTER_SENT)
+        [call] = store.interviews.for_contact(ada)
         assert call.state == "in progress"
-        assert _open_titles(store, ada.id or 0) == ["Call Ada"]  # no thank-you due
+        assert _open_titles(store, ada) == ["Call Ada"]  # no thank-you due
         # Back to the call, then discarded whole.
         await _discard_from_the_call_screen(app, pilot)
-    assert store.interviews.for_contact(ada.id or 0) == []
+    assert store.interviews.for_contact(ada) == []
 
 
 async def test_the_reschedule_dialog_names_its_item_and_undo_moves_it_back(
     store: Store, clock: Clock
 ) -> None:
-    contacts = seed(store)
-    maria = contacts[0].id or 0
-    store.followups.add(FollowUp(maria, "follow_up", "2026-03-13", title="Call Maria"))
+    _maria_overdue(store)
     app = make_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
