@@ -144,7 +144,7 @@ def _outcome(app, store: Store) -> None:
 
 def _advice(app, store: Store) -> None:
     yusuf = _contact(store, "Yusuf Demir")
-    app.screen.open_advice(store.interviews.for_contact(yusuf.id)[0].id)
+    app.screen.looking_back.open_advice(store.interviews.for_contact(yusuf.id)[0].id)
 
 
 def _export(app, store):

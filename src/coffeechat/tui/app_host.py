@@ -26,6 +26,10 @@ class AppHost(App[None]):
     """Today and now, as the app sees them (frozen in tests)."""
     last_undo: Undo | None = None
     """What the undo key reverses: the last change a key made."""
+    db_label: str = ""
+    """The database's path as the header shows it (home as ``~``)."""
+    show_welcome: bool = True
+    """Whether an empty database opens on the welcome (tests turn it off)."""
 
     def open_outcome(self, interview_id: int, hit: SearchHit | None = None) -> None:
         """Open the outcome form of a call (showing what a search *hit* found in it)."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabPane
 from textual.worker import get_current_worker
 
 from ...domain.contact_filter import ContactFilter
@@ -21,25 +22,35 @@ from ..long_lived import freeze_long_lived
 from ..undone import Undone
 from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
+from ..widgets.detail_tabs import DetailTabs
 from ..widgets.footer import CalmFooter
 from ..widgets.profile import ProfileView
 from ..workers import background
-from .detail_mount import DetailMount
+from .contact_actions import ContactActions
 from .looking_back_actions import LookingBackActions
 from .merge_actions import MergeActions
 from .method_actions import MethodActions
+from .outreach_actions import OutreachActions
 from .research_actions import ResearchActions
 
 if TYPE_CHECKING:
-    from ...models import Contact, Status
-    from ...usecases.calls import Plan
+    from ...models import Contact
+    from ..app_host import AppHost
+    from ..widgets.looking_back import InterviewList
 
 
 # Screens opened by an action, and the use cases it calls, are imported inside it: the
 # first paint of the contact list should not wait for modules it does not show.
-class MainScreen(
-    LookingBackActions, ResearchActions, MethodActions, MergeActions, DetailMount, Screen[None]
-):
+class MainScreen(Screen[None]):
+    """The keys of the contact list and its detail tabs (scope "contacts"), bound here so
+    each works wherever the focus is on this screen. An action the screen does not do
+    itself is one line handing it to its owner: the contact pane, the detail tabs, or
+    one of the action groups made below, each of which sees the screen as a
+    ``ContactsView``."""
+
+    if TYPE_CHECKING:
+        app: AppHost
+
     BINDINGS = bindings("contacts")
     HELP_NAME = "Contact list"
 
@@ -61,16 +72,34 @@ class MainScreen(
         self._rows_generation = 0
         """Counts list re-reads: only the latest one's rows are shown."""
         self._long_lived_frozen = False
+        self.detail = DetailTabs(store, id="detail")
+        self.research = ResearchActions(self)
+        self.looking_back = LookingBackActions(self)
+        self.method = MethodActions(self)
+        self.merging = MergeActions(self)
+        self.contacts = ContactActions(self)
+        self.outreach = OutreachActions(self)
+
+    @property
+    def detail_mounted(self) -> asyncio.Event:
+        """Set once the detail tabs the first paint went without are there."""
+        return self.detail.mounted
+
+    async def mount_detail(self) -> None:
+        if await self.detail.mount_rest():
+            from .. import warm_up
+
+            warm_up.start(self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
             yield ContactPane(today=self.app.clock.today(), id="contacts")
-            with TabbedContent(id="detail"):
+            with self.detail:
                 with TabPane("Profile", id="tab-profile"):
                     yield ProfileView(id="profile")
                 # Research, Interviews and Timeline are added one frame later
-                # (mount_detail): not needed for the first paint.
+                # (DetailTabs.mount_rest): not needed for the first paint.
         yield CalmFooter()
 
     FIRST_PAGE = 200
@@ -83,7 +112,7 @@ class MainScreen(
         self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def on_mount(self) -> None:
-        self.restore_last_interaction()
+        self.pane.restore_last_interaction()
         self.pane.contact_list.on_highlight = self._show
         first = self.store.contacts.rows(self.show_archived, limit=self.FIRST_PAGE)
         if len(first) < self.FIRST_PAGE:
@@ -95,7 +124,7 @@ class MainScreen(
         self._show_calls_in_progress()
         self.query_one(ContactList).focus()
         after_first_frame(self, self.mount_detail)
-        if not first and getattr(self.app, "show_welcome", True):
+        if not first and self.app.show_welcome:
             self._welcome()
 
     def _welcome(self) -> None:
@@ -106,7 +135,7 @@ class MainScreen(
 
         if welcome_due(self.store):
             # After the first paint, so the empty list shows behind the welcome.
-            label = getattr(self.app, "db_label", "")
+            label = self.app.db_label
             after_first_frame(
                 self, self.app.push_screen, WelcomeScreen(label), self._welcome_closed
             )
@@ -119,7 +148,7 @@ class MainScreen(
         chosen = {
             "new_contact": self.action_new_contact,
             "import_file": self.action_import_file,
-            "my_story": self.action_my_story,
+            "my_story": self.research.my_story,
         }
         if action in chosen:
             chosen[action]()
@@ -156,7 +185,7 @@ class MainScreen(
         so nobody has to remember to press c."""
         running = self.store.interviews.calls_in_progress()
         self.pane.contact_list.mark_calls(frozenset(running))
-        label = getattr(self.app, "db_label", "")
+        label = self.app.db_label
         if running:
             names = ", ".join(one_line(name) for name in running.values())
             self.sub_title = f"☎ call in progress: {names} (c returns) · {label}"
@@ -210,12 +239,22 @@ class MainScreen(
             now=self.app.clock.now(),
             last_in_touch=last_in_touch,
         )
-        self.show_detail(self.contact)
+        self.detail.show(self.contact)
 
-    def show_detail(self, contact: Contact | None) -> None:
-        if self.detail_mounted.is_set():
-            self._research().show(contact)
-            self._show_looking_back(contact)
+    def select_contact(self, contact_id: int) -> None:
+        """Highlight *contact_id*: shown archived contacts if it is one, the filter cleared."""
+        contact = self.store.contacts.get(contact_id)
+        if contact is not None and contact.archived and not self.show_archived:
+            self.show_archived = True
+        filter_input = self.pane.filter_input
+        if filter_input.value:
+            with filter_input.prevent(Input.Changed):
+                filter_input.value = ""
+        self.reload(keep_id=contact_id)
+
+    def on_interview_list_advice_wanted(self, event: InterviewList.AdviceWanted) -> None:
+        event.stop()
+        self.looking_back.open_advice(event.interview_id)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -262,58 +301,31 @@ class MainScreen(
         self.notify(f"{verb} {saved.name}", markup=False)
 
     def action_change_status(self) -> None:
-        from ...usecases import contacts
-        from .status_picker import StatusPicker
-
-        contact = self.contact
-        if contact is None:
-            return
-
-        def chosen(status: Status | None) -> None:
-            if status is not None and contact.id is not None:
-                changed = contacts.change_status(
-                    self.store, contact.id, status, self.app.clock.today()
-                )
-                self.reload(keep_id=contact.id)
-                self.app.offer_undo(f"{contact.name}: {status}", changed.undo)
-
-        self.app.push_screen(StatusPicker(contact.status, contact.name), chosen)
+        self.contacts.change_status()
 
     def action_toggle_archive(self) -> None:
-        from ...usecases import contacts
-
-        contact = self.contact
-        if contact is None or contact.id is None:
-            return
-        undo = contacts.set_archived(self.store, contact.id, not contact.archived)
-        self.reload(keep_id=contact.id)
-        done = "Restored" if contact.archived else "Archived"
-        hint = "" if contact.archived or self.show_archived else " (palette: Show archived)"
-        self.app.offer_undo(f"{done} {contact.name}{hint}", undo)
+        self.contacts.toggle_archive()
 
     def action_delete_contact(self) -> None:
-        from ...usecases import contacts
-        from .confirm import ConfirmScreen
+        self.contacts.delete()
 
-        contact = self.contact
-        if contact is None or contact.id is None:
-            return
-        contact_id = contact.id
+    def action_import_file(self) -> None:
+        self.contacts.transfer("import")
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                undo = contacts.delete_contact(self.store, contact_id)
-                self.reload(keep_id=contact_id)  # its row goes at once
-                self.app.offer_undo(f"Deleted {contact.name}", undo)
+    def action_export_file(self) -> None:
+        self.contacts.transfer("export")
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {contact.name} and every note, draft and follow-up about them? "
-                "Undo brings them back until your next change.",
-                confirm_label="Delete",
-            ),
-            answered,
-        )
+    def action_draft_email(self) -> None:
+        self.outreach.draft_letter()
+
+    def action_agenda(self) -> None:
+        self.outreach.agenda()
+
+    def action_start_call(self) -> None:
+        self.outreach.start_call()
+
+    def action_plan_interview(self) -> None:
+        self.outreach.plan_interview()
 
     def action_refresh(self) -> None:
         """Show what another instance or a command-line import wrote meanwhile."""
@@ -325,131 +337,111 @@ class MainScreen(
         self.reload(keep_id=self.contact.id if self.contact else None)
         self.notify("Showing archived contacts" if self.show_archived else "Archived hidden")
 
-    # --- import and export ----------------------------------------------------------
+    # --- the detail tabs (each waits for the tabs mounted after the first frame) ------
 
-    def action_import_file(self) -> None:
-        self._transfer("import")
+    async def action_show_profile(self) -> None:
+        await self.detail_mounted.wait()
+        if self.looking_back.open_tab("tab-profile"):
+            self.pane.contact_list.focus()
 
-    def action_export_file(self) -> None:
-        self._transfer("export")
+    async def action_show_interviews(self) -> None:
+        await self.detail_mounted.wait()
+        self.looking_back.open_tab("tab-interviews")
 
-    def _transfer(self, mode: str) -> None:
-        from .transfer import TransferScreen
+    async def action_show_timeline(self) -> None:
+        await self.detail_mounted.wait()
+        self.looking_back.open_tab("tab-timeline")
 
-        def done(report: str | None) -> None:
-            if report is None:
-                return
-            self.reload(keep_id=self.contact.id if self.contact else None)
-            self.notify(report, markup=False, timeout=8)
+    async def action_research(self) -> None:
+        await self.detail_mounted.wait()
+        self.research.open()
 
-        self.app.push_screen(TransferScreen(mode, self.store), done)
+    # The palette's note and article commands: on the note being edited, else on the
+    # highlighted contact's (the Research tab opened on them).
 
-    # --- outreach -----------------------------------------------------------------------
+    async def action_toggle_preview(self) -> None:
+        await self.detail_mounted.wait()
+        self.detail.note_being_edited().action_toggle_preview()
 
-    def action_draft_email(self) -> None:
-        from .draft_editor import DraftEditor
+    async def action_edit_in_editor(self) -> None:
+        await self.detail_mounted.wait()
+        self.detail.note_being_edited().action_edit_in_editor()
 
-        contact = self.contact
-        if contact is None or contact.id is None:
-            self.notify("No contact highlighted: press n to add one.", severity="warning")
-            return
-        self.app.push_screen(
-            DraftEditor(self.store, contact), lambda _: self.reload(keep_id=contact.id)
-        )
+    async def action_add_article(self) -> None:
+        await self.detail_mounted.wait()
+        if self.contact is not None:
+            self.detail.articles().action_add_article()
 
-    def action_agenda(self) -> None:
-        from .agenda import AgendaScreen
+    async def action_edit_article(self) -> None:
+        await self.detail_mounted.wait()
+        if self.contact is not None:
+            self.detail.articles().action_edit_article()
 
-        keep = self.contact.id if self.contact else None
-        self.app.push_screen(AgendaScreen(self.store), lambda _: self.reload(keep_id=keep))
+    async def action_toggle_read(self) -> None:
+        await self.detail_mounted.wait()
+        if self.contact is not None:
+            self.detail.articles().action_toggle_read()
 
-    # --- calls ----------------------------------------------------------------------------
+    async def action_delete_article(self) -> None:
+        await self.detail_mounted.wait()
+        if self.contact is not None:
+            self.detail.articles().action_delete_article()
 
-    def action_start_call(self) -> None:
-        """Open the call screen: pick up a call in progress or a planned interview, else
-        start a fresh one (30 minutes by phone, default questions)."""
-        from ...usecases import calls
-        from .call import CallScreen
+    # --- research, looking back, the method, merging: each group's own --------------
 
-        contact = self.contact
-        if contact is None or contact.id is None:
-            self.notify("No contact highlighted: press n to add one.", severity="warning")
-            return
-        started = calls.start_call(self.store, contact.id, self.app.clock.now())
-        interview = started.interview
-        assert interview.id is not None
-        self.app.push_screen(CallScreen(self.store, interview.id, contact), self._call_closed)
+    def action_back_to_list(self) -> None:
+        self.research.back_to_list()
 
-    def _call_closed(self, interview_id: int | None) -> None:
-        self.reload(keep_id=self.contact.id if self.contact else None)
-        if interview_id is not None:
-            self.app.open_outcome(interview_id)
+    def action_brief(self) -> None:
+        self.research.brief()
 
-    def action_plan_interview(self) -> None:
-        """Date, medium, length and the ordered checklist of the contact's next interview."""
-        from ...domain.purposes import suggested_questions
-        from ...models import Medium
-        from ...models_activity import Question
-        from ...usecases import calls
-        from ...usecases.question_bank import default_checklist, the_bank
-        from .modal import Saving
-        from .plan_interview import PlanInterview
+    def action_my_story(self) -> None:
+        self.research.my_story()
 
-        contact = self.contact
-        if contact is None or contact.id is None:
-            self.notify("No contact highlighted: press n to add one.", severity="warning")
-            return
-        interviews = self.store.interviews
-        planned = interviews.open_for(contact.id)
-        if planned is not None and planned.state == "in progress":
-            self.notify("A call with them is in progress: press c to return to it.")
-            return
-        # The questions the contact's purpose calls for come first, then the bank,
-        # without repeating one the bank already has.
-        bank = the_bank(self.store)
-        known = {q.text.casefold() for q in bank}
-        bank = [
-            q for q in suggested_questions(contact.purpose) if q.text.casefold() not in known
-        ] + bank
-        if planned is not None and planned.id is not None:
-            picked = [
-                Question(text=item.text, id=item.question_id)
-                for item in interviews.checklist(planned.id)
-            ]
-        else:
-            picked = default_checklist(self.store, 30)
-        screen = PlanInterview(
-            contact.name,
-            bank=bank,
-            picked=picked,
-            scheduled_at=planned.scheduled_at if planned else "",
-            medium=planned.medium if planned else Medium.PHONE,
-            length_minutes=planned.length_minutes if planned else 30,
-            time_zone=contact.time_zone,
-        )
-        contact_id = contact.id
-        store = self.store
+    @background()
+    async def action_search_notes(self) -> None:
+        from .research_screens import SearchScreen
 
-        def save(plan: Plan, base: Plan | None) -> Plan | None:
-            # Against the plan as the dialog loaded it: a re-plan saved in another
-            # window meanwhile is merged, or asked about (Modal.finish).
-            try:
-                interview = calls.save_plan(store, contact_id, plan, self.app.clock.now(), base)
-            except calls.CallInProgress:
-                self.notify("A call with them is in progress: press c to return to it.")
-                return None
-            return calls.stored_plan(store, interview)
+        hit = await self.app.push_screen_wait(SearchScreen(self.store))
+        if hit is not None:
+            await self.detail_mounted.wait()
+            self.research.jump_to(hit)
 
-        def saved(plan: Plan | None) -> None:
-            if plan is None:
-                return
-            self.reload(keep_id=contact_id)
-            when = plan.scheduled_at.replace("T", " ") or "no date yet"
-            self.notify(
-                f"Interview planned: {when}, {plan.medium}, {plan.length_minutes} min, "
-                f"{len(plan.questions)} questions",
-                markup=False,
-            )
+    def action_record_outcome(self) -> None:
+        self.looking_back.record_outcome()
 
-        base = calls.stored_plan(store, planned) if planned and planned.id else None
-        self.app.push_screen(screen.saves_with(Saving(save, base)), saved)
+    def action_mark_advice(self) -> None:
+        self.looking_back.mark_advice()
+
+    def action_referral_tree(self) -> None:
+        self.looking_back.referral_tree()
+
+    def action_stats(self) -> None:
+        self.looking_back.stats()
+
+    def action_record_reply(self) -> None:
+        self.looking_back.record_reply()
+
+    def action_toggle_last_interaction(self) -> None:
+        self.pane.toggle_last_interaction()
+
+    def action_target_employers(self) -> None:
+        self.method.target_employers()
+
+    def action_log_touch(self) -> None:
+        self.method.log_touch()
+
+    def action_keep_in_touch_tags(self) -> None:
+        self.method.keep_in_touch_tags()
+
+    def action_holiday_country(self) -> None:
+        self.method.holiday_country()
+
+    def action_note_limit(self) -> None:
+        self.method.note_limit()
+
+    def action_merge_contacts(self) -> None:
+        self.merging.merge_highlighted()
+
+    def action_possible_duplicates(self) -> None:
+        self.merging.review_duplicates()

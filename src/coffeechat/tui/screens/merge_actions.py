@@ -1,72 +1,66 @@
-"""The main screen's "Merge contacts" action (a mixin, like ResearchActions).
-
-Expects ``store``, ``contact``, ``reload(keep_id)``, ``app`` and ``notify``.
-"""
+"""The main screen's merging: two contacts into one, and the possible duplicates."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .main_host import MainScreenHost
-
 if TYPE_CHECKING:
-    from ...models import Contact
+    from .contacts_view import ContactsView
 
 
-class MergeActions(MainScreenHost):
-    contact: Contact | None
+class MergeActions:
+    def __init__(self, view: ContactsView) -> None:
+        self.view = view
 
-    def action_merge_contacts(self) -> None:
+    def merge_highlighted(self) -> None:
+        """Pick the contact to merge the highlighted one with, then confirm."""
         from .merge import MergeConfirm, MergePicker
 
-        contact = self.contact
+        view = self.view
+        contact = view.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")
+            view.app.notify("No contact highlighted.", severity="warning")
             return
+        contact_id = contact.id
 
         def picked(other_id: int | None) -> None:
-            if other_id and contact.id is not None:
-                self.app.push_screen(
-                    MergeConfirm(self.store, contact.id, other_id),
-                    self._merge_answered,
-                )
+            if other_id:
+                view.app.push_screen(MergeConfirm(view.store, contact_id, other_id), self._answered)
 
-        self.app.push_screen(MergePicker(self.store, contact), picked)
+        view.app.push_screen(MergePicker(view.store, contact), picked)
 
-    def action_possible_duplicates(self) -> None:
+    def review_duplicates(self) -> None:
         from .merge import DuplicateList, MergeConfirm
 
-        if not self.store.duplicates.count():
-            self.notify("No possible duplicates to review.")
+        view = self.view
+        if not view.store.duplicates.count():
+            view.app.notify("No possible duplicates to review.")
             return
 
         def chosen(pair: tuple[int, int] | None) -> None:
             if pair is not None:
-                self.app.push_screen(
-                    MergeConfirm(self.store, *pair),
-                    self._merge_answered,
-                )
+                view.app.push_screen(MergeConfirm(view.store, *pair), self._answered)
 
-        self.app.push_screen(DuplicateList(self.store), chosen)
+        view.app.push_screen(DuplicateList(view.store), chosen)
 
-    def _merge_answered(self, answer: tuple[str, int, int] | None) -> None:
+    def _answered(self, answer: tuple[str, int, int] | None) -> None:
         # Imported here: the first paint of the contact list does not need it.
         from ...usecases.merge import MergeError, merge_contacts, not_a_duplicate
 
         if answer is None:
             return
         choice, keep_id, other_id = answer
-        store = self.store
+        view = self.view
         try:
             if choice == "distinct":
-                not_a_duplicate(store, keep_id, other_id)
-                self.notify("Noted: two different people; no import will ask again.")
+                not_a_duplicate(view.store, keep_id, other_id)
+                view.app.notify("Noted: two different people; no import will ask again.")
                 return
-            merged = merge_contacts(store, keep_id, other_id)
+            merged = merge_contacts(view.store, keep_id, other_id)
         except MergeError as error:
             verb = "Not noted" if choice == "distinct" else "Not merged"
-            self.notify(f"{verb}: {error}", severity="error", markup=False)
+            view.app.notify(f"{verb}: {error}", severity="error", markup=False)
             return
-        self.reload(keep_id=keep_id)
+        view.reload(keep_id=keep_id)
         plan = merged.plan
-        self.app.offer_undo(f"Merged {plan.other.name} into {plan.keep.name}", merged.undo)
+        view.app.offer_undo(f"Merged {plan.other.name} into {plan.keep.name}", merged.undo)

@@ -1,77 +1,56 @@
-"""The main screen's actions for the method around the interviews (a mixin, like
-ResearchActions): target employers, logging a touch, keep-in-touch intervals by tag,
-and the country whose public holidays are not business days.
-
-Expects ``store``, ``contact``, ``pane`` and ``reload(keep_id)`` on the screen.
+"""The main screen's settings of the method around the interviews: target employers,
+logging a touch, keep-in-touch intervals by tag, the country whose public holidays are
+not business days, and the connection note's length.
 """
 
 from __future__ import annotations
 
-from ... import preferences
-from .main_host import MainScreenHost
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .contacts_view import ContactsView
 
 # The use cases and the prompt are imported in the actions: the first paint of the
 # contact list does not need them.
 
 
-LAST_INTERACTION = "list_last_interaction"
-"""Preference: "on" or "off" (the user's choice); absent: shown when the list is wide."""
+class MethodActions:
+    def __init__(self, view: ContactsView) -> None:
+        self.view = view
 
-
-class MethodActions(MainScreenHost):
-    def restore_last_interaction(self) -> None:
-        """The list's last-interaction column as the user left it."""
-        chosen = preferences.load().get(LAST_INTERACTION)
-        self.pane.contact_list.last_interaction = {"on": True, "off": False}.get(chosen or "")
-
-    def action_toggle_last_interaction(self) -> None:
-        contact_list = self.pane.contact_list
-        shown = not contact_list.shows_last_interaction()
-        contact_list.last_interaction = shown
-        try:
-            preferences.save(**{LAST_INTERACTION: "on" if shown else "off"})
-        except OSError as error:
-            self.notify(f"Not remembered: {error}", severity="warning", markup=False)
-        self.notify(
-            "Last interaction column on: how long ago your last letter, call, reply or touch "
-            "was (l hides it)."
-            if shown
-            else "Last interaction column off (l shows it)."
-        )
-
-    def action_target_employers(self) -> None:
+    def target_employers(self) -> None:
         from .employers import EmployersScreen
 
         def closed(organization: str | None) -> None:
             if organization:
-                self.pane.filter_input.value = organization
-                self.pane.contact_list.focus()
+                self.view.pane.filter_input.value = organization
+                self.view.pane.contact_list.focus()
 
-        self.app.push_screen(EmployersScreen(self.store), closed)
+        self.view.app.push_screen(EmployersScreen(self.view.store), closed)
 
-    def action_log_touch(self) -> None:
+    def log_touch(self) -> None:
         from ...usecases.outreach import log_touch
         from .text_prompt import TextPrompt
 
-        contact = self.contact
+        contact = self.view.contact
         if contact is None or contact.id is None:
-            self.notify("No contact highlighted.", severity="warning")
+            self.view.app.notify("No contact highlighted.", severity="warning")
             return
         contact_id = contact.id
 
         def noted(note: str | None) -> None:
             if note is None:
                 return
-            today = self.app.clock.today()
-            touched = log_touch(self.store, contact_id, today, note)
-            self.reload(keep_id=contact_id)
+            today = self.view.app.clock.today()
+            touched = log_touch(self.view.store, contact_id, today, note)
+            self.view.reload(keep_id=contact_id)
             when = touched.next_action_date or "not scheduled"
-            self.notify(
+            self.view.app.notify(
                 f"In touch with {touched.name} today. Next: {touched.next_action} ({when}).",
                 markup=False,
             )
 
-        self.app.push_screen(
+        self.view.app.push_screen(
             TextPrompt(
                 f"In touch with {contact.name} today",
                 "What (optional)",
@@ -80,24 +59,24 @@ class MethodActions(MainScreenHost):
             noted,
         )
 
-    def action_keep_in_touch_tags(self) -> None:
+    def keep_in_touch_tags(self) -> None:
         from ...domain.pipeline import parse_tag_intervals
         from ...usecases.contacts import set_tag_intervals
         from ...usecases.steps import TAG_INTERVALS
         from .text_prompt import TextPrompt, error_of
 
-        current = self.store.settings.get(TAG_INTERVALS)
+        current = self.view.store.settings.get(TAG_INTERVALS)
 
         def chosen(text: str | None) -> None:
             if text is None:
                 return
-            today = self.app.clock.today()
-            intervals = set_tag_intervals(self.store, text, today)
-            self.reload(keep_id=self.contact.id if self.contact else None)
+            today = self.view.app.clock.today()
+            intervals = set_tag_intervals(self.view.store, text, today)
+            self.view.reload(keep_id=self.view.contact.id if self.view.contact else None)
             shown = ", ".join(f"{tag} every {days} days" for tag, days in intervals.items())
-            self.notify(f"Keep in touch: {shown or 'by status only'}.", markup=False)
+            self.view.app.notify(f"Keep in touch: {shown or 'by status only'}.", markup=False)
 
-        self.app.push_screen(
+        self.view.app.push_screen(
             TextPrompt(
                 "Keep in touch by tag (after you have met them)",
                 "Tag=days",
@@ -108,11 +87,11 @@ class MethodActions(MainScreenHost):
             chosen,
         )
 
-    def action_holiday_country(self) -> None:
+    def holiday_country(self) -> None:
         from ...usecases.calendar import COUNTRY, set_holiday_country
         from .text_prompt import TextPrompt, error_of
 
-        current = self.store.settings.get(COUNTRY)
+        current = self.view.store.settings.get(COUNTRY)
 
         def check(value: str) -> str | None:
             from ...domain.business_days import Calendar
@@ -122,15 +101,15 @@ class MethodActions(MainScreenHost):
         def chosen(country: str | None) -> None:
             if country is None:
                 return
-            calendar = set_holiday_country(self.store, country)
+            calendar = set_holiday_country(self.view.store, country)
             message = (
                 f"Business days now skip the public holidays of {calendar.country}."
                 if calendar.country
                 else "Business days skip weekends only."
             )
-            self.notify(message)
+            self.view.app.notify(message)
 
-        self.app.push_screen(
+        self.view.app.push_screen(
             TextPrompt(
                 "Public holidays of your country",
                 "Country code",
@@ -141,7 +120,7 @@ class MethodActions(MainScreenHost):
             chosen,
         )
 
-    def action_note_limit(self) -> None:
+    def note_limit(self) -> None:
         from ...domain.templates import NOTE_LIMITS
         from ...usecases.outreach import note_limit, set_note_limit
         from .text_prompt import TextPrompt
@@ -153,14 +132,14 @@ class MethodActions(MainScreenHost):
 
         def chosen(value: str | None) -> None:
             if value is not None:
-                set_note_limit(self.store, int(value))
-                self.notify(f"Connection notes are checked against {value} characters.")
+                set_note_limit(self.view.store, int(value))
+                self.view.app.notify(f"Connection notes are checked against {value} characters.")
 
-        self.app.push_screen(
+        self.view.app.push_screen(
             TextPrompt(
                 "LinkedIn connection note limit",
                 "Characters",
-                str(note_limit(self.store)),
+                str(note_limit(self.view.store)),
                 check=check,
                 placeholder="200 or 300",
             ),

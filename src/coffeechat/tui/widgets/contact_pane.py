@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input
 
+from ... import preferences
 from ...domain.contact_filter import ContactFilter
 from ...store import ContactRow, list_order
 from ..key_order import focus_at_end
@@ -48,6 +49,10 @@ class FilterInput(SafeInput):
         instead of typing into the old one."""
         self.value = ""
         self.action_to_list()
+
+
+LAST_INTERACTION = "list_last_interaction"
+"""Preference: "on" or "off" (the user's choice); absent: shown when the list is wide."""
 
 
 class ContactPane(Vertical):
@@ -94,6 +99,27 @@ class ContactPane(Vertical):
     @property
     def filter_input(self) -> FilterInput:
         return self.query_one(FilterInput)
+
+    def restore_last_interaction(self) -> None:
+        """The list's last-interaction column as the user left it."""
+        chosen = preferences.load().get(LAST_INTERACTION)
+        self.contact_list.last_interaction = {"on": True, "off": False}.get(chosen or "")
+
+    def toggle_last_interaction(self) -> None:
+        """Show or hide the last-interaction column, and remember the choice."""
+        contact_list = self.contact_list
+        shown = not contact_list.shows_last_interaction()
+        contact_list.last_interaction = shown
+        try:
+            preferences.save(**{LAST_INTERACTION: "on" if shown else "off"})
+        except OSError as error:
+            self.notify(f"Not remembered: {error}", severity="warning", markup=False)
+        self.notify(
+            "Last interaction column on: how long ago your last letter, call, reply or touch "
+            "was (l hides it)."
+            if shown
+            else "Last interaction column off (l shows it)."
+        )
 
     def load(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
         """Show *rows*, every row there is (a list short enough to be read at once),
