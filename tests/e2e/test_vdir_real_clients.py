@@ -303,16 +303,14 @@ def test_the_phone_deleting_the_last_todo_and_call_does_not_stop_vdirsyncer(
 
 
 def test_a_contact_deleted_in_the_app_and_edited_on_the_phone_comes_back_archived(
-    radicale: tuple[str, Path],  # noqa: F811
+    people_on_the_server: tuple[dict[str, int], Cycle, Clients],
     db_path: Path,
-    tmp_path: Path,
-):
+) -> None:
     """The app's sync removes the card; vdirsyncer puts the phone's edited copy back
     (deleted on one side, changed on the other); the next sync knows it for the card it
     removed: the contact comes back archived with the phone's change, the conflict is
     shown, and the card leaves the phone as an archived contact's does."""
-    ids = _people(db_path)
-    cycle, clients = _cycle(tmp_path, radicale, db_path)
+    ids, cycle, clients = people_on_the_server
     with opened(db_path) as store:
         delete_contact(store, ids["maria"])
     card = cycle.server_path("contacts", "FN:Maria Okafor")
