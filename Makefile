@@ -23,15 +23,16 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
-	$(PYTEST) -n auto --ignore=tests/snapshots $(PYTEST_ARGS)
+	$(PYTEST) -n auto --dist worksteal --ignore=tests/snapshots $(PYTEST_ARGS)
 	# Snapshots run on their own, one at a time: under a parallel load a modal's
 	# focus or cursor can land a frame late and change the picture.
 	$(PYTEST) -p no:xdist tests/snapshots $(PYTEST_ARGS)
 
 # The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots, no
-# scale tests marked slow).
+# scale tests marked slow). Work stealing: a worker that runs dry takes tests queued
+# for the other, so the longest tests at the end do not leave a core idle.
 test-fast: $(STAMP)
-	$(PYTEST) -n auto -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
+	$(PYTEST) -n auto --dist worksteal -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
 
 # The suite on a busy machine: `make test` three times on a clean clone while a CPU hog
 # runs on every core (.ci/under-load). It keeps every core busy for the whole run.
