@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ...models import Contact
     from ..app_host import AppHost
     from ..widgets.looking_back import InterviewList
+    from ..widgets.research import ArticleList
 
 
 # Screens opened by an action, and the use cases it calls, are imported inside it: the
@@ -367,25 +368,27 @@ class MainScreen(Screen[None]):
         await self.detail_mounted.wait()
         self.detail.note_being_edited().action_edit_in_editor()
 
-    async def action_add_article(self) -> None:
+    async def _articles(self) -> ArticleList | None:
+        """The highlighted contact's articles, the Research tab opened on them (None
+        without a contact), once the tabs are mounted."""
         await self.detail_mounted.wait()
-        if self.contact is not None:
-            self.detail.articles().action_add_article()
+        return self.detail.articles() if self.contact is not None else None
+
+    async def action_add_article(self) -> None:
+        if (articles := await self._articles()) is not None:
+            articles.action_add_article()
 
     async def action_edit_article(self) -> None:
-        await self.detail_mounted.wait()
-        if self.contact is not None:
-            self.detail.articles().action_edit_article()
+        if (articles := await self._articles()) is not None:
+            articles.action_edit_article()
 
     async def action_toggle_read(self) -> None:
-        await self.detail_mounted.wait()
-        if self.contact is not None:
-            self.detail.articles().action_toggle_read()
+        if (articles := await self._articles()) is not None:
+            articles.action_toggle_read()
 
     async def action_delete_article(self) -> None:
-        await self.detail_mounted.wait()
-        if self.contact is not None:
-            self.detail.articles().action_delete_article()
+        if (articles := await self._articles()) is not None:
+            articles.action_delete_article()
 
     # --- research, looking back, the method, merging: each group's own --------------
 
