@@ -5,8 +5,8 @@ The modules of the contact form (`n`), the interview plan (`i`), the draft edito
 first opens them, so that start-up does not pay for them; nor do the libraries they
 reach for on first use (``holidays`` for business days, ``nameparser`` for greetings).
 Paid at the key, that was 10 to 30 ms of each screen's first opening, on top of the
-screen itself. Once the list and its detail tabs are up and the app has nothing to do,
-a thread imports them, and then, on the app's thread, the default CSS of the screens
+screen itself. Once every row of the list is read and shown and the app has nothing to
+do, a thread imports them, and then, on the app's thread, the default CSS of the screens
 and their widgets is added to the stylesheet and parsed (which Textual does when the
 first widget of a class is mounted): the first opening then costs what every later one
 does.

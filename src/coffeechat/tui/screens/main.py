@@ -87,10 +87,7 @@ class MainScreen(Screen[None]):
         return self.detail.mounted
 
     async def mount_detail(self) -> None:
-        if await self.detail.mount_rest():
-            from .. import warm_up
-
-            warm_up.start(self.app)
+        await self.detail.mount_rest()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -219,6 +216,9 @@ class MainScreen(Screen[None]):
         if not self._long_lived_frozen:
             self._long_lived_frozen = True
             self.call_after_refresh(freeze_long_lived)
+            from .. import warm_up
+
+            warm_up.start(self.app)  # the list is whole: now what the keys open
 
     @on(ContactList.Selected)
     def _selected(self, event: ContactList.Selected) -> None:
