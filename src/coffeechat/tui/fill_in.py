@@ -18,6 +18,7 @@ from time import monotonic
 from typing import Any
 
 from textual.screen import Screen
+from textual.widget import Widget
 
 from .workers import report_failure
 
@@ -50,6 +51,17 @@ class FillsIn(Screen[Any]):
         # In a worker of its own: awaited in the screen's refresh callbacks, a fill
         # would hold up every message the screen gets meanwhile.
         self.call_after_refresh(self.run_worker, run, group="fill-in", exit_on_error=False)
+
+    def later(self, parent: Widget, *widgets: Widget) -> None:
+        """Mount *widgets* at the end of *parent* when :meth:`mount_later` is awaited
+        (by the fill), in the order asked: what is not typed into first."""
+        self._later = [*self._later, (parent, widgets)]
+
+    _later: list[tuple[Widget, tuple[Widget, ...]]] = []  # replaced per screen
+
+    async def mount_later(self) -> None:
+        for parent, widgets in self._later:
+            await parent.mount_all(widgets)
 
 
 def still_filling(screen: Screen[Any] | None, wait: float) -> bool:

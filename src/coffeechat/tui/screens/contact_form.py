@@ -202,15 +202,16 @@ class ContactForm(FormModal[Contact]):
                 suggester=FoldedSuggestions(PURPOSES),
                 placeholder="networking, career away from the bench…",
             )
-            with Horizontal(classes="status-row"):
+            with Horizontal(classes="status-row") as status_row:
                 yield Label("Status")
-                yield Select(
-                    [(str(status), status) for status in PIPELINE],
-                    value=c.status,
-                    allow_blank=False,
-                    compact=True,
-                    id="status",
-                )
+            status = Select(
+                [(str(status), status) for status in PIPELINE],
+                value=c.status,
+                allow_blank=False,
+                compact=True,
+                id="status",
+            )
+            self.later(status_row, status)  # after the first frame, as the inputs
             yield FormField("Next action", name="next_action", value=c.next_action)
             yield FormField(
                 "Next date",

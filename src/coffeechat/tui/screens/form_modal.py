@@ -15,12 +15,12 @@ from typing import Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from ..fill_in import FillsIn
 from ..widgets.form import FormCheckbox, FormField, check_all
-from .modal import Modal, answers
+from .modal import Modal, answer_buttons
 
 ResultType = TypeVar("ResultType")
 
@@ -50,7 +50,12 @@ class FormModal(Modal[ResultType | None], FillsIn, Generic[ResultType]):
                 markup=False,
             )
             yield from self._first_input_only(self.compose_fields())
-            yield answers(("save", "Save", "primary"), ("cancel", "Cancel", "default"))
+            # The row is drawn (its height kept) with the labels; its buttons follow.
+            row = Horizontal(classes="buttons")
+            self.later(
+                row, *answer_buttons(("save", "Save", "primary"), ("cancel", "Cancel", "default"))
+            )
+            yield row
 
     def _first_input_only(self, widgets: ComposeResult) -> ComposeResult:
         """The fields as composed, every label drawn in the first frame but only one
@@ -75,13 +80,14 @@ class FormModal(Modal[ResultType | None], FillsIn, Generic[ResultType]):
     _held_inputs: list[FormField] = []  # replaced per form, never mutated
 
     def on_mount(self) -> None:
-        if self._held_inputs:
+        if self._held_inputs or self._later:
             self.fill_in_after_paint(self._mount_held_inputs)
 
     async def _mount_held_inputs(self) -> None:
         with self.app.batch_update():
             for field in self._held_inputs:
                 await field.fill_in()
+            await self.mount_later()
 
     def compose_fields(self) -> ComposeResult:
         """The form's fields (FormField and any other widgets)."""

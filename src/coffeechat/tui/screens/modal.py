@@ -146,10 +146,12 @@ class Modal(ModalScreen[ResultType]):
 def answers(*choices: tuple[str, str, ButtonVariant]) -> Horizontal:
     """A dialog's answers as its row of compact buttons: (id, label naming its key,
     variant) each, in order; the dialog's ``.buttons`` rules place the row."""
-    return Horizontal(
-        *(Button(label, variant=variant, id=id, compact=True) for id, label, variant in choices),
-        classes="buttons",
-    )
+    return Horizontal(*answer_buttons(*choices), classes="buttons")
+
+
+def answer_buttons(*choices: tuple[str, str, ButtonVariant]) -> list[Button]:
+    """The buttons of :func:`answers`, for a row filled in later."""
+    return [Button(label, variant=variant, id=id, compact=True) for id, label, variant in choices]
 
 
 KEEP_MINE = "mine"

@@ -195,22 +195,25 @@ class PlanInterview(Modal[Plan | None], FillsIn):
             with Horizontal(id="when-row"):
                 yield Label("", id="when-read", markup=False)
                 yield Label("", id="their-time", markup=False)
-            with Horizontal(classes="plan-row"):
+            with Horizontal(classes="plan-row") as choices:
                 yield Label("Medium")
-                yield Select(
+            self.later(  # after the first frame, with the lists' questions
+                choices,
+                Select(
                     [(str(m), m) for m in Medium],
                     value=self.medium,
                     allow_blank=False,
                     compact=True,
                     id="medium",
-                )
-                yield Select(
+                ),
+                Select(
                     [("15 minutes", 15), ("30 minutes", 30)],
                     value=self.length_minutes if self.length_minutes in (15, 30) else 30,
                     allow_blank=False,
                     compact=True,
                     id="length",
-                )
+                ),
+            )
             yield Label(
                 "enter or space adds a bank question; a question the bank lacks: type it in "
                 "the filter, enter · checklist: shift+up/down moves, delete removes, "
@@ -262,6 +265,7 @@ class PlanInterview(Modal[Plan | None], FillsIn):
         """The bank's questions and the checklist's, drawn (one line each, a hundred
         and more) after the dialog's first frame."""
         with self.app.batch_update():
+            await self.mount_later()
             bank = self.query_one(PickList)
             bank.add_options(question_prompt(q) for q in self.shown_bank)
             if self.shown_bank:
