@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Button, Input, Select
 
 from coffeechat.domain.clock import Clock
+from coffeechat.models import Status
 from coffeechat.store import Store
 from coffeechat.tui import key_order
 from coffeechat.tui.screens.contact_form import ContactForm
@@ -44,6 +45,7 @@ async def test_keys_typed_while_the_form_fills_in_land_where_they_were_aimed(
         # what was typed after `n` waits for them.
         assert len(form.query(FormField)) == 15
         assert [i.id for i in form.query(Input)] == ["field-name"]
+        assert not form.query(Button) and not form.query(Select)
         await pilot.pause()
         assert form.query_one("#field-name", Input).value == ""
         release.set()
@@ -54,6 +56,8 @@ async def test_keys_typed_while_the_form_fills_in_land_where_they_were_aimed(
         assert values["title"] == "Engineer"
         assert values["organization"] == "Aas Labs"
         assert len(form.query(Input)) == 15
+        assert [b.id for b in form.query(Button)] == ["save", "cancel"]
+        assert form.query_one("#status", Select).value == Status.TO_CONTACT
 
 
 async def test_a_fill_that_never_ends_does_not_keep_the_keyboard(
@@ -75,3 +79,28 @@ async def test_a_fill_that_never_ends_does_not_keep_the_keyboard(
             app.post_message(event)
         await wait_until(lambda: name.value == "Ada", what="the keys handed out after the wait")
         assert form.filling
+
+
+async def test_keys_typed_as_the_plan_and_the_outcome_open_land_in_them(
+    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coffeechat.tui.screens.outcome_form import OutcomeForm
+    from coffeechat.tui.screens.plan_interview import PickList, PlanInterview
+    from tests.conftest import seed
+    from tests.tui.burst import burst
+
+    monkeypatch.setattr(key_order, "WORK_WAIT", 60.0)
+    seed(store)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "i", *"tomorrow 9:30")  # before its lists are filled in
+        plan = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+        assert plan.query_one("#field-when", Input).value.endswith("tomorrow 9:30")
+        assert plan.query_one(PickList).option_count > 0
+        await pilot.press("escape")
+        await burst(pilot, "c")
+        await burst(pilot, "ctrl+e", "tab", "4")  # into Confidence, past the kind
+        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        assert form.query_one("#field-confidence", Input).value == "4"
+        assert not form.filling and form.query("#area-learned")
