@@ -9,6 +9,12 @@ that is not a use case), and the test that drove it fails when it ends, naming t
 statement and the interface line. Tests themselves, the command line and the store's own
 opening (migrations) may write: only the interface is held.
 
+The same trace holds the other rule of every connection: it is used only by the thread
+that opened it. A worker reads through ``Store.reading()`` (a connection of its own); a
+statement run on the interface's connection from another thread is collected too, with
+the line that ran it (one connection stepped by two threads can hang both: see
+``Store.reading``).
+
 A trace callback cannot raise into the statement (SQLite swallows it), so the writes
 are collected and the ``one_boundary`` fixture in tests/conftest.py fails the test.
 """
@@ -20,6 +26,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 INTERFACE = "coffeechat.tui"
@@ -31,6 +38,7 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 class StrayWrite:
     statement: str
     where: str
+    fault: str = "wrote without a use case"
 
 
 def _within(module: str, package: str) -> bool:
@@ -60,13 +68,29 @@ def stray_writer() -> str | None:
     return None
 
 
+def store_caller() -> str:
+    """The innermost line outside the store that ran the current statement."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if _within(module, "coffeechat") and not _within(module, "coffeechat.store"):
+            return f"{module}:{frame.f_lineno} ({frame.f_code.co_name})"
+        frame = frame.f_back
+    return "outside coffeechat"
+
+
 class Boundary:
-    """The stray writes seen since the last ``take``."""
+    """The stray writes (and statements run from another thread than the connection's)
+    seen since the last ``take``."""
 
     def __init__(self) -> None:
         self.stray: list[StrayWrite] = []
 
-    def trace(self, statement: str) -> None:
+    def trace(self, owner: int, statement: str) -> None:
+        if threading.get_ident() != owner:
+            fault = "ran a statement on another thread's connection"
+            self.stray.append(StrayWrite(" ".join(statement.split())[:120], store_caller(), fault))
+            return
         if not _changes_the_file(statement):
             return
         where = stray_writer()
@@ -79,14 +103,13 @@ class Boundary:
 
     @staticmethod
     def report(stray: list[StrayWrite]) -> str:
-        """One line per interface line that wrote: how often, and its first statement."""
-        by_line: dict[str, list[str]] = {}
+        """One line per line at fault: what it did, how often, and its first statement."""
+        by_line: dict[tuple[str, str], list[str]] = {}
         for write in stray:
-            by_line.setdefault(write.where, []).append(write.statement)
+            by_line.setdefault((write.where, write.fault), []).append(write.statement)
         return "\n".join(
-            f"{where} wrote without a use case ({len(statements)} statements; first: "
-            f"{statements[0]})"
-            for where, statements in sorted(by_line.items())
+            f"{where} {fault} ({len(statements)} statements; first: {statements[0]})"
+            for (where, fault), statements in sorted(by_line.items())
         )
 
     def watching(
@@ -97,11 +120,10 @@ class Boundary:
         def connect(path: Path) -> sqlite3.Connection:
             conn = original(path)
             # Only connections opened on the interface's own thread are traced: a worker
-            # thread's reader never writes, and a Python trace callback on a connection
-            # stepping in another thread (it takes the GIL inside SQLite's step) was seen
-            # to hang a test that reads in a worker while the screen queries.
+            # thread's reader never writes, and none but the interface's connection is
+            # within a worker's reach.
             if threading.current_thread() is threading.main_thread():
-                conn.set_trace_callback(self.trace)
+                conn.set_trace_callback(partial(self.trace, threading.get_ident()))
             return conn
 
         return connect

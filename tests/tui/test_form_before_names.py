@@ -3,7 +3,6 @@ a suggestion or a save made before the names are in waits for them."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
@@ -26,9 +25,9 @@ async def test_the_form_opens_before_the_names_are_read(
     release = threading.Event()
     read = Contacts.ids_by_name
 
-    def slow_names(self: Contacts, conn: sqlite3.Connection | None = None) -> dict[str, int]:
+    def slow_names(self: Contacts) -> dict[str, int]:
         release.wait(timeout=30)  # a very large file: the names take their time
-        return read(self, conn)
+        return read(self)
 
     monkeypatch.setattr(Contacts, "ids_by_name", slow_names)
     app = make_app(store, clock)

@@ -17,6 +17,7 @@ from textual.widgets import Input
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact
 from coffeechat.store import Store
+from coffeechat.store.contacts import Contacts
 from coffeechat.tui.screens.confirm import ConfirmScreen
 from coffeechat.tui.widgets.contact_list import ContactList
 from coffeechat.tui.widgets.contact_pane import ContactPane
@@ -29,21 +30,26 @@ ORDER = ["Maria Okafor", "Tom Lindqvist", "李小龍 🐉 Émile", "[bold red]No
 ORDER.append("Priya Raman")
 
 
+def in_worker() -> bool:
+    """The list's full re-read is the only one made off the interface's thread."""
+    return threading.current_thread() is not threading.main_thread()
+
+
 class Gate:
-    """Holds the worker's full re-read (the only read on its own connection)."""
+    """Holds the worker's full re-read."""
 
     def __init__(self, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
         self.open = threading.Event()
         self.reads = 0
-        real_rows = store.contacts.rows
+        real_rows = Contacts.rows
 
-        def gated_rows(*args, conn=None, **kwargs):
-            if conn is not None:
+        def gated_rows(contacts: Contacts, *args, **kwargs):
+            if in_worker():
                 self.reads += 1
                 self.open.wait(timeout=20)
-            return real_rows(*args, conn=conn, **kwargs)
+            return real_rows(contacts, *args, **kwargs)
 
-        monkeypatch.setattr(store.contacts, "rows", gated_rows)
+        monkeypatch.setattr(Contacts, "rows", gated_rows)
 
 
 @pytest.fixture
@@ -177,14 +183,14 @@ async def test_a_failing_worker_notifies_and_the_app_stays_up(
     store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch, notices: list[Notice]
 ) -> None:
     seed(store)
-    real_rows = store.contacts.rows
+    real_rows = Contacts.rows
 
-    def broken_rows(*args, conn=None, **kwargs):
-        if conn is not None:
+    def broken_rows(contacts: Contacts, *args, **kwargs):
+        if in_worker():
             raise sqlite3.OperationalError("disk I/O error")
-        return real_rows(*args, conn=conn, **kwargs)
+        return real_rows(contacts, *args, **kwargs)
 
-    monkeypatch.setattr(store.contacts, "rows", broken_rows)
+    monkeypatch.setattr(Contacts, "rows", broken_rows)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+r")

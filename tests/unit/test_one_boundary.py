@@ -7,6 +7,7 @@ check sees each way round the use cases, and lets the use cases and reads throug
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,3 +104,27 @@ def test_no_module_of_the_interface_runs_a_statement_or_opens_a_transaction() ->
         if isinstance(node, ast.Attribute) and node.attr in forbidden
     ]
     assert found == []
+
+
+def test_a_worker_reading_on_the_interface_connection_is_caught(watched) -> None:
+    boundary, store = watched
+    reader = _planted("coffeechat.tui.screens.planted")["read"]
+    worker = threading.Thread(target=reader, args=(store,))
+    worker.start()
+    worker.join()
+    stray = boundary.take()
+    assert stray and all(s.fault == "ran a statement on another thread's connection" for s in stray)
+    assert all("coffeechat.tui.screens.planted" in s.where for s in stray)
+
+
+def test_a_worker_reading_through_its_own_store_passes(watched) -> None:
+    boundary, store = watched
+
+    def read_own() -> None:
+        with store.reading() as own:
+            _planted("coffeechat.tui.screens.planted")["read"](own)
+
+    worker = threading.Thread(target=read_own)
+    worker.start()
+    worker.join()
+    assert boundary.take() == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -158,6 +160,19 @@ class Store:
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
         return cls(Database.open(path))
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        """The same file through a connection of the calling thread's own, for a worker:
+        every repository of the store yielded reads on that connection alone.
+
+        A worker must never touch the interface's connection, even for one query. CPython
+        reads a row's columns holding the GIL, and each such call takes the connection's
+        lock; a statement stepping in another thread holds that lock while it calls back
+        into Python (the fold function every connection has) and waits for the GIL. One
+        connection used by two threads can hang both for good."""
+        with self.database.reader() as conn:
+            yield Store(Database(self.database.path, conn))
 
     @property
     def path(self) -> os.PathLike[str]:

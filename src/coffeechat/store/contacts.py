@@ -186,10 +186,10 @@ class Contacts:
         rows = self._conn.execute("SELECT id FROM contacts ORDER BY sort_name, id")
         return [row["id"] for row in rows]
 
-    def ids_by_name(self, conn: sqlite3.Connection | None = None) -> dict[str, int]:
+    def ids_by_name(self) -> dict[str, int]:
         """Every contact's name and id in list order (by family name; of two people of one
-        name, the later wins), for "referred by". *conn*: a worker thread's own connection."""
-        rows = (conn or self._conn).execute("SELECT name, id FROM contacts ORDER BY sort_name, id")
+        name, the later wins), for "referred by"."""
+        rows = self._conn.execute("SELECT name, id FROM contacts ORDER BY sort_name, id")
         return {row["name"]: row["id"] for row in rows}
 
     def by_organization(self, organization_id: int) -> list[Contact]:
@@ -277,13 +277,12 @@ class Contacts:
         include_archived: bool = False,
         *,
         limit: int | None = None,
-        conn: sqlite3.Connection | None = None,
         reuse: Mapping[Any, ContactRow] | None = None,
     ) -> list[ContactRow]:
         """Contacts for the list, soonest next action first, undated last.
 
         *limit* fetches just the first rows (the first screenful paints before the
-        rest is read); *conn* lets a worker thread read on its own connection.
+        rest is read).
         *reuse* maps rows already held (the list before a re-read) to themselves: an
         unchanged row comes back as that same object. Only changed rows are built, so
         a re-read leaves 30,000 new objects neither to free nor for the cycle
@@ -294,7 +293,7 @@ class Contacts:
         where = "" if include_archived else "WHERE c.archived = 0"
         limit_clause = f" LIMIT {int(limit)}" if limit is not None else ""
         cursor = _tuples(
-            (conn or self._conn).execute(
+            self._conn.execute(
                 f"{_ROW_SELECT} {where} ORDER BY c.next_action_date = '', c.next_action_date, "
                 "c.sort_name, c.id" + limit_clause
             )

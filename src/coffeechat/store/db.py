@@ -297,6 +297,11 @@ class Database:
         if isinstance(self.conn, GuardedConnection):
             self.conn.wait_for_lock(seconds)
 
+    def interrupt(self) -> None:
+        """Stop the statement this connection runs (callable from any thread: a search
+        made stale by the next keystroke ends at once, with "interrupted")."""
+        self.conn.interrupt()
+
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
         """A separate connection for a worker thread (one connection per thread)."""

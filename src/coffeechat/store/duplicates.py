@@ -121,15 +121,11 @@ class Duplicates:
             for r in rows
         ]
 
-    def every_candidate(
-        self, contact_id: int, conn: sqlite3.Connection | None = None
-    ) -> list[PickerRow]:
+    def every_candidate(self, contact_id: int) -> list[PickerRow]:
         """Everyone *contact_id* could be merged with, possible duplicates first, for the
-        picker to filter as the user types (case and accents ignored). *conn*: the
-        reading thread's connection."""
-        conn = conn or self._conn
+        picker to filter as the user types (case and accents ignored)."""
         dup_ids = {pair.other(contact_id) for pair in self.possible(contact_id)}
-        rows = conn.execute(
+        rows = self._conn.execute(
             "SELECT c.id, c.name, ifnull(o.name, '') AS organization, c.email, c.title, c.tags "
             "FROM contacts c "
             "LEFT JOIN organizations o ON o.id = c.organization_id "

@@ -76,20 +76,13 @@ class Search:
     def _conn(self) -> sqlite3.Connection:
         return self._database.conn
 
-    def query(
-        self,
-        text: str,
-        limit: int = 50,
-        conn: sqlite3.Connection | None = None,
-        ranked: int = RANKED,
-    ) -> list[SearchHit]:
+    def query(self, text: str, limit: int = 50, ranked: int = RANKED) -> list[SearchHit]:
         """Everything matching every word of *text* (case and accents ignored), best first.
 
         When more than *ranked* entries match (a common word in a large file), the best
         are picked among the *ranked* latest: the others are still found by a word
-        more. *conn*: a reader of the calling thread (the search screen searches off
-        the event loop), else the store's connection."""
-        conn = conn or self._conn
+        more."""
+        conn = self._conn
         typed = folded(" ".join(query_words(text)))
         match = fts_query(typed)
         if not match:

@@ -60,8 +60,8 @@ def names_in(store: Store) -> NameReader:
     wherever the form is opened from."""
 
     def read() -> dict[str, int]:
-        with store.database.reader() as conn:
-            return store.contacts.ids_by_name(conn)
+        with store.reading() as own:
+            return own.contacts.ids_by_name()
 
     return read
 

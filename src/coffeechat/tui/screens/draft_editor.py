@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.console import Group
@@ -303,9 +305,14 @@ class DraftEditor(KeepsTyping, Screen[None]):
     # --- the checker --------------------------------------------------------------------
 
     def findings(self, text: str | None = None) -> list[Finding]:
+        return self._checker()(self.query_one(DraftText).text if text is None else text)
+
+    def _checker(self) -> Callable[[str], list[Finding]]:
+        """The checker for this template, its settings read here (on the screen's thread:
+        a worker running it must not touch the screen's connection)."""
         info = TEMPLATES[self.template]
-        return check_draft(
-            self.query_one(DraftText).text if text is None else text,
+        return partial(
+            check_draft,
             first_contact=info.first_contact,
             expects_question=info.expects_question,
             expects_follow_up_date=info.expects_follow_up_date,
@@ -318,13 +325,13 @@ class DraftEditor(KeepsTyping, Screen[None]):
         body = self.query_one(DraftText).text
         if len(body) > LARGE_TEXT:
             # A huge paste takes the checker a while: keep typing smooth, check off-thread.
-            self._check_in_thread(body)
+            self._check_in_thread(self._checker(), body)
         else:
             self._show_findings(body, self.findings(body))
 
     @background(thread=True, exclusive=True, group="checker")
-    def _check_in_thread(self, body: str) -> None:
-        findings = self.findings(body)
+    def _check_in_thread(self, checker: Callable[[str], list[Finding]], body: str) -> None:
+        findings = checker(body)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_findings, body, findings)
 

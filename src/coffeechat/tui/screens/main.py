@@ -203,8 +203,8 @@ class MainScreen(Screen[None]):
     ) -> None:
         # Its own connection: a sqlite3 connection belongs to the thread that made it.
         known = {row: row for row in list(shown.rows)}  # copied first: patch() may edit it
-        with self.store.database.reader() as conn:
-            rows = self.store.contacts.rows(include_archived, conn=conn, reuse=known)
+        with self.store.reading() as store:
+            rows = store.contacts.rows(include_archived, reuse=known)
         prepared = ContactFilter(rows, reuse=shown)  # the filter's haystacks, built here
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._all_rows_read, generation, prepared)

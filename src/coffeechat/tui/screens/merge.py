@@ -56,7 +56,6 @@ class MergePicker(Modal[int | None]):
         super().__init__()
         self.store = store
         self.contact = contact
-        self._reading = False
         self.everyone: ContactFilter[PickerRow] | None = None
         """Every other contact, folded for matching; read by a worker after the first paint."""
 
@@ -69,31 +68,24 @@ class MergePicker(Modal[int | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self._reading = True
         self.query_one(Input).focus()
         self._read_everyone()
 
     @background(thread=True, exclusive=True, group="merge-picker")
     def _read_everyone(self) -> None:
         assert self.contact.id is not None
-        with self.store.database.reader() as conn:
-            rows = self.store.duplicates.every_candidate(self.contact.id, conn)
+        with self.store.reading() as store:
+            rows = store.duplicates.every_candidate(self.contact.id)
         everyone = ContactFilter(rows)  # folding 30,000 names: here, not on the event loop
         self.app.call_from_thread(self._everyone_read, everyone)
 
     def _everyone_read(self, everyone: ContactFilter[PickerRow]) -> None:
         self.everyone = everyone
-        self._reading = False
-        # What was typed while the list was read is matched now, accents folded.
-        self._fill(self.query_one(Input).value)
+        if text := self.query_one(Input).value.strip():
+            self._fill(text)  # typed before the list was read: now with accents folded
 
     def _fill(self, text: str) -> None:
         assert self.contact.id is not None
-        if self._reading:
-            # The worker is reading everyone on its own connection: no second query on
-            # this thread meanwhile (two connections of this process stepping at once
-            # were seen to hang); _everyone_read fills the list with what was typed.
-            return
         if text.strip() and self.everyone is not None:
             # The contact filter's matching: case and accents ignored (nunez → Núñez).
             rows = self.everyone.match(text)[: self.SHOWN]

@@ -3,8 +3,6 @@ dialog over the contacts, and the pane under the call's notes."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +16,7 @@ from textual.worker import get_current_worker
 from ...domain.text import one_line, visible
 from ...models_activity import SearchHit
 from ...store import Store
+from ...store.db import Database
 from ..key_order import focus_at_end
 from ..workers import background
 from .safe_text import SafeInput
@@ -54,7 +53,7 @@ class SearchBox(Vertical):
         """The words ``hits`` were found for (typing runs ahead of the search)."""
         self._pick_when_shown: str | None = None
         """``enter`` came before the results for this text: act when they arrive."""
-        self._search_reader: sqlite3.Connection | None = None
+        self._search_reader: Database | None = None
         """The reader of the search in progress, to interrupt it (see _cancel_running)."""
         self._shut = False
 
@@ -81,7 +80,7 @@ class SearchBox(Vertical):
     def _cancel_running(self) -> None:
         running = self._search_reader
         if running is not None:
-            running.interrupt()  # thread-safe: the query ends with "interrupted"
+            running.interrupt()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -109,14 +108,15 @@ class SearchBox(Vertical):
         # Off the event loop (a common word in a large file takes ~15 ms), with the
         # thread's own connection; a newer keystroke or closing interrupts it.
         worker = get_current_worker()
-        with self.store.database.reader() as conn:
-            self._search_reader = conn
+        with self.store.reading() as store:
+            reader = store.database
+            self._search_reader = reader
             try:
                 if worker.is_cancelled or self._shut:
                     return
-                hits = self.store.search.query(text, conn=conn)
+                hits = store.search.query(text)
             finally:
-                if self._search_reader is conn:  # a newer search may have set its own
+                if self._search_reader is reader:  # a newer search may have set its own
                     self._search_reader = None
         if not worker.is_cancelled and not self._shut:
             self.app.call_from_thread(self._show, text, hits)
