@@ -16,7 +16,6 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
-from textual.widget import MountError
 from textual.widgets import TabbedContent, TabPane
 
 if TYPE_CHECKING:
@@ -43,22 +42,21 @@ class DetailTabs(TabbedContent):
         highlighted in the Interviews or Timeline tab until another contact is shown."""
 
     async def mount_rest(self) -> bool:
-        """Add the tabs the first paint went without; False if the app closed meanwhile."""
+        """Add the tabs the first paint went without; False if the screen was left meanwhile."""
         from .looking_back import InterviewList, TimelineView
         from .research import ResearchPane
 
         store = self.store
         timeline = VerticalScroll(TimelineView(id="timeline"), id="timeline-scroll", can_focus=True)
-        try:
-            await self.add_pane(
-                TabPane("Research", ResearchPane(store, id="research"), id="tab-research")
-            )
-            await self.add_pane(
-                TabPane("Interviews", InterviewList(store, id="interviews"), id="tab-interviews")
-            )
-            await self.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
-        except MountError:
-            return False  # the app is closing (quit right after the first frame): the tabs went
+        # Quitting meanwhile ends this where it is: the screen calls it through
+        # after_first_frame, which drops the MountError of an app that has closed.
+        await self.add_pane(
+            TabPane("Research", ResearchPane(store, id="research"), id="tab-research")
+        )
+        await self.add_pane(
+            TabPane("Interviews", InterviewList(store, id="interviews"), id="tab-interviews")
+        )
+        await self.add_pane(TabPane("Timeline", timeline, id="tab-timeline"))
         if not self.query(ResearchPane):
             return False  # the screen was left while the tabs were mounted
         self.mounted.set()
