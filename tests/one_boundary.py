@@ -21,6 +21,7 @@ are collected and the ``one_boundary`` fixture in tests/conftest.py fails the te
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 import threading
@@ -45,14 +46,19 @@ def _within(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
 
 
+_FIRST_WORD = re.compile(rf"\s*({'|'.join(WRITES)}|WITH)\b", re.IGNORECASE)
+"""A statement's first word when it may change the file (one C call: every statement
+the suite runs passes here, nearly all of them reads)."""
+
+
 def _changes_the_file(statement: str) -> bool:
-    words = statement.lstrip().split(None, 1)
-    if not words or words[0].startswith("--"):
-        return False  # a trigger's own statements are reported as comments
-    first = words[0].upper()
-    if first == "WITH":
+    # A trigger's own statements are reported as comments ("-- ..."): never matched.
+    found = _FIRST_WORD.match(statement)
+    if found is None:
+        return False
+    if found.group(1).upper() == "WITH":
         return any(write in statement.upper() for write in WRITES[:4])
-    return first in WRITES
+    return True
 
 
 def stray_writer() -> str | None:
