@@ -45,9 +45,9 @@ if TYPE_CHECKING:
 class MainScreen(Screen[None]):
     """The keys of the contact list and its detail tabs (scope "contacts"), bound here so
     each works wherever the focus is on this screen. An action the screen does not do
-    itself is one line handing it to its owner: the contact pane, the detail tabs, or
-    one of the action groups made below, each of which sees the screen as a
-    ``ContactsView``."""
+    itself hands it to its owner in a line (what is in the detail tabs waits for them
+    first): the contact pane, the detail tabs, or one of the action groups made below,
+    each of which sees the screen as a ``ContactsView``."""
 
     if TYPE_CHECKING:
         app: AppHost
