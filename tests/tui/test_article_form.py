@@ -9,6 +9,7 @@ from coffeechat.tui.screens.article_form import ArticleForm
 from coffeechat.tui.widgets.form import FormCheckbox
 from coffeechat.tui.widgets.research import ArticleList
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
@@ -25,7 +26,7 @@ async def test_space_ticks_read_and_enter_on_it_saves(store: Store, clock: Clock
         await pilot.press("r", "tab", "tab", "tab")
         assert isinstance(app.focused, ArticleList)
         await pilot.press("n")
-        form = await wait_until(lambda: isinstance(app.screen, ArticleForm) and app.screen)
+        form = await on_top(pilot, ArticleForm)
         await burst(pilot, *"Her review", "tab", "tab", "tab")
         assert app.focused is _box(form)
         unticked = drawn_text(_box(form))
@@ -40,7 +41,7 @@ async def test_space_ticks_read_and_enter_on_it_saves(store: Store, clock: Clock
         assert (article.title, article.is_read) == ("Her review", True)
 
         await pilot.press("enter")  # open it again: the box shows it was read
-        form = await wait_until(lambda: isinstance(app.screen, ArticleForm) and app.screen)
+        form = await on_top(pilot, ArticleForm)
         assert "✓" in drawn_text(_box(form))
         _box(form).focus()
         await wait_until(lambda: app.focused is _box(form))
@@ -54,7 +55,7 @@ async def test_enter_on_the_box_saves_only_a_valid_form(store: Store, clock: Clo
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r", "tab", "tab", "tab", "n")
-        form = await wait_until(lambda: isinstance(app.screen, ArticleForm) and app.screen)
+        form = await on_top(pilot, ArticleForm)
         _box(form).focus()
         await wait_until(lambda: app.focused is _box(form))
         await pilot.press("enter")

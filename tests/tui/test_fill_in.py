@@ -104,3 +104,36 @@ async def test_keys_typed_as_the_plan_and_the_outcome_open_land_in_them(
         form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
         assert form.query_one("#field-confidence", Input).value == "4"
         assert not form.filling and form.query("#area-learned")
+
+
+async def test_keys_for_a_form_no_key_opened_wait_until_it_is_whole(
+    store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = asyncio.Event()
+    fill = FormModal._mount_held_inputs
+
+    async def slow_fill(self: FormModal) -> None:
+        await release.wait()
+        await fill(self)
+
+    monkeypatch.setattr(FormModal, "_mount_held_inputs", slow_fill)
+    monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    app = make_app(store, clock)
+    saved = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(ContactForm(), saved.append)  # by the app itself, not by a key
+        form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
+        await wait_until(lambda: form.filling and form.query_one("#field-name", Input).has_focus)
+        for event in key_events(*"Ada Aas", "ctrl+s"):
+            event.set_sender(app)
+            app.post_message(event)
+        await pilot.pause()
+        # Held: a save now would read a form whose status and other fields are not there.
+        assert form.query_one("#field-name", Input).value == ""
+        assert app.screen is form
+        release.set()
+        await wait_until(lambda: saved, what="the form saved once it was whole")
+    (contact,) = saved
+    assert contact.name == "Ada Aas"
+    assert contact.status == Status.TO_CONTACT

@@ -14,6 +14,7 @@ from coffeechat.store import Store
 from coffeechat.store.contacts import Contacts
 from coffeechat.tui.screens.contact_form import ContactForm, LateNames
 from tests.conftest import make_app
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -33,7 +34,7 @@ async def test_the_form_opens_before_the_names_are_read(
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
-        form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
+        form = await on_top(pilot, ContactForm)
         referrer = form.query_one("#field-referred_by", Input)
         referrer.focus()
         await burst(pilot, *"mari")  # typed while the names are still being read

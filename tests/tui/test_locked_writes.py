@@ -29,6 +29,7 @@ from coffeechat.tui.screens.contact_form import ContactForm
 from coffeechat.tui.screens.draft_editor import DraftEditor, DraftText
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.tui.test_full_disk import recorded
 from tests.waiting import wait_until
@@ -213,7 +214,7 @@ async def test_forms_come_back_filled_and_save_once_the_lock_frees(app_on_file, 
         screen = await wait_until(lambda: isinstance(app.screen, CallScreen) and app.screen)
         interview_id = screen.interview_id
         await pilot.press("ctrl+e")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         holder = locked()
         outcome = Outcome(
             interview_id=interview_id,

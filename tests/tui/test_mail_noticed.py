@@ -20,6 +20,7 @@ from coffeechat.usecases.profile import save_profile
 from tests.conftest import make_app
 from tests.mail_shapes import deliver, message
 from tests.notices import Notice
+from tests.on_top import on_top
 from tests.palette import run_from_palette
 from tests.tui.screens_on_view import drawn_text
 from tests.waiting import wait_until
@@ -68,7 +69,7 @@ async def test_at_start_a_sent_letter_and_a_reply_are_noticed_without_a_key(
         assert "2026-03-10" in _timeline(app)
         # The reply was taken as positive; "Record reply" changes its kind.
         await run_from_palette(pilot, "Record reply")
-        form = await wait_until(lambda: isinstance(app.screen, ReplyForm) and app.screen)
+        form = await on_top(pilot, ReplyForm)
         assert "noticed in your mail, 2026-03-10" in form.title_text
         options = form.query_one("#reply-kind", OptionList)
         options.highlighted = 2  # Declined

@@ -16,6 +16,7 @@ from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.outcome_form import OutcomeForm
 from coffeechat.usecases.outcomes import typed_outcome
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -28,7 +29,7 @@ async def test_outcome_texts_are_kept_as_typed_and_come_back(store: Store, clock
         call = await wait_until(lambda: isinstance(app.screen, CallScreen) and app.screen)
         interview_id = call.interview_id
         await pilot.press("ctrl+e")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         await pilot.pause()
         learned = form.query_one("#area-learned", TextArea)
         learned.focus()
@@ -69,7 +70,7 @@ async def test_cancelling_the_form_lets_the_typing_go(store: Store, clock: Clock
         await pilot.press("c")
         call = await wait_until(lambda: isinstance(app.screen, CallScreen) and app.screen)
         await pilot.press("ctrl+e")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         await pilot.pause()
         form.query_one("#area-skills", TextArea).focus()
         await burst(pilot, *"SQL")

@@ -14,6 +14,7 @@ from coffeechat.tui.screens.question_bank import BankList, QuestionBankScreen
 from coffeechat.tui.screens.research_screens import SearchScreen
 from coffeechat.tui.widgets.contact_pane import ContactPane
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -28,7 +29,7 @@ async def test_referred_by_suggests_and_takes_a_name_typed_without_accents(
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
-        form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
+        form = await on_top(pilot, ContactForm)
         form.query_one("#field-name", Input).value = "Ben Osei"
         referrer = form.query_one("#field-referred_by", Input)
         referrer.focus()
@@ -86,7 +87,7 @@ async def test_planning_a_call_filters_the_bank_ignoring_accents(
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
-        plan = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+        plan = await on_top(pilot, PlanInterview)
         plan.query_one("#plan-bank-filter", Input).focus()
         await pilot.pause()
         await burst(pilot, *"montreal", "enter", "enter")  # filter, to the list, add it
@@ -122,7 +123,7 @@ async def test_every_search_finds_letters_that_are_not_accents(store: Store, clo
             await pilot.press("escape")
             await wait_until(lambda: not isinstance(app.screen, SearchScreen))
         await pilot.press("n")
-        form = await wait_until(lambda: isinstance(app.screen, ContactForm) and app.screen)
+        form = await on_top(pilot, ContactForm)
         referrer = form.query_one("#field-referred_by", Input)
         referrer.focus()
         await burst(pilot, *"lukasz")

@@ -13,6 +13,7 @@ from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.plan_interview import PickedList, PickList, PlanInterview
 from tests.conftest import make_app, seed
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -98,7 +99,7 @@ async def test_when_takes_a_weekday_and_a_time_and_shows_the_date_read(
     async with app.run_test(size=(120, 40)) as pilot:
         contact_id = app.screen.contact.id
         await pilot.press("i")
-        form = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+        form = await on_top(pilot, PlanInterview)
         await wait_until(lambda: app.focused is form.query_one("#field-when"))
         await burst(pilot, *"tue 16:00")
         read = form.query_one("#when-read")
@@ -125,7 +126,7 @@ async def test_a_when_at_the_calendars_edge_is_refused_not_a_crash(
         app = make_app(store, clock)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("i")
-            form = await wait_until(lambda: isinstance(app.screen, PlanInterview) and app.screen)
+            form = await on_top(pilot, PlanInterview)
             when = form.query_one("#field-when")
             for typed in ("9999-12-31 23:59", "0001-01-01 00:00"):
                 when.value = typed

@@ -17,6 +17,7 @@ from coffeechat.tui.widgets.looking_back import InterviewList, TimelineView
 from coffeechat.usecases.outcomes import save_outcome
 from tests.conftest import make_app, seed
 from tests.notices import Notice
+from tests.on_top import on_top
 from tests.tui.burst import burst
 from tests.waiting import wait_until
 
@@ -100,7 +101,7 @@ async def test_a_call_note_opens_the_call_at_that_note(store: Store, clock: Cloc
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down")  # another contact highlighted first
         await _search(pilot, "nunez garcia")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         assert form.interview_id == world["call"]
         record = form.query_one("#call-record")
         assert app.focused is record
@@ -122,7 +123,7 @@ async def test_an_answer_opens_the_call_record_at_the_answer(store: Store, clock
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await _search(pilot, "negotiation")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         assert form.interview_id == world["call"]
         assert "negotiation" in str(form.query_one("#call-record-found").render())
 
@@ -132,7 +133,7 @@ async def test_an_outcome_field_opens_the_form_on_that_field(store: Store, clock
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await _search(pilot, "BIOSTAT")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         assert form.interview_id == world["call"]
         await wait_until(lambda: isinstance(app.focused, TextArea))
         assert app.focused.id == "area-advice"
@@ -255,5 +256,5 @@ async def test_downs_typed_at_once_walk_the_results_and_enter_opens_the_one_reac
         assert len(search.hits) == 2
         second = search.hits[1]
         await burst(pilot, "down", "down", "enter")
-        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        form = await on_top(pilot, OutcomeForm)
         assert form.interview_id == second.interview_id

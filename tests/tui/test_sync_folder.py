@@ -13,6 +13,7 @@ from coffeechat.tui import sync_actions
 from coffeechat.tui.sync_folder_form import SyncFolderForm
 from coffeechat.usecases.sync import sync
 from tests.conftest import FROZEN_NOW, make_app, seed
+from tests.on_top import on_top
 from tests.palette import run_from_palette
 from tests.tui.test_full_disk import recorded
 from tests.waiting import wait_until
@@ -27,7 +28,7 @@ async def test_sync_folder_saves_the_setting_and_syncs_in_a_worker(
     async with app.run_test(size=(120, 40)) as pilot:
         messages = recorded(app)
         await run_from_palette(pilot, "Sync folder…")
-        form = await wait_until(lambda: isinstance(app.screen, SyncFolderForm) and app.screen)
+        form = await on_top(pilot, SyncFolderForm)
         form.query_one("#field-folder").value = str(vdir)
         form.query_one("#field-scope").value = "friends"
         await pilot.press("enter")

@@ -340,8 +340,8 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
             self.key_order.follow()  # even after a failed action: never a shut gate
 
     async def _hand_out_held(self, event: TypedEvent) -> None:
-        self.key_order.hold(event)
-        await self._hand_out(event)
+        if not self.key_order.hold(event):
+            await self._hand_out(event)
 
     def on_key_settled(self, message: KeySettled) -> None:
         self.key_order.settled_marker(message)

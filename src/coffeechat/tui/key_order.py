@@ -164,7 +164,8 @@ class KeyOrder:
         return self._busy
 
     def hold(self, event: TypedEvent) -> bool:
-        """Keep *event* for later if a key is at work (True); else mark it at work."""
+        """Keep *event* for later if a key is at work or the screen is still filling in
+        (True); else mark it at work."""
         if self._busy:
             self._held.append(event)
             return True
@@ -173,6 +174,14 @@ class KeyOrder:
         self._workers_before = set(self.app.workers)
         self._screen_before = _screen(self.app)
         self._handed_at = monotonic()
+        if still_filling(self._screen_before, FILL_WAIT):
+            # A screen not whole yet that no key of this round opened (a worker's, or
+            # the key before settled early on a busy machine): this key waits for it as
+            # the keys typed after the one that opened it do. A form's ctrl+s must never
+            # read fields that are not mounted yet.
+            self._held.append(event)
+            self.follow()
+            return True
         return False
 
     def follow(self) -> None:
@@ -214,7 +223,9 @@ class KeyOrder:
         if settling and screen is not None and _unsettled(screen):
             self._start_round()
             return
-        if not message.force and self._work_pending(screen):
+        # A screen filling in is waited for even when the round was forced (a lost
+        # marker): FILL_WAIT alone bounds that wait.
+        if still_filling(screen, FILL_WAIT) or (not message.force and self._work_pending(screen)):
             self._round_started = monotonic()
             self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
             return
@@ -228,10 +239,7 @@ class KeyOrder:
             await dispatch(event)
 
     def _work_pending(self, screen: Screen | None) -> bool:
-        """The screen this key opened is still filling in (tui/fill_in.py), or a worker
-        this key started still runs and has not changed the screen yet."""
-        if still_filling(screen, FILL_WAIT):
-            return True
+        """A worker this key started still runs and has not changed the screen yet."""
         if screen is not self._screen_before or monotonic() - self._handed_at > WORK_WAIT:
             return False
         return any(
