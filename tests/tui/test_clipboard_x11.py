@@ -51,15 +51,27 @@ def x_display() -> Iterator[str]:
 
 
 def read_x_clipboard(display: str) -> str:
+    """What the X clipboard holds ("" while nobody holds it)."""
     env = {**os.environ, "DISPLAY": display}
     done = subprocess.run(
         ["xclip", "-o", "-selection", "clipboard"],
         env=env,
         capture_output=True,
         timeout=10,
-        check=True,
+        check=False,
     )
-    return done.stdout.decode("utf-8")
+    return done.stdout.decode("utf-8") if done.returncode == 0 else ""
+
+
+def wait_for_x_clipboard(display: str, text: str) -> None:
+    """Wait until the X clipboard holds *text*: xclip goes to the background before it
+    takes the selection, so just after a copy the clipboard may still hold nothing, or
+    what an earlier test left there."""
+    wait_until_sync(
+        lambda: read_x_clipboard(display) == text,
+        timeout=10,
+        what=lambda: f"the clipboard holds {read_x_clipboard(display)!r}, not {text!r}",
+    )
 
 
 def test_clipboard_module_reaches_a_real_x_clipboard(
@@ -71,7 +83,7 @@ def test_clipboard_module_reaches_a_real_x_clipboard(
     result = clipboard.copy(text, state_dir=tmp_path / "state")
     assert result.clipboard == "xclip"
     assert result.message() == "Copied to the clipboard (xclip)."
-    assert read_x_clipboard(x_display) == text
+    wait_for_x_clipboard(x_display, text)
     assert not (tmp_path / "state").exists()  # no fallback file when the clipboard worked
 
 
@@ -97,7 +109,7 @@ async def test_copy_draft_puts_the_editor_text_on_the_x_clipboard(
             lambda: "Copied to the clipboard (xclip)." in [n.message for n in notices],
             timeout=10,
         )
-    assert read_x_clipboard(x_display) == shown
+    wait_for_x_clipboard(x_display, shown)
 
 
 class SilentDisplay:
