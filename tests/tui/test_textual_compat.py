@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.geometry import Size
-from textual.widgets import Footer, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
 
 from coffeechat.tui import textual_compat as compat
 from coffeechat.tui.key_order import KeySettled
@@ -80,3 +83,48 @@ def test_the_input_parser_fed_through_the_paste_filter_keeps_a_paste_whole() -> 
     pastes = [m.text for m in received if isinstance(m, events.Paste)]
     keys = [m.key for m in received if isinstance(m, events.Key)]
     assert pastes == ["one\x1b\x1btwo"] and keys == ["x"]
+
+
+class Tinted(Static):
+    DEFAULT_CSS = "Tinted { background: green; }"
+
+
+class Styled(Screen[None]):
+    """Styles from each source a pushed screen takes them from: its widgets' default
+    CSS, its own CSS, a class added as it mounts, and the focus."""
+
+    CSS = "Styled #own { color: red; } Styled .-marked { text-style: bold; }"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resumes: list[bool] = []
+
+    def compose(self) -> ComposeResult:
+        yield Tinted("tinted", id="tinted")
+        yield Static("own", id="own")
+        yield Input(id="typed")
+
+    def on_mount(self) -> None:
+        self.query_one("#own").add_class("-marked")
+        self.query_one(Input).focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        self.resumes.append(event.refresh_styles)
+
+
+async def test_a_pushed_screen_keeps_the_styles_its_mount_gave_it() -> None:
+    app = Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        screen = Styled()
+        app.push_screen(screen)
+        compat.keep_mount_styles(screen)
+        await pilot.pause()
+        assert screen.resumes == [False]  # no second styling pass
+        own = screen.query_one("#own")
+        assert own.styles.color == Color.parse("red") and own.styles.text_style.bold
+        assert screen.query_one(Tinted).styles.background == Color.parse("green")
+        assert screen.query_one(Input).has_focus
+        shown = {w: (w.rich_style, w.styles.css) for w in screen.walk_children()}
+        app.update_styles(screen)  # the pass the first resume no longer makes
+        await pilot.pause()
+        assert {w: (w.rich_style, w.styles.css) for w in screen.walk_children()} == shown

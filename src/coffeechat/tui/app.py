@@ -33,6 +33,7 @@ from .mail_actions import MailActions
 from .saving import action_not_saved
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
+from .textual_compat import keep_mount_styles
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 from .undone import Undone
 
@@ -375,7 +376,11 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
         saved) gets the same full-disk answer as key actions."""
         if callback is not None:
             callback = self._storage_guarded(callback)
-        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
+        mounted_by_push = isinstance(screen, Screen) and not screen.is_attached
+        pushed = super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
+        if mounted_by_push:
+            keep_mount_styles(screen)
+        return pushed
 
     def _storage_guarded(self, callback):
         """*callback* (typed by Textual as taking the screen's result, as every caller
