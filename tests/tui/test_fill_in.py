@@ -4,6 +4,7 @@ right after it, and keys typed meanwhile wait for them (tui/fill_in.py)."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, Select
@@ -137,3 +138,58 @@ async def test_keys_for_a_form_no_key_opened_wait_until_it_is_whole(
     (contact,) = saved
     assert contact.name == "Ada Aas"
     assert contact.status == Status.TO_CONTACT
+
+
+async def test_the_list_reads_its_rows_again_once_the_outcome_form_is_whole(
+    store: Store, clock: Clock, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coffeechat.models import Contact
+    from coffeechat.tui.screens import main as main_screen
+    from coffeechat.tui.screens.main import MainScreen
+    from coffeechat.tui.screens.outcome_form import OutcomeForm
+    from coffeechat.tui.widgets.contact_pane import ContactPane
+    from tests.conftest import seed
+
+    release = asyncio.Event()
+    fill = OutcomeForm._fill
+
+    async def slow_fill(self: OutcomeForm) -> None:
+        await release.wait()  # a loaded machine: the rest of the form comes late
+        await fill(self)
+
+    monkeypatch.setattr(OutcomeForm, "_fill", slow_fill)
+    monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    monkeypatch.setattr(main_screen, "FILL_WAIT", 60.0)
+    seed(store)
+    app = make_app(store, clock)
+
+    def reading() -> bool:
+        return any(w.group == "contact-rows" and not w.is_finished for w in app.workers)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        pane = main.query_one(ContactPane)
+        await pilot.press("c")
+        await wait_until(lambda: app.screen is not main)
+        await wait_until(lambda: not reading(), what="no read of the rows under way")
+        await pilot.press("ctrl+e")
+        form = await wait_until(lambda: isinstance(app.screen, OutcomeForm) and app.screen)
+        await wait_until(lambda: form.filling)
+        other = Store.open(db_path)  # another window adds someone meanwhile
+        other.contacts.add(Contact(name="From The Other Window"))
+        other.close()
+        # While the form fills in, the list under it shows the ended call's contact
+        # (read alone) but does not read every row: that would slow the fill.
+        await wait_until(lambda: main.contact is not None and main.contact.id is not None)
+        for _ in range(5):
+            await pilot.pause()
+        assert not reading()
+        names = lambda: [row.name for row in pane.contact_list.rows]  # noqa: E731
+        assert "From The Other Window" not in names()
+        release.set()
+        await wait_until(lambda: not form.filling)
+        await wait_until(
+            lambda: "From The Other Window" in names(), what="the rows read once it is whole"
+        )

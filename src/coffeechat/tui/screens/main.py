@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -16,6 +17,7 @@ from ...domain.contact_filter import ContactFilter
 from ...domain.text import one_line
 from ...store import ContactRow, Store
 from ..commands import bindings
+from ..fill_in import FILL_WAIT, still_filling
 from ..first_frame import after_first_frame
 from ..key_order import focus_at_end
 from ..long_lived import freeze_long_lived
@@ -38,6 +40,10 @@ if TYPE_CHECKING:
     from ..app_host import AppHost
     from ..widgets.looking_back import InterviewList
     from ..widgets.research import ArticleList
+
+
+READ_AFTER_FILL = 0.05
+"""How often a re-read of every row waiting for a screen to fill in looks again (s)."""
 
 
 # Screens opened by an action, and the use cases it calls, are imported inside it: the
@@ -195,6 +201,12 @@ class MainScreen(Screen[None]):
             self._rows_generation += 1
         elif generation != self._rows_generation:
             return  # a later write asked for a newer read
+        if still_filling(self.app.screen, FILL_WAIT):
+            # The screen on top is filling in (the outcome form as a call ends): it comes
+            # first. A thread reading every row holds the GIL often enough to slow that
+            # fill, and the keys held until it ends, by half.
+            self.set_timer(READ_AFTER_FILL, partial(self._read_all_rows, self._rows_generation))
+            return
         self._read_rows_in_thread(self._rows_generation, self.show_archived, self.pane.row_filter)
 
     @background(thread=True, exclusive=True, group="contact-rows")

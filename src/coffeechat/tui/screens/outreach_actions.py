@@ -51,9 +51,14 @@ class OutreachActions:
         )
 
     def _call_closed(self, interview_id: int | None) -> None:
-        self.view.reload(keep_id=self.view.contact.id if self.view.contact else None)
-        if interview_id is not None:
-            self.view.app.open_outcome(interview_id)
+        keep_id = self.view.contact.id if self.view.contact else None
+        if interview_id is None:
+            self.view.reload(keep_id=keep_id)
+            return
+        # The outcome form first; the list under it shows the ended call after the
+        # form's first frame (and reads its other rows once the form is whole).
+        self.view.app.open_outcome(interview_id)
+        self.view.app.call_after_refresh(self.view.reload, keep_id)
 
     def plan_interview(self) -> None:
         """Date, medium, length and the ordered checklist of the contact's next interview."""
