@@ -24,7 +24,7 @@ def test_the_app_on_a_damaged_file_says_so_in_one_line(terminal: Terminal, tmp_p
     damage(db, "contacts")
     terminal.start([], {**base_env(tmp_path, db), "COLUMNS": "120", "LINES": "40"})
     code = terminal.exit_code(timeout=30)
-    screen = terminal.screen()
+    screen = terminal.printed()
     assert code == 1, screen
     assert "the database file is damaged" in screen, screen
     assert "Traceback" not in screen and "Secret title" not in screen, screen

@@ -50,7 +50,7 @@ def test_bad_database_file_gives_one_line_and_no_traceback(
     before = db.read_bytes()
     terminal.start([], base_env(tmp_path, db))
     assert terminal.exit_code() != 0
-    screen = terminal.screen()
+    screen = terminal.printed()
     assert "not a coffeechat database" in screen
     assert "Traceback" not in screen
     assert db.read_bytes() == before

@@ -63,6 +63,12 @@ class Terminal:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", check=False)
 
+    def printed(self) -> str:
+        """What a command printed, its long lines whole: the terminal wraps a line wider
+        than itself (a message naming a long path), and the screen then has a word cut
+        in two."""
+        return self._tmux("capture-pane", "-p", "-J", check=False)
+
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         """Poll the screen until *text* is on it; return that screen."""
 
