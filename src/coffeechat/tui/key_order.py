@@ -48,7 +48,7 @@ from textual.widgets import Input
 from textual.worker import WorkerState
 
 from .fill_in import FILL_WAIT, still_filling
-from .textual_compat import pending_work
+from .textual_compat import layout_pending, pending_work
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -174,12 +174,15 @@ class KeyOrder:
         self._workers_before = set(self.app.workers)
         self._screen_before = _screen(self.app)
         self._handed_at = monotonic()
-        if still_filling(self._screen_before, FILL_WAIT):
+        if still_filling(self._screen_before, FILL_WAIT) or _tab_before_layout(
+            event, self._screen_before
+        ):
             # A screen not whole yet that no key of this round opened (a worker's, or
             # the key before settled early on a busy machine): this key waits for it as
             # the keys typed after the one that opened it do. A form's ctrl+s must never
-            # read fields that are not mounted yet.
-            self._held.append(event)
+            # read fields that are not mounted yet. A tab waits for a layout to come.
+            # (First in line: it may be a held key being handed out, others behind it.)
+            self._held.appendleft(event)
             self.follow()
             return True
         return False
@@ -229,6 +232,10 @@ class KeyOrder:
             self._round_started = monotonic()
             self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
             return
+        if settling and self._held and _tab_before_layout(self._held[0], screen):
+            self._round_started = monotonic()
+            self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
+            return
         self._busy = False
         self._pause_watch()
         if screen is None:
@@ -274,6 +281,18 @@ class KeyOrder:
             self.app.post_message(NextKey(self._serial, force=True))
         else:
             self._start_round()
+
+
+def _tab_before_layout(event: TypedEvent, screen: Screen | None) -> bool:
+    """*event* moves the focus by place (tab, shift+tab) while *screen* has a layout to
+    do: it waits for that layout, or it could skip a field (a row the key before
+    showed or hid, a field just mounted, is still at its old place)."""
+    return (
+        isinstance(event, events.Key)
+        and event.key in ("tab", "shift+tab")
+        and screen is not None
+        and layout_pending(screen)
+    )
 
 
 def _screen(app: App) -> Screen | None:

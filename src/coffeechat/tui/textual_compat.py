@@ -30,6 +30,7 @@ from inspect import getfile
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
+from textual import messages
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.dom import DOMNode
@@ -124,6 +125,24 @@ def pending_work(node: DOMNode, not_work: tuple[type, ...]) -> bool:
         return False
     queued: Iterable[object] = node._message_queue.values
     return any(not isinstance(message, not_work) for message in queued)
+
+
+def layout_pending(screen: Widget) -> bool:
+    """Whether *screen* is to lay its widgets out again before its next frame: a widget
+    asked for it (a row shown or hidden, a field mounted), or the screen has the request
+    queued or noted. Textual orders focus by where widgets are (``_focus_sort_key``), so
+    a tab read before that layout follows the old places and can skip a field."""
+    if screen._layout_required or getattr(screen, "_layout_widgets", None):
+        return True
+    for node in (screen, *screen.walk_children(Widget)):
+        if node._layout_required:
+            return True
+        if not node.message_queue_size:
+            continue
+        queued: Iterable[object] = node._message_queue.values
+        if any(isinstance(message, messages.Layout) for message in queued):
+            return True
+    return False
 
 
 # --- default CSS before the first widget ------------------------------------------------
