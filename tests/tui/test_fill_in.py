@@ -21,18 +21,25 @@ from tests.tui.burst import key_events
 from tests.waiting import wait_until
 
 
+def held_fill(monkeypatch: pytest.MonkeyPatch, screen: type, method: str) -> asyncio.Event:
+    """Hold *screen*'s fill (its *method*) until the event returned is set, as on a
+    loaded machine where the rest of the form comes late; keys wait for it meanwhile."""
+    release = asyncio.Event()
+    fill = getattr(screen, method)
+
+    async def slow_fill(self) -> None:
+        await release.wait()
+        await fill(self)
+
+    monkeypatch.setattr(screen, method, slow_fill)
+    monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    return release
+
+
 async def test_keys_typed_while_the_form_fills_in_land_where_they_were_aimed(
     store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = asyncio.Event()
-    fill = FormModal._mount_held_inputs
-
-    async def slow_fill(self: FormModal) -> None:
-        await release.wait()  # a loaded machine: the rest of the form comes late
-        await fill(self)
-
-    monkeypatch.setattr(FormModal, "_mount_held_inputs", slow_fill)
-    monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    release = held_fill(monkeypatch, FormModal, "_mount_held_inputs")
     monkeypatch.setattr(key_order, "WORK_WAIT", 60.0)  # n opens the form from a worker
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -110,15 +117,7 @@ async def test_keys_typed_as_the_plan_and_the_outcome_open_land_in_them(
 async def test_keys_for_a_form_no_key_opened_wait_until_it_is_whole(
     store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = asyncio.Event()
-    fill = FormModal._mount_held_inputs
-
-    async def slow_fill(self: FormModal) -> None:
-        await release.wait()
-        await fill(self)
-
-    monkeypatch.setattr(FormModal, "_mount_held_inputs", slow_fill)
-    monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    release = held_fill(monkeypatch, FormModal, "_mount_held_inputs")
     app = make_app(store, clock)
     saved = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -150,15 +149,7 @@ async def test_the_list_reads_its_rows_again_once_the_outcome_form_is_whole(
     from coffeechat.tui.widgets.contact_pane import ContactPane
     from tests.conftest import seed
 
-    release = asyncio.Event()
-    fill = OutcomeForm._fill
-
-    async def slow_fill(self: OutcomeForm) -> None:
-        await release.wait()  # a loaded machine: the rest of the form comes late
-        await fill(self)
-
-    monkeypatch.setattr(OutcomeForm, "_fill", slow_fill)
-    monkeypatch.setattr(key_order, "FILL_WAIT", 60.0)
+    release = held_fill(monkeypatch, OutcomeForm, "_fill")
     monkeypatch.setattr(main_screen, "FILL_WAIT", 60.0)
     seed(store)
     app = make_app(store, clock)
