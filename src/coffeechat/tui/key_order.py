@@ -227,12 +227,13 @@ class KeyOrder:
             self._start_round()
             return
         # A screen filling in is waited for even when the round was forced (a lost
-        # marker): FILL_WAIT alone bounds that wait.
-        if still_filling(screen, FILL_WAIT) or (not message.force and self._work_pending(screen)):
-            self._round_started = monotonic()
-            self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
-            return
-        if settling and self._held and _tab_before_layout(self._held[0], screen):
+        # marker): FILL_WAIT alone bounds that wait. A tab waits for a layout to come
+        # for at most MAX_ROUNDS.
+        if (
+            still_filling(screen, FILL_WAIT)
+            or (not message.force and self._work_pending(screen))
+            or (settling and self._held and _tab_before_layout(self._held[0], screen))
+        ):
             self._round_started = monotonic()
             self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
             return
