@@ -35,6 +35,9 @@ key_ms() { local t=$(now); $TM send-keys -t app "$1"; wait_for "$2" 10 || { echo
 close() { $TM send-keys -t app Escape; wait_gone "$1" 5; sleep 0.3; }
 med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 mkdir -p "$W/home"
+# As `make run` does: the app starts from bytecode even where PYTHONDONTWRITEBYTECODE is
+# set; otherwise every module edited since the last compile is compiled on each start.
+"$PY" -m compileall -q "$HERE/../src" >/dev/null
 declare -A app bare
 add() { app[$1]="${app[$1]:-} $2"; bare[$1]="${bare[$1]:-} $3"; }
 for _ in $(seq 1 "$ROUNDS"); do

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import sys
 
+from .tui.long_lived import hold_collections, resume_collections
+
 
 def main() -> None:
     database = plain_start(sys.argv[1:])
     if database is None or not _run_app(database):
+        resume_collections()
         from .__main__ import main as command_line
 
         command_line()
@@ -36,6 +39,8 @@ def plain_start(args: list[str]) -> str | None:
 
 def _run_app(database: str) -> bool:
     """Run the app on *database*; False if the file could not be opened."""
+    # Until the first frame, no cycle collections (the app resumes them then).
+    hold_collections()
     from .paths import resolve_db_path
     from .store import Store
 

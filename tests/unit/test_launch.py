@@ -51,6 +51,37 @@ def test_a_plain_start_runs_the_app_without_loading_the_parser(tmp_path: Path) -
     assert (result.returncode, result.stdout.split()) == (0, ["False", "people.db"]), result.stderr
 
 
+def test_cycle_collections_wait_for_the_first_frame_of_a_plain_start_only(
+    tmp_path: Path,
+) -> None:
+    """A plain start runs the app with collections held (the app resumes them after its
+    first frame); a command, or a file the app cannot open, runs with them on."""
+    Store.open(tmp_path / "people.db").close()
+    code = (
+        "import gc, sys\n"
+        "import coffeechat.__main__ as command_line\n"
+        "from coffeechat.tui.app import CoffeechatApp\n"
+        "CoffeechatApp.run = lambda self: print('app', gc.isenabled())\n"
+        "command_line.main = lambda: print('command line', gc.isenabled())\n" + LAUNCH
+    )
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("shopping list\n" * 100)
+    said = [
+        subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout.strip()
+        for args in (
+            ["--db", str(tmp_path / "people.db")],
+            ["agenda"],
+            ["--db", str(not_a_database)],
+        )
+    ]
+    assert said == ["app False", "command line True", "command line True"]
+
+
 def test_a_file_that_cannot_be_opened_is_explained_as_the_command_line_does(
     tmp_path: Path,
 ) -> None:

@@ -28,7 +28,7 @@ from .commands import BY_ACTION, COMMANDS, bindings
 from .first_frame import after_first_frame
 from .key_order import KeyOrder, KeySettled, NextKey, TypedEvent
 from .keymap import load_keymap
-from .long_lived import IdleCollector, freeze_long_lived
+from .long_lived import IdleCollector, freeze_long_lived, resume_collections
 from .mail_actions import MailActions
 from .saving import action_not_saved
 from .screens.main import MainScreen
@@ -137,6 +137,8 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
             self.notify(
                 "\n".join(problems), title="Skipped", severity="warning", timeout=10, markup=False
             )
+        # The command held cycle collections for the start-up (long_lived).
+        after_first_frame(self, resume_collections)
         # Reading the sync and mail settings waits until the list is on screen.
         after_first_frame(self, self.sync_at_start)
         after_first_frame(self, self.mail_at_start)

@@ -17,6 +17,11 @@ of the list, each dialog opened and closed), and a full collection over it took
 start by themselves: ``IdleCollector`` runs one when the user has paused, at most
 every half minute (and after five minutes without a pause, anyway). The young
 generations are still collected as usual.
+
+Before that, from the command's first line to the first frame, no collection runs at
+all (``hold_collections``): the imports and the first screen's build only make
+objects that stay, and the collections they set off were 15-20 ms of the start-up in a
+terminal, freeing about 1,600 objects. Those few stay, frozen with the modules.
 """
 
 from __future__ import annotations
@@ -32,6 +37,15 @@ EVERY = 30.0
 AT_LEAST_EVERY = 300.0
 #: Gen-1 collections before a full one is due: never, while the app runs.
 NEVER = 1_000_000
+
+
+def hold_collections() -> None:
+    """No cycle collections until ``resume_collections`` (the start-up, see above)."""
+    gc.disable()
+
+
+def resume_collections() -> None:
+    gc.enable()
 
 
 def freeze_long_lived() -> None:
