@@ -81,7 +81,8 @@ def test_two_windows_saving_in_turn_never_grow_the_note(data, joiner: str) -> No
     """The editor's protocol: each window keeps the version it loaded or last saved (its
     base), and a save merges its text with what is stored against that base; the
     result is stored and shown. However the two windows interleave edits and saves,
-    the note never grows without an edit, and separators appear only for real clashes."""
+    the note never grows without an edit, and separators appear only for real clashes
+    (one per passage both windows changed differently: one save may hold two)."""
     start = data.draw(st.lists(sentence, min_size=4, max_size=4, unique=True))
     stored = text_of(start, joiner)
     windows = {name: {"base": stored, "parts": list(start)} for name in "AB"}
@@ -97,7 +98,7 @@ def test_two_windows_saving_in_turn_never_grow_the_note(data, joiner: str) -> No
             text = text_of(window["parts"], joiner)
             typed += len(text)  # a clash may keep this window's lines a second time
         merged, clashed = merge_text(window["base"], text, stored)
-        clashes += clashed
+        clashes += clashed  # passages kept twice by this save
         stored = merged
         window["base"] = merged
         window["parts"] = [merged]  # the editor shows the merged text
@@ -105,6 +106,21 @@ def test_two_windows_saving_in_turn_never_grow_the_note(data, joiner: str) -> No
         assert merge_text(window["base"], merged, stored) == (merged, False)
     assert stored.count(CONFLICT_SEPARATOR) <= clashes
     assert len(stored) <= typed + clashes * len(CONFLICT_SEPARATOR)
+
+
+def test_two_passages_both_changed_in_one_save_are_two_clashes() -> None:
+    """The first line changed in one window and the next deleted in the other, and each
+    added a last line: both passages are kept twice, each with its separator."""
+    base = "Alpha.\nBeta.\nGamma.\nDelta."
+    theirs = "Alpha two.\nBeta.\nGamma.\nDelta.\nEpsilon."
+    mine = "Alpha.\nGamma.\nDelta.\nZeta."
+    merged, clashes = merge_text(base, mine, theirs)
+    assert clashes == 2 == merged.count(CONFLICT_SEPARATOR)
+    assert merged == (
+        f"Alpha.{CONFLICT_SEPARATOR}Alpha two.\nBeta.\nGamma.\nDelta.\nZeta."
+        f"{CONFLICT_SEPARATOR}Epsilon."
+    )
+    assert merge_text(base, merged, theirs)[0] == merged
 
 
 def test_the_runaway_of_two_windows_saving_one_note() -> None:

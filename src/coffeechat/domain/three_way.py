@@ -140,15 +140,16 @@ def _both_kept(mine: str, theirs: str) -> tuple[str, bool]:
     return mine.rstrip("\n") + CONFLICT_SEPARATOR + theirs, True
 
 
-def merge_text(base: str, mine: str, theirs: str) -> tuple[str, bool]:
-    """Mine and theirs, both written from *base*, as one text; and whether some passage
-    both changed differently had to be kept twice (mine first, then theirs)."""
+def merge_text(base: str, mine: str, theirs: str) -> tuple[str, int]:
+    """Mine and theirs, both written from *base*, as one text; and how many passages both
+    changed differently had to be kept twice (mine first, then theirs, a separator
+    between them): 0 when none did, so the count reads as "clashed"."""
     if mine == theirs or theirs == base:
-        return mine, False
+        return mine, 0
     if mine == base:
-        return theirs, False
+        return theirs, 0
     out: list[str] = []
-    clashed = False
+    clashes = 0
     # Every side ends its last line, so a line that stops being the last (or becomes
     # it) is still the same line; mine decides whether the result ends with one.
     pieces = _merge_units(*(_lines(text) for text in (base, mine, theirs)))
@@ -160,12 +161,12 @@ def merge_text(base: str, mine: str, theirs: str) -> tuple[str, bool]:
             out.extend(resolved)
             continue
         kept, kept_both = _both_kept("".join(piece.mine), "".join(piece.theirs))
-        clashed = clashed or kept_both
+        clashes += kept_both
         out.append(kept)
     merged = "".join(out)
     if not mine.endswith("\n") and merged.endswith("\n"):
         merged = merged[:-1]
-    return merged, clashed
+    return merged, clashes
 
 
 @dataclass(frozen=True)
