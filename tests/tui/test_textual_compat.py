@@ -128,3 +128,68 @@ async def test_a_pushed_screen_keeps_the_styles_its_mount_gave_it() -> None:
         app.update_styles(screen)  # the pass the first resume no longer makes
         await pilot.pause()
         assert {w: (w.rich_style, w.styles.css) for w in screen.walk_children()} == shown
+
+
+async def test_footer_keys_given_compact_before_mount_are_styled_once_and_follow(
+    monkeypatch,
+) -> None:
+    """Preset, each key mounts with the footer's value and its class: the binding to the
+    footer's ``compact`` finds no class to change (Textual's own keys change it twice,
+    each change a restyle), and the keys still follow the footer."""
+    from textual.widgets._footer import FooterKey
+
+    changed: list[bool] = []  # each a class change, so a restyle of the key
+    watch = FooterKey._watch_compact
+
+    def watched(key: FooterKey, value: bool) -> None:
+        if key.has_class("-compact") != value:
+            changed.append(value)
+        watch(key, value)
+
+    monkeypatch.setattr(FooterKey, "_watch_compact", watched)
+
+    class Preset(Footer):
+        def compose(self) -> ComposeResult:
+            for widget in super().compose():
+                compat.preset_footer_key_compact(widget, self.compact)
+                yield widget
+
+    def app_with(footer: type[Footer], compact: bool) -> App[None]:
+        class WithFooter(Keys):
+            def compose(self) -> ComposeResult:
+                yield Static("body", id="body")
+                yield footer(compact=compact)
+
+        return WithFooter()
+
+    for compact in (False, True):
+        async with app_with(Footer, compact).run_test(size=(80, 10)) as pilot:
+            await pilot.pause()
+        assert changed, "Textual's footer keys no longer restyle at mount: drop the preset"
+        changed.clear()
+        app = app_with(Preset, compact)
+        async with app.run_test(size=(80, 10)) as pilot:
+            await pilot.pause()
+            footer = app.query_one(Footer)
+            keys = [
+                k
+                for k in footer.walk_children()
+                if compat.is_footer_key(k) and not k.has_class(compat.FOOTER_PALETTE_CLASS)
+            ]
+            assert keys and changed == []
+            assert {(k.compact, k.has_class("-compact")) for k in keys} == {(compact, compact)}
+            footer.compact = not compact
+            await pilot.pause()
+            assert {k.has_class("-compact") for k in keys} == {not compact}
+
+
+async def test_every_screen_has_a_rack_for_its_notifications() -> None:
+    app = Keys()
+    async with app.run_test(size=(80, 10), notifications=True) as pilot:
+        app.notify("hello")
+        await pilot.pause()
+        rack = compat.toast_rack(app.screen)
+        assert rack is not None and rack.query("Toast")
+        app.push_screen(Screen())
+        await pilot.pause()
+        assert compat.toast_rack(app.screen) not in (None, rack)

@@ -33,7 +33,7 @@ from .mail_actions import MailActions
 from .saving import action_not_saved
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
-from .textual_compat import keep_mount_styles
+from .textual_compat import keep_mount_styles, toast_rack
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 from .undone import Undone
 
@@ -265,14 +265,18 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
     def _place_toasts(self) -> None:
         """Notifications stack on the side of the screen away from the focused widget
         (the bottom unless the user works in the lower half), so a message never covers
-        the text being typed."""
+        the text being typed. The class goes on the screen's rack of notifications, not
+        on the screen: a class changed on a screen restyles every widget on it."""
         try:
             screen = self.screen
         except ScreenStackError:
             return  # the app is closing (a notice, or a placing queued, after its screens)
+        rack = toast_rack(screen)
+        if rack is None:
+            return
         focused = screen.focused
         if focused is None:
-            screen.set_class(False, "-toasts-top")
+            rack.set_class(False, "-top")
             return
         # In a text field, the line with the cursor is what must stay in view; a list
         # or a pane taller than half the screen has its first lines in its top half
@@ -283,7 +287,7 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
             lower = cursor.y >= half
         else:
             lower = focused.region.height <= half and focused.region.center[1] >= half
-        screen.set_class(lower, "-toasts-top")
+        rack.set_class(lower, "-top")
 
     def get_driver_class(self):
         """Linux terminals get a driver that keeps ESC bytes inside a paste as text."""

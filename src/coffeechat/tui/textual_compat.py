@@ -104,6 +104,32 @@ def footer_key_binding(key: Widget) -> tuple[str, str]:
     return getattr(key, "key", ""), getattr(key, "action", "")
 
 
+def preset_footer_key_compact(key: Widget, compact: bool) -> None:
+    """Give a footer key, before it is mounted, the footer's ``compact``. Textual's
+    FooterKey starts compact and is then bound to the footer's value: mounted as it
+    comes, each key of every footer rebuild was styled twice over (its ``-compact``
+    class added, then removed). Set before mount, the binding finds nothing to change."""
+    from textual.widgets._footer import FooterKey
+
+    if isinstance(key, FooterKey):
+        key.set_reactive(FooterKey.compact, compact)
+        key.set_class(compact, "-compact", update=False)
+
+
+# --- notifications ----------------------------------------------------------------------
+
+
+def toast_rack(screen: Widget) -> Widget | None:
+    """The widget that holds *screen*'s notifications (Textual adds one to every screen)."""
+    from textual.css.query import NoMatches
+    from textual.widgets._toast import ToastRack
+
+    try:
+        return screen.get_child_by_type(ToastRack)
+    except NoMatches:
+        return None
+
+
 # --- a scrollable height without a layout -----------------------------------------------
 
 

@@ -27,6 +27,7 @@ from ..textual_compat import (
     footer_key_binding,
     footer_key_cells,
     is_footer_key,
+    preset_footer_key_compact,
 )
 
 HELP_ACTIONS = frozenset({"help", "app.help", "screen.help"})
@@ -72,6 +73,8 @@ class CalmFooter(Footer):
         ]
         ordered = first + [w for w in widgets if w not in first]
         self._fit(ordered)
+        for widget in ordered:
+            preset_footer_key_compact(widget, self.compact)
         yield from ordered
 
     def on_resize(self, event: events.Resize) -> None:
