@@ -30,9 +30,13 @@ test: $(STAMP)
 
 # The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots, no
 # scale tests marked slow). Work stealing: a worker that runs dry takes tests queued
-# for the other, so the longest tests at the end do not leave a core idle.
+# for the other, so the longest tests at the end do not leave a core idle. Two workers
+# per core: a Pilot test spends about half its time waiting for the app to go idle
+# (Textual's pilot sleeps at least 20 ms per key and pause), and a second worker's
+# test uses the core meanwhile.
+FAST_WORKERS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test-fast: $(STAMP)
-	$(PYTEST) -n auto --dist worksteal -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
+	$(PYTEST) -n $(FAST_WORKERS) --dist worksteal -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
 
 # The suite on a busy machine: `make test` three times on a clean clone while a CPU hog
 # runs on every core (.ci/under-load). It keeps every core busy for the whole run.

@@ -171,16 +171,17 @@ async def test_footer_keys_given_compact_before_mount_are_styled_once_and_follow
         async with app.run_test(size=(80, 10)) as pilot:
             await pilot.pause()
             footer = app.query_one(Footer)
-            keys = [
-                k
-                for k in footer.walk_children()
-                if compat.is_footer_key(k) and not k.has_class(compat.FOOTER_PALETTE_CLASS)
-            ]
-            assert keys and changed == []
+            keys = [k for k in footer.walk_children() if compat.is_footer_key(k)]
+            palette = [k for k in keys if k.has_class(compat.FOOTER_PALETTE_CLASS)]
+            keys = [k for k in keys if k not in palette]
+            assert keys and palette and changed == []
             assert {(k.compact, k.has_class("-compact")) for k in keys} == {(compact, compact)}
+            # The palette's key is always drawn compact, whatever the footer is.
+            assert (palette[0].compact, palette[0].has_class("-compact")) == (True, True)
             footer.compact = not compact
             await pilot.pause()
             assert {k.has_class("-compact") for k in keys} == {not compact}
+            assert palette[0].has_class("-compact")
 
 
 async def test_every_screen_has_a_rack_for_its_notifications() -> None:

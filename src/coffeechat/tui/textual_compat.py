@@ -105,15 +105,18 @@ def footer_key_binding(key: Widget) -> tuple[str, str]:
 
 
 def preset_footer_key_compact(key: Widget, compact: bool) -> None:
-    """Give a footer key, before it is mounted, the footer's ``compact``. Textual's
-    FooterKey starts compact and is then bound to the footer's value: mounted as it
-    comes, each key of every footer rebuild was styled twice over (its ``-compact``
-    class added, then removed). Set before mount, the binding finds nothing to change."""
+    """Give a footer key, before it is mounted, the ``compact`` it will show: the
+    footer's (*compact*), or for the palette's key, which is not bound to the footer,
+    always compact. Textual's FooterKey starts compact and is then bound to the
+    footer's value: mounted as it comes, each key of every footer rebuild was styled
+    twice over (its ``-compact`` class added, then removed). Set before mount, the
+    binding finds no class to change."""
     from textual.widgets._footer import FooterKey
 
     if isinstance(key, FooterKey):
-        key.set_reactive(FooterKey.compact, compact)
-        key.set_class(compact, "-compact", update=False)
+        shown = True if key.has_class(FOOTER_PALETTE_CLASS) else compact
+        key.set_reactive(FooterKey.compact, shown)
+        key.set_class(shown, "-compact", update=False)
 
 
 # --- notifications ----------------------------------------------------------------------

@@ -41,6 +41,9 @@ class ProfileView(Widget):
         """(label, value, value style) per shown field; no label: a message alone."""
         self._lines: list[list[Segment]] | None = None
         self._width = 0
+        self._base: Style | None = None
+        """The widget's own style, read once per styling: Textual works it out from
+        every ancestor at each read, and that was most of drawing a line."""
         self.show(None)
 
     def show(
@@ -92,11 +95,17 @@ class ProfileView(Widget):
                 lines.append(segments)
         return lines
 
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
         if self._lines is None or width != self._width:
             self._lines, self._width = self._layout(width), width
-        base = self.rich_style
+        base = self._base
+        if base is None:
+            base = self._base = self.rich_style
         if y >= len(self._lines):
             return Strip.blank(width, base)
         segments = [Segment(text, base + style) for text, style, _ in self._lines[y]]
