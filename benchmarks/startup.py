@@ -50,6 +50,10 @@ print(TimedLabel.painted)
 
 COFFEECHAT = """
 import sys, time
+# As the coffeechat command starts the app (launch.py): no cycle collections until
+# the first frame.
+from coffeechat.tui.long_lived import hold_collections
+hold_collections()
 from coffeechat.store import Store
 from coffeechat.tui.app import CoffeechatApp
 from coffeechat.tui.widgets.contact_list import ContactList
