@@ -15,7 +15,7 @@ from coffeechat.demo import fill_demo
 from coffeechat.domain.clock import Clock
 from coffeechat.models import Contact, Status
 from coffeechat.store import Store, db
-from tests import css_once
+from coffeechat.tui.textual_compat import parse_stylesheets_once
 from tests.notices import Notice, record_notices
 from tests.one_boundary import Boundary
 from tests.rows_by_name import connect_named_only
@@ -30,7 +30,9 @@ def pytest_configure(config: pytest.Config) -> None:
     a seventh of the suite's CPU (a third of that at this rate). The app's own rule for
     full collections (tui/long_lived.py) works from whatever young threshold it finds."""
     gc.set_threshold(20_000, *gc.get_threshold()[1:])
-    css_once.install()
+    # Each stylesheet text parsed once per worker, not once per app (about a fifth of
+    # an app's start; see textual_compat).
+    parse_stylesheets_once()
 
 
 @pytest.fixture(autouse=True)

@@ -194,3 +194,38 @@ async def test_every_screen_has_a_rack_for_its_notifications() -> None:
         app.push_screen(Screen())
         await pilot.pause()
         assert compat.toast_rack(app.screen) not in (None, rack)
+
+
+async def test_a_stylesheet_text_parsed_once_is_not_parsed_by_the_next_app() -> None:
+    """Parsed once per process: a second app with the same CSS and theme parses
+    nothing; another theme's variables parse again."""
+    from uuid import uuid4
+
+    from textual.css import stylesheet
+
+    compat.parse_stylesheets_once()
+    css = f"#body {{ color: red; }} /* {uuid4()} */"  # parsed by no app before
+
+    class Styled(Keys):
+        CSS = css
+
+    parsed: list[list[str]] = []
+    parse = stylesheet.parse
+
+    def counting(*args, **kwargs):
+        parsed[-1].append(args[1])
+        return parse(*args, **kwargs)
+
+    stylesheet.parse = counting
+    try:
+        for theme in ("textual-dark", "textual-dark", "nord"):
+            parsed.append([])
+            app = Styled()
+            app.theme = theme
+            async with app.run_test(size=(80, 10)) as pilot:
+                await pilot.pause()
+                assert app.query_one("#body").styles.color == Color.parse("red")
+    finally:
+        stylesheet.parse = parse
+    first, second, other_theme = ([text for text in run if text == css] for run in parsed)
+    assert (first, second, other_theme) == ([css], [], [css])

@@ -17,7 +17,11 @@ fails on another until they are checked again):
 - a widget class's default CSS, added to the app's stylesheet before any widget of it
   is mounted (Textual adds it when the first one is): the warm-up (tui/warm_up.py);
 - the message a pushed screen is shown with (``ScreenResume`` in its queue): a screen
-  mounted by the push keeps the styles its mount gave it (``keep_mount_styles``).
+  mounted by the push keeps the styles its mount gave it (``keep_mount_styles``);
+- a footer key's ``compact`` set before it mounts (``preset_footer_key_compact``), and
+  the rack a screen's notifications are stacked in (``toast_rack``);
+- the stylesheet's parse of one CSS text (``Stylesheet._parse_rules``), kept for the
+  process by a test suite that starts hundreds of apps (``parse_stylesheets_once``).
 """
 
 from __future__ import annotations
@@ -215,3 +219,43 @@ def keep_mount_styles(screen: DOMNode) -> None:
     for message in queued:
         if isinstance(message, ScreenResume):
             message.refresh_styles = False
+
+
+# --- one parse of each stylesheet text per process ----------------------------------------
+
+_parsed_css: dict[tuple[Any, ...], Any] = {}
+
+
+def parse_stylesheets_once() -> None:
+    """From now on, each stylesheet text is parsed once per process, not once per app.
+
+    For a process that starts many apps (the test suite): Textual keeps what it parsed
+    in the app's own stylesheet, so every app parsed the same CSS again, about a fifth
+    of an app's start. The parsed rules are kept keyed as Textual keys them plus the
+    theme's variables they were parsed with (another theme parses again). Textual reuses
+    those rule lists within an app the same way; they are not changed once parsed. A
+    CSS error still raises where it did (a failed parse is not kept)."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    if getattr(parse_rules, "once_per_process", False):
+        return
+
+    def parse_rules_once(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> Any:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, *self._variables.items())
+        rules = _parsed_css.get(key)
+        if rules is None:
+            rules = _parsed_css[key] = parse_rules(
+                self, css, read_from, is_default_rules, tie_breaker, scope
+            )
+        return rules
+
+    parse_rules_once.once_per_process = True  # type: ignore[attr-defined]
+    Stylesheet._parse_rules = parse_rules_once  # type: ignore[method-assign]
