@@ -184,3 +184,34 @@ async def test_the_list_reads_its_rows_again_once_the_outcome_form_is_whole(
         await wait_until(
             lambda: "From The Other Window" in names(), what="the rows read once it is whole"
         )
+
+
+async def test_every_dialog_is_drawn_first_on_its_own_colour_then_the_screen_shows_through(
+    store: Store, clock: Clock
+) -> None:
+    """A dialog's first frame does not draw the screen under it: its backdrop is its own
+    colour, opaque; right after that frame the screen shows through, dimmed, as the
+    dialog's style says. A dialog styled opaque stays as it is."""
+    from textual.color import Color
+
+    from coffeechat.tui.screens.confirm import ConfirmScreen
+
+    class Opaque(ConfirmScreen):
+        def __init__(self, question: str) -> None:
+            super().__init__(question)
+            self.styles.background = Color.parse("red")  # as the outcome form's CSS does
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for dialog in (ConfirmScreen("Sure?"), Opaque("Sure?")):
+            await app.push_screen(dialog)
+            first = dialog.styles.background
+            await pilot.pause()
+            then = dialog.styles.background
+            if isinstance(dialog, Opaque):
+                assert first == then == Color.parse("red")
+            else:
+                assert (first.a, then.a) == (1.0, 0.6)
+                assert first == then.with_alpha(1.0)
+            dialog.dismiss(None)
+            await pilot.pause()

@@ -73,6 +73,22 @@ class Modal(ModalScreen[ResultType]):
         # Dispatched on every class that defines on_mount, so subclasses keep theirs.
         if not self.query(Footer):
             self.mount(CalmFooter())
+        self._backdrop_after_first_frame()
+
+    def _backdrop_after_first_frame(self) -> None:
+        """The dialog's first frame is drawn on its plain background colour; the screen
+        under it, dimmed, follows right after. Drawing that screen (which the push
+        restyles: it lost the focus) and tinting every cell of it was a third of the
+        time to a dialog's first frame, and the dialog is what the key was for."""
+        backdrop = self.styles.background
+        if backdrop.a >= 1:
+            return  # an opaque dialog (the outcome form): nothing shows through
+        self.styles.background = backdrop.with_alpha(1.0)
+        self.call_after_refresh(self._backdrop_through)
+
+    def _backdrop_through(self) -> None:
+        if self.styles.clear_rule("background"):
+            self.refresh()
 
     def saves_with(self, saving: Saving[Any]):
         """Save through *saving* (against the revision it holds) before closing."""
