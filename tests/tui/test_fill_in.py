@@ -204,14 +204,24 @@ async def test_every_dialog_is_drawn_first_on_its_own_colour_then_the_screen_sho
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         for dialog in (ConfirmScreen("Sure?"), Opaque("Sure?")):
+            drawn: list[Color] = []  # the backdrop of each frame the dialog draws
+            render = dialog.render
+
+            def spy(render=render, dialog=dialog, drawn=drawn):
+                drawn.append(dialog.styles.background)
+                return render()
+
+            dialog.render = spy  # type: ignore[method-assign]
             await app.push_screen(dialog)
-            first = dialog.styles.background
-            await pilot.pause()
-            then = dialog.styles.background
             if isinstance(dialog, Opaque):
-                assert first == then == Color.parse("red")
+                await pilot.pause()
+                assert drawn and set(drawn) == {Color.parse("red")}
             else:
-                assert (first.a, then.a) == (1.0, 0.6)
-                assert first == then.with_alpha(1.0)
+                await wait_until(
+                    lambda drawn=drawn: drawn and drawn[-1].a < 1, what="the screen through"
+                )
+                first, last = drawn[0], drawn[-1]
+                assert (first.a, last.a) == (1.0, 0.6)
+                assert first == last.with_alpha(1.0)
             dialog.dismiss(None)
             await pilot.pause()
