@@ -30,9 +30,6 @@ def pytest_configure(config: pytest.Config) -> None:
     a seventh of the suite's CPU (a third of that at this rate). The app's own rule for
     full collections (tui/long_lived.py) works from whatever young threshold it finds."""
     gc.set_threshold(20_000, *gc.get_threshold()[1:])
-    # Each stylesheet text parsed once per worker, not once per app (about a fifth of
-    # an app's start; see textual_compat).
-    parse_stylesheets_once()
 
 
 @pytest.fixture(autouse=True)
@@ -192,6 +189,9 @@ def make_app(store: Store, clock: Clock, theme: str = "textual-dark", *, welcome
 
     app = CoffeechatApp(store, clock=clock, theme=theme, welcome=welcome)
     app.db_label = "coffeechat.db"  # tmp paths differ between runs
+    # Each stylesheet text parsed once per test process, not once per app (about a
+    # fifth of an app's start; see textual_compat).
+    parse_stylesheets_once(app)
     return app
 
 

@@ -203,7 +203,6 @@ async def test_a_stylesheet_text_parsed_once_is_not_parsed_by_the_next_app() -> 
 
     from textual.css import stylesheet
 
-    compat.parse_stylesheets_once()
     css = f"#body {{ color: red; }} /* {uuid4()} */"  # parsed by no app before
 
     class Styled(Keys):
@@ -221,6 +220,7 @@ async def test_a_stylesheet_text_parsed_once_is_not_parsed_by_the_next_app() -> 
         for theme in ("textual-dark", "textual-dark", "nord"):
             parsed.append([])
             app = Styled()
+            compat.parse_stylesheets_once(app)
             app.theme = theme
             async with app.run_test(size=(80, 10)) as pilot:
                 await pilot.pause()
@@ -228,4 +228,5 @@ async def test_a_stylesheet_text_parsed_once_is_not_parsed_by_the_next_app() -> 
     finally:
         stylesheet.parse = parse
     first, second, other_theme = ([text for text in run if text == css] for run in parsed)
-    assert (first, second, other_theme) == ([css], [], [css])
+    assert (first, second) == ([css], [])
+    assert other_theme, "another theme's variables parse again"

@@ -37,6 +37,7 @@ from rich.cells import cell_len
 from textual import messages
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
+from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
 from textual.events import ScreenResume
@@ -45,6 +46,8 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.css.model import RuleSet
+    from textual.css.types import CSSLocation
 
 CHECKED_WITH = "8.2.8"
 """The Textual version everything below was read against."""
@@ -223,11 +226,31 @@ def keep_mount_styles(screen: DOMNode) -> None:
 
 # --- one parse of each stylesheet text per process ----------------------------------------
 
-_parsed_css: dict[tuple[Any, ...], Any] = {}
+_parsed_css: dict[tuple[Any, ...], list[RuleSet]] = {}
 
 
-def parse_stylesheets_once() -> None:
-    """From now on, each stylesheet text is parsed once per process, not once per app.
+class _ParsedOncePerProcess(Stylesheet):
+    """Textual's stylesheet, keeping what it parses for the whole process."""
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, *self._variables.items())
+        rules = _parsed_css.get(key)
+        if rules is None:
+            rules = _parsed_css[key] = super()._parse_rules(
+                css, read_from, is_default_rules, tie_breaker, scope
+            )
+        return rules
+
+
+def parse_stylesheets_once(app: App[Any]) -> None:
+    """*app*'s stylesheet parses each CSS text once per process, not once per app.
 
     For a process that starts many apps (the test suite): Textual keeps what it parsed
     in the app's own stylesheet, so every app parsed the same CSS again, about a fifth
@@ -235,27 +258,4 @@ def parse_stylesheets_once() -> None:
     theme's variables they were parsed with (another theme parses again). Textual reuses
     those rule lists within an app the same way; they are not changed once parsed. A
     CSS error still raises where it did (a failed parse is not kept)."""
-    from textual.css.stylesheet import Stylesheet
-
-    parse_rules = Stylesheet._parse_rules
-    if getattr(parse_rules, "once_per_process", False):
-        return
-
-    def parse_rules_once(
-        self: Stylesheet,
-        css: str,
-        read_from: Any,
-        is_default_rules: bool = False,
-        tie_breaker: int = 0,
-        scope: str = "",
-    ) -> Any:
-        key = (css, read_from, is_default_rules, tie_breaker, scope, *self._variables.items())
-        rules = _parsed_css.get(key)
-        if rules is None:
-            rules = _parsed_css[key] = parse_rules(
-                self, css, read_from, is_default_rules, tie_breaker, scope
-            )
-        return rules
-
-    parse_rules_once.once_per_process = True  # type: ignore[attr-defined]
-    Stylesheet._parse_rules = parse_rules_once  # type: ignore[method-assign]
+    app.stylesheet.__class__ = _ParsedOncePerProcess
