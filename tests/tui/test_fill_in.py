@@ -225,3 +225,25 @@ async def test_every_dialog_is_drawn_first_on_its_own_colour_then_the_screen_sho
                 assert first == last.with_alpha(1.0)
             dialog.dismiss(None)
             await pilot.pause()
+
+
+def test_every_dialog_of_the_app_draws_its_backdrop_after_its_first_frame() -> None:
+    """Every dialog the app defines is a ``Modal``, the class that draws the screen under
+    it after the dialog's first frame (the test above)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.screen import ModalScreen
+
+    import coffeechat.tui as tui
+    from coffeechat.tui.screens.modal import Modal
+
+    dialogs = [
+        cls
+        for info in pkgutil.walk_packages(tui.__path__, "coffeechat.tui.")
+        for cls in vars(importlib.import_module(info.name)).values()
+        if inspect.isclass(cls) and issubclass(cls, ModalScreen) and cls.__module__ == info.name
+    ]
+    assert len(dialogs) > 20
+    assert [cls.__name__ for cls in dialogs if not issubclass(cls, Modal)] == []
