@@ -174,9 +174,7 @@ class KeyOrder:
         self._workers_before = set(self.app.workers)
         self._screen_before = _screen(self.app)
         self._handed_at = monotonic()
-        if still_filling(self._screen_before, FILL_WAIT) or _tab_before_layout(
-            event, self._screen_before
-        ):
+        if _waits_for_screen(event, self._screen_before):
             # A screen not whole yet that no key of this round opened (a worker's, or
             # the key before settled early on a busy machine): this key waits for it as
             # the keys typed after the one that opened it do. A form's ctrl+s must never
@@ -229,10 +227,9 @@ class KeyOrder:
         # A screen filling in is waited for even when the round was forced (a lost
         # marker): FILL_WAIT alone bounds that wait. A tab waits for a layout to come
         # for at most MAX_ROUNDS.
-        if (
-            still_filling(screen, FILL_WAIT)
-            or (not message.force and self._work_pending(screen))
-            or (settling and self._held and _tab_before_layout(self._held[0], screen))
+        next_key = self._held[0] if settling and self._held else None
+        if _waits_for_screen(next_key, screen) or (
+            not message.force and self._work_pending(screen)
         ):
             self._round_started = monotonic()
             self.app.set_timer(WORK_POLL, self._start_round, name="keys: work")
@@ -282,6 +279,14 @@ class KeyOrder:
             self.app.post_message(NextKey(self._serial, force=True))
         else:
             self._start_round()
+
+
+def _waits_for_screen(event: TypedEvent | None, screen: Screen | None) -> bool:
+    """*screen* is still filling in (every key waits, for at most FILL_WAIT), or *event*
+    is a tab that must wait for its layout."""
+    return still_filling(screen, FILL_WAIT) or (
+        event is not None and _tab_before_layout(event, screen)
+    )
 
 
 def _tab_before_layout(event: TypedEvent, screen: Screen | None) -> bool:
