@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from textual.widgets import Input, TextArea
 
 from coffeechat.domain.clock import Clock
@@ -45,3 +48,50 @@ async def test_inputs_and_text_areas_show_controls_as_symbols(store: Store, cloc
         assert not any(raw in drawn for raw in RAW), drawn
         contact = app.screen.contact
         await wait_until(lambda: store.notes.research(contact.id) == HOSTILE, timeout=20)
+
+
+TUI = Path(__file__).resolve().parents[2] / "src" / "coffeechat" / "tui"
+SAFE = {"Input": "SafeInput", "TextArea": "SafeTextArea"}
+
+
+def _fields_made_raw(path: Path) -> list[str]:
+    """Where *path* makes a Textual Input or TextArea itself (by the name it imported
+    from ``textual.widgets``) instead of the safe kind."""
+    tree = ast.parse(path.read_text("utf-8"))
+    raw = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "textual.widgets"
+        for alias in node.names
+        if alias.name in SAFE
+    }
+    return [
+        f"{path.relative_to(TUI)}:{node.lineno}: {node.func.id}(…)"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in raw
+    ]
+
+
+def test_no_screen_makes_a_field_that_draws_controls_raw() -> None:
+    """Every text field of every screen, dialog and row draws controls as symbols: none
+    is a bare Input or TextArea (a next step's text, a path from the preferences, a
+    search typed into the merge picker all come from outside)."""
+    made_raw = [where for path in sorted(TUI.rglob("*.py")) for where in _fields_made_raw(path)]
+    assert made_raw == [], f"use {SAFE}: {made_raw}"
+
+
+async def test_a_next_step_with_controls_shows_them_as_symbols(store: Store, clock: Clock) -> None:
+    """The outcome form's rows (a next step read back from the file) are safe fields."""
+    from coffeechat.models_activity import NextStep
+    from coffeechat.tui.screens.outcome_rows import StepRow
+
+    row = StepRow(NextStep(HOSTILE))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.screen.mount(row)
+        field = row.query_one(".step-text", Input)
+        await wait_until(lambda: field.size.width > 0, what="the row laid out")
+        await pilot.pause()
+        drawn = _drawn(field)
+        assert drawn.startswith("[bold]x[/bold] ␛]52"), drawn
+        assert not any(raw in drawn for raw in RAW), drawn

@@ -23,6 +23,7 @@ from ...store import Store
 from ...store.duplicates import DuplicatePair, PickerRow
 from ...usecases.merge import MergePlan, preview_merge
 from ..key_order import focus_at_end
+from ..widgets.safe_text import SafeInput
 from ..workers import background
 from .modal import Modal, answers
 
@@ -62,7 +63,7 @@ class MergePicker(Modal[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(f"Merge {one_line(self.contact.name)} with…"))
-            yield Input(placeholder="Type a name, organization or email", id="merge-search")
+            yield SafeInput(placeholder="Type a name, organization or email", id="merge-search")
             yield OptionList(id="merge-options")
             yield Static("", id="merge-empty")
 

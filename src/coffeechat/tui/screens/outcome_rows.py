@@ -21,6 +21,7 @@ from ...domain.agenda import DATE_HELP, check_day, resolve_new_date
 from ...models import Introduction
 from ...models_activity import NextStep, Referral
 from ..widgets.form import FormField, check_all
+from ..widgets.safe_text import SafeInput
 from ..widgets.suggest import FoldedSuggestions
 
 
@@ -45,8 +46,10 @@ class StepRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Input(self.step.text, placeholder="Next step", compact=True, classes="step-text")
-            yield Input(
+            yield SafeInput(
+                self.step.text, placeholder="Next step", compact=True, classes="step-text"
+            )
+            yield SafeInput(
                 self.step.due_date,
                 placeholder="date, +N, fri",
                 compact=True,

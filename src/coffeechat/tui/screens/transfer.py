@@ -28,6 +28,7 @@ from ...usecases.exchange import (
     export_text,
     import_file,
 )
+from ..widgets.safe_text import SafeInput
 from ..workers import background
 from .modal import Modal
 
@@ -123,7 +124,7 @@ class TransferScreen(Modal[str | None]):
             yield Label("File (~ is your home folder)", classes="field-label")
             # The cursor after the text, nothing selected: a stray key adds to the path
             # instead of replacing it, and the folder stays in view.
-            yield Input(
+            yield SafeInput(
                 self.suggestion,
                 placeholder=placeholder,
                 id="transfer-path",
