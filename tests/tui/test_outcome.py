@@ -323,7 +323,11 @@ async def test_clicking_the_tabs_fills_them_both_mixins_listening(
     async with app.run_test(size=(120, 40)) as pilot:
         interviews = app.screen.query_one(InterviewList)
         assert interviews.option_count == 0, "a hidden tab is filled when it is shown"
-        await pilot.click("#detail Tab#--content-tab-tab-interviews")
+        tab = app.screen.query_one("#detail Tab#--content-tab-tab-interviews")
+        # The tabs mounted after the first frame are placed by the next layout: a
+        # click before it would land where the tab is not yet.
+        await wait_until(lambda: tab.region.width > 0, what="the tab in place")
+        await pilot.click(tab)
         await wait_until(lambda: interviews.option_count == 1, what="the call listed")
         await pilot.click("#detail Tab#--content-tab-tab-research")
         editor = app.screen.query_one(ResearchPane).editor("contact")

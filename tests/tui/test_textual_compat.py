@@ -17,8 +17,13 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from coffeechat.domain.clock import Clock
+from coffeechat.store import Store
 from coffeechat.tui import textual_compat as compat
 from coffeechat.tui.key_order import KeySettled
+from tests.conftest import make_app
+from tests.tui.layouts import laid_out, layouts_of
+from tests.waiting import wait_until
 
 
 def test_the_installed_textual_is_the_one_checked() -> None:
@@ -230,3 +235,21 @@ async def test_a_stylesheet_text_parsed_once_is_not_parsed_by_the_next_app() -> 
     first, second, other_theme = ([text for text in run if text == css] for run in parsed)
     assert (first, second) == ([css], [])
     assert other_theme, "another theme's variables parse again"
+
+
+async def test_a_resize_to_the_size_the_app_has_lays_out_nothing(
+    store: Store, clock: Clock
+) -> None:
+    """The size Textual gives the app as it starts, reported again by the driver, no
+    longer lays the first screen out twice; a new size still lays it out."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        layouts = layouts_of(screen)
+        await laid_out(pilot, layouts)
+        app.post_message(events.Resize(Size(100, 30), Size(100, 30)))
+        await pilot.pause()
+        await pilot.pause()
+        assert layouts == []
+        await pilot.resize_terminal(90, 30)
+        await wait_until(lambda: layouts and screen.size == Size(90, 30), what="laid out at 90")

@@ -33,7 +33,7 @@ from .mail_actions import MailActions
 from .saving import action_not_saved
 from .screens.main import MainScreen
 from .sync_actions import SyncActions
-from .textual_compat import keep_mount_styles, toast_rack
+from .textual_compat import keep_mount_styles, resize_changes_nothing, toast_rack
 from .themes import DEFAULT_THEME, load_themes, shipped_themes_dir, user_themes_dir
 from .undone import Undone
 
@@ -145,6 +145,10 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
 
     def on_unmount(self) -> None:
         self.collector.stop()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if resize_changes_nothing(self, event):
+            event.prevent_default()  # no layout and no full draw of every screen again
 
     def _setup_themes(self) -> list[str]:
         loaded = load_themes(shipped_themes_dir(), user_themes_dir())

@@ -21,7 +21,9 @@ fails on another until they are checked again):
 - a footer key's ``compact`` set before it mounts (``preset_footer_key_compact``), and
   the rack a screen's notifications are stacked in (``toast_rack``);
 - the stylesheet's parse of one CSS text (``Stylesheet._parse_rules``), kept for the
-  process by a test suite that starts hundreds of apps (``parse_stylesheets_once``).
+  process by a test suite that starts hundreds of apps (``parse_stylesheets_once``);
+- the size the app last laid its screens out for (``App._size``): a resize to that
+  same size is dropped (``resize_changes_nothing``).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from textual._xterm_parser import XTermParser
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
-from textual.events import ScreenResume
+from textual.events import Resize, ScreenResume
 from textual.geometry import Size
 from textual.widget import Widget
 
@@ -141,6 +143,17 @@ def toast_rack(screen: Widget) -> Widget | None:
 
 
 # --- a scrollable height without a layout -----------------------------------------------
+
+
+def resize_changes_nothing(app: App[Any], event: Resize) -> bool:
+    """*event* brings the size *app* already has.
+
+    Textual keeps such an event and, once the app is idle, lays out every screen again
+    for it. As the app starts, Textual gives it the terminal's size and the driver then
+    reports the same size: every start-up laid out its first screen once more for
+    nothing. Before the first size is known, no event is "unchanged"."""
+    known = app._size
+    return known is not None and known == event.size
 
 
 def set_virtual_size_quietly(widget: Widget, size: Size) -> None:
