@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -51,6 +53,13 @@ class SafeInput(VisibleControls, Input):
 
     clear_on_submit = False
     """A line input (the call's notes): the submitted text leaves it at once."""
+
+    virtual_size = Reactive(Size(0, 0))
+    """How wide the text is, for scrolling within the field. Textual's Input sets it at
+    every keystroke, and on a Widget it lays out the whole screen again (a form of 20
+    fields: a layout pass per character typed). The text scrolls inside the field and
+    never moves another widget, so here it only repaints the field. (A field sized by
+    its text, ``width: auto``, still asks for its layout: Input does that itself.)"""
 
     DEFAULT_CSS = """
     SafeInput.-suggested { color: $text-muted; text-style: italic; }

@@ -1,0 +1,48 @@
+"""A character typed into a text field repaints that field and lays out nothing else.
+
+Textual's Input records the width of its text at every keystroke in a size that, on a
+widget, lays out the whole screen again; in a form of twenty fields that was a layout
+pass per character. The app's fields (``SafeInput``) scroll their text within
+themselves, so typing only repaints the field. Checked where typing changes nothing
+else on the screen: the contact, outcome, profile and article forms, a letter's subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Input
+
+from coffeechat.domain.clock import Clock
+from coffeechat.store import Store
+from tests.conftest import make_app
+from tests.tui.burst import burst
+from tests.tui.layouts import laid_out, layouts_of
+from tests.tui.screens_on_view import open_on, text_fields
+
+
+def _first_text_field(screen: Screen) -> Input:
+    return next(
+        field
+        for field in text_fields(screen)
+        if isinstance(field, Input) and field.type == "text" and not field.max_length
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["ContactForm", "OutcomeForm", "ProfileForm", "ArticleForm", "DraftEditor"]
+)
+async def test_typing_into_a_field_lays_out_nothing(
+    demo_store: Store, clock: Clock, name: str
+) -> None:
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_on(pilot, demo_store, name)
+        field = _first_text_field(screen)
+        field.focus()
+        layouts = layouts_of(screen)
+        await laid_out(pilot, layouts)
+        for letter in "abcdefgh":  # one at a time, as a typist: a frame between them
+            await burst(pilot, letter)
+        assert field.value.endswith("abcdefgh"), field.value
+        assert layouts == []
