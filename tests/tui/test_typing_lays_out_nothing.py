@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
@@ -45,4 +45,22 @@ async def test_typing_into_a_field_lays_out_nothing(
         for letter in "abcdefgh":  # one at a time, as a typist: a frame between them
             await burst(pilot, letter)
         assert field.value.endswith("abcdefgh"), field.value
+        assert layouts == []
+
+
+async def test_typing_a_letter_lays_out_only_when_a_finding_changes(
+    demo_store: Store, clock: Clock
+) -> None:
+    """The checker beside the letter is drawn again only when what it says changes: a
+    letter typed inside a word changes no finding."""
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_on(pilot, demo_store, "DraftEditor")
+        body = screen.query_one("#draft-text", TextArea)
+        body.focus()
+        layouts = layouts_of(screen)
+        await laid_out(pilot, layouts)
+        for letter in "abcdefgh":
+            await burst(pilot, letter)
+        assert "abcdefgh" in body.text
         assert layouts == []

@@ -135,6 +135,8 @@ class DraftEditor(KeepsTyping, Screen[None]):
         self.variant_file = ""
         """The template file it came from (one line in the pane, cut with "…" when narrow:
         a file name has no space to wrap at)."""
+        self._findings_shown: tuple[str, ...] = ()
+        """The checker pane's text as last drawn (markup of each part)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -355,7 +357,12 @@ class DraftEditor(KeepsTyping, Screen[None]):
                 placeholders.append("! ", style="bold yellow")
                 placeholders.append(warning + "\n")
             parts.append(placeholders)
-        self.query_one("#checker-body", Static).update(Group(*parts))
+        shown = tuple(part.markup for part in parts)
+        if shown != self._findings_shown:
+            # Only when they changed: updating the pane lays out the whole editor, and
+            # most keys (a letter inside a word) change no finding.
+            self._findings_shown = shown
+            self.query_one("#checker-body", Static).update(Group(*parts))
         all_good = all(f.level is not Level.BAD for f in findings)
         self.query_one("#checker").border_subtitle = "ready" if all_good else "needs work"
 
