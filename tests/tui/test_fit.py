@@ -22,6 +22,7 @@ from tests.tui.screens_on_view import (
     text_fields,
     visible_texts,
 )
+from tests.waiting import wait_until
 
 EVERYWHERE = [*SCREENS, *DIALOGS]
 MAIN_SCREEN_KEYS = {"n": "n New", "d": "d Draft", "a": "a Agenda", "slash": "/ Filter"}
@@ -109,18 +110,38 @@ async def test_at_80x24_the_footer_keeps_its_keys_and_nothing_is_cut(
         _no_hint_or_label_is_cut(app, screen)
 
 
+async def _fields_keep_their_size_when_focused(pilot, screen, name: str) -> None:
+    """Each text field is as big focused as it is while another has the focus: the
+    focus only colours it (a border drawn on focus would take lines from the text and
+    move what is under it)."""
+    fields = [field for field in text_fields(screen) if field.focusable]
+    if len(fields) < 2:
+        return
+    for field, other in zip(fields, fields[1:] + fields[:1], strict=True):
+        other.focus()
+        await wait_until(lambda other=other: other.has_focus)
+        await pilot.pause()  # the layout the focus change asked for
+        blurred = field.size
+        field.focus()
+        await wait_until(lambda field=field: field.has_focus)
+        await pilot.pause()
+        assert field.size == blurred, f"{name} {field!r}: {blurred} → {field.size} on focus"
+
+
 @pytest.mark.parametrize("name", EVERYWHERE)
-async def test_at_120x40_no_hint_or_label_is_cut(
+async def test_at_120x40_nothing_is_cut_and_a_focused_field_keeps_its_size(
     demo_store: Store, clock: Clock, name: str
 ) -> None:
-    """At 120x40 no label or hint is cut; and a screen the keys walk leaves out for
-    having nothing to type into has no text field (one that gains a field is walked)."""
+    """At 120x40 no label or hint is cut; a field keeps its size when it takes the
+    focus; and a screen the keys walk leaves out for having nothing to type into has no
+    text field (one that gains a field is walked)."""
     app = make_app(demo_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, demo_store, name)
         _no_hint_or_label_is_cut(app, screen)
         if name in NO_TEXT_FIELD:
             assert text_fields(screen) == [], f"{name} has a text field: walk it for keys"
+        await _fields_keep_their_size_when_focused(pilot, screen, name)
 
 
 async def test_help_in_a_dialog_lists_its_own_keys_first(demo_store: Store, clock: Clock) -> None:

@@ -76,7 +76,9 @@ class OutcomeForm(KeepsTyping, Modal[Outcome | None], FillsIn):
     OutcomeForm #kind-error.-shown { display: block; }
     OutcomeForm .area-label { color: $text-muted; margin-top: 1; }
     OutcomeForm TextArea { height: 3; border: none; background: $boost; padding: 0 1; }
-    OutcomeForm TextArea:focus { background: $accent 25%; }
+    /* Textual's own TextArea:focus border outranks the rule above: without this the
+       focused box grew a border and showed one line of the three. */
+    OutcomeForm TextArea:focus { border: none; background: $accent 25%; }
     OutcomeForm .section { text-style: bold; margin-top: 1; color: $primary; }
     OutcomeForm .empty-hint { color: $text-muted; text-style: italic; }
     OutcomeForm .buttons { height: 1; align-horizontal: right; margin-top: 1; }
