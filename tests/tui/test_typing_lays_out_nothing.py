@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
@@ -63,4 +63,22 @@ async def test_typing_a_letter_lays_out_only_when_a_finding_changes(
         for letter in "abcdefgh":
             await burst(pilot, letter)
         assert "abcdefgh" in body.text
+        assert layouts == []
+
+
+async def test_moving_through_the_calls_questions_lays_out_nothing(
+    demo_store: Store, clock: Clock
+) -> None:
+    """During the call, each move to another question shows its number by the answer
+    line (one line) and its whole text under a narrow list (hidden otherwise): neither
+    lays out the call screen."""
+    app = make_app(demo_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_on(pilot, demo_store, "CallScreen")
+        label = screen.query_one("#answer-label", Static)
+        layouts = layouts_of(screen)
+        await laid_out(pilot, layouts)
+        for _ in range(4):
+            await burst(pilot, "down")
+        assert "Answer to 5 " in str(label.render())
         assert layouts == []

@@ -82,7 +82,9 @@ class CallChecklist(Screen[int | None]):
             self.checklist.scrollable_content_region.width
         )
         whole.set_class(cut, "-cut")
-        whole.update(Text(f"{number}. {one_line(item.text)}"))
+        # Hidden unless cut: a new question there needs no layout of the call screen
+        # (shown, its height follows its text).
+        whole.update(Text(f"{number}. {one_line(item.text)}"), layout=cut)
 
     def _show_answer(self) -> None:
         item = self.checklist.current
@@ -94,7 +96,7 @@ class CallChecklist(Screen[int | None]):
         label = "Answer (tab):"
         if item is not None:
             label = f"Answer to {self._numbers.get(item.id or 0, '?')} (tab):"
-        self.query_one("#answer-label", Static).update(label)
+        self.query_one("#answer-label", Static).update(label, layout=False)  # one line
         self.answer_input.load(
             item.answer if item else "", save=self._save_answer_for(item.id if item else None)
         )
