@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 from textual.actions import parse
+from textual.geometry import Size
 from textual.widgets import Footer
 
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.modal import Modal
 from tests.conftest import make_app
+from tests.tui.layouts import laid_out, layouts_of
 from tests.tui.screens_on_view import (
     DIALOGS,
     NO_TEXT_FIELD,
@@ -91,25 +93,6 @@ def _no_hint_or_label_is_cut(app, screen) -> None:
     assert not cut, "\n".join(cut)
 
 
-# Each screen is opened once per size on an app of its own, and every check of that
-# size reads the same opened screen (they only look): one start-up, not one per check.
-
-
-@pytest.mark.parametrize("name", EVERYWHERE)
-async def test_at_80x24_the_footer_keeps_its_keys_and_nothing_is_cut(
-    demo_store: Store, clock: Clock, name: str
-) -> None:
-    """At 80x24: the footer shows f1 first and each key whole (a dialog's footer only
-    keys that act there), and no label or hint is cut."""
-    app = make_app(demo_store, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_on(pilot, demo_store, name)
-        _footer_at_80_columns_keeps_f1_and_cuts_no_key(app, screen, name)
-        if name in DIALOGS:
-            _dialog_footer_lists_only_keys_that_act_there(app, screen, name)
-        _no_hint_or_label_is_cut(app, screen)
-
-
 async def _fields_keep_their_size_when_focused(pilot, screen, name: str) -> None:
     """Each text field is as big focused as it is while another has the focus: the
     focus only colours it (a border drawn on focus would take lines from the text and
@@ -128,16 +111,32 @@ async def _fields_keep_their_size_when_focused(pilot, screen, name: str) -> None
         assert field.size == blurred, f"{name} {field!r}: {blurred} → {field.size} on focus"
 
 
+# Each screen is opened once, at 80x24, and every check reads it there (they only
+# look); then the terminal is made 120x40 and the checks of that size read the same
+# screen laid out again: one start-up per screen, and each screen follows a resize.
+
+
 @pytest.mark.parametrize("name", EVERYWHERE)
-async def test_at_120x40_nothing_is_cut_and_a_focused_field_keeps_its_size(
+async def test_at_80x24_and_at_120x40_nothing_is_cut_and_the_keys_fit(
     demo_store: Store, clock: Clock, name: str
 ) -> None:
-    """At 120x40 no label or hint is cut; a field keeps its size when it takes the
-    focus; and a screen the keys walk leaves out for having nothing to type into has no
-    text field (one that gains a field is walked)."""
+    """Opened at 80x24: the footer shows f1 first and each key whole (a dialog's footer
+    only keys that act there), and no label or hint is cut. Made 120x40: no label or
+    hint is cut, a field keeps its size when it takes the focus, and a screen the keys
+    walk leaves out for having nothing to type into has no text field (one that gains a
+    field is walked)."""
     app = make_app(demo_store, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_on(pilot, demo_store, name)
+        _footer_at_80_columns_keeps_f1_and_cuts_no_key(app, screen, name)
+        if name in DIALOGS:
+            _dialog_footer_lists_only_keys_that_act_there(app, screen, name)
+        _no_hint_or_label_is_cut(app, screen)
+
+        layouts = layouts_of(screen)
+        await pilot.resize_terminal(120, 40)
+        await wait_until(lambda: screen.size == Size(120, 40), what="the screen at 120x40")
+        await laid_out(pilot, layouts)
         _no_hint_or_label_is_cut(app, screen)
         if name in NO_TEXT_FIELD:
             assert text_fields(screen) == [], f"{name} has a text field: walk it for keys"
