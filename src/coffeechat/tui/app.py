@@ -148,7 +148,7 @@ class CoffeechatApp(MailActions, SyncActions, AppHost):
 
     def on_resize(self, event: events.Resize) -> None:
         if resize_changes_nothing(self, event):
-            event.prevent_default()  # no layout and no full draw of every screen again
+            event.prevent_default()  # every screen is laid out for this size already
 
     def _setup_themes(self) -> list[str]:
         loaded = load_themes(shipped_themes_dir(), user_themes_dir())
