@@ -15,10 +15,11 @@ from typing import Any
 
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from coffeechat.models import Status
 from coffeechat.store import Store
+from coffeechat.tui.widgets.footer import CalmFooter
 from tests.interface_classes import interface_classes
 from tests.waiting import wait_until
 
@@ -240,7 +241,7 @@ async def open_on(pilot, store: Store, name: str) -> Screen:
         await result
     await wait_until(lambda: type(app.screen).__name__ == name, what=f"{name} on top")
     await app.workers.wait_for_complete()
-    await wait_until(lambda: bool(app.screen.query(Footer)), what=f"{name}'s footer")
+    await wait_until(lambda: bool(app.screen.query(CalmFooter)), what=f"{name}'s footer")
     await pilot.pause()
     await pilot.pause()
     return app.screen

@@ -3,14 +3,13 @@ shows the estimated length; at 80x24 the call shows 8+ questions and f1 Help."""
 
 from __future__ import annotations
 
-from textual.widgets._footer import FooterKey
-
 from coffeechat.domain.clock import Clock
 from coffeechat.domain.questions import REFERRAL_QUESTION
 from coffeechat.store import Store
 from coffeechat.tui.screens.call import CallScreen
 from coffeechat.tui.screens.plan_interview import PickedList, PickList, PlanInterview
 from coffeechat.tui.widgets.checklist import Checklist
+from coffeechat.tui.widgets.footer import CalmFooter
 from tests.conftest import make_app, seed
 
 
@@ -65,7 +64,7 @@ async def test_at_80x24_the_call_shows_eight_questions_and_help(store: Store, cl
         # One line per question, and room for at least eight of them.
         assert checklist.virtual_size.height == len(checklist.items) == 10
         assert checklist.size.height >= 8
-        keys = {key.action: key for key in screen.query(FooterKey)}
+        keys = {place.key.action: place for place in screen.query_one(CalmFooter).placed}
         assert "app.help" in keys or "help" in keys
         help_key = keys.get("app.help") or keys["help"]
-        assert help_key.region.right <= 80 and help_key.region.width >= len("f1 Help")
+        assert help_key.right <= 80 and help_key.width >= len("f1 Help")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from textual.actions import parse
 from textual.geometry import Size
-from textual.widgets import Footer
 
 from coffeechat.domain.clock import Clock
 from coffeechat.store import Store
 from coffeechat.tui.screens.modal import Modal
+from coffeechat.tui.widgets.footer import CalmFooter
 from tests.conftest import make_app
 from tests.tui.layouts import laid_out, layouts_of
 from tests.tui.screens_on_view import (
@@ -31,8 +31,7 @@ MAIN_SCREEN_KEYS = {"n": "n New", "d": "d Draft", "a": "a Agenda", "slash": "/ F
 
 
 def _shown_keys(screen) -> list:
-    footer = screen.query_one(Footer)
-    return [w for w in footer.children if hasattr(w, "key_display") and w.display]
+    return screen.query_one(CalmFooter).keys
 
 
 def test_every_dialog_is_walked_and_has_its_own_footer() -> None:

@@ -40,20 +40,6 @@ class Keys(App[None]):
         yield Footer()
 
 
-async def test_footer_keys_are_read_as_they_are_shown() -> None:
-    app = Keys()
-    async with app.run_test(size=(80, 10)) as pilot:
-        await pilot.pause()
-        footer = app.query_one(Footer)
-        keys = [w for w in footer.walk_children() if compat.is_footer_key(w)]
-        assert {compat.footer_key_binding(k) for k in keys} >= {("f1", "help"), ("x", "go")}
-        go = next(k for k in keys if compat.footer_key_binding(k) == ("x", "go"))
-        assert compat.footer_key_cells(go) == (1, len("Go on"))
-        palette = [k for k in keys if k.has_class(compat.FOOTER_PALETTE_CLASS)]
-        assert [compat.footer_key_binding(k)[1] for k in palette] == ["command_palette"]
-        assert not compat.is_footer_key(app.query_one("#body"))
-
-
 async def test_a_virtual_size_set_quietly_scrolls_as_far() -> None:
     app = Keys()
     async with app.run_test(size=(80, 10)) as pilot:
@@ -135,58 +121,29 @@ async def test_a_pushed_screen_keeps_the_styles_its_mount_gave_it() -> None:
         assert {w: (w.rich_style, w.styles.css) for w in screen.walk_children()} == shown
 
 
-async def test_footer_keys_given_compact_before_mount_are_styled_once_and_follow(
-    monkeypatch,
-) -> None:
-    """Preset, each key mounts with the footer's value and its class: the binding to the
-    footer's ``compact`` finds no class to change (Textual's own keys change it twice,
-    each change a restyle), and the keys still follow the footer."""
-    from textual.widgets._footer import FooterKey
+async def test_the_header_title_is_swapped_and_a_new_title_lays_out_nothing() -> None:
+    """Textual's Header still composes the title class the swap looks for, and with it
+    swapped a title change only repaints: the screen is not laid out again."""
+    from coffeechat.tui.widgets.header import AppHeader
 
-    changed: list[bool] = []  # each a class change, so a restyle of the key
-    watch = FooterKey._watch_compact
-
-    def watched(key: FooterKey, value: bool) -> None:
-        if key.has_class("-compact") != value:
-            changed.append(value)
-        watch(key, value)
-
-    monkeypatch.setattr(FooterKey, "_watch_compact", watched)
-
-    class Preset(Footer):
+    class Titled(App[None]):
         def compose(self) -> ComposeResult:
-            for widget in super().compose():
-                compat.preset_footer_key_compact(widget, self.compact)
-                yield widget
+            yield AppHeader()
+            yield Static("body", id="body")
 
-    def app_with(footer: type[Footer], compact: bool) -> App[None]:
-        class WithFooter(Keys):
-            def compose(self) -> ComposeResult:
-                yield Static("body", id="body")
-                yield footer(compact=compact)
-
-        return WithFooter()
-
-    for compact in (False, True):
-        async with app_with(Footer, compact).run_test(size=(80, 10)) as pilot:
-            await pilot.pause()
-        assert changed, "Textual's footer keys no longer restyle at mount: drop the preset"
-        changed.clear()
-        app = app_with(Preset, compact)
-        async with app.run_test(size=(80, 10)) as pilot:
-            await pilot.pause()
-            footer = app.query_one(Footer)
-            keys = [k for k in footer.walk_children() if compat.is_footer_key(k)]
-            palette = [k for k in keys if k.has_class(compat.FOOTER_PALETTE_CLASS)]
-            keys = [k for k in keys if k not in palette]
-            assert keys and palette and changed == []
-            assert {(k.compact, k.has_class("-compact")) for k in keys} == {(compact, compact)}
-            # The palette's key is always drawn compact, whatever the footer is.
-            assert (palette[0].compact, palette[0].has_class("-compact")) == (True, True)
-            footer.compact = not compact
-            await pilot.pause()
-            assert {k.has_class("-compact") for k in keys} == {not compact}
-            assert palette[0].has_class("-compact")
+    app = Titled()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        title = app.query_one(compat.OneLineHeaderTitle)
+        assert len(app.query(compat.HeaderTitle)) == 1, "one title, the swapped one"
+        layouts = layouts_of(app.screen)
+        await laid_out(pilot, layouts)
+        before = len(layouts)
+        app.screen.title = "A title much longer than the one before it"
+        await wait_until(lambda: "much longer" in str(title.render()), what="the new title")
+        await pilot.pause()
+        assert len(layouts) == before
+        assert title.size.height == 1
 
 
 async def test_every_screen_has_a_rack_for_its_notifications() -> None:

@@ -1,15 +1,13 @@
 """Every use of Textual's internals, in one place, checked against one Textual version.
 
-coffeechat uses Textual's public API everywhere else. Three things it needs have no
-public form; each is here, so that a Textual upgrade is checked in this one module
+coffeechat uses Textual's public API everywhere else. The things it needs that have no
+public form are each here, so that a Textual upgrade is checked in this one module
 (tests/unit/test_textual_compat.py names the version these were checked against, and
 fails on another until they are checked again):
 
 - the input loop of the Linux driver, fed through a filter before its parser
   (``textual._xterm_parser``, ``textual._parser``, the driver's ``_debug``): the paste
   filter of ``paste_driver``;
-- what a footer key shows (its class, ``textual.widgets._footer.FooterKey``, is not
-  exported, nor is the class that marks the command palette's key): ``CalmFooter``;
 - a scrollable height set without a layout pass (``set_reactive`` on
   ``virtual_size``): the contact list at 30,000 rows;
 - whether a widget still has work queued (its message queue and the callbacks waiting
@@ -18,8 +16,10 @@ fails on another until they are checked again):
   is mounted (Textual adds it when the first one is): the warm-up (tui/warm_up.py);
 - the message a pushed screen is shown with (``ScreenResume`` in its queue): a screen
   mounted by the push keeps the styles its mount gave it (``keep_mount_styles``);
-- a footer key's ``compact`` set before it mounts (``preset_footer_key_compact``), and
-  the rack a screen's notifications are stacked in (``toast_rack``);
+- the rack a screen's notifications are stacked in (``toast_rack``);
+- the title inside Textual's Header (``textual.widgets._header.HeaderTitle``, not
+  exported), repainted instead of laid out when the title changes
+  (``OneLineHeaderTitle``);
 - the stylesheet's parse of one CSS text (``Stylesheet._parse_rules``), kept for the
   process by a test suite that starts hundreds of apps (``parse_stylesheets_once``);
 - the size the app last laid its screens out for (``App._size``): a resize to that
@@ -31,11 +31,10 @@ from __future__ import annotations
 import os
 import selectors
 from codecs import getincrementaldecoder
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from inspect import getfile
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
 from textual import messages
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
@@ -44,7 +43,9 @@ from textual.dom import DOMNode
 from textual.drivers.linux_driver import LinuxDriver
 from textual.events import Resize, ScreenResume
 from textual.geometry import Size
+from textual.visual import VisualType
 from textual.widget import Widget
+from textual.widgets._header import HeaderTitle
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -92,40 +93,27 @@ def run_input_loop(driver: LinuxDriver, text_filter: Callable[[str], str]) -> No
             pass
 
 
-# --- footer keys ------------------------------------------------------------------------
-
-FOOTER_PALETTE_CLASS = "-command-palette"
-"""The class Textual's Footer gives the command palette's key (docked right)."""
+# --- the header's title ---------------------------------------------------------------
 
 
-def is_footer_key(widget: Widget) -> bool:
-    """Whether *widget* is one of the Footer's keys (they carry the key they show)."""
-    return isinstance(getattr(widget, "key_display", None), str)
+class OneLineHeaderTitle(HeaderTitle):
+    """The title inside Textual's Header, repainted when the title changes.
+
+    The Header sets its title after it is mounted, and at every change of the app's or
+    the screen's title, with ``Static.update``, which lays out the whole screen (a
+    ``Static`` may grow with its text). This title is one line as wide as the header,
+    whatever it says: every screen opened was laid out once more for it."""
+
+    DEFAULT_CSS = "OneLineHeaderTitle { height: 1; }"
+
+    def update(self, content: VisualType = "", *, layout: bool = False) -> None:
+        super().update(content, layout=False)
 
 
-def footer_key_cells(key: Widget) -> tuple[int, int]:
-    """Cells of a footer key's key and of its description."""
-    return cell_len(getattr(key, "key_display", "")), cell_len(getattr(key, "description", ""))
-
-
-def footer_key_binding(key: Widget) -> tuple[str, str]:
-    """(key, action) of a footer key."""
-    return getattr(key, "key", ""), getattr(key, "action", "")
-
-
-def preset_footer_key_compact(key: Widget, compact: bool) -> None:
-    """Give a footer key, before it is mounted, the ``compact`` it will show: the
-    footer's (*compact*), or for the palette's key, which is not bound to the footer,
-    always compact. Textual's FooterKey starts compact and is then bound to the
-    footer's value: mounted as it comes, each key of every footer rebuild was styled
-    twice over (its ``-compact`` class added, then removed). Set before mount, the
-    binding finds no class to change."""
-    from textual.widgets._footer import FooterKey
-
-    if isinstance(key, FooterKey):
-        shown = True if key.has_class(FOOTER_PALETTE_CLASS) else compact
-        key.set_reactive(FooterKey.compact, shown)
-        key.set_class(shown, "-compact", update=False)
+def with_one_line_title(parts: Iterable[Widget]) -> Iterator[Widget]:
+    """The widgets Textual's Header composes, its title swapped for ``OneLineHeaderTitle``."""
+    for part in parts:
+        yield OneLineHeaderTitle() if type(part) is HeaderTitle else part
 
 
 # --- notifications ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.agenda import (
@@ -34,6 +34,7 @@ from ..undone import Undone
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField
 from ..widgets.hanging import HangingRows, hanging
+from ..widgets.header import AppHeader
 from .modal import Modal
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class AgendaScreen(Screen[None]):
         self.agenda: Agenda | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield AgendaList(id="agenda-list")
         yield CalmFooter()
 

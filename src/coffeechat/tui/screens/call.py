@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from ...domain.call import call_minute, elapsed, format_clock, phase, phase_line
 from ...domain.text import one_line
@@ -44,6 +44,7 @@ from ..widgets.call_notes import NoteLineInput, NoteLog, minute_lead, note_line_
 from ..widgets.call_side import CallSide
 from ..widgets.checklist import Checklist
 from ..widgets.footer import CalmFooter
+from ..widgets.header import AppHeader
 from ..widgets.search_box import SearchBox
 from .call_checklist import CallChecklist
 
@@ -134,7 +135,7 @@ class CallScreen(KeepsTyping, CallChecklist):
 
     def compose(self) -> ComposeResult:
         interview = self.interview
-        yield Header()
+        yield AppHeader()
         yield Static(call_header(self.contact, interview, self.app.clock.now()), id="call-who")
         with Horizontal(id="call-bar"):
             yield Static("", id="call-timer")

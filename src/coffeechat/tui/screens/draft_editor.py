@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.worker import get_current_worker
 
 from ... import clipboard, paths
@@ -41,6 +41,7 @@ from ..commands import bindings
 from ..widgets.autosave import Autosave, KeepsTyping
 from ..widgets.cut_input import EndsInEllipsis
 from ..widgets.footer import CalmFooter
+from ..widgets.header import AppHeader
 from ..widgets.safe_text import SafeInput
 from ..widgets.safe_text_area import SafeTextArea
 from ..workers import background
@@ -139,7 +140,7 @@ class DraftEditor(KeepsTyping, Screen[None]):
         """The checker pane's text as last drawn (markup of each part)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="draft-main"):
             with Vertical(id="draft-left"):
                 with Horizontal(classes="draft-row"):

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Select
+from textual.widgets import DataTable, Label, Select
 
 from ...domain.employers import (
     MOTIVATION_LEVELS,
@@ -22,6 +22,7 @@ from ...usecases.employers import rate_employer, target_employers
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
 from ..widgets.form import FormField, chosen
+from ..widgets.header import AppHeader
 from .form_modal import FormModal
 
 COLUMNS = ("", "Organization", "M", "P", "A", "Status", "People", "Write to next")
@@ -54,7 +55,7 @@ class EmployersScreen(Screen[str | None]):
         self.employers: list[Employer] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Label(
             "★ top five · Motivation 0–3 · Posting 1–3 · Advocacy · enter contacts · e rate",
             id="employers-hint",

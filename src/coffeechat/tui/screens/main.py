@@ -10,7 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, Input, TabPane
+from textual.widgets import Input, TabPane
 from textual.worker import get_current_worker
 
 from ...domain.contact_filter import ContactFilter
@@ -26,6 +26,7 @@ from ..widgets.contact_list import ContactList
 from ..widgets.contact_pane import ContactPane
 from ..widgets.detail_tabs import DetailTabs
 from ..widgets.footer import CalmFooter
+from ..widgets.header import AppHeader
 from ..widgets.profile import ProfileView
 from ..workers import background
 from .contact_actions import ContactActions
@@ -96,7 +97,7 @@ class MainScreen(Screen[None]):
         await self.detail.mount_rest()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="body"):
             yield ContactPane(today=self.app.clock.today(), id="contacts")
             with self.detail:

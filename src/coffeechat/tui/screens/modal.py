@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from ...domain.text import one_line, visible
@@ -71,7 +71,7 @@ class Modal(ModalScreen[ResultType]):
 
     def on_mount(self) -> None:
         # Dispatched on every class that defines on_mount, so subclasses keep theirs.
-        if not self.query(Footer):
+        if not self.query(CalmFooter):
             self.mount(CalmFooter())
         self._backdrop_after_first_frame()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from ...domain.referrals import Network, Node, count
@@ -13,6 +13,7 @@ from ...domain.text import one_line
 from ...store import Store
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
+from ..widgets.header import AppHeader
 
 
 def _label(node: Node, *, current: bool = False) -> Text:
@@ -42,7 +43,7 @@ class ReferralTreeScreen(Screen[int | None]):
         self.network: Network = store.history.network()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("", id="tree-hint", markup=False)
         tree: Tree[int] = Tree("Me", id="tree")
         tree.show_root = True

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Label, Static
+from textual.widgets import Label, Static
 
 from ...domain import stats as s
 from ...domain.text import one_line
@@ -17,6 +17,7 @@ from ...store import Store
 from ...usecases.calendar import load_calendar
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
+from ..widgets.header import AppHeader
 
 if TYPE_CHECKING:
     from ..app_host import AppHost
@@ -50,7 +51,7 @@ class StatsScreen(Screen[None]):
         today = self.app.clock.today()
         calendar = load_calendar(self.store)
         self.stats = stats = s.compute(history.letters(), history.calls(), today, calendar)
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="stats-body", can_focus=True):
             yield Static(self._numbers(stats), id="numbers")
             yield Label("Confidence over time (1–5, one bar per call)", classes="stats-title")

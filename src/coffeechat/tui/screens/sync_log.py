@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...domain.text import one_line
 from ...store import Store
 from ...usecases.sync import sync_log
 from ..commands import bindings
 from ..widgets.footer import CalmFooter
+from ..widgets.header import AppHeader
 
 _LABELS = {
     "in": ("came in", "green"),
@@ -37,7 +38,7 @@ class SyncLogScreen(Screen[None]):
         self.store = store
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="sync-log-body", can_focus=True):
             yield Static(self._lines(), id="sync-log")
         yield CalmFooter()
