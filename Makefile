@@ -30,11 +30,11 @@ test: $(STAMP)
 
 # The inner loop: unit and Pilot tests only (no tmux end-to-end, no snapshots, no
 # scale tests marked slow). Work stealing: a worker that runs dry takes tests queued
-# for the other, so the longest tests at the end do not leave a core idle. Two workers
-# per core: a Pilot test spends about half its time waiting for the app to go idle
-# (Textual's pilot sleeps at least 20 ms per key and pause), and a second worker's
-# test uses the core meanwhile.
-FAST_WORKERS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+# for the other, so the longest tests at the end do not leave a core idle. Three workers
+# per core: a Pilot test spends more than half its time waiting for the app to go idle
+# (Textual's pilot sleeps at least 20 ms per key and pause), and the other workers'
+# tests use the core meanwhile (two per core left it idle a sixth of the run).
+FAST_WORKERS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 3 )))
 test-fast: $(STAMP)
 	$(PYTEST) -n $(FAST_WORKERS) --dist worksteal -m "not slow" tests/unit tests/tui $(PYTEST_ARGS)
 
