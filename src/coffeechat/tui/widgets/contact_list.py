@@ -293,8 +293,9 @@ class ContactList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_resize(self, event: events.Resize) -> None:
+        # The screen was just laid out for this size: the new height needs no other pass.
         self._strips.clear()
-        self.virtual_size = Size(event.size.width, len(self._rows))
+        self._set_height(len(self._rows))
 
     def notify_style_update(self) -> None:
         self._strips.clear()
