@@ -216,9 +216,12 @@ class CalmFooter(Widget, can_focus=False):
         self._placed = placed
 
     def on_mount(self) -> None:
-        self._keys = self._keys_now()
-        self._shown = self._signature()
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        # The keys are read after the screen's first frame, as Textual's Footer reads
+        # them: the focus is given by then (its keys are among them), and the frame that
+        # shows the screen is not held back for the footer.
+        self._pending = True
+        self.call_after_refresh(self._update_if_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
