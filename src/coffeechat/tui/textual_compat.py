@@ -2,7 +2,7 @@
 
 coffeechat uses Textual's public API everywhere else. The things it needs that have no
 public form are each here, so that a Textual upgrade is checked in this one module
-(tests/unit/test_textual_compat.py names the version these were checked against, and
+(tests/tui/test_textual_compat.py names the version these were checked against, and
 fails on another until they are checked again):
 
 - the input loop of the Linux driver, fed through a filter before its parser
