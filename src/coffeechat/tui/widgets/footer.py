@@ -167,7 +167,6 @@ class CalmFooter(Widget, can_focus=False):
         self.compact = False
         self._keys: list[FooterKey] = []
         self._placed: list[Placed] = []
-        self._shown: tuple = ()
         self._pending = False
         self._hovered: FooterKey | None = None
 
@@ -240,26 +239,17 @@ class CalmFooter(Widget, can_focus=False):
             self._pending = True
             self.call_after_refresh(self._update_if_changed)
 
-    def _signature(self) -> tuple:
-        shown = (
-            (binding.key, binding.action, binding.description, enabled)
-            for (_, binding, enabled, _tooltip) in self.screen.active_bindings.values()
-            if binding.show
-        )
-        return (self._typing(), *shown)
-
     def _update_if_changed(self) -> None:
         self._pending = False
         if not self.is_attached or not self.is_mounted:
             return  # the screen closed before the refresh
         try:
-            signature = self._signature()
-            if signature == self._shown:
-                return
-            self._shown = signature
-            self._keys = self._keys_now()
+            keys = self._keys_now()
         except NoScreen:
             return
+        if keys == self._keys:
+            return
+        self._keys = keys
         self._place()
         self.refresh()  # one line repainted: its size never changes
 
